@@ -1,0 +1,202 @@
+// This file is part of community-bounty.
+
+// SPDX-License-Identifier: Apache-2.0
+
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// 	http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+//! A mock runtime for the pallet's tests: `frame-system`, `pallet-balances` and this pallet, with
+//! a treasury account, a council account for each origin and a settable USD rate.
+
+use crate as pallet_community_bounty;
+use crate::*;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU64, EitherOfDiverse},
+};
+use frame_system::{EnsureRoot, EnsureSignedBy};
+use sp_runtime::{traits::IdentityLookup, BuildStorage, FixedPointNumber, FixedU128};
+
+pub type AccountId = u128;
+pub type Balance = u64;
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		CommunityBounty: pallet_community_bounty,
+	}
+);
+
+/// One PHA, in the smallest unit.
+pub const PHA: Balance = 1_000_000_000_000;
+/// One US dollar, in the smallest unit of the USD asset (same decimals as PHA).
+pub const USD: Balance = 1_000_000_000_000;
+/// The asset kind of the USD denomination.
+pub const USD_ASSET: u32 = 1;
+/// An asset kind that has no rate.
+pub const NO_RATE_ASSET: u32 = 2;
+/// The existential deposit.
+pub const ED: Balance = PHA / 100;
+/// A payout period ("a month") in the mock, in blocks.
+pub const PERIOD: u64 = 100;
+
+pub const TREASURY: AccountId = 1_000;
+/// Stands for the council deciding with a qualified majority.
+pub const APPROVER: AccountId = 1_001;
+/// Stands for the council deciding with a simple majority.
+pub const REJECTER: AccountId = 1_002;
+/// The seed's community lead.
+pub const LEAD: AccountId = 10;
+pub const STRANGER: AccountId = 11;
+pub const NEW_LEAD: AccountId = 12;
+/// Holds most of the issuance; tests move funds to and from it instead of minting.
+pub const WHALE: AccountId = 13;
+/// Funds in the treasury at genesis.
+pub const TREASURY_FUNDS: Balance = 1_000_000 * PHA;
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type AccountId = AccountId;
+	type Lookup = IdentityLookup<AccountId>;
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type ExistentialDeposit = ConstU64<ED>;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+frame_support::ord_parameter_types! {
+	pub const Approver: AccountId = APPROVER;
+	pub const Rejecter: AccountId = REJECTER;
+}
+
+parameter_types! {
+	pub const Treasury: AccountId = TREASURY;
+	/// PHA per USD; `None` means no rate is set. Tests change it.
+	pub static UsdRate: Option<FixedU128> = Some(FixedU128::from_rational(5, 2));
+}
+
+/// Converts USD into PHA at [`UsdRate`]; other assets have no rate.
+pub struct MockConverter;
+impl frame_support::traits::tokens::ConversionFromAssetBalance<Balance, u32, Balance>
+	for MockConverter
+{
+	type Error = ();
+	fn from_asset_balance(balance: Balance, asset_id: u32) -> Result<Balance, ()> {
+		match (asset_id, UsdRate::get()) {
+			(USD_ASSET, Some(rate)) => Ok(rate.saturating_mul_int(balance)),
+			_ => Err(()),
+		}
+	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn ensure_successful(_: u32) {
+		UsdRate::set(Some(FixedU128::from_rational(5, 2)));
+	}
+}
+
+#[derive_impl(pallet_community_bounty::config_preludes::TestDefaultConfig)]
+impl Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type ApproveOrigin =
+		EitherOfDiverse<EnsureRoot<AccountId>, EnsureSignedBy<Approver, AccountId>>;
+	type RejectOrigin = EitherOfDiverse<EnsureRoot<AccountId>, EnsureSignedBy<Rejecter, AccountId>>;
+	type TreasuryAccount = Treasury;
+	type AssetKind = u32;
+	type BalanceConverter = MockConverter;
+	type BlockNumberProvider = System;
+	type ProgramBondBase = ConstU64<{ 100 * PHA }>;
+	type ProgramBondPerByte = ConstU64<{ PHA / 10 }>;
+	type PayoutPeriod = ConstU64<PERIOD>;
+	type MaxDuration = ConstU64<{ 12 * PERIOD }>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+}
+
+/// Builds the genesis of a test: a funded treasury, lead and a few other accounts.
+pub struct ExtBuilder {
+	treasury: Balance,
+}
+
+impl Default for ExtBuilder {
+	fn default() -> Self {
+		Self { treasury: TREASURY_FUNDS }
+	}
+}
+
+impl ExtBuilder {
+	/// Sets what the treasury holds at genesis.
+	pub fn treasury(mut self, amount: Balance) -> Self {
+		self.treasury = amount;
+		self
+	}
+
+	pub fn build(self) -> sp_io::TestExternalities {
+		UsdRate::set(Some(FixedU128::from_rational(5, 2)));
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		let mut balances = vec![
+			(LEAD, 10_000 * PHA),
+			(STRANGER, 10_000 * PHA),
+			(NEW_LEAD, 10_000 * PHA),
+			(APPROVER, 10 * PHA),
+			(REJECTER, 10 * PHA),
+			(WHALE, 10_000_000 * PHA),
+		];
+		if self.treasury > 0 {
+			balances.push((TREASURY, self.treasury));
+		}
+		pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
+			.assimilate_storage(&mut storage)
+			.unwrap();
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| System::set_block_number(1));
+		ext
+	}
+
+	/// Runs `test`, then checks the pallet's invariants and that total issuance is unchanged.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			let issuance = pallet_balances::TotalIssuance::<Test>::get();
+			test();
+			CommunityBounty::do_try_state().expect("pallet invariants hold after the test");
+			assert_eq!(
+				pallet_balances::TotalIssuance::<Test>::get(),
+				issuance,
+				"no call of ours creates or destroys funds"
+			);
+		})
+	}
+}
+
+/// Test externalities with the default genesis, for the benchmark test suite.
+#[cfg(feature = "runtime-benchmarks")]
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	ExtBuilder::default().build()
+}
+
+/// Sets the free balance of `who` by moving funds to or from [`WHALE`], so that total issuance
+/// stays as it is.
+pub fn set_free(who: AccountId, amount: Balance) {
+	use frame_support::traits::{fungible::Mutate, tokens::Preservation::Expendable};
+	let now = Balances::free_balance(who);
+	if amount > now {
+		<Balances as Mutate<_>>::transfer(&WHALE, &who, amount - now, Expendable).unwrap();
+	} else if amount < now {
+		<Balances as Mutate<_>>::transfer(&who, &WHALE, now - amount, Expendable).unwrap();
+	}
+}

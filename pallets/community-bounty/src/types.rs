@@ -1,0 +1,389 @@
+// This file is part of community-bounty.
+
+// SPDX-License-Identifier: Apache-2.0
+
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// 	http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+//! Types of the community-bounty pallet: the program a lead proposes, its milestones and reward
+//! pools, the roster, milestone reports and per-period spending records.
+
+use crate::Config;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::fmt::Debug;
+use frame_support::{
+	traits::{fungible, tokens::ConversionFromAssetBalance},
+	BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
+use scale_info::TypeInfo;
+use sp_runtime::traits::{BlockNumberProvider, Saturating, Zero};
+
+/// Index of a program. Indices come from [`crate::ProgramCount`] and are never reused.
+pub type ProgramIndex = u32;
+/// Position of a milestone in its program's spec, from 0.
+pub type MilestoneIndex = u32;
+/// Position of a reward pool in its program's spec, from 0.
+pub type PoolIndex = u32;
+/// Index of a payout period: `(now - approved_at) / PayoutPeriod`.
+pub type PeriodIndex = u32;
+
+/// The account id type of the runtime.
+pub type AccountIdOf<T> = <T as frame_system::Config>::AccountId;
+/// The balance type of [`Config::Currency`], used for native amounts and for cap amounts alike.
+pub type BalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<AccountIdOf<T>>>::Balance;
+/// Block numbers of [`Config::BlockNumberProvider`]: every period and deadline is counted in them.
+pub type BlockNumberOf<T> =
+	<<T as Config>::BlockNumberProvider as BlockNumberProvider>::BlockNumber;
+/// The error the configured [`Config::BalanceConverter`] returns.
+pub type ConversionErrorOf<T> = <<T as Config>::BalanceConverter as ConversionFromAssetBalance<
+	BalanceOf<T>,
+	<T as Config>::AssetKind,
+	BalanceOf<T>,
+>>::Error;
+
+/// A short bounded text: a region or language tag, or the name of an off-chain metric.
+pub type TagOf<T> = BoundedVec<u8, <T as Config>::MaxTagLen>;
+/// A milestone of a program of runtime `T`.
+pub type MilestoneOf<T> = Milestone<BalanceOf<T>, TagOf<T>>;
+/// A reward pool of a program of runtime `T`.
+pub type RewardPoolOf<T> = RewardPool<BalanceOf<T>, <T as Config>::AssetKind>;
+/// The milestones of a program, at most [`Config::MaxMilestones`].
+pub type MilestonesOf<T> = BoundedVec<MilestoneOf<T>, <T as Config>::MaxMilestones>;
+/// The reward pools of a program, at most [`Config::MaxPools`].
+pub type PoolsOf<T> = BoundedVec<RewardPoolOf<T>, <T as Config>::MaxPools>;
+/// The status of a program of runtime `T`.
+pub type ProgramStatusOf<T> = ProgramStatus<BlockNumberOf<T>>;
+/// A payment's reason or the hash of one, at most [`Config::MaxReasonLen`] bytes.
+pub type ReasonOf<T> = BoundedVec<u8, <T as Config>::MaxReasonLen>;
+/// A milestone report's evidence reference (a URL or a hash), at most [`Config::MaxEvidenceLen`]
+/// bytes.
+pub type EvidenceOf<T> = BoundedVec<u8, <T as Config>::MaxEvidenceLen>;
+/// One entry of an [`crate::Pallet::award_batch`] call.
+pub type AwardOf<T> = Award<AccountIdOf<T>, BalanceOf<T>, ReasonOf<T>>;
+/// The awards of one [`crate::Pallet::award_batch`] call, at most [`Config::MaxAwardsPerCall`].
+pub type AwardsOf<T> = BoundedVec<AwardOf<T>, <T as Config>::MaxAwardsPerCall>;
+
+/// What a milestone measures.
+///
+/// New off-chain metrics need no new variant and no storage change: a chain names them with
+/// [`Metric::OffChain`]. Variants keep explicit codec indices, so a variant added later does not
+/// change the encoding of stored programs.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub enum Metric<Tag> {
+	/// The number of members on the program's roster. Verified on chain: the reported figure is
+	/// the roster's size at the block of the report, whatever the lead claims.
+	#[codec(index = 0)]
+	AmbassadorCount,
+	/// The size of the community (chat groups, forum users): the lead's claim, judged by the
+	/// council.
+	#[codec(index = 1)]
+	CommunitySize,
+	/// Any other off-chain metric, by name (e.g. `b"educational-articles"`): the lead's claim,
+	/// judged by the council.
+	#[codec(index = 2)]
+	OffChain(Tag),
+}
+
+impl<Tag> Metric<Tag> {
+	/// Whether the chain computes the figure itself instead of taking the lead's claim.
+	pub fn is_on_chain(&self) -> bool {
+		matches!(self, Metric::AmbassadorCount)
+	}
+}
+
+/// A milestone: a target for a metric, and the tranche that funds the work towards it.
+///
+/// Tranche 0 moves to the program account when the program is approved; tranche `k + 1` when
+/// milestone `k` is approved. The tranche of the last milestone is therefore released with the
+/// approval of the one before it.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct Milestone<Balance, Tag> {
+	/// What is measured.
+	pub metric: Metric<Tag>,
+	/// The figure promised, in the metric's unit (members, users, ...). Nonzero.
+	pub target: u64,
+	/// The native amount this milestone costs, at least the existential deposit.
+	pub tranche: Balance,
+}
+
+/// Who may be paid from a reward pool.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum Eligibility {
+	/// Only members of the program's roster with the role [`Role::SeniorAmbassador`].
+	#[codec(index = 0)]
+	SeniorAmbassadors,
+	/// Any account but the program's own: educators, tool builders, event participants, ...
+	#[codec(index = 1)]
+	Contributors,
+}
+
+/// The unit a cap (and an award) is expressed in.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub enum Denomination<AssetKind> {
+	/// The native token: amounts are paid as they are.
+	#[codec(index = 0)]
+	Native,
+	/// An asset kind priced against the native token (e.g. USD): amounts are converted with
+	/// [`Config::BalanceConverter`] at the rate of the block of payment.
+	#[codec(index = 1)]
+	Asset(AssetKind),
+}
+
+/// A reward pool: who may be paid, and how much per payout period.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct RewardPool<Balance, AssetKind> {
+	/// Who may be paid from the pool.
+	pub eligibility: Eligibility,
+	/// The unit of both caps and of every award from the pool.
+	pub denomination: Denomination<AssetKind>,
+	/// The most the whole pool pays in one period, in `denomination`. Nonzero.
+	pub period_cap: Balance,
+	/// The most one beneficiary receives from the pool in one period, in `denomination`, if any.
+	/// Nonzero and at most `period_cap`.
+	pub member_cap: Option<Balance>,
+}
+
+/// What a lead proposes: the whole program, as the council votes on it.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub struct ProgramSpec<T: Config> {
+	/// A short title, nonempty.
+	pub title: BoundedVec<u8, T::MaxTitleLen>,
+	/// The proposal's text or a reference to it; its length sets the per-byte part of the bond.
+	pub description: BoundedVec<u8, T::MaxDescriptionLen>,
+	/// The native amount asked for: must equal the sum of the tranches.
+	pub budget: BalanceOf<T>,
+	/// The milestones, in the order they are reported: 1..=[`Config::MaxMilestones`].
+	pub milestones: MilestonesOf<T>,
+	/// The reward pools: 0..=[`Config::MaxPools`].
+	pub pools: PoolsOf<T>,
+	/// How long the program runs after its approval, in blocks: 1..=[`Config::MaxDuration`].
+	pub duration: BlockNumberOf<T>,
+}
+
+/// Where a program is in its lifecycle. Closed, cancelled and rejected programs are removed.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum ProgramStatus<BlockNumber> {
+	/// Waiting for the council; the proposer's bond is held.
+	#[codec(index = 0)]
+	Proposed,
+	/// Approved and running until `ends_at`; payout periods count from `approved_at`.
+	#[codec(index = 1)]
+	Active {
+		/// The block of approval, the start of period 0.
+		approved_at: BlockNumber,
+		/// The last block of the program; anyone may close it after this block.
+		ends_at: BlockNumber,
+	},
+}
+
+/// A program as stored.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub struct Program<T: Config> {
+	/// Who runs the program: the proposer, or whom the council named.
+	pub lead: AccountIdOf<T>,
+	/// Proposed or Active, with its blocks.
+	pub status: ProgramStatusOf<T>,
+	/// The sum of the planned tranches.
+	pub budget: BalanceOf<T>,
+	/// Native tokens moved from the treasury into the program account so far.
+	pub released: BalanceOf<T>,
+	/// Tranches approved by the council that the treasury could not pay yet.
+	pub owed: BalanceOf<T>,
+	/// Native tokens paid out of the program account as rewards so far.
+	pub paid: BalanceOf<T>,
+	/// The bond held from the lead while the program is Proposed; zero once released.
+	pub bond: BalanceOf<T>,
+	/// The milestones, as proposed.
+	pub milestones: MilestonesOf<T>,
+	/// The reward pools, as proposed.
+	pub pools: PoolsOf<T>,
+	/// How long the program runs after approval.
+	pub duration: BlockNumberOf<T>,
+	/// The block of the proposal.
+	pub proposed_at: BlockNumberOf<T>,
+	/// How many milestones the council approved; the next milestone to report has this index.
+	pub milestones_approved: u32,
+	/// Members on the roster, at most [`Config::MaxRoster`].
+	pub roster_count: u32,
+	/// Per-beneficiary spending records kept for member caps, at most
+	/// [`Config::MaxBeneficiaries`].
+	pub beneficiaries: u32,
+}
+
+impl<T: Config> Program<T> {
+	/// Released but not yet paid out: the most that rewards can still pay.
+	pub fn unspent(&self) -> BalanceOf<T> {
+		self.released.saturating_sub(self.paid)
+	}
+
+	/// Whether every milestone has been approved.
+	pub fn all_milestones_approved(&self) -> bool {
+		self.milestones_approved as usize >= self.milestones.len()
+	}
+}
+
+/// The title and description of a program, kept apart from [`Program`] so that the calls that
+/// read a program do not pay for its text.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub struct ProgramText<T: Config> {
+	/// The title.
+	pub title: BoundedVec<u8, T::MaxTitleLen>,
+	/// The description.
+	pub description: BoundedVec<u8, T::MaxDescriptionLen>,
+}
+
+/// A roster role.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum Role {
+	/// Captain of a regional community; paid from `SeniorAmbassadors` pools.
+	#[codec(index = 0)]
+	SeniorAmbassador,
+	/// A member of a senior's crew; counted by `AmbassadorCount`, not paid from senior pools.
+	#[codec(index = 1)]
+	Ambassador,
+}
+
+/// A member of a program's roster.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub struct RosterMember<T: Config> {
+	/// The member's role.
+	pub role: Role,
+	/// The region or language the member serves ("English", "Korean", ...).
+	pub region: TagOf<T>,
+	/// For an ambassador, the senior whose crew it belongs to.
+	pub senior: Option<AccountIdOf<T>>,
+	/// For a senior, how many ambassadors are in its crew.
+	pub crew: u32,
+	/// The block the member was added.
+	pub joined_at: BlockNumberOf<T>,
+}
+
+/// A milestone report, kept after approval as the record of what was reported.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub struct MilestoneReport<T: Config> {
+	/// The figure the lead claimed.
+	pub claimed: u64,
+	/// The figure of record: the roster's size for on-chain metrics, else the claim.
+	pub figure: u64,
+	/// A URL or a hash of the evidence.
+	pub evidence: EvidenceOf<T>,
+	/// The block of the report.
+	pub reported_at: BlockNumberOf<T>,
+	/// Whether the council approved it (a rejected report is removed).
+	pub approved: bool,
+}
+
+/// Spending of a pool, or of one beneficiary in a pool, in the pool's denomination.
+///
+/// Reset lazily: a record of an older period counts as nothing spent.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct Spending<Balance> {
+	/// The period of `spent`.
+	pub period: PeriodIndex,
+	/// The amount spent in `period`.
+	pub spent: Balance,
+}
+
+impl<Balance: Zero + Copy> Spending<Balance> {
+	/// What was spent in `period`: zero if the record is of another period.
+	pub fn spent_in(&self, period: PeriodIndex) -> Balance {
+		if self.period == period {
+			self.spent
+		} else {
+			Zero::zero()
+		}
+	}
+}
+
+/// One payment of an [`crate::Pallet::award_batch`] call.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct Award<AccountId, Balance, Reason> {
+	/// The pool paying.
+	pub pool: PoolIndex,
+	/// Who is paid.
+	pub beneficiary: AccountId,
+	/// The amount, in the pool's denomination.
+	pub amount: Balance,
+	/// What the reward is for, or a hash of it.
+	pub reason: Reason,
+}
