@@ -160,6 +160,7 @@ impl<AssetKind: From<u32>> BenchmarkHelper<AssetKind> for () {
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use alloc::boxed::Box;
 	use frame_system::pallet_prelude::{ensure_signed, OriginFor};
 	use sp_runtime::traits::StaticLookup;
 

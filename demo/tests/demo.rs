@@ -1,0 +1,91 @@
+// This file is part of community-bounty.
+
+// SPDX-License-Identifier: Apache-2.0
+
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// 	http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+//! Runs the demo binary with `--json` and checks its audit trail and ledger: the README's first
+//! command is exercised by the test suite.
+
+use serde_json::Value;
+use std::process::Command;
+
+fn amount(v: &Value) -> u128 {
+	v.as_str().and_then(|s| s.parse().ok()).expect("amounts are decimal strings")
+}
+
+#[test]
+fn demo_replays_proposal_14_and_its_ledger_balances() {
+	let out = Command::new(env!("CARGO_BIN_EXE_community-bounty-demo"))
+		.arg("--json")
+		.output()
+		.expect("the demo runs");
+	assert!(out.status.success(), "demo failed: {}", String::from_utf8_lossy(&out.stderr));
+	let doc: Value = serde_json::from_slice(&out.stdout).expect("--json prints one JSON document");
+
+	let events = doc["events"].as_array().expect("events");
+	let names: Vec<&str> = events.iter().map(|e| e["name"].as_str().unwrap_or("")).collect();
+	for expected in [
+		"ProgramProposed",
+		"ProgramApproved",
+		"TrancheReleased",
+		"MemberAdded",
+		"Awarded",
+		"AssetRateUpdated",
+		"MilestoneReported",
+		"MilestoneApproved",
+		"MilestoneRejected",
+		"ProgramClosed",
+	] {
+		assert!(names.contains(&expected), "the trail has no {expected}");
+	}
+	// Every event names its block and pallet; blocks never go back.
+	let blocks: Vec<u64> = events.iter().map(|e| e["block"].as_u64().expect("block")).collect();
+	assert!(blocks.windows(2).all(|w| w[0] <= w[1]));
+	assert!(events.iter().all(|e| e["pallet"].is_string()));
+
+	// Milestone 1: the chain's figure is the roster's size, not the lead's claim.
+	let report = events
+		.iter()
+		.find(|e| e["name"] == "MilestoneReported" && e["fields"]["milestone"] == 0)
+		.expect("milestone 1 report");
+	let members = names.iter().filter(|n| **n == "MemberAdded").count() as u64;
+	assert_eq!(report["fields"]["figure"].as_u64(), Some(members));
+	assert_eq!(report["fields"]["claimed"].as_u64(), Some(32));
+
+	// No month pays a pool more than $2,000.
+	let mut per_month_pool = std::collections::BTreeMap::<(u64, u64), u128>::new();
+	for e in events.iter().filter(|e| e["name"] == "Awarded") {
+		let key = (e["fields"]["period"].as_u64().unwrap(), e["fields"]["pool"].as_u64().unwrap());
+		*per_month_pool.entry(key).or_default() += amount(&e["fields"]["amount_usd"]);
+	}
+	assert_eq!(per_month_pool.keys().map(|(p, _)| *p).max(), Some(2), "three monthly runs");
+	assert!(per_month_pool.values().all(|usd| *usd <= 2_000 * 1_000_000_000_000));
+
+	// The ledger: issuance unchanged, the treasury lost the rewards and gained the fees.
+	let ledger = &doc["ledger"];
+	assert_eq!(ledger["total_issuance_before"], ledger["total_issuance_after"]);
+	let paid = amount(&ledger["rewards_paid"]);
+	assert!(paid > 0);
+	assert_eq!(
+		amount(&ledger["treasury_after"]),
+		amount(&ledger["treasury_before"]) - paid + amount(&ledger["fees_to_treasury"])
+	);
+	assert_eq!(amount(&ledger["program_account_after"]), 0);
+	let awarded: u128 = events
+		.iter()
+		.filter(|e| e["name"] == "Awarded")
+		.map(|e| amount(&e["fields"]["native"]))
+		.sum();
+	assert_eq!(awarded, paid, "the beneficiaries hold exactly what the events say they were paid");
+}

@@ -1,0 +1,129 @@
+// This file is part of community-bounty.
+
+// SPDX-License-Identifier: Apache-2.0
+
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// 	http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+//! Genesis presets of the demo runtime: `development` and `local_testnet`.
+//!
+//! Both endow the dev accounts, seat a five-member council (Alice, Bob, Charlie, Dave, Eve), fund
+//! the treasury's pot and set the PHA/USD rate (2.5 PHA per USD, about the price of April 2022).
+
+use crate::{
+	AccountId, BalancesConfig, CouncilConfig, GenesisRatesConfig, RuntimeGenesisConfig,
+	TreasuryAccount, UNITS, USD_ASSET,
+};
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use serde_json::Value;
+use sp_genesis_builder::{self, PresetId};
+use sp_keyring::Sr25519Keyring;
+
+/// What each endowed dev account holds at genesis.
+pub const ENDOWMENT: crate::Balance = 1_000_000 * UNITS;
+/// What the treasury's pot holds at genesis.
+pub const TREASURY_FUNDS: crate::Balance = 2_000_000 * UNITS;
+/// PHA per USD at genesis, as the inner value of a `FixedU128` (2.5).
+pub const PHA_PER_USD: u128 = 2_500_000_000_000_000_000;
+
+/// The genesis of a test network with these endowed accounts and council.
+pub fn testnet_genesis(endowed: Vec<AccountId>, council: Vec<AccountId>) -> Value {
+	let mut balances: Vec<(AccountId, crate::Balance)> =
+		endowed.into_iter().map(|who| (who, ENDOWMENT)).collect();
+	balances.push((TreasuryAccount::get(), TREASURY_FUNDS));
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig { balances },
+		council: CouncilConfig { members: council },
+		genesis_rates: GenesisRatesConfig { rates: vec![(USD_ASSET, PHA_PER_USD)] },
+	})
+}
+
+/// The council of the presets: the first five dev accounts.
+pub fn dev_council() -> Vec<AccountId> {
+	[
+		Sr25519Keyring::Alice,
+		Sr25519Keyring::Bob,
+		Sr25519Keyring::Charlie,
+		Sr25519Keyring::Dave,
+		Sr25519Keyring::Eve,
+	]
+	.iter()
+	.map(|k| k.to_account_id())
+	.collect()
+}
+
+fn development_config_genesis() -> Value {
+	testnet_genesis(
+		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
+		dev_council(),
+	)
+}
+
+fn local_testnet_genesis() -> Value {
+	testnet_genesis(
+		Sr25519Keyring::iter()
+			.filter(|k| k != &Sr25519Keyring::One && k != &Sr25519Keyring::Two)
+			.map(|k| k.to_account_id())
+			.collect(),
+		dev_council(),
+	)
+}
+
+/// The JSON patch of the preset `id`, if there is one.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_testnet_genesis(),
+		_ => return None,
+	};
+	Some(
+		serde_json::to_string(&patch)
+			.expect("serialization to json is expected to work. qed.")
+			.into_bytes(),
+	)
+}
+
+/// The names of the presets.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+	]
+}
+
+/// The genesis storage of the preset `id` (e.g. `"development"`), merged over the defaults the
+/// way a chain-spec builder does. For the demo, the tests and tools that run this runtime in
+/// process.
+#[cfg(feature = "std")]
+pub fn preset_storage(id: &str) -> Result<sp_runtime::Storage, alloc::string::String> {
+	use sp_runtime::BuildStorage;
+
+	fn merge(base: &mut Value, patch: Value) {
+		match (base, patch) {
+			(Value::Object(base), Value::Object(patch)) => {
+				for (key, value) in patch {
+					merge(base.entry(key).or_insert(Value::Null), value);
+				}
+			},
+			(base, patch) => *base = patch,
+		}
+	}
+
+	let patch = get_preset(&PresetId::from(id)).ok_or_else(|| format!("no preset {id}"))?;
+	let patch: Value = serde_json::from_slice(&patch).map_err(|e| e.to_string())?;
+	let mut config =
+		serde_json::to_value(RuntimeGenesisConfig::default()).map_err(|e| e.to_string())?;
+	merge(&mut config, patch);
+	let config: RuntimeGenesisConfig = serde_json::from_value(config).map_err(|e| e.to_string())?;
+	config.build_storage()
+}
