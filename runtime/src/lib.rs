@@ -545,6 +545,18 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_community_bounty::runtime_api::CommunityBountyApi<Block, AccountId, Balance, BlockNumber, u32> for Runtime {
+		fn program_count() -> pallet_community_bounty::ProgramIndex {
+			pallet_community_bounty::ProgramCount::<Runtime>::get()
+		}
+
+		fn program(
+			index: pallet_community_bounty::ProgramIndex,
+		) -> Option<pallet_community_bounty::runtime_api::ProgramView<AccountId, Balance, BlockNumber, u32>> {
+			CommunityBounty::program_view(index)
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			build_state::<RuntimeGenesisConfig>(config)

@@ -30,6 +30,9 @@ use frame_support::{
 	BoundedVec,
 };
 use pallet_community_bounty::{
+	runtime_api::{
+		runtime_decl_for_community_bounty_api::CommunityBountyApiV1, ProgramStateView, ProgramView,
+	},
 	Award, Denomination, Eligibility, Metric, Milestone, ProgramSpec, ProgramStatus, RewardPool,
 	Role,
 };
@@ -38,6 +41,24 @@ use sp_runtime::{
 	traits::{Dispatchable, Hash},
 	DispatchError, FixedU128, MultiAddress,
 };
+
+/// `CommunityBountyApi::program`, as the runtime implements it for clients.
+fn api_program(
+	index: u32,
+) -> Option<ProgramView<AccountId, Balance, community_bounty_runtime::BlockNumber, u32>> {
+	<Runtime as CommunityBountyApiV1<community_bounty_runtime::Block, _, _, _, _>>::program(index)
+}
+
+/// `CommunityBountyApi::program_count`, as the runtime implements it for clients.
+fn api_program_count() -> u32 {
+	<Runtime as CommunityBountyApiV1<
+		community_bounty_runtime::Block,
+		AccountId,
+		Balance,
+		community_bounty_runtime::BlockNumber,
+		u32,
+	>>::program_count()
+}
 
 fn new_ext() -> sp_io::TestExternalities {
 	let mut ext = sp_io::TestExternalities::new(
@@ -196,6 +217,13 @@ fn seed_flow_through_council_motions() {
 		));
 		let bond = pallet_community_bounty::Programs::<Runtime>::get(0).unwrap().bond;
 		assert_eq!(free(&lead), lead0 - bond);
+		// The runtime API, as a wallet would call it.
+		assert_eq!(api_program_count(), 1);
+		let view = api_program(0).expect("program 0 exists");
+		assert_eq!(
+			(view.status, view.budget, view.bond),
+			(ProgramStateView::Proposed, 100_000 * UNITS, bond)
+		);
 
 		// 3 of 5: Alice proposes (her aye counts), Bob and Charlie vote aye, Dave nay.
 		let result = motion(
@@ -287,6 +315,10 @@ fn seed_flow_through_council_motions() {
 			bounded("month 1, late")
 		));
 		assert_eq!(free(&senior(0)), 750 * UNITS + 600 * UNITS);
+		let view = api_program(0).expect("program 0 exists");
+		assert_eq!((view.pools[0].remaining, view.pools[0].remaining_native), (0, Some(0)));
+		assert_eq!(view.pools[1].remaining_native, Some(2_000 * 3 * UNITS));
+		assert_eq!(view.roster_count, 28);
 		// The senior pool is now exhausted for the month.
 		assert_noop!(
 			CommunityBounty::award(

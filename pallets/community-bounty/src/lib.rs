@@ -113,6 +113,7 @@ extern crate alloc;
 mod benchmarking;
 #[cfg(test)]
 mod mock;
+pub mod runtime_api;
 #[cfg(test)]
 mod tests;
 pub mod types;
@@ -1340,6 +1341,78 @@ impl<T: Config> Pallet<T> {
 					.map_err(|_| Error::<T>::NoRate)
 			},
 		}
+	}
+
+	/// The view of a program that [`runtime_api::CommunityBountyApi`] returns.
+	pub fn program_view(
+		index: ProgramIndex,
+	) -> Option<runtime_api::ProgramView<T::AccountId, BalanceOf<T>, BlockNumberOf<T>, T::AssetKind>>
+	{
+		use runtime_api::*;
+		let program = Programs::<T>::get(index)?;
+		let now = T::BlockNumberProvider::current_block_number();
+		let (status, period) = match program.status {
+			ProgramStatus::Proposed => (ProgramStateView::Proposed, 0),
+			ProgramStatus::Active { approved_at, ends_at } => (
+				ProgramStateView::Active { approved_at, ends_at, expired: now > ends_at },
+				Self::period_at(approved_at, now),
+			),
+		};
+		let milestones = program
+			.milestones
+			.iter()
+			.enumerate()
+			.map(|(k, m)| MilestoneView {
+				metric: match &m.metric {
+					Metric::AmbassadorCount => Metric::AmbassadorCount,
+					Metric::CommunitySize => Metric::CommunitySize,
+					Metric::OffChain(name) => Metric::OffChain(name.to_vec()),
+				},
+				target: m.target,
+				tranche: m.tranche,
+				report: Reports::<T>::get(index, k as MilestoneIndex).map(|r| ReportView {
+					claimed: r.claimed,
+					figure: r.figure,
+					evidence: r.evidence.to_vec(),
+					reported_at: r.reported_at,
+					approved: r.approved,
+				}),
+			})
+			.collect();
+		let pools = program
+			.pools
+			.iter()
+			.enumerate()
+			.map(|(p, pool)| {
+				let spent = PoolSpending::<T>::get(index, p as PoolIndex).spent_in(period);
+				let remaining = pool.period_cap.saturating_sub(spent);
+				PoolView {
+					eligibility: pool.eligibility,
+					denomination: pool.denomination.clone(),
+					period_cap: pool.period_cap,
+					member_cap: pool.member_cap,
+					spent,
+					remaining,
+					remaining_native: Self::to_native(remaining, &pool.denomination).ok(),
+				}
+			})
+			.collect();
+		Some(ProgramView {
+			index,
+			lead: program.lead,
+			status,
+			account: Self::program_account(index),
+			title: Descriptions::<T>::get(index).map(|t| t.title.to_vec()).unwrap_or_default(),
+			budget: program.budget,
+			released: program.released,
+			owed: program.owed,
+			paid: program.paid,
+			bond: program.bond,
+			roster_count: program.roster_count,
+			period,
+			milestones,
+			pools,
+		})
 	}
 
 	/// Checks a spec's consistency (see [`Pallet::propose_program`]).

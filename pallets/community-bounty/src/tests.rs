@@ -1361,3 +1361,55 @@ fn a_dead_treasury_cannot_fund() {
 		assert_eq!(free(TREASURY), 0);
 	});
 }
+
+#[test]
+fn program_view_reports_status_milestones_and_remaining_caps() {
+	use crate::runtime_api::*;
+	ExtBuilder::default().build_and_execute(|| {
+		assert_eq!(CB::program_view(0), None);
+		let index = propose(seed_spec());
+		let view = CB::program_view(index).unwrap();
+		assert_eq!(view.status, ProgramStateView::Proposed);
+		assert_eq!((view.budget, view.bond, view.period), (100_000 * PHA, seed_bond(), 0));
+		assert_eq!(view.title, b"Phala community bounty - April 2022".to_vec());
+		assert_ok!(CB::approve_program(council(), index));
+		fill_roster(index, 1, 2);
+		assert_ok!(award(index, SENIOR_POOL, senior(0), 500 * USD));
+		assert_ok!(CB::report_milestone(signed(LEAD), index, 0, 40, bytes("e")));
+		go_to(PERIOD / 2);
+		let view = CB::program_view(index).unwrap();
+		assert_eq!(
+			view.status,
+			ProgramStateView::Active { approved_at: 1, ends_at: 601, expired: false }
+		);
+		assert_eq!((view.released, view.paid, view.roster_count), (80_000 * PHA, 1_250 * PHA, 3));
+		assert_eq!(view.account, account(index));
+		assert_eq!(view.milestones.len(), 2);
+		assert_eq!(
+			view.milestones[0].report,
+			Some(ReportView {
+				claimed: 40,
+				figure: 3,
+				evidence: b"e".to_vec(),
+				reported_at: 1,
+				approved: false
+			})
+		);
+		assert_eq!(view.milestones[1].report, None);
+		assert_eq!(view.pools[0].spent, 500 * USD);
+		assert_eq!(view.pools[0].remaining, 1_500 * USD);
+		assert_eq!(view.pools[0].remaining_native, Some(3_750 * PHA));
+		assert_eq!(view.pools[1].remaining, CONTRIBUTOR_CAP);
+		// A new period: the caps are whole again; without a rate, no native figure.
+		go_to(PERIOD + 1);
+		UsdRate::set(None);
+		let view = CB::program_view(index).unwrap();
+		assert_eq!((view.period, view.pools[0].remaining), (1, SENIOR_CAP));
+		assert_eq!(view.pools[0].remaining_native, None);
+		go_to(602);
+		assert!(matches!(
+			CB::program_view(index).unwrap().status,
+			ProgramStateView::Active { expired: true, .. }
+		));
+	});
+}

@@ -1,0 +1,137 @@
+// This file is part of community-bounty.
+
+// SPDX-License-Identifier: Apache-2.0
+
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// 	http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+//! The runtime API of the pallet, and the views it returns: what wallets and dashboards read
+//! instead of re-deriving the pallet's rules.
+
+use crate::{Denomination, Eligibility, Metric, PeriodIndex, ProgramIndex};
+use alloc::vec::Vec;
+use codec::{Codec, Decode, Encode};
+use scale_info::TypeInfo;
+
+/// Where a program is, as the runtime API reports it.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub enum ProgramStateView<BlockNumber> {
+	/// Waiting for the council.
+	Proposed,
+	/// Running (or past its end block, `expired`, waiting to be closed).
+	Active {
+		/// The block of approval.
+		approved_at: BlockNumber,
+		/// The last block of the program.
+		ends_at: BlockNumber,
+		/// Whether the end block has passed.
+		expired: bool,
+	},
+}
+
+/// A milestone report as the runtime API reports it.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct ReportView<BlockNumber> {
+	/// The lead's figure.
+	pub claimed: u64,
+	/// The figure of record (the roster's size for `AmbassadorCount`).
+	pub figure: u64,
+	/// The evidence reference.
+	pub evidence: Vec<u8>,
+	/// The block of the report.
+	pub reported_at: BlockNumber,
+	/// Whether the council approved it.
+	pub approved: bool,
+}
+
+/// A milestone with its report, if any.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct MilestoneView<Balance, BlockNumber> {
+	/// What is measured (an off-chain metric's name as bytes).
+	pub metric: Metric<Vec<u8>>,
+	/// The figure promised.
+	pub target: u64,
+	/// The planned tranche.
+	pub tranche: Balance,
+	/// The latest report: pending, or approved.
+	pub report: Option<ReportView<BlockNumber>>,
+}
+
+/// A reward pool and what it can still pay in the current period.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct PoolView<Balance, AssetKind> {
+	/// Who may be paid.
+	pub eligibility: Eligibility,
+	/// The unit of the caps.
+	pub denomination: Denomination<AssetKind>,
+	/// The cap per period.
+	pub period_cap: Balance,
+	/// The cap per beneficiary per period.
+	pub member_cap: Option<Balance>,
+	/// Spent in the current period, in the denomination.
+	pub spent: Balance,
+	/// What the pool may still pay this period, in the denomination.
+	pub remaining: Balance,
+	/// `remaining` in native tokens at today's rate (`None` if there is no rate).
+	pub remaining_native: Option<Balance>,
+}
+
+/// A program as the runtime API reports it.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct ProgramView<AccountId, Balance, BlockNumber, AssetKind> {
+	/// The program's index.
+	pub index: ProgramIndex,
+	/// The lead.
+	pub lead: AccountId,
+	/// Proposed or Active.
+	pub status: ProgramStateView<BlockNumber>,
+	/// The account holding the program's funds.
+	pub account: AccountId,
+	/// The title.
+	pub title: Vec<u8>,
+	/// The sum of the planned tranches.
+	pub budget: Balance,
+	/// Moved from the treasury so far.
+	pub released: Balance,
+	/// Approved tranches the treasury could not pay yet.
+	pub owed: Balance,
+	/// Paid out as rewards.
+	pub paid: Balance,
+	/// The bond held while Proposed.
+	pub bond: Balance,
+	/// Members on the roster.
+	pub roster_count: u32,
+	/// The current payout period (0 while Proposed).
+	pub period: PeriodIndex,
+	/// The milestones, with their reports.
+	pub milestones: Vec<MilestoneView<Balance, BlockNumber>>,
+	/// The reward pools, with what they can still pay this period.
+	pub pools: Vec<PoolView<Balance, AssetKind>>,
+}
+
+sp_api::decl_runtime_apis! {
+	/// Read access to community-bounty programs.
+	pub trait CommunityBountyApi<AccountId, Balance, BlockNumber, AssetKind>
+	where
+		AccountId: Codec,
+		Balance: Codec,
+		BlockNumber: Codec,
+		AssetKind: Codec,
+	{
+		/// The number of programs ever proposed; indices below it that have no program were
+		/// closed, cancelled or rejected.
+		fn program_count() -> ProgramIndex;
+
+		/// A proposed or active program, with its milestones, reports and pools.
+		fn program(index: ProgramIndex) -> Option<ProgramView<AccountId, Balance, BlockNumber, AssetKind>>;
+	}
+}
