@@ -102,8 +102,8 @@ pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
 /// The payload a signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
-/// Migrations to apply on runtime upgrade.
-pub type Migrations = ();
+/// Migrations to apply on runtime upgrade (each runs once, from the version it expects).
+pub type Migrations = (pallet_community_bounty::migrations::v1::MigrateV0ToV1<Runtime>,);
 /// Executive: dispatches to the pallets.
 pub type Executive = frame_executive::Executive<
 	Runtime,

@@ -111,8 +111,11 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
+#[cfg(test)]
+mod model_tests;
 pub mod runtime_api;
 #[cfg(test)]
 mod tests;

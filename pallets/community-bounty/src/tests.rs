@@ -67,11 +67,11 @@ const CONTRIBUTOR_CAP: Balance = 2_000 * USD;
 const CONTRIBUTOR_MEMBER_CAP: Balance = 500 * USD;
 const SENIOR_POOL: PoolIndex = 0;
 const CONTRIBUTOR_POOL: PoolIndex = 1;
-const DESCRIPTION: &str =
+pub(crate) const DESCRIPTION: &str =
 	"Expand the Phala global community: reward Senior Ambassadors, educators and contributors.";
 
 /// Khala treasury proposal #14: 100,000 PHA, two milestones, two $2,000/month pools.
-fn seed_spec() -> ProgramSpec<Test> {
+pub(crate) fn seed_spec() -> ProgramSpec<Test> {
 	ProgramSpec {
 		title: bytes("Phala community bounty - April 2022"),
 		description: bytes(DESCRIPTION),
@@ -102,7 +102,7 @@ fn seed_spec() -> ProgramSpec<Test> {
 	}
 }
 
-fn seed_bond() -> Balance {
+pub(crate) fn seed_bond() -> Balance {
 	100 * PHA + DESCRIPTION.len() as Balance * (PHA / 10)
 }
 

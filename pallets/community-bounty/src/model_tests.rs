@@ -1,0 +1,727 @@
+// This file is part of community-bounty.
+
+// SPDX-License-Identifier: Apache-2.0
+
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// 	http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+//! Model-based randomized tests: random sequences of every call of the pallet, from random
+//! origins (the lead, strangers, the council's two majorities, Root) with random and edge-case
+//! arguments, interleaved with blocks jumping across periods and end blocks, rate changes, a
+//! treasury drained and refilled, and stray transfers.
+//!
+//! A small reference model predicts each call's outcome (`Ok`, or the exact error). After every
+//! call: the outcome matches the model; a failed call left the storage root unchanged; the
+//! model's view of every program matches the chain's; `try_state` holds; total issuance is
+//! unchanged.
+//!
+//! `PROPTEST_CASES` sets the number of sequences (default 64, of up to 60 calls each); for a long
+//! run: `PROPTEST_CASES=4000 cargo test -p pallet-community-bounty --release model_`.
+
+use crate::{mock::*, tests::seed_spec, Error, *};
+use frame_support::traits::Get;
+use proptest::prelude::*;
+use sp_runtime::{traits::BadOrigin, DispatchError, FixedPointNumber, FixedU128, StateVersion};
+use std::collections::BTreeMap;
+
+type CB = CommunityBounty;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Who {
+	Lead,
+	Stranger,
+	NewLead,
+	Approver,
+	Rejecter,
+	Root,
+}
+
+impl Who {
+	fn origin(self) -> RuntimeOrigin {
+		match self {
+			Who::Root => RuntimeOrigin::root(),
+			w => RuntimeOrigin::signed(w.account().unwrap_or_default()),
+		}
+	}
+	fn account(self) -> Option<AccountId> {
+		match self {
+			Who::Lead => Some(LEAD),
+			Who::Stranger => Some(STRANGER),
+			Who::NewLead => Some(NEW_LEAD),
+			Who::Approver => Some(APPROVER),
+			Who::Rejecter => Some(REJECTER),
+			Who::Root => None,
+		}
+	}
+	fn approves(self) -> bool {
+		matches!(self, Who::Approver | Who::Root)
+	}
+	fn rejects(self) -> bool {
+		matches!(self, Who::Rejecter | Who::Root)
+	}
+}
+
+#[derive(Clone, Debug)]
+enum Action {
+	Propose { who: Who, valid: bool },
+	Approve { who: Who, index: u32 },
+	Reject { who: Who, index: u32 },
+	Cancel { who: Who, index: u32 },
+	Close { who: Who, index: u32 },
+	SetLead { who: Who, index: u32, new_lead: bool },
+	Release { who: Who, index: u32 },
+	Reclaim { who: Who, index: u32 },
+	AddMember { who: Who, index: u32, member: u8, senior: Option<u8> },
+	AddSenior { who: Who, index: u32, member: u8, with_senior: bool },
+	RemoveMember { who: Who, index: u32, member: u8 },
+	Report { who: Who, index: u32, milestone: u32, claimed: u64 },
+	ApproveMilestone { who: Who, index: u32, milestone: u32, cut: Option<Balance> },
+	RejectMilestone { who: Who, index: u32, milestone: u32 },
+	Award { who: Who, index: u32, pool: u32, beneficiary: u8, usd: Balance },
+	Batch { who: Who, index: u32, awards: Vec<(u32, u8, Balance)> },
+	Advance { blocks: u64 },
+	SetRate { rate: Option<(u128, u128)> },
+	SetTreasury { amount: Balance },
+	Stray { index: u32 },
+}
+
+/// Members 0..8: 0..4 are roster candidates, 4..8 contributors (never on the roster).
+fn member(m: u8) -> AccountId {
+	500 + m as AccountId
+}
+
+fn who() -> impl Strategy<Value = Who> {
+	prop_oneof![
+		7 => Just(Who::Lead),
+		1 => Just(Who::Stranger),
+		1 => Just(Who::NewLead),
+		3 => Just(Who::Approver),
+		2 => Just(Who::Rejecter),
+		1 => Just(Who::Root),
+	]
+}
+
+/// An origin for the council's calls: mostly the right ones, sometimes not.
+fn council() -> impl Strategy<Value = Who> {
+	prop_oneof![
+		5 => Just(Who::Approver),
+		3 => Just(Who::Rejecter),
+		1 => Just(Who::Root),
+		1 => Just(Who::Lead),
+		1 => Just(Who::Stranger),
+	]
+}
+
+fn milestone() -> impl Strategy<Value = u32> {
+	prop_oneof![6 => Just(0u32), 4 => Just(1u32), 1 => Just(2u32)]
+}
+
+fn index() -> impl Strategy<Value = u32> {
+	prop_oneof![12 => Just(0u32), 4 => 1u32..3, 1 => Just(u32::MAX)]
+}
+
+fn usd() -> impl Strategy<Value = Balance> {
+	prop_oneof![
+		Just(0),
+		Just(1),
+		Just(ED - 1),
+		Just(100 * USD),
+		Just(499 * USD),
+		Just(500 * USD),
+		Just(1_000 * USD),
+		Just(2_000 * USD),
+		Just(2_000 * USD + 1),
+		Just(40_000 * USD),
+	]
+}
+
+fn action() -> impl Strategy<Value = Action> {
+	prop_oneof![
+		3 => (who(), prop::bool::weighted(0.85)).prop_map(|(who, valid)| Action::Propose { who, valid }),
+		3 => (council(), index()).prop_map(|(who, index)| Action::Approve { who, index }),
+		1 => (council(), index()).prop_map(|(who, index)| Action::Reject { who, index }),
+		1 => (council(), index()).prop_map(|(who, index)| Action::Cancel { who, index }),
+		2 => (who(), index()).prop_map(|(who, index)| Action::Close { who, index }),
+		1 => (council(), index(), any::<bool>()).prop_map(|(who, index, new_lead)| Action::SetLead { who, index, new_lead }),
+		1 => (who(), index()).prop_map(|(who, index)| Action::Release { who, index }),
+		1 => (who(), index()).prop_map(|(who, index)| Action::Reclaim { who, index }),
+		4 => (who(), index(), 0u8..4, prop::option::of(0u8..4)).prop_map(|(who, index, member, senior)| Action::AddMember { who, index, member, senior }),
+		3 => (who(), index(), 0u8..4, prop::bool::weighted(0.1)).prop_map(|(who, index, member, with_senior)| Action::AddSenior { who, index, member, with_senior }),
+		2 => (who(), index(), 0u8..4).prop_map(|(who, index, member)| Action::RemoveMember { who, index, member }),
+		4 => (who(), index(), milestone(), prop_oneof![Just(0u64), Just(32), Just(40), Just(45_500), Just(u64::MAX)]).prop_map(|(who, index, milestone, claimed)| Action::Report { who, index, milestone, claimed }),
+		4 => (council(), index(), milestone(), prop::option::of(prop_oneof![Just(0), Just(4_000 * PHA), Just(20_000 * PHA), Just(20_000 * PHA + 1)])).prop_map(|(who, index, milestone, cut)| Action::ApproveMilestone { who, index, milestone, cut }),
+		2 => (council(), index(), milestone()).prop_map(|(who, index, milestone)| Action::RejectMilestone { who, index, milestone }),
+		6 => (who(), index(), 0u32..3, 0u8..8, usd()).prop_map(|(who, index, pool, beneficiary, usd)| Action::Award { who, index, pool, beneficiary, usd }),
+		2 => (who(), index(), prop::collection::vec((0u32..2, 0u8..8, usd()), 0..4)).prop_map(|(who, index, awards)| Action::Batch { who, index, awards }),
+		3 => prop_oneof![Just(0u64), Just(1), Just(50), Just(PERIOD - 1), Just(PERIOD), Just(PERIOD + 1), Just(6 * PERIOD)].prop_map(|blocks| Action::Advance { blocks }),
+		1 => prop::option::of(prop_oneof![Just((1u128, 1_000u128)), Just((5, 2)), Just((4, 1))]).prop_map(|rate| Action::SetRate { rate }),
+		1 => prop_oneof![Just(0), Just(ED), Just(50_000 * PHA), Just(TREASURY_FUNDS)].prop_map(|amount| Action::SetTreasury { amount }),
+		1 => index().prop_map(|index| Action::Stray { index }),
+	]
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+struct ModelMember {
+	senior_role: bool,
+	senior: Option<AccountId>,
+	crew: u32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct ModelProgram {
+	lead: AccountId,
+	active: Option<(u64, u64)>,
+	released: Balance,
+	owed: Balance,
+	paid: Balance,
+	approved: u32,
+	pending: Option<u32>,
+	roster: BTreeMap<AccountId, ModelMember>,
+	pool_spent: [(u32, Balance); 2],
+	member_spent: BTreeMap<AccountId, (u32, Balance)>,
+}
+
+/// What the model knows: the programs, and the rate. Balances it reads from the chain, as any
+/// client would.
+#[derive(Default)]
+struct Model {
+	count: u32,
+	programs: BTreeMap<u32, ModelProgram>,
+	rate: Option<FixedU128>,
+}
+
+const TRANCHES: [Balance; 2] = [80_000 * PHA, 20_000 * PHA];
+const CAPS: [Balance; 2] = [2_000 * USD, 2_000 * USD];
+const MEMBER_CAP: Balance = 500 * USD;
+const DURATION: u64 = 6 * PERIOD;
+
+fn now() -> u64 {
+	System::block_number()
+}
+fn free(who: AccountId) -> Balance {
+	Balances::free_balance(who)
+}
+fn treasury_can_pay(amount: Balance) -> bool {
+	free(TREASURY).saturating_sub(ED) >= amount
+}
+
+type Outcome = Result<(), DispatchError>;
+
+impl Model {
+	fn program(&self, index: u32) -> Result<&ModelProgram, DispatchError> {
+		self.programs.get(&index).ok_or(Error::<Test>::UnknownProgram.into())
+	}
+	fn open(p: &ModelProgram) -> Outcome {
+		let (_, ends) = p.active.ok_or(Error::<Test>::NotActive)?;
+		if now() > ends {
+			return Err(Error::<Test>::ProgramExpired.into());
+		}
+		Ok(())
+	}
+	fn lead_program(&self, who: Who, index: u32) -> Result<ModelProgram, DispatchError> {
+		let caller = who.account().ok_or(BadOrigin)?;
+		let p = self.program(index)?;
+		if p.lead != caller {
+			return Err(Error::<Test>::NotLead.into());
+		}
+		Self::open(p)?;
+		Ok(p.clone())
+	}
+	fn fund(p: &mut ModelProgram, amount: Balance) {
+		if amount == 0 {
+			return;
+		}
+		if p.owed == 0 && treasury_can_pay(amount) {
+			p.released += amount;
+		} else {
+			p.owed += amount;
+		}
+	}
+	fn native(&self, usd: Balance) -> Result<Balance, DispatchError> {
+		self.rate.map(|r| r.saturating_mul_int(usd)).ok_or(Error::<Test>::NoRate.into())
+	}
+
+	/// Predicts one award against `p` (which it updates), with the program account's free
+	/// balance `account_free` (which it updates).
+	fn award(
+		&self,
+		index: u32,
+		p: &mut ModelProgram,
+		account_free: &mut Balance,
+		paid_to: &mut BTreeMap<AccountId, Balance>,
+		pool: u32,
+		beneficiary: AccountId,
+		usd: Balance,
+	) -> Outcome {
+		let (approved_at, _) = p.active.ok_or(Error::<Test>::NotActive)?;
+		if pool >= 2 {
+			return Err(Error::<Test>::UnknownPool.into());
+		}
+		if usd == 0 {
+			return Err(Error::<Test>::ZeroAmount.into());
+		}
+		if pool == 0 && !p.roster.get(&beneficiary).is_some_and(|m| m.senior_role) {
+			return Err(Error::<Test>::NotEligible.into());
+		}
+		if pool == 1 && beneficiary == CB::program_account(index) {
+			return Err(Error::<Test>::NotEligible.into());
+		}
+		let period = ((now() - approved_at) / PERIOD) as u32;
+		let (pp, ps) = p.pool_spent[pool as usize];
+		let pool_spent = if pp == period { ps } else { 0 } + usd;
+		if pool_spent > CAPS[pool as usize] {
+			return Err(Error::<Test>::PoolCapExceeded.into());
+		}
+		let mut member = None;
+		if pool == 1 {
+			let record = p.member_spent.get(&beneficiary).copied();
+			if record.is_none() && p.member_spent.len() as u32 >= 64 {
+				return Err(Error::<Test>::TooManyBeneficiaries.into());
+			}
+			let spent = record.map_or(0, |(rp, s)| if rp == period { s } else { 0 }) + usd;
+			if spent > MEMBER_CAP {
+				return Err(Error::<Test>::MemberCapExceeded.into());
+			}
+			member = Some(spent);
+		}
+		let native = self.native(usd)?;
+		if native == 0 {
+			return Err(Error::<Test>::ZeroAmount.into());
+		}
+		if native > p.released - p.paid {
+			return Err(Error::<Test>::InsufficientProgramFunds.into());
+		}
+		let has = paid_to.get(&beneficiary).copied().unwrap_or_else(|| free(beneficiary));
+		if has == 0 && native < ED {
+			return Err(Error::<Test>::CannotReceive.into());
+		}
+		if account_free.saturating_sub(native) < ED {
+			return Err(Error::<Test>::InsufficientProgramFunds.into());
+		}
+		*account_free -= native;
+		*paid_to.entry(beneficiary).or_insert(has) += native;
+		p.pool_spent[pool as usize] = (period, pool_spent);
+		if let Some(spent) = member {
+			p.member_spent.insert(beneficiary, (period, spent));
+		}
+		p.paid += native;
+		Ok(())
+	}
+
+	/// Predicts `action`'s outcome and, on success, applies it to the model.
+	fn step(&mut self, action: &Action) -> Outcome {
+		use Action::*;
+		match action.clone() {
+			Propose { who, valid } => {
+				let caller = who.account().ok_or(BadOrigin)?;
+				if !valid {
+					return Err(Error::<Test>::EmptyTitle.into());
+				}
+				if free(caller).saturating_sub(ED) < crate::tests::seed_bond() {
+					return Err(Error::<Test>::InsufficientBond.into());
+				}
+				self.programs.insert(
+					self.count,
+					ModelProgram {
+						lead: caller,
+						active: None,
+						released: 0,
+						owed: 0,
+						paid: 0,
+						approved: 0,
+						pending: None,
+						roster: Default::default(),
+						pool_spent: Default::default(),
+						member_spent: Default::default(),
+					},
+				);
+				self.count += 1;
+			},
+			Approve { who, index } => {
+				if !who.approves() {
+					return Err(BadOrigin.into());
+				}
+				let mut p = self.program(index)?.clone();
+				if p.active.is_some() {
+					return Err(Error::<Test>::NotProposed.into());
+				}
+				p.active = Some((now(), now() + DURATION));
+				Self::fund(&mut p, TRANCHES[0]);
+				self.programs.insert(index, p);
+			},
+			Reject { who, index } => {
+				if !who.rejects() {
+					return Err(BadOrigin.into());
+				}
+				if self.program(index)?.active.is_some() {
+					return Err(Error::<Test>::NotProposed.into());
+				}
+				self.programs.remove(&index);
+			},
+			Cancel { who, index } => {
+				if !who.approves() {
+					return Err(BadOrigin.into());
+				}
+				if self.program(index)?.active.is_none() {
+					return Err(Error::<Test>::NotActive.into());
+				}
+				self.programs.remove(&index);
+			},
+			Close { who, index } => {
+				let caller = who.account().ok_or(BadOrigin)?;
+				let p = self.program(index)?;
+				let (_, ends) = p.active.ok_or(Error::<Test>::NotActive)?;
+				if !(now() > ends || (caller == p.lead && p.approved == 2)) {
+					return Err(Error::<Test>::CannotCloseYet.into());
+				}
+				self.programs.remove(&index);
+			},
+			SetLead { who, index, new_lead } => {
+				if !who.approves() {
+					return Err(BadOrigin.into());
+				}
+				let p = self.programs.get_mut(&index).ok_or(Error::<Test>::UnknownProgram)?;
+				if p.active.is_none() {
+					return Err(Error::<Test>::NotActive.into());
+				}
+				p.lead = if new_lead { NEW_LEAD } else { LEAD };
+			},
+			Release { who, index } => {
+				who.account().ok_or(BadOrigin)?;
+				let mut p = self.program(index)?.clone();
+				Self::open(&p)?;
+				if p.owed == 0 {
+					return Err(Error::<Test>::NothingOwed.into());
+				}
+				if !treasury_can_pay(p.owed) {
+					return Err(Error::<Test>::InsufficientTreasury.into());
+				}
+				p.released += p.owed;
+				p.owed = 0;
+				self.programs.insert(index, p);
+			},
+			Reclaim { who, index } => {
+				who.account().ok_or(BadOrigin)?;
+				if index >= self.count {
+					return Err(Error::<Test>::UnknownProgram.into());
+				}
+				if self.programs.contains_key(&index) {
+					return Err(Error::<Test>::ProgramStillOpen.into());
+				}
+				if free(CB::program_account(index)) == 0 {
+					return Err(Error::<Test>::NothingToReclaim.into());
+				}
+			},
+			AddMember { who, index, member: m, senior } => {
+				return self.add(who, index, member(m), false, senior.map(member))
+			},
+			AddSenior { who, index, member: m, with_senior } => {
+				return self.add(who, index, member(m), true, with_senior.then(|| member(0)))
+			},
+			RemoveMember { who, index, member: m } => {
+				let mut p = if who.approves() {
+					let p = self.program(index)?.clone();
+					if p.active.is_none() {
+						return Err(Error::<Test>::NotActive.into());
+					}
+					p
+				} else {
+					self.lead_program(who, index)?
+				};
+				let m = member(m);
+				let entry = p.roster.get(&m).cloned().ok_or(Error::<Test>::NotMember)?;
+				if entry.crew > 0 {
+					return Err(Error::<Test>::SeniorHasCrew.into());
+				}
+				if let Some(s) = entry.senior {
+					if let Some(captain) = p.roster.get_mut(&s) {
+						captain.crew -= 1;
+					}
+				}
+				p.roster.remove(&m);
+				self.programs.insert(index, p);
+			},
+			Report { who, index, milestone, .. } => {
+				let mut p = self.lead_program(who, index)?;
+				if milestone >= 2 {
+					return Err(Error::<Test>::UnknownMilestone.into());
+				}
+				if milestone != p.approved {
+					return Err(Error::<Test>::OutOfOrder.into());
+				}
+				if p.pending.is_some() {
+					return Err(Error::<Test>::AlreadyReported.into());
+				}
+				p.pending = Some(milestone);
+				self.programs.insert(index, p);
+			},
+			ApproveMilestone { who, index, milestone, cut } => {
+				if !who.approves() {
+					return Err(BadOrigin.into());
+				}
+				let mut p = self.program(index)?.clone();
+				Self::open(&p)?;
+				if p.pending != Some(milestone) {
+					return Err(Error::<Test>::NoPendingReport.into());
+				}
+				let cut = cut.unwrap_or(0);
+				let next = match TRANCHES.get(milestone as usize + 1) {
+					Some(planned) if cut > *planned => {
+						return Err(Error::<Test>::CutAboveTranche.into())
+					},
+					Some(planned) => planned - cut,
+					None if cut > 0 => return Err(Error::<Test>::NoNextTranche.into()),
+					None => 0,
+				};
+				p.pending = None;
+				p.approved += 1;
+				Self::fund(&mut p, next);
+				self.programs.insert(index, p);
+			},
+			RejectMilestone { who, index, milestone } => {
+				if !who.rejects() {
+					return Err(BadOrigin.into());
+				}
+				let p = self.programs.get_mut(&index).ok_or(Error::<Test>::UnknownProgram)?;
+				if p.active.is_none() {
+					return Err(Error::<Test>::NotActive.into());
+				}
+				if p.pending != Some(milestone) {
+					return Err(Error::<Test>::NoPendingReport.into());
+				}
+				p.pending = None;
+			},
+			Award { who, index, pool, beneficiary, usd } => {
+				let mut p = self.lead_program(who, index)?;
+				let mut account_free = free(CB::program_account(index));
+				self.award(
+					index,
+					&mut p,
+					&mut account_free,
+					&mut BTreeMap::new(),
+					pool,
+					member(beneficiary),
+					usd,
+				)?;
+				self.programs.insert(index, p);
+			},
+			Batch { who, index, awards } => {
+				who.account().ok_or(BadOrigin)?;
+				if awards.is_empty() {
+					return Err(Error::<Test>::EmptyBatch.into());
+				}
+				let mut p = self.lead_program(who, index)?;
+				let mut account_free = free(CB::program_account(index));
+				let mut paid_to = BTreeMap::new();
+				for (pool, beneficiary, usd) in awards {
+					self.award(
+						index,
+						&mut p,
+						&mut account_free,
+						&mut paid_to,
+						pool,
+						member(beneficiary),
+						usd,
+					)?;
+				}
+				self.programs.insert(index, p);
+			},
+			Advance { .. } | SetTreasury { .. } | Stray { .. } => {},
+			SetRate { rate } => self.rate = rate.map(|(n, d)| FixedU128::from_rational(n, d)),
+		}
+		Ok(())
+	}
+
+	fn add(
+		&mut self,
+		who: Who,
+		index: u32,
+		m: AccountId,
+		senior_role: bool,
+		senior: Option<AccountId>,
+	) -> Outcome {
+		who.account().ok_or(BadOrigin)?;
+		let mut p = self.lead_program(who, index)?;
+		if p.roster.len() as u32 >= <<Test as Config>::MaxRoster as Get<u32>>::get() {
+			return Err(Error::<Test>::RosterFull.into());
+		}
+		if p.roster.contains_key(&m) {
+			return Err(Error::<Test>::AlreadyMember.into());
+		}
+		match (senior_role, senior) {
+			(true, Some(_)) => return Err(Error::<Test>::UnexpectedSenior.into()),
+			(false, None) => return Err(Error::<Test>::MissingSenior.into()),
+			(false, Some(s)) => {
+				let captain = p.roster.get_mut(&s).filter(|c| c.senior_role);
+				captain.ok_or(Error::<Test>::NotASenior)?.crew += 1;
+			},
+			(true, None) => {},
+		}
+		p.roster.insert(m, ModelMember { senior_role, senior, crew: 0 });
+		self.programs.insert(index, p);
+		Ok(())
+	}
+}
+
+/// Runs `action` on the chain.
+fn run(action: &Action) -> Outcome {
+	use Action::*;
+	fn bytes<S: Get<u32>>(s: &str) -> frame_support::BoundedVec<u8, S> {
+		s.as_bytes().to_vec().try_into().expect("fits")
+	}
+	match action.clone() {
+		Propose { who, valid } => {
+			let mut spec = seed_spec();
+			if !valid {
+				spec.title = Default::default();
+			}
+			CB::propose_program(who.origin(), Box::new(spec))
+		},
+		Approve { who, index } => CB::approve_program(who.origin(), index),
+		Reject { who, index } => CB::reject_program(who.origin(), index),
+		Cancel { who, index } => {
+			CB::cancel_program(who.origin(), index).map(|_| ()).map_err(|e| e.error)
+		},
+		Close { who, index } => {
+			CB::close_program(who.origin(), index).map(|_| ()).map_err(|e| e.error)
+		},
+		SetLead { who, index, new_lead } => {
+			CB::set_lead(who.origin(), index, if new_lead { NEW_LEAD } else { LEAD })
+		},
+		Release { who, index } => CB::release_tranche(who.origin(), index),
+		Reclaim { who, index } => CB::reclaim(who.origin(), index),
+		AddMember { who, index, member: m, senior } => CB::add_member(
+			who.origin(),
+			index,
+			member(m),
+			Role::Ambassador,
+			bytes("Korean"),
+			senior.map(member),
+		),
+		AddSenior { who, index, member: m, with_senior } => CB::add_member(
+			who.origin(),
+			index,
+			member(m),
+			Role::SeniorAmbassador,
+			bytes("English"),
+			with_senior.then(|| member(0)),
+		),
+		RemoveMember { who, index, member: m } => CB::remove_member(who.origin(), index, member(m)),
+		Report { who, index, milestone, claimed } => {
+			CB::report_milestone(who.origin(), index, milestone, claimed, bytes("evidence"))
+		},
+		ApproveMilestone { who, index, milestone, cut } => {
+			CB::approve_milestone(who.origin(), index, milestone, cut)
+		},
+		RejectMilestone { who, index, milestone } => {
+			CB::reject_milestone(who.origin(), index, milestone)
+		},
+		Award { who, index, pool, beneficiary, usd } => {
+			CB::award(who.origin(), index, pool, member(beneficiary), usd, bytes("reward"))
+		},
+		Batch { who, index, awards } => {
+			let awards: Vec<_> = awards
+				.into_iter()
+				.map(|(pool, b, amount)| crate::Award {
+					pool,
+					beneficiary: member(b),
+					amount,
+					reason: bytes("run"),
+				})
+				.collect();
+			CB::award_batch(who.origin(), index, awards.try_into().expect("at most 4 awards"))
+		},
+		Advance { blocks } => {
+			System::set_block_number(now() + blocks);
+			Ok(())
+		},
+		SetRate { rate } => {
+			UsdRate::set(rate.map(|(n, d)| FixedU128::from_rational(n, d)));
+			Ok(())
+		},
+		SetTreasury { amount } => {
+			set_free(TREASURY, amount);
+			Ok(())
+		},
+		Stray { index } => {
+			set_free(CB::program_account(index), free(CB::program_account(index)) + PHA);
+			Ok(())
+		},
+	}
+}
+
+/// The model's view of every program equals the chain's.
+fn compare(model: &Model) {
+	assert_eq!(ProgramCount::<Test>::get(), model.count);
+	assert_eq!(Programs::<Test>::iter_keys().count(), model.programs.len());
+	for (index, m) in &model.programs {
+		let p = Programs::<Test>::get(index).expect("the model's program exists");
+		let active = match p.status {
+			ProgramStatus::Proposed => None,
+			ProgramStatus::Active { approved_at, ends_at } => Some((approved_at, ends_at)),
+		};
+		assert_eq!(p.lead, m.lead, "lead of #{index}");
+		assert_eq!(active, m.active, "status of #{index}");
+		assert_eq!((p.released, p.owed, p.paid), (m.released, m.owed, m.paid), "funds of #{index}");
+		assert_eq!(p.milestones_approved, m.approved, "milestones of #{index}");
+		assert_eq!(p.roster_count as usize, m.roster.len(), "roster of #{index}");
+		assert_eq!(p.beneficiaries as usize, m.member_spent.len(), "beneficiaries of #{index}");
+	}
+}
+
+fn cases() -> u32 {
+	std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(64)
+}
+
+proptest! {
+	#![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+	#[test]
+	fn model_random_call_sequences_match_the_model_and_keep_the_rules(
+		actions in prop::collection::vec(action(), 1..60)
+	) {
+		// Most sequences start from a running program with two seniors, so that deep states
+		// (milestones, caps, periods) are reached; the rest start from nothing.
+		let prelude = [
+			Action::Propose { who: Who::Lead, valid: true },
+			Action::Approve { who: Who::Approver, index: 0 },
+			Action::AddSenior { who: Who::Lead, index: 0, member: 0, with_senior: false },
+			Action::AddSenior { who: Who::Lead, index: 0, member: 1, with_senior: false },
+		];
+		let skip_prelude = actions.len() % 5 == 0;
+		let actions: Vec<Action> = prelude
+			.into_iter()
+			.filter(|_| !skip_prelude)
+			.chain(actions)
+			.collect();
+		ExtBuilder::default().build_and_execute(|| {
+			let mut model = Model { rate: UsdRate::get(), ..Default::default() };
+			let issuance = pallet_balances::TotalIssuance::<Test>::get();
+			for (i, action) in actions.iter().enumerate() {
+				let expected = model.step(action);
+				let root = sp_io::storage::root(StateVersion::V1);
+				let actual = run(action);
+				assert_eq!(actual, expected, "call {i}: {action:?}");
+				if actual.is_err() {
+					assert_eq!(
+						sp_io::storage::root(StateVersion::V1),
+						root,
+						"call {i} failed but changed storage: {action:?}"
+					);
+				}
+				compare(&model);
+				CB::do_try_state().unwrap_or_else(|e| panic!("call {i} broke a rule: {e:?} {action:?}"));
+				assert_eq!(pallet_balances::TotalIssuance::<Test>::get(), issuance);
+			}
+		});
+	}
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Regenerates the weights of pallet-community-bounty (and of its neighbours in the demo runtime,
+# pallet-bounties and pallet-balances) with frame-omni-bencher, then docs/PERFORMANCE.md.
+#
+#   scripts/benchmark.sh              # steps 50, repeat 20 (production-like)
+#   STEPS=10 REPEAT=5 scripts/benchmark.sh   # a quick look; do not commit its weights
+#
+# Installs what it needs: clang/libclang/protoc (Debian) and frame-omni-bencher 0.28.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+STEPS="${STEPS:-50}"
+REPEAT="${REPEAT:-20}"
+BENCHER_VERSION="0.28.0"
+
+if ! command -v frame-omni-bencher >/dev/null 2>&1; then
+	echo "== installing frame-omni-bencher ${BENCHER_VERSION} (about 50 minutes on 2 cores)"
+	if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+		apt-get update -qq && apt-get install -y -qq libclang-dev clang protobuf-compiler
+	fi
+	cargo install frame-omni-bencher --version "${BENCHER_VERSION}" --locked
+fi
+
+echo "== building the demo runtime's wasm with runtime-benchmarks"
+rustup target add wasm32v1-none
+cargo build --release -p community-bounty-runtime --features runtime-benchmarks
+target_dir="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
+WASM="${target_dir}/release/wbuild/community-bounty-runtime/community_bounty_runtime.compact.compressed.wasm"
+OUT="${target_dir}/benchmarks"
+mkdir -p "$OUT" runtime/src/weights
+
+# The settings of polkadot-sdk's own CI: compiled wasm, no genesis but what each benchmark sets up.
+bench() {
+	local pallet="$1" template="$2" output="$3"
+	echo "== benchmarking ${pallet} (steps ${STEPS}, repeat ${REPEAT})"
+	frame-omni-bencher v1 benchmark pallet \
+		--runtime "$WASM" \
+		--pallet "$pallet" --extrinsic "*" \
+		--steps "$STEPS" --repeat "$REPEAT" \
+		--wasm-execution=compiled --heap-pages=4096 \
+		--no-storage-info --no-min-squares --no-median-slopes \
+		--genesis-builder-policy=none \
+		--template "$template" --header HEADER-APACHE2 \
+		--output "$output" \
+		--json-file "${OUT}/${pallet}.json"
+}
+
+bench pallet_community_bounty .maintain/frame-weight-template.hbs pallets/community-bounty/src/weights.rs
+# The runtime's own copy of the same measurements, in the runtime's weight layout.
+frame-omni-bencher v1 benchmark pallet --runtime "$WASM" --pallet pallet_community_bounty \
+	--json-input "${OUT}/pallet_community_bounty.json" \
+	--template .maintain/runtime-weight-template.hbs --header HEADER-APACHE2 \
+	--output runtime/src/weights/pallet_community_bounty.rs
+bench pallet_bounties .maintain/runtime-weight-template.hbs runtime/src/weights/pallet_bounties.rs
+bench pallet_balances .maintain/runtime-weight-template.hbs runtime/src/weights/pallet_balances.rs
+
+echo "== writing docs/PERFORMANCE.md"
+cargo run --release -p community-bounty-runtime --bin performance-table -- docs/PERFORMANCE.md \
+	"steps ${STEPS}, repeat ${REPEAT}, frame-omni-bencher ${BENCHER_VERSION}, $(date -u +%Y-%m-%d), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "done: review git diff, then commit the weights and docs/PERFORMANCE.md together"
