@@ -1413,3 +1413,21 @@ fn program_view_reports_status_milestones_and_remaining_caps() {
 		));
 	});
 }
+
+#[test]
+fn over_long_call_arguments_fail_at_decode() {
+	use codec::{Compact, Decode, Encode};
+	let max = <<Test as Config>::MaxEvidenceLen as Get<u32>>::get() as usize;
+	// `report_milestone` (call index 10) as a client would encode it, by hand.
+	let encode = |evidence_len: usize| {
+		let pallet_index = 2u8; // `CommunityBounty` in the mock's `construct_runtime!`.
+		(pallet_index, 10u8, Compact(0u32), Compact(0u32), Compact(40u64), vec![b'x'; evidence_len])
+			.encode()
+	};
+	let call = RuntimeCall::decode(&mut &encode(max)[..]).expect("at the bound it decodes");
+	assert!(matches!(
+		call,
+		RuntimeCall::CommunityBounty(crate::Call::report_milestone { claimed: 40, .. })
+	));
+	assert!(RuntimeCall::decode(&mut &encode(max + 1)[..]).is_err());
+}
