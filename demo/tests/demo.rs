@@ -89,3 +89,30 @@ fn demo_replays_proposal_14_and_its_ledger_balances() {
 		.sum();
 	assert_eq!(awarded, paid, "the beneficiaries hold exactly what the events say they were paid");
 }
+
+#[test]
+fn chain_spec_is_raw_with_the_runtime_code() {
+	let out = Command::new(env!("CARGO_BIN_EXE_chain-spec"))
+		.arg("development")
+		.output()
+		.expect("the chain-spec writer runs");
+	assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+	let spec: Value = serde_json::from_slice(&out.stdout).expect("a JSON chain spec");
+	let top = spec["genesis"]["raw"]["top"].as_object().expect("raw genesis");
+	let code = top.get("0x3a636f6465").and_then(Value::as_str).expect(":code is set");
+	// The wasm of this build: the compressed blob's magic, then at least some kilobytes.
+	assert!(code.len() > 100_000, "runtime code present");
+	assert_eq!(
+		code,
+		format!(
+			"0x{}",
+			community_bounty_runtime::WASM_BINARY
+				.unwrap()
+				.iter()
+				.map(|b| format!("{b:02x}"))
+				.collect::<String>()
+		)
+	);
+	assert_eq!(spec["properties"]["tokenSymbol"], "PHA");
+	assert!(top.len() > 20, "the preset's balances, council and rate are in genesis");
+}
