@@ -1,0 +1,207 @@
+// This file is part of community-bounty.
+// SPDX-License-Identifier: Apache-2.0
+
+// The client test: chopsticks runs the demo runtime from a raw chain spec of this build, and
+// @polkadot/api drives Khala treasury proposal #14 as signed extrinsics from dev accounts: the
+// proposal, a council motion approving it, the roster, a month of awards, a milestone report and
+// its approval through the council, and the close. Results are read through storage queries,
+// events and the CommunityBountyApi runtime API.
+//
+//   CHAIN_SPEC=path/to/chain-spec.json npm test --prefix e2e
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
+
+const PORT = Number(process.env.E2E_PORT ?? 9955);
+const PHA = 10n ** 12n;
+const USD = 10n ** 12n;
+const USD_ASSET = 1;
+
+let chopsticks;
+let api;
+let keyring;
+const logs = [];
+
+before(async () => {
+  const spec = process.env.CHAIN_SPEC;
+  assert.ok(spec, 'CHAIN_SPEC names the raw chain spec to run');
+  const dir = mkdtempSync(join(tmpdir(), 'chopsticks-'));
+  const config = join(dir, 'config.yml');
+  writeFileSync(config, `genesis: ${spec}\nhost: 127.0.0.1\nport: ${PORT}\nbuild-block-mode: Instant\n`);
+  const here = new URL('.', import.meta.url).pathname;
+  chopsticks = spawn(join(here, 'node_modules', '.bin', 'chopsticks'), ['--config', config], {
+    cwd: here,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`chopsticks did not start:\n${logs.join('')}`)), 180_000);
+    const watch = (chunk) => {
+      logs.push(chunk.toString());
+      if (chunk.toString().includes('RPC listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    chopsticks.stdout.on('data', watch);
+    chopsticks.stderr.on('data', watch);
+    chopsticks.on('exit', (code) => reject(new Error(`chopsticks exited (${code}):\n${logs.join('')}`)));
+  });
+  api = await ApiPromise.create({ provider: new WsProvider(`ws://127.0.0.1:${PORT}`), noInitWarn: true });
+  keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+});
+
+after(async () => {
+  await api?.disconnect();
+  if (chopsticks?.pid) process.kill(-chopsticks.pid, 'SIGTERM');
+});
+
+const dev = (name) => keyring.addFromUri(`//${name}`);
+const free = async (who) => (await api.query.system.account(who)).data.free.toBigInt();
+
+const nonces = new Map();
+
+/// Signs and sends with the signer's next nonce (tracked here, as a wallet does); resolves with
+/// the events of this extrinsic once it is in a block.
+async function send(signer, tx) {
+  if (!nonces.has(signer.address)) {
+    nonces.set(signer.address, (await api.query.system.account(signer.address)).nonce.toNumber());
+  }
+  const nonce = nonces.get(signer.address);
+  nonces.set(signer.address, nonce + 1);
+  return new Promise((resolve, reject) => {
+    tx.signAndSend(signer, { nonce }, ({ status, events, dispatchError }) => {
+      if (status.isInBlock || status.isFinalized) {
+        resolve({ events, dispatchError });
+      } else if (status.isInvalid || status.isDropped) {
+        reject(new Error(`transaction ${status.type}`));
+      }
+    }).catch(reject);
+  });
+}
+
+async function ok(signer, tx) {
+  const { events, dispatchError } = await send(signer, tx);
+  if (dispatchError) {
+    const detail = dispatchError.isModule ? api.registry.findMetaError(dispatchError.asModule).name : dispatchError.toString();
+    throw new Error(`${tx.method.section}.${tx.method.method} failed: ${detail}`);
+  }
+  return events;
+}
+
+const has = (events, section, method) => events.find(({ event }) => event.section === section && event.method === method);
+
+/// A council motion: Alice proposes `call` needing 3 ayes, Alice, Bob and Charlie vote aye, Alice
+/// closes. Returns the events of the close (which executes the call).
+async function motion(call) {
+  const [alice, bob, charlie] = ['Alice', 'Bob', 'Charlie'].map(dev);
+  const length = call.method.encodedLength;
+  const proposed = await ok(alice, api.tx.council.propose(3, call, length));
+  const { proposalIndex, proposalHash } = has(proposed, 'council', 'Proposed').event.data;
+  for (const voter of [alice, bob, charlie]) {
+    await ok(voter, api.tx.council.vote(proposalHash, proposalIndex, true));
+  }
+  const weight = (await api.call.transactionPaymentCallApi?.queryCallInfo?.(call, length))?.weight
+    ?? { refTime: 10_000_000_000, proofSize: 1_000_000 };
+  const closed = await ok(alice, api.tx.council.close(proposalHash, proposalIndex, weight, length));
+  assert.ok(has(closed, 'council', 'Closed'), 'the motion closed');
+  const executed = has(closed, 'council', 'Executed');
+  assert.ok(executed, 'the motion executed');
+  assert.ok(executed.event.data.result.isOk, `the council's call succeeded: ${executed.event.data.result}`);
+  return closed;
+}
+
+test('metadata carries the docs of our calls, events and errors', () => {
+  assert.match(api.tx.communityBounty.proposeProgram.meta.docs.join(' '), /Propose a program/);
+  assert.match(api.events.communityBounty.Awarded.meta.docs.join(' '), /reward was paid/);
+  assert.match(api.errors.communityBounty.PoolCapExceeded.meta.docs.join(' '), /above its cap/);
+  assert.ok(api.consts.communityBounty.maxRoster.toNumber() > 0, 'constants are in metadata');
+});
+
+test('proposal #14 through @polkadot/api: propose, council approval, roster, awards, milestones, close', async () => {
+  const lead = dev('Ferdie');
+  const issuance0 = (await api.query.balances.totalIssuance()).toBigInt();
+
+  // The lead proposes.
+  const spec = {
+    title: 'Phala community bounty - April 2022',
+    description: 'Grow the Phala community and its ambassador program.',
+    budget: 100_000n * PHA,
+    milestones: [
+      { metric: 'AmbassadorCount', target: 40, tranche: 80_000n * PHA },
+      { metric: 'CommunitySize', target: 50_000, tranche: 20_000n * PHA },
+    ],
+    pools: [
+      { eligibility: 'SeniorAmbassadors', denomination: { Asset: USD_ASSET }, periodCap: 2_000n * USD, memberCap: null },
+      { eligibility: 'Contributors', denomination: { Asset: USD_ASSET }, periodCap: 2_000n * USD, memberCap: 1_000n * USD },
+    ],
+    duration: 180 * 14_400,
+  };
+  const proposed = await ok(lead, api.tx.communityBounty.proposeProgram(spec));
+  const { index } = has(proposed, 'communityBounty', 'ProgramProposed').event.data;
+  assert.equal(index.toNumber(), 0);
+  assert.equal((await api.query.communityBounty.programs(0)).unwrap().status.isProposed, true);
+
+  // The council approves: tranche 1 moves from the treasury to the program account.
+  const approved = await motion(api.tx.communityBounty.approveProgram(0));
+  const released = has(approved, 'communityBounty', 'TrancheReleased').event.data;
+  const account = released.account.toString();
+  assert.equal(released.amount.toBigInt(), 80_000n * PHA);
+  assert.equal(await free(account), 80_000n * PHA);
+
+  // The roster: two seniors and an ambassador.
+  const seniors = ['Cappex', 'Kyle'].map(dev);
+  for (const s of seniors) {
+    await ok(lead, api.tx.communityBounty.addMember(0, s.address, 'SeniorAmbassador', 'English', null));
+  }
+  await ok(lead, api.tx.communityBounty.addMember(0, dev('Sonji').address, 'Ambassador', 'Korean', seniors[1].address));
+
+  // A month of awards within the $2,000 cap, at 2.5 PHA per USD.
+  const awards = await ok(lead, api.tx.communityBounty.awardBatch(0, [
+    { pool: 0, beneficiary: seniors[0].address, amount: 1_200n * USD, reason: 'April: AMA and translations' },
+    { pool: 0, beneficiary: seniors[1].address, amount: 800n * USD, reason: 'April: Korean community' },
+  ]));
+  assert.equal(awards.filter(({ event }) => event.method === 'Awarded').length, 2);
+  assert.equal(await free(seniors[0].address), 3_000n * PHA);
+  assert.equal(await free(seniors[1].address), 2_000n * PHA);
+  // The cap is spent: one more dollar is refused, and nothing moves.
+  const refused = await send(lead, api.tx.communityBounty.award(0, 0, seniors[0].address, USD, 'extra'));
+  assert.ok(refused.dispatchError?.isModule);
+  assert.equal(api.registry.findMetaError(refused.dispatchError.asModule).name, 'PoolCapExceeded');
+  assert.equal(await free(seniors[0].address), 3_000n * PHA);
+
+  // The runtime API: what a dashboard reads.
+  const view = (await api.call.communityBountyApi.program(0)).unwrap();
+  assert.ok(view.status.isActive);
+  assert.equal(view.paid.toBigInt(), 5_000n * PHA);
+  assert.equal(view.pools[0].remaining.toBigInt(), 0n);
+  assert.equal(view.pools[1].remainingNative.unwrap().toBigInt(), 5_000n * PHA);
+  assert.equal(view.rosterCount.toNumber(), 3);
+
+  // Milestone 1: the lead claims 40, the chain counts the roster (3); approved with a cut.
+  const reported = await ok(lead, api.tx.communityBounty.reportMilestone(0, 0, 40, 'https://forum/ms1'));
+  assert.equal(has(reported, 'communityBounty', 'MilestoneReported').event.data.figure.toNumber(), 3);
+  const decided = await motion(api.tx.communityBounty.approveMilestone(0, 0, 6_000n * PHA));
+  const approval = has(decided, 'communityBounty', 'MilestoneApproved').event.data;
+  assert.equal(approval.belowTarget.isTrue, true);
+  assert.equal(approval.nextTranche.toBigInt(), 14_000n * PHA);
+  assert.equal(await free(account), 94_000n * PHA - 5_000n * PHA);
+
+  // Milestone 2, then the lead closes: everything unspent goes back to the treasury.
+  await ok(lead, api.tx.communityBounty.reportMilestone(0, 1, 45_500, 'tg+discord'));
+  await motion(api.tx.communityBounty.approveMilestone(0, 1, null));
+  const closed = await ok(lead, api.tx.communityBounty.closeProgram(0));
+  const closing = has(closed, 'communityBounty', 'ProgramClosed').event.data;
+  assert.equal(closing.refunded.toBigInt(), 89_000n * PHA);
+  assert.equal(await free(account), 0n);
+  assert.ok((await api.query.communityBounty.programs(0)).isNone);
+  assert.ok((await api.call.communityBountyApi.program(0)).isNone);
+
+  // Fees go to the treasury: issuance is unchanged.
+  assert.equal((await api.query.balances.totalIssuance()).toBigInt(), issuance0);
+});
