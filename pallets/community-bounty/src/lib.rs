@@ -114,8 +114,6 @@ mod benchmarking;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
-#[cfg(test)]
-mod model_tests;
 pub mod runtime_api;
 #[cfg(test)]
 mod tests;

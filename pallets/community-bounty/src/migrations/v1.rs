@@ -66,25 +66,3 @@ pub type MigrateV0ToV1<T> = VersionedMigration<
 	Pallet<T>,
 	<T as frame_system::Config>::DbWeight,
 >;
-
-#[cfg(all(test, feature = "try-runtime"))]
-mod tests {
-	use super::*;
-	use crate::mock::{ExtBuilder, Test};
-	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
-
-	#[test]
-	fn migrates_from_v0_once() {
-		ExtBuilder::default().build_and_execute(|| {
-			StorageVersion::new(0).put::<Pallet<Test>>();
-			let state = MigrateV0ToV1::<Test>::pre_upgrade().unwrap();
-			MigrateV0ToV1::<Test>::on_runtime_upgrade();
-			MigrateV0ToV1::<Test>::post_upgrade(state).unwrap();
-			assert_eq!(Pallet::<Test>::on_chain_storage_version(), StorageVersion::new(1));
-			// A second run finds version 1 and changes nothing.
-			let root = sp_io::storage::root(sp_runtime::StateVersion::V1);
-			MigrateV0ToV1::<Test>::on_runtime_upgrade();
-			assert_eq!(sp_io::storage::root(sp_runtime::StateVersion::V1), root);
-		});
-	}
-}

@@ -25,9 +25,10 @@
 //! unchanged.
 //!
 //! `PROPTEST_CASES` sets the number of sequences (default 64, of up to 60 calls each); for a long
-//! run: `PROPTEST_CASES=4000 cargo test -p pallet-community-bounty --release model_`.
+//! run: `PROPTEST_CASES=4000 cargo test -p pallet-community-bounty --release --all-features model_`.
 
-use crate::{mock::*, tests::seed_spec, Error, *};
+use super::unit::seed_spec;
+use crate::{mock::*, Error, *};
 use frame_support::traits::Get;
 use proptest::prelude::*;
 use sp_runtime::{traits::BadOrigin, DispatchError, FixedPointNumber, FixedU128, StateVersion};
@@ -326,7 +327,7 @@ impl Model {
 				if !valid {
 					return Err(Error::<Test>::EmptyTitle.into());
 				}
-				if free(caller).saturating_sub(ED) < crate::tests::seed_bond() {
+				if free(caller).saturating_sub(ED) < super::unit::seed_bond() {
 					return Err(Error::<Test>::InsufficientBond.into());
 				}
 				self.programs.insert(

@@ -1,0 +1,22 @@
+// This file is part of community-bounty.
+
+// SPDX-License-Identifier: Apache-2.0
+
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// 	http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+//! The pallet's tests on the mock runtime: one test per transition and per error (`unit`),
+//! model-based random call sequences (`model`), and the storage migrations (`migrations`).
+
+mod migrations;
+mod model;
+mod unit;
