@@ -36,10 +36,7 @@ use frame_support::{
 	traits::{fungible::Inspect, Get},
 	BoundedVec,
 };
-use pallet_community_bounty::{
-	Award, Denomination, Eligibility, Event as CbEvent, Metric, Milestone, ProgramSpec, RewardPool,
-	Role,
-};
+use pallet_community_bounty::{Award, Event as CbEvent, Metric, Role};
 use serde_json::{json, Value};
 use sp_core::{sr25519, Pair, H256};
 use sp_keyring::Sr25519Keyring;
@@ -569,40 +566,7 @@ fn main() {
 	// Block 1: the lead proposes the program.
 	chain.start_block(1);
 	chain.say("1. Rhee proposes the Phala community bounty (100,000 PHA)");
-	let spec = ProgramSpec::<Runtime> {
-		title: bounded("Phala community bounty - April 2022 (treasury proposal #14)"),
-		description: bounded(
-			"Expand the Phala global community, establish a community of Phala enthusiasts and \
-			 develop Phala Ambassadors and Senior Ambassadors. Rewards outstanding contributors: \
-			 moderators, ambassadors, educators, tool builders, event participants and miner helpers. \
-			 At most $2,000 worth of PHA a month to active Senior Ambassadors; at most $2,000 worth \
-			 of PHA a month to community educators and developers.",
-		),
-		budget: 100_000 * UNITS,
-		milestones: vec![
-			Milestone { metric: Metric::AmbassadorCount, target: 40, tranche: 80_000 * UNITS },
-			Milestone { metric: Metric::CommunitySize, target: 50_000, tranche: 20_000 * UNITS },
-		]
-		.try_into()
-		.expect("two milestones fit"),
-		pools: vec![
-			RewardPool {
-				eligibility: Eligibility::SeniorAmbassadors,
-				denomination: Denomination::Asset(USD_ASSET),
-				period_cap: 2_000 * USD,
-				member_cap: None,
-			},
-			RewardPool {
-				eligibility: Eligibility::Contributors,
-				denomination: Denomination::Asset(USD_ASSET),
-				period_cap: 2_000 * USD,
-				member_cap: Some(1_000 * USD),
-			},
-		]
-		.try_into()
-		.expect("two pools fit"),
-		duration: 180 * DAYS,
-	};
+	let spec = community_bounty_runtime::seed::proposal_14();
 	chain
 		.submit(&lead, cb(pallet_community_bounty::Call::propose_program { spec: Box::new(spec) }))
 		.expect("the seed proposal is valid");

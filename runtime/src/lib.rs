@@ -36,6 +36,8 @@ extern crate alloc;
 
 pub mod genesis_config_presets;
 pub mod genesis_rates;
+#[cfg(feature = "std")]
+pub mod seed;
 
 use alloc::vec::Vec;
 use frame_support::{

@@ -21,7 +21,7 @@
 use community_bounty_runtime::{
 	genesis_config_presets::{preset_storage, ENDOWMENT, TREASURY_FUNDS},
 	AccountId, AssetRate, Balance, Balances, CommunityBounty, Council, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeOrigin, System, TreasuryAccount, DAYS, UNITS, USD, USD_ASSET,
+	RuntimeEvent, RuntimeOrigin, System, TreasuryAccount, UNITS, USD, USD_ASSET,
 };
 use frame_support::{
 	assert_noop, assert_ok,
@@ -33,8 +33,7 @@ use pallet_community_bounty::{
 	runtime_api::{
 		runtime_decl_for_community_bounty_api::CommunityBountyApiV1, ProgramStateView, ProgramView,
 	},
-	Award, Denomination, Eligibility, Metric, Milestone, ProgramSpec, ProgramStatus, RewardPool,
-	Role,
+	Award, ProgramSpec, ProgramStatus, Role,
 };
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Eve, Ferdie};
 use sp_runtime::{
@@ -85,34 +84,7 @@ fn cb(call: pallet_community_bounty::Call<Runtime>) -> RuntimeCall {
 }
 
 fn seed_spec() -> ProgramSpec<Runtime> {
-	ProgramSpec {
-		title: bounded("Phala community bounty - April 2022"),
-		description: bounded("Grow the Phala community and its ambassador program."),
-		budget: 100_000 * UNITS,
-		milestones: vec![
-			Milestone { metric: Metric::AmbassadorCount, target: 40, tranche: 80_000 * UNITS },
-			Milestone { metric: Metric::CommunitySize, target: 50_000, tranche: 20_000 * UNITS },
-		]
-		.try_into()
-		.unwrap(),
-		pools: vec![
-			RewardPool {
-				eligibility: Eligibility::SeniorAmbassadors,
-				denomination: Denomination::Asset(USD_ASSET),
-				period_cap: 2_000 * USD,
-				member_cap: None,
-			},
-			RewardPool {
-				eligibility: Eligibility::Contributors,
-				denomination: Denomination::Asset(USD_ASSET),
-				period_cap: 2_000 * USD,
-				member_cap: Some(1_000 * USD),
-			},
-		]
-		.try_into()
-		.unwrap(),
-		duration: 180 * DAYS,
-	}
+	community_bounty_runtime::seed::proposal_14()
 }
 
 fn council_events() -> Vec<pallet_collective::Event<Runtime, pallet_collective::Instance1>> {

@@ -1,0 +1,70 @@
+// This file is part of community-bounty.
+
+// SPDX-License-Identifier: Apache-2.0
+
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// 	http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+//! Khala treasury proposal #14 (April 2022, 100,000 PHA) as a `ProgramSpec` of this runtime:
+//! the seed scenario that the demo, the integration tests and the client test propose.
+
+use crate::{Runtime, DAYS, UNITS, USD, USD_ASSET};
+use alloc::vec;
+use pallet_community_bounty::{
+	Denomination, Eligibility, Metric, Milestone, ProgramSpec, RewardPool,
+};
+
+/// The proposal's short description, as proposed.
+pub const DESCRIPTION: &str = "Expand the Phala global community, establish a community of Phala \
+	enthusiasts and develop Phala Ambassadors and Senior Ambassadors. Rewards outstanding \
+	contributors: moderators, ambassadors, educators, tool builders, event participants and miner \
+	helpers. At most $2,000 worth of PHA a month to active Senior Ambassadors; at most $2,000 worth \
+	of PHA a month to community educators and developers.";
+
+/// A bounded text from a string (empty if too long, which the spec's validation refuses).
+fn text<S: frame_support::traits::Get<u32>>(s: &str) -> frame_support::BoundedVec<u8, S> {
+	s.as_bytes().to_vec().try_into().unwrap_or_default()
+}
+
+/// Proposal #14: milestone 1 "40+ ambassadors" (80,000 PHA), milestone 2 "50,000 community users"
+/// (20,000 PHA); a $2,000/month pool for Senior Ambassadors and one for contributors (at most
+/// $1,000 each a month); 180 days.
+pub fn proposal_14() -> ProgramSpec<Runtime> {
+	ProgramSpec {
+		title: text("Phala community bounty - April 2022 (treasury proposal #14)"),
+		description: text(DESCRIPTION),
+		budget: 100_000 * UNITS,
+		milestones: vec![
+			Milestone { metric: Metric::AmbassadorCount, target: 40, tranche: 80_000 * UNITS },
+			Milestone { metric: Metric::CommunitySize, target: 50_000, tranche: 20_000 * UNITS },
+		]
+		.try_into()
+		.unwrap_or_default(),
+		pools: vec![
+			RewardPool {
+				eligibility: Eligibility::SeniorAmbassadors,
+				denomination: Denomination::Asset(USD_ASSET),
+				period_cap: 2_000 * USD,
+				member_cap: None,
+			},
+			RewardPool {
+				eligibility: Eligibility::Contributors,
+				denomination: Denomination::Asset(USD_ASSET),
+				period_cap: 2_000 * USD,
+				member_cap: Some(1_000 * USD),
+			},
+		]
+		.try_into()
+		.unwrap_or_default(),
+		duration: 180 * DAYS,
+	}
+}
