@@ -25,7 +25,7 @@
 //! unchanged.
 //!
 //! `PROPTEST_CASES` sets the number of sequences (default 64, of up to 60 calls each); for a long
-//! run: `PROPTEST_CASES=4000 cargo test -p pallet-community-bounty --release --all-features model_`.
+//! run (`MODEL_REPORT=1` prints the running count of calls): `PROPTEST_CASES=4000 cargo test -p pallet-community-bounty --release --all-features model_`.
 
 use super::unit::seed_spec;
 use crate::{mock::*, Error, *};
@@ -679,6 +679,9 @@ fn compare(model: &Model) {
 	}
 }
 
+/// Calls run so far in this process; printed after each sequence when `MODEL_REPORT` is set.
+static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 fn cases() -> u32 {
 	std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(64)
 }
@@ -722,6 +725,11 @@ proptest! {
 				compare(&model);
 				CB::do_try_state().unwrap_or_else(|e| panic!("call {i} broke a rule: {e:?} {action:?}"));
 				assert_eq!(pallet_balances::TotalIssuance::<Test>::get(), issuance);
+			}
+			let total =
+				CALLS.fetch_add(actions.len(), std::sync::atomic::Ordering::Relaxed) + actions.len();
+			if std::env::var_os("MODEL_REPORT").is_some() {
+				eprintln!("model: {total} calls checked");
 			}
 		});
 	}
