@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the weights of pallet-community-bounty (and of its neighbours in the demo runtime,
-# pallet-bounties and pallet-balances) with frame-omni-bencher, then docs/PERFORMANCE.md.
+# pallet-bounties and pallet-balances, for the side-by-side) with frame-omni-bencher.
 #
 #   scripts/benchmark.sh              # steps 50, repeat 20 (production-like)
 #   STEPS=10 REPEAT=5 scripts/benchmark.sh   # a quick look; do not commit its weights
@@ -54,7 +54,4 @@ frame-omni-bencher v1 benchmark pallet --runtime "$WASM" --pallet pallet_communi
 bench pallet_bounties .maintain/runtime-weight-template.hbs runtime/src/weights/pallet_bounties.rs
 bench pallet_balances .maintain/runtime-weight-template.hbs runtime/src/weights/pallet_balances.rs
 
-echo "== writing docs/PERFORMANCE.md"
-cargo run --release -p community-bounty-runtime --bin performance-table -- docs/PERFORMANCE.md \
-	"steps ${STEPS}, repeat ${REPEAT}, frame-omni-bencher ${BENCHER_VERSION}, $(date -u +%Y-%m-%d), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-echo "done: review git diff, then commit the weights and docs/PERFORMANCE.md together"
+echo "done: review git diff, then commit the weights"
