@@ -15,9 +15,19 @@ import { spawn } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
 
-const PORT = Number(process.env.E2E_PORT ?? 9955);
+/// A free loopback port, so that concurrent runs never meet on one chain.
+const freePort = () => new Promise((resolve, reject) => {
+  const server = createServer();
+  server.on('error', reject);
+  server.listen(0, '127.0.0.1', () => {
+    const { port } = server.address();
+    server.close(() => resolve(port));
+  });
+});
+const PORT = Number(process.env.E2E_PORT ?? 0) || await freePort();
 const PHA = 10n ** 12n;
 const USD = 10n ** 12n;
 const USD_ASSET = 1;
