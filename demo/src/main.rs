@@ -489,6 +489,25 @@ fn council_motion(
 		.expect("the motion can be closed");
 }
 
+/// The lead reports `milestone` of program #0 with `claimed` and an evidence reference.
+fn report_milestone(
+	chain: &mut Chain,
+	lead: &sr25519::Pair,
+	milestone: u32,
+	claimed: u64,
+	evidence: &str,
+) -> Result<(), String> {
+	chain.submit(
+		lead,
+		cb(pallet_community_bounty::Call::report_milestone {
+			index: 0,
+			milestone,
+			claimed,
+			evidence: bounded(evidence),
+		}),
+	)
+}
+
 fn cb(call: pallet_community_bounty::Call<Runtime>) -> RuntimeCall {
 	RuntimeCall::CommunityBounty(call)
 }
@@ -690,17 +709,14 @@ fn main() {
 	let block = approved_at + 3 * month + 5 * DAYS;
 	chain.start_block(block);
 	chain.say("7. Milestone 1 (40+ ambassadors): Rhee claims 32; the chain counts the roster");
-	chain
-		.submit(
-			&lead,
-			cb(pallet_community_bounty::Call::report_milestone {
-				index: 0,
-				milestone: 0,
-				claimed: 32,
-				evidence: bounded("https://forum.phala.network/t/community-bounty-april-2022/ms1"),
-			}),
-		)
-		.expect("milestone 1 can be reported");
+	report_milestone(
+		&mut chain,
+		&lead,
+		0,
+		32,
+		"https://forum.phala.network/t/community-bounty-april-2022/ms1",
+	)
+	.expect("milestone 1 can be reported");
 	chain.say("   The council approves below target and cuts milestone 2's tranche by 6,000 PHA");
 	council_motion(
 		&mut chain,
@@ -719,16 +735,7 @@ fn main() {
 	chain.say(
 		"8. Milestone 2 (50,000 users): Rhee reports 45,500; the council rejects the first report",
 	);
-	chain
-		.submit(
-			&lead,
-			cb(pallet_community_bounty::Call::report_milestone {
-				index: 0,
-				milestone: 1,
-				claimed: 45_500,
-				evidence: bounded("tg 40,000+ / discord ~5,500"),
-			}),
-		)
+	report_milestone(&mut chain, &lead, 1, 45_500, "tg 40,000+ / discord ~5,500")
 		.expect("milestone 2 can be reported");
 	council_motion(
 		&mut chain,
@@ -738,16 +745,7 @@ fn main() {
 	);
 	chain
 		.say("   Rhee reports again with exported member lists; the council approves below target");
-	chain
-		.submit(
-			&lead,
-			cb(pallet_community_bounty::Call::report_milestone {
-				index: 0,
-				milestone: 1,
-				claimed: 45_500,
-				evidence: bounded("ipfs://bafy-member-exports-tg-discord-2022-07"),
-			}),
-		)
+	report_milestone(&mut chain, &lead, 1, 45_500, "ipfs://bafy-member-exports-tg-discord-2022-07")
 		.expect("milestone 2 can be reported again");
 	council_motion(
 		&mut chain,

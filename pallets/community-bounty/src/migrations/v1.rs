@@ -18,7 +18,7 @@
 //! needs no data moved; the migration checks that what is there is consistent and sets the
 //! version, and it is the template for the migrations that will follow.
 
-use crate::{Config, Pallet, ProgramCount, Programs};
+use crate::{Config, Pallet};
 use frame_support::{
 	migrations::VersionedMigration,
 	traits::{Get, UncheckedOnRuntimeUpgrade},
@@ -26,6 +26,7 @@ use frame_support::{
 };
 #[cfg(feature = "try-runtime")]
 use {
+	crate::{ProgramCount, Programs},
 	alloc::vec::Vec,
 	codec::{Decode, Encode},
 	sp_runtime::TryRuntimeError,
