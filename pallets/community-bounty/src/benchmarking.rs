@@ -17,6 +17,12 @@
 //! Benchmarks of the community-bounty pallet (FRAME v2 syntax). Every benchmark sets up the
 //! worst case: the longest texts, the most milestones and pools, pools denominated in an asset
 //! with member caps, payments that create the beneficiary's account.
+//!
+//! Components: the title `t` and description `d` lengths, milestones `m` and pools `p` of a
+//! proposal; the roster `r` and beneficiary records `b` that cancel and close clear; the evidence
+//! length `e` of a report; the reason length `r` of an award; the batch length `n`. The short
+//! tags (a member's region, an off-chain metric's name) and the reasons inside a batch are
+//! charged at their bound.
 
 #![cfg(feature = "runtime-benchmarks")]
 
@@ -59,9 +65,9 @@ fn asset_kind<T: Config>() -> T::AssetKind {
 	kind
 }
 
-/// A spec with a description of `d` bytes, `m` milestones and `p` pools; the first pool pays
-/// Senior Ambassadors, all are in an asset with a member cap.
-fn spec<T: Config>(d: u32, m: u32, p: u32) -> ProgramSpec<T> {
+/// A spec with a title of `t` bytes, a description of `d` bytes, `m` milestones and `p` pools;
+/// the first pool pays Senior Ambassadors, all are in an asset with a member cap.
+fn spec<T: Config>(t: u32, d: u32, m: u32, p: u32) -> ProgramSpec<T> {
 	let kind = asset_kind::<T>();
 	let milestones: Vec<_> = (0..m.max(1))
 		.map(|i| Milestone {
@@ -88,7 +94,7 @@ fn spec<T: Config>(d: u32, m: u32, p: u32) -> ProgramSpec<T> {
 		.collect();
 	let budget = tranche::<T>().saturating_mul((milestones.len() as u32).into());
 	ProgramSpec {
-		title: bytes(T::MaxTitleLen::get()),
+		title: bytes(t),
 		description: bytes(d),
 		budget,
 		milestones: milestones.try_into().unwrap_or_default(),
@@ -111,8 +117,12 @@ fn funded_lead<T: Config>() -> T::AccountId {
 /// Proposes the worst-case program; returns its index and lead.
 fn proposed<T: Config>() -> (ProgramIndex, T::AccountId) {
 	let lead = funded_lead::<T>();
-	let spec =
-		spec::<T>(T::MaxDescriptionLen::get(), T::MaxMilestones::get(), T::MaxPools::get().max(1));
+	let spec = spec::<T>(
+		T::MaxTitleLen::get(),
+		T::MaxDescriptionLen::get(),
+		T::MaxMilestones::get(),
+		T::MaxPools::get().max(1),
+	);
 	let index = ProgramCount::<T>::get();
 	CommunityBounty::<T>::propose_program(RawOrigin::Signed(lead.clone()).into(), Box::new(spec))
 		.expect("benchmark spec is valid");
@@ -195,12 +205,13 @@ mod benchmarks {
 
 	#[benchmark]
 	fn propose_program(
+		t: Linear<1, { T::MaxTitleLen::get() }>,
 		d: Linear<0, { T::MaxDescriptionLen::get() }>,
 		m: Linear<1, { T::MaxMilestones::get() }>,
 		p: Linear<0, { T::MaxPools::get() }>,
 	) -> Result<(), BenchmarkError> {
 		let lead = funded_lead::<T>();
-		let spec = spec::<T>(d, m, p);
+		let spec = spec::<T>(t, d, m, p);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(lead.clone()), Box::new(spec));
@@ -368,9 +379,9 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn report_milestone() -> Result<(), BenchmarkError> {
+	fn report_milestone(e: Linear<0, { T::MaxEvidenceLen::get() }>) -> Result<(), BenchmarkError> {
 		let (index, lead) = active::<T>()?;
-		let evidence = bytes(T::MaxEvidenceLen::get());
+		let evidence = bytes(e);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(lead), index, 0, u64::MAX, evidence);
@@ -421,12 +432,12 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn award() -> Result<(), BenchmarkError> {
+	fn award(r: Linear<0, { T::MaxReasonLen::get() }>) -> Result<(), BenchmarkError> {
 		let (index, lead) = active::<T>()?;
 		let senior: T::AccountId = account("senior", 0, SEED);
 		add_senior::<T>(index, &lead, &senior);
 		let amount = award_amount::<T>();
-		let reason = bytes(T::MaxReasonLen::get());
+		let reason = bytes(r);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(lead), index, 0, T::Lookup::unlookup(senior.clone()), amount, reason);

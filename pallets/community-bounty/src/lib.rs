@@ -652,9 +652,10 @@ pub mod pallet {
 		/// `ProgramProposed`.
 		///
 		/// ## Complexity
-		/// O(d + m + p) in the description length, milestones and pools.
+		/// O(t + d + m + p) in the title and description lengths, milestones and pools.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::propose_program(
+			spec.title.len() as u32,
 			spec.description.len() as u32,
 			spec.milestones.len() as u32,
 			spec.pools.len() as u32,
@@ -1106,9 +1107,9 @@ pub mod pallet {
 		/// `MilestoneReported`.
 		///
 		/// ## Complexity
-		/// O(1).
+		/// O(e) in the evidence length, at most `MaxEvidenceLen`.
 		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::report_milestone())]
+		#[pallet::weight(T::WeightInfo::report_milestone(evidence.len() as u32))]
 		pub fn report_milestone(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
@@ -1262,9 +1263,9 @@ pub mod pallet {
 		/// `Awarded`.
 		///
 		/// ## Complexity
-		/// O(1).
+		/// O(r) in the reason length, at most `MaxReasonLen`.
 		#[pallet::call_index(13)]
-		#[pallet::weight(T::WeightInfo::award())]
+		#[pallet::weight(T::WeightInfo::award(reason.len() as u32))]
 		pub fn award(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
@@ -1294,7 +1295,8 @@ pub mod pallet {
 		/// `Awarded` for each entry.
 		///
 		/// ## Complexity
-		/// O(n) in the number of awards, at most `MaxAwardsPerCall`.
+		/// O(n) in the number of awards, at most `MaxAwardsPerCall`; each reason is charged at
+		/// `MaxReasonLen`.
 		#[pallet::call_index(14)]
 		#[pallet::weight(T::WeightInfo::award_batch(awards.len() as u32))]
 		pub fn award_batch(

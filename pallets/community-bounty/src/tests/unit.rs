@@ -491,6 +491,42 @@ fn close_by_anyone_after_end_block() {
 }
 
 #[test]
+fn cancel_and_close_charge_the_bound_and_refund_to_what_they_cleared() {
+	use frame_support::dispatch::GetDispatchInfo;
+	let max: u32 = <<Test as Config>::MaxRoster as Get<u32>>::get();
+	let records: u32 = <<Test as Config>::MaxBeneficiaries as Get<u32>>::get();
+	ExtBuilder::default().build_and_execute(|| {
+		// Two programs: 2 seniors + 3 crew and one beneficiary record (a member-capped pool) each.
+		let prepare = || {
+			let index = active_seed();
+			fill_roster(index, 2, 3);
+			assert_ok!(award(index, CONTRIBUTOR_POOL, STRANGER, 100 * USD));
+			assert_eq!((program(index).roster_count, program(index).beneficiaries), (5, 1));
+			index
+		};
+		let cancelled = prepare();
+		let call = crate::Call::<Test>::cancel_program { index: cancelled };
+		let charged = call.get_dispatch_info().call_weight;
+		assert_eq!(charged, <Test as Config>::WeightInfo::cancel_program(max, records));
+		let post = CB::cancel_program(council(), cancelled).expect("cancel succeeds");
+		assert_eq!(post.actual_weight, Some(<Test as Config>::WeightInfo::cancel_program(5, 1)));
+		assert!(post.actual_weight.is_some_and(|actual| actual.ref_time() < charged.ref_time()));
+
+		let closed = prepare();
+		let ProgramStatus::Active { ends_at, .. } = program(closed).status else {
+			panic!("the program is active")
+		};
+		go_to(ends_at + 1);
+		let call = crate::Call::<Test>::close_program { index: closed };
+		let charged = call.get_dispatch_info().call_weight;
+		assert_eq!(charged, <Test as Config>::WeightInfo::close_program(max, records));
+		let post = CB::close_program(signed(STRANGER), closed).expect("close succeeds");
+		assert_eq!(post.actual_weight, Some(<Test as Config>::WeightInfo::close_program(5, 1)));
+		assert!(post.actual_weight.is_some_and(|actual| actual.ref_time() < charged.ref_time()));
+	});
+}
+
+#[test]
 fn close_errors() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(CB::close_program(signed(LEAD), 0), Error::<Test>::UnknownProgram);
