@@ -38,6 +38,7 @@ pub mod genesis_config_presets;
 pub mod genesis_rates;
 #[cfg(feature = "std")]
 pub mod seed;
+pub mod weights;
 
 use alloc::vec::Vec;
 use frame_support::{
@@ -259,7 +260,7 @@ impl pallet_balances::Config for Runtime {
 	type MaxFreezes = VariantCountOf<RuntimeFreezeReason>;
 	type MaxLocks = ConstU32<50>;
 	type MaxReserves = ConstU32<50>;
-	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = weights::pallet_balances::WeightInfo<Runtime>;
 }
 
 parameter_types! {
@@ -380,7 +381,7 @@ impl pallet_bounties::Config for Runtime {
 	type DataDepositPerByte = DataDepositPerByte;
 	type RuntimeEvent = RuntimeEvent;
 	type MaximumReasonLength = MaximumReasonLength;
-	type WeightInfo = pallet_bounties::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = weights::pallet_bounties::WeightInfo<Runtime>;
 	type ChildBountyManager = ();
 	type OnSlash = Treasury;
 	type TransferAllAssets = pallet_bounties::TransferFungible<AccountId, Balances>;
@@ -421,7 +422,7 @@ impl pallet_community_bounty::Config for Runtime {
 	type MaxReasonLen = ConstU32<256>;
 	type MaxAwardsPerCall = ConstU32<64>;
 	type MaxBeneficiaries = ConstU32<512>;
-	type WeightInfo = pallet_community_bounty::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = weights::pallet_community_bounty::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();
 }
