@@ -59,16 +59,17 @@ fn bytes<S: Get<u32>>(len: u32) -> BoundedVec<u8, S> {
 	vec![b'x'; len as usize].try_into().unwrap_or_default()
 }
 
-fn asset_kind<T: Config>() -> T::AssetKind {
-	let kind = T::BenchmarkHelper::create_asset_kind(1);
+/// Asset kind `seed`, with a rate.
+fn asset_kind<T: Config>(seed: u32) -> T::AssetKind {
+	let kind = T::BenchmarkHelper::create_asset_kind(seed);
 	T::BalanceConverter::ensure_successful(kind.clone());
 	kind
 }
 
 /// A spec with a title of `t` bytes, a description of `d` bytes, `m` milestones and `p` pools;
-/// the first pool pays Senior Ambassadors, all are in an asset with a member cap.
+/// every pool pays Senior Ambassadors (whose eligibility costs a roster read) in an asset of its
+/// own (a rate read each) with a member cap (a spending record per beneficiary).
 fn spec<T: Config>(t: u32, d: u32, m: u32, p: u32) -> ProgramSpec<T> {
-	let kind = asset_kind::<T>();
 	let milestones: Vec<_> = (0..m.max(1))
 		.map(|i| Milestone {
 			metric: if i == 0 {
@@ -82,12 +83,8 @@ fn spec<T: Config>(t: u32, d: u32, m: u32, p: u32) -> ProgramSpec<T> {
 		.collect();
 	let pools: Vec<_> = (0..p)
 		.map(|i| RewardPool {
-			eligibility: if i == 0 {
-				Eligibility::SeniorAmbassadors
-			} else {
-				Eligibility::Contributors
-			},
-			denomination: Denomination::Asset(kind.clone()),
+			eligibility: Eligibility::SeniorAmbassadors,
+			denomination: Denomination::Asset(asset_kind::<T>(i + 1)),
 			period_cap: BalanceOf::<T>::max_value(),
 			member_cap: Some(BalanceOf::<T>::max_value()),
 		})
@@ -453,9 +450,11 @@ mod benchmarks {
 		for i in 0..seniors {
 			add_senior::<T>(index, &lead, &account("senior", i, SEED));
 		}
+		// Spread over every pool: each adds its spending record and its asset's rate.
+		let pools = T::MaxPools::get().max(1);
 		let awards: Vec<_> = (0..n)
 			.map(|i| Award {
-				pool: 0,
+				pool: i % pools,
 				beneficiary: account("senior", i % seniors, SEED),
 				amount: award_amount::<T>(),
 				reason: bytes(T::MaxReasonLen::get()),

@@ -101,6 +101,17 @@
 //! - A cut of the next tranche is final: the cut part stays in the treasury and never counts as
 //!   released or owed.
 //!
+//! ## Weights
+//!
+//! Every call is benchmarked at its worst case (`benchmarking.rs`) with a component for each
+//! variable-size input: the title and description lengths, milestones and pools of a proposal,
+//! the evidence of a report, the reason of an award, the length of a batch, and the roster and
+//! beneficiary records that [`cancel_program`](Pallet::cancel_program) and
+//! [`close_program`](Pallet::close_program) clear. Those two are charged at
+//! [`Config::MaxRoster`] and [`Config::MaxBeneficiaries`] and refund down to what they cleared.
+//! [`weights`] is frame-omni-bencher's output for the demo runtime; a runtime should generate
+//! its own (`scripts/benchmark.sh` in the repository).
+//!
 //! ## Pallet API
 //!
 //! See the [`pallet`] module for the calls, events, errors, storage and configuration.

@@ -89,6 +89,8 @@ parameter_types! {
 	pub const Treasury: AccountId = TREASURY;
 	/// PHA per USD; `None` means no rate is set. Tests change it.
 	pub static UsdRate: Option<FixedU128> = Some(FixedU128::from_rational(5, 2));
+	/// Assets the benchmarks gave a rate (`ensure_successful`); they convert at [`UsdRate`].
+	pub static BenchmarkAssets: alloc::vec::Vec<u32> = alloc::vec::Vec::new();
 }
 
 /// Converts USD into PHA at [`UsdRate`]; other assets have no rate.
@@ -98,14 +100,16 @@ impl frame_support::traits::tokens::ConversionFromAssetBalance<Balance, u32, Bal
 {
 	type Error = ();
 	fn from_asset_balance(balance: Balance, asset_id: u32) -> Result<Balance, ()> {
-		match (asset_id, UsdRate::get()) {
-			(USD_ASSET, Some(rate)) => Ok(rate.saturating_mul_int(balance)),
+		let rated = asset_id == USD_ASSET || BenchmarkAssets::get().contains(&asset_id);
+		match (rated, UsdRate::get()) {
+			(true, Some(rate)) => Ok(rate.saturating_mul_int(balance)),
 			_ => Err(()),
 		}
 	}
 	#[cfg(feature = "runtime-benchmarks")]
-	fn ensure_successful(_: u32) {
+	fn ensure_successful(asset_id: u32) {
 		UsdRate::set(Some(FixedU128::from_rational(5, 2)));
+		BenchmarkAssets::mutate(|assets| assets.push(asset_id));
 	}
 }
 
@@ -148,6 +152,7 @@ impl ExtBuilder {
 
 	pub fn build(self) -> sp_io::TestExternalities {
 		UsdRate::set(Some(FixedU128::from_rational(5, 2)));
+		BenchmarkAssets::set(Default::default());
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 		let mut balances = vec![
 			(LEAD, 10_000 * PHA),

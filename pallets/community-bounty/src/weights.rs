@@ -96,18 +96,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `d` is `[0, 16384]`.
 	/// The range of component `m` is `[1, 8]`.
 	/// The range of component `p` is `[0, 4]`.
-	fn propose_program(t: u32, d: u32, m: u32, _p: u32, ) -> Weight {
+	fn propose_program(_t: u32, d: u32, m: u32, _p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3568`
-		// Minimum execution time: 102_863_000 picoseconds.
-		Weight::from_parts(120_698_997, 3568)
-			// Standard Error: 827
-			.saturating_add(Weight::from_parts(4_407, 0).saturating_mul(t.into()))
+		// Minimum execution time: 112_701_000 picoseconds.
+		Weight::from_parts(122_450_218, 3568)
 			// Standard Error: 6
-			.saturating_add(Weight::from_parts(813, 0).saturating_mul(d.into()))
-			// Standard Error: 14_014
-			.saturating_add(Weight::from_parts(325_084, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(845, 0).saturating_mul(d.into()))
+			// Standard Error: 13_779
+			.saturating_add(Weight::from_parts(336_649, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -121,8 +119,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `960`
 		//  Estimated: `6196`
-		// Minimum execution time: 178_054_000 picoseconds.
-		Weight::from_parts(217_428_000, 6196)
+		// Minimum execution time: 178_805_000 picoseconds.
+		Weight::from_parts(218_880_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -138,8 +136,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `960`
 		//  Estimated: `4240`
-		// Minimum execution time: 105_487_000 picoseconds.
-		Weight::from_parts(127_298_000, 4240)
+		// Minimum execution time: 104_426_000 picoseconds.
+		Weight::from_parts(128_881_000, 4240)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -163,12 +161,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1599 + b * (78 ±0) + r * (85 ±0)`
 		//  Estimated: `23214 + b * (2559 ±0) + r * (2610 ±0)`
-		// Minimum execution time: 433_863_000 picoseconds.
-		Weight::from_parts(319_093_961, 23214)
-			// Standard Error: 77_939
-			.saturating_add(Weight::from_parts(909_759, 0).saturating_mul(r.into()))
-			// Standard Error: 19_548
-			.saturating_add(Weight::from_parts(2_387_634, 0).saturating_mul(b.into()))
+		// Minimum execution time: 524_794_000 picoseconds.
+		Weight::from_parts(151_760_642, 23214)
+			// Standard Error: 28_282
+			.saturating_add(Weight::from_parts(2_800_045, 0).saturating_mul(r.into()))
+			// Standard Error: 7_093
+			.saturating_add(Weight::from_parts(2_867_140, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
@@ -198,12 +196,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1599 + b * (78 ±0) + r * (85 ±0)`
 		//  Estimated: `23214 + b * (2559 ±0) + r * (2610 ±0)`
-		// Minimum execution time: 514_815_000 picoseconds.
-		Weight::from_parts(126_979_514, 23214)
-			// Standard Error: 32_638
-			.saturating_add(Weight::from_parts(2_967_577, 0).saturating_mul(r.into()))
-			// Standard Error: 8_186
-			.saturating_add(Weight::from_parts(2_815_957, 0).saturating_mul(b.into()))
+		// Minimum execution time: 525_655_000 picoseconds.
+		Weight::from_parts(196_101_446, 23214)
+			// Standard Error: 21_026
+			.saturating_add(Weight::from_parts(2_530_030, 0).saturating_mul(r.into()))
+			// Standard Error: 5_273
+			.saturating_add(Weight::from_parts(2_807_935, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
@@ -219,8 +217,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `809`
 		//  Estimated: `4240`
-		// Minimum execution time: 31_348_000 picoseconds.
-		Weight::from_parts(38_422_000, 4240)
+		// Minimum execution time: 37_189_000 picoseconds.
+		Weight::from_parts(39_414_000, 4240)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -232,8 +230,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `963`
 		//  Estimated: `6196`
-		// Minimum execution time: 109_926_000 picoseconds.
-		Weight::from_parts(133_230_000, 6196)
+		// Minimum execution time: 111_429_000 picoseconds.
+		Weight::from_parts(135_504_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -247,8 +245,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `161`
 		//  Estimated: `6196`
-		// Minimum execution time: 112_491_000 picoseconds.
-		Weight::from_parts(137_007_000, 6196)
+		// Minimum execution time: 112_090_000 picoseconds.
+		Weight::from_parts(139_712_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -260,8 +258,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `936`
 		//  Estimated: `6210`
-		// Minimum execution time: 56_125_000 picoseconds.
-		Weight::from_parts(68_689_000, 6210)
+		// Minimum execution time: 56_316_000 picoseconds.
+		Weight::from_parts(70_282_000, 6210)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -273,8 +271,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1071`
 		//  Estimated: `6210`
-		// Minimum execution time: 54_843_000 picoseconds.
-		Weight::from_parts(67_136_000, 6210)
+		// Minimum execution time: 55_434_000 picoseconds.
+		Weight::from_parts(68_749_000, 6210)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -287,10 +285,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `809`
 		//  Estimated: `4240`
-		// Minimum execution time: 39_575_000 picoseconds.
-		Weight::from_parts(48_810_719, 4240)
-			// Standard Error: 78
-			.saturating_add(Weight::from_parts(3_292, 0).saturating_mul(e.into()))
+		// Minimum execution time: 41_658_000 picoseconds.
+		Weight::from_parts(50_975_119, 4240)
+			// Standard Error: 72
+			.saturating_add(Weight::from_parts(2_480, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -304,8 +302,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1290`
 		//  Estimated: `6196`
-		// Minimum execution time: 124_814_000 picoseconds.
-		Weight::from_parts(150_412_000, 6196)
+		// Minimum execution time: 124_984_000 picoseconds.
+		Weight::from_parts(153_678_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -317,8 +315,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1136`
 		//  Estimated: `4240`
-		// Minimum execution time: 38_291_000 picoseconds.
-		Weight::from_parts(46_538_000, 4240)
+		// Minimum execution time: 39_173_000 picoseconds.
+		Weight::from_parts(47_569_000, 4240)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -337,12 +335,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 256]`.
 	fn award(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1028`
+		//  Measured:  `1136`
 		//  Estimated: `6196`
-		// Minimum execution time: 143_178_000 picoseconds.
-		Weight::from_parts(175_198_438, 6196)
-			// Standard Error: 554
-			.saturating_add(Weight::from_parts(26, 0).saturating_mul(r.into()))
+		// Minimum execution time: 150_663_000 picoseconds.
+		Weight::from_parts(182_379_328, 6196)
+			// Standard Error: 575
+			.saturating_add(Weight::from_parts(1_630, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -350,26 +348,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:64 w:0)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::PoolSpending` (r:1 w:1)
+	/// Storage: `CommunityBounty::PoolSpending` (r:4 w:4)
 	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::MemberSpending` (r:64 w:64)
 	/// Proof: `CommunityBounty::MemberSpending` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `AssetRate::ConversionRateToNative` (r:1 w:0)
+	/// Storage: `AssetRate::ConversionRateToNative` (r:4 w:0)
 	/// Proof: `AssetRate::ConversionRateToNative` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:65 w:65)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 64]`.
 	fn award_batch(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `939 + n * (86 ±0)`
-		//  Estimated: `4240 + n * (2610 ±0)`
-		// Minimum execution time: 168_867_000 picoseconds.
-		Weight::from_parts(53_472_344, 4240)
-			// Standard Error: 88_371
-			.saturating_add(Weight::from_parts(126_062_704, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		//  Measured:  `1060 + n * (86 ±0)`
+		//  Estimated: `9907 + n * (2610 ±0)`
+		// Minimum execution time: 179_787_000 picoseconds.
+		Weight::from_parts(47_837_041, 9907)
+			// Standard Error: 44_552
+			.saturating_add(Weight::from_parts(128_272_087, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
 	}
@@ -377,28 +375,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// The same measurements with RocksDB storage costs, for mocks and tests.
 impl WeightInfo for () {
-	fn propose_program(t: u32, d: u32, m: u32, _p: u32, ) -> Weight {
-		Weight::from_parts(120_698_997, 3568)
-			.saturating_add(Weight::from_parts(4_407, 0).saturating_mul(t.into()))
-			.saturating_add(Weight::from_parts(813, 0).saturating_mul(d.into()))
-			.saturating_add(Weight::from_parts(325_084, 0).saturating_mul(m.into()))
+	fn propose_program(_t: u32, d: u32, m: u32, _p: u32, ) -> Weight {
+		Weight::from_parts(122_450_218, 3568)
+			.saturating_add(Weight::from_parts(845, 0).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(336_649, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn approve_program() -> Weight {
-		Weight::from_parts(217_428_000, 6196)
+		Weight::from_parts(218_880_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn reject_program() -> Weight {
-		Weight::from_parts(127_298_000, 4240)
+		Weight::from_parts(128_881_000, 4240)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn cancel_program(r: u32, b: u32, ) -> Weight {
-		Weight::from_parts(319_093_961, 23214)
-			.saturating_add(Weight::from_parts(909_759, 0).saturating_mul(r.into()))
-			.saturating_add(Weight::from_parts(2_387_634, 0).saturating_mul(b.into()))
+		Weight::from_parts(151_760_642, 23214)
+			.saturating_add(Weight::from_parts(2_800_045, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(2_867_140, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(b.into())))
@@ -409,9 +406,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(r.into()))
 	}
 	fn close_program(r: u32, b: u32, ) -> Weight {
-		Weight::from_parts(126_979_514, 23214)
-			.saturating_add(Weight::from_parts(2_967_577, 0).saturating_mul(r.into()))
-			.saturating_add(Weight::from_parts(2_815_957, 0).saturating_mul(b.into()))
+		Weight::from_parts(196_101_446, 23214)
+			.saturating_add(Weight::from_parts(2_530_030, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(2_807_935, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(b.into())))
@@ -422,58 +419,58 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(r.into()))
 	}
 	fn set_lead() -> Weight {
-		Weight::from_parts(38_422_000, 4240)
+		Weight::from_parts(39_414_000, 4240)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn release_tranche() -> Weight {
-		Weight::from_parts(133_230_000, 6196)
+		Weight::from_parts(135_504_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn reclaim() -> Weight {
-		Weight::from_parts(137_007_000, 6196)
+		Weight::from_parts(139_712_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn add_member() -> Weight {
-		Weight::from_parts(68_689_000, 6210)
+		Weight::from_parts(70_282_000, 6210)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn remove_member() -> Weight {
-		Weight::from_parts(67_136_000, 6210)
+		Weight::from_parts(68_749_000, 6210)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn report_milestone(e: u32, ) -> Weight {
-		Weight::from_parts(48_810_719, 4240)
-			.saturating_add(Weight::from_parts(3_292, 0).saturating_mul(e.into()))
+		Weight::from_parts(50_975_119, 4240)
+			.saturating_add(Weight::from_parts(2_480, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn approve_milestone() -> Weight {
-		Weight::from_parts(150_412_000, 6196)
+		Weight::from_parts(153_678_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn reject_milestone() -> Weight {
-		Weight::from_parts(46_538_000, 4240)
+		Weight::from_parts(47_569_000, 4240)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn award(r: u32, ) -> Weight {
-		Weight::from_parts(175_198_438, 6196)
-			.saturating_add(Weight::from_parts(26, 0).saturating_mul(r.into()))
+		Weight::from_parts(182_379_328, 6196)
+			.saturating_add(Weight::from_parts(1_630, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn award_batch(n: u32, ) -> Weight {
-		Weight::from_parts(53_472_344, 4240)
-			.saturating_add(Weight::from_parts(126_062_704, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
+		Weight::from_parts(47_837_041, 9907)
+			.saturating_add(Weight::from_parts(128_272_087, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
 	}

@@ -14,8 +14,8 @@
 // See the License for the specific language governing permissions and
 // limitations under the License.
 
-//! The weights this runtime charges, measured on its own wasm by frame-omni-bencher in one run
-//! (`scripts/benchmark.sh`): the community bounties and, for the side-by-side in
+//! The weights this runtime charges, measured on its own wasm by frame-omni-bencher in one run of
+//! `scripts/benchmark.sh`: the community bounties and, for the side-by-side in
 //! `docs/PERFORMANCE.md`, the bounties and balances pallets.
 
 pub mod pallet_balances;

@@ -76,10 +76,10 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `51`
 		//  Estimated: `3593`
-		// Minimum execution time: 50_355_000 picoseconds.
-		Weight::from_parts(62_605_295, 3593)
+		// Minimum execution time: 60_082_000 picoseconds.
+		Weight::from_parts(63_045_810, 3593)
 			// Standard Error: 1
-			.saturating_add(Weight::from_parts(815, 0).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(803, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -91,8 +91,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `177`
 		//  Estimated: `3642`
-		// Minimum execution time: 28_544_000 picoseconds.
-		Weight::from_parts(34_996_000, 3642)
+		// Minimum execution time: 27_752_000 picoseconds.
+		Weight::from_parts(34_796_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -102,8 +102,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `196`
 		//  Estimated: `3642`
-		// Minimum execution time: 26_319_000 picoseconds.
-		Weight::from_parts(32_821_000, 3642)
+		// Minimum execution time: 26_440_000 picoseconds.
+		Weight::from_parts(32_701_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -115,8 +115,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `176`
 		//  Estimated: `3642`
-		// Minimum execution time: 32_791_000 picoseconds.
-		Weight::from_parts(40_556_000, 3642)
+		// Minimum execution time: 33_052_000 picoseconds.
+		Weight::from_parts(41_237_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -128,8 +128,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `437`
 		//  Estimated: `6196`
-		// Minimum execution time: 77_826_000 picoseconds.
-		Weight::from_parts(94_437_000, 6196)
+		// Minimum execution time: 77_966_000 picoseconds.
+		Weight::from_parts(96_140_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -141,8 +141,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `331`
 		//  Estimated: `3642`
-		// Minimum execution time: 57_618_000 picoseconds.
-		Weight::from_parts(70_111_000, 3642)
+		// Minimum execution time: 58_500_000 picoseconds.
+		Weight::from_parts(71_093_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -152,8 +152,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `232`
 		//  Estimated: `3642`
-		// Minimum execution time: 27_581_000 picoseconds.
-		Weight::from_parts(34_495_000, 3642)
+		// Minimum execution time: 27_431_000 picoseconds.
+		Weight::from_parts(34_134_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -167,8 +167,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `469`
 		//  Estimated: `8799`
-		// Minimum execution time: 202_951_000 picoseconds.
-		Weight::from_parts(245_500_000, 8799)
+		// Minimum execution time: 240_370_000 picoseconds.
+		Weight::from_parts(248_306_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -182,8 +182,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `329`
 		//  Estimated: `6196`
-		// Minimum execution time: 75_442_000 picoseconds.
-		Weight::from_parts(91_211_000, 6196)
+		// Minimum execution time: 77_425_000 picoseconds.
+		Weight::from_parts(93_606_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -197,8 +197,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `540`
 		//  Estimated: `8799`
-		// Minimum execution time: 145_413_000 picoseconds.
-		Weight::from_parts(174_647_000, 8799)
+		// Minimum execution time: 144_190_000 picoseconds.
+		Weight::from_parts(177_583_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -208,8 +208,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `232`
 		//  Estimated: `3642`
-		// Minimum execution time: 27_231_000 picoseconds.
-		Weight::from_parts(34_494_000, 3642)
+		// Minimum execution time: 27_522_000 picoseconds.
+		Weight::from_parts(34_665_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -224,10 +224,10 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + b * (244 ±0)`
 		//  Estimated: `1887 + b * (5206 ±0)`
-		// Minimum execution time: 3_487_000 picoseconds.
-		Weight::from_parts(11_049_914, 1887)
-			// Standard Error: 71_827
-			.saturating_add(Weight::from_parts(81_144_647, 0).saturating_mul(b.into()))
+		// Minimum execution time: 3_096_000 picoseconds.
+		Weight::from_parts(3_727_000, 1887)
+			// Standard Error: 109_748
+			.saturating_add(Weight::from_parts(81_998_795, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -244,8 +244,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `16619`
 		//  Estimated: `19865`
-		// Minimum execution time: 65_943_000 picoseconds.
-		Weight::from_parts(80_300_000, 19865)
+		// Minimum execution time: 66_435_000 picoseconds.
+		Weight::from_parts(82_165_000, 19865)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -257,8 +257,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `235`
 		//  Estimated: `6196`
-		// Minimum execution time: 114_144_000 picoseconds.
-		Weight::from_parts(137_318_000, 6196)
+		// Minimum execution time: 115_327_000 picoseconds.
+		Weight::from_parts(140_403_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}

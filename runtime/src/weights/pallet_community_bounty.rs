@@ -75,16 +75,20 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// The range of component `d` is `[0, 16384]`.
 	/// The range of component `m` is `[1, 8]`.
 	/// The range of component `p` is `[0, 4]`.
-	fn propose_program(_t: u32, d: u32, m: u32, _p: u32, ) -> Weight {
+	fn propose_program(t: u32, d: u32, m: u32, p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3568`
-		// Minimum execution time: 110_597_000 picoseconds.
-		Weight::from_parts(122_705_799, 3568)
-			// Standard Error: 4
-			.saturating_add(Weight::from_parts(796, 0).saturating_mul(d.into()))
-			// Standard Error: 10_703
-			.saturating_add(Weight::from_parts(238_948, 0).saturating_mul(m.into()))
+		// Minimum execution time: 103_464_000 picoseconds.
+		Weight::from_parts(121_605_787, 3568)
+			// Standard Error: 1_161
+			.saturating_add(Weight::from_parts(3_397, 0).saturating_mul(t.into()))
+			// Standard Error: 9
+			.saturating_add(Weight::from_parts(835, 0).saturating_mul(d.into()))
+			// Standard Error: 19_680
+			.saturating_add(Weight::from_parts(225_606, 0).saturating_mul(m.into()))
+			// Standard Error: 32_088
+			.saturating_add(Weight::from_parts(224_141, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -98,8 +102,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `960`
 		//  Estimated: `6196`
-		// Minimum execution time: 177_774_000 picoseconds.
-		Weight::from_parts(214_152_000, 6196)
+		// Minimum execution time: 177_913_000 picoseconds.
+		Weight::from_parts(217_638_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -115,8 +119,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `960`
 		//  Estimated: `4240`
-		// Minimum execution time: 105_748_000 picoseconds.
-		Weight::from_parts(126_207_000, 4240)
+		// Minimum execution time: 105_217_000 picoseconds.
+		Weight::from_parts(128_431_000, 4240)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -140,12 +144,12 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1599 + b * (78 ±0) + r * (85 ±0)`
 		//  Estimated: `23214 + b * (2559 ±0) + r * (2610 ±0)`
-		// Minimum execution time: 501_621_000 picoseconds.
-		Weight::from_parts(185_675_092, 23214)
-			// Standard Error: 28_321
-			.saturating_add(Weight::from_parts(2_478_874, 0).saturating_mul(r.into()))
-			// Standard Error: 7_103
-			.saturating_add(Weight::from_parts(2_712_908, 0).saturating_mul(b.into()))
+		// Minimum execution time: 521_658_000 picoseconds.
+		Weight::from_parts(154_216_561, 23214)
+			// Standard Error: 32_008
+			.saturating_add(Weight::from_parts(2_775_705, 0).saturating_mul(r.into()))
+			// Standard Error: 8_027
+			.saturating_add(Weight::from_parts(2_813_994, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
@@ -175,12 +179,12 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1599 + b * (78 ±0) + r * (85 ±0)`
 		//  Estimated: `23214 + b * (2559 ±0) + r * (2610 ±0)`
-		// Minimum execution time: 434_274_000 picoseconds.
-		Weight::from_parts(104_109_581, 23214)
-			// Standard Error: 31_195
-			.saturating_add(Weight::from_parts(3_136_488, 0).saturating_mul(r.into()))
-			// Standard Error: 7_824
-			.saturating_add(Weight::from_parts(2_767_463, 0).saturating_mul(b.into()))
+		// Minimum execution time: 434_044_000 picoseconds.
+		Weight::from_parts(152_688_886, 23214)
+			// Standard Error: 27_987
+			.saturating_add(Weight::from_parts(2_634_895, 0).saturating_mul(r.into()))
+			// Standard Error: 7_019
+			.saturating_add(Weight::from_parts(2_831_199, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
@@ -196,8 +200,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `809`
 		//  Estimated: `4240`
-		// Minimum execution time: 30_627_000 picoseconds.
-		Weight::from_parts(37_921_000, 4240)
+		// Minimum execution time: 31_720_000 picoseconds.
+		Weight::from_parts(38_092_000, 4240)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -209,8 +213,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `963`
 		//  Estimated: `6196`
-		// Minimum execution time: 109_085_000 picoseconds.
-		Weight::from_parts(132_859_000, 6196)
+		// Minimum execution time: 129_814_000 picoseconds.
+		Weight::from_parts(133_991_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -224,8 +228,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `161`
 		//  Estimated: `6196`
-		// Minimum execution time: 112_160_000 picoseconds.
-		Weight::from_parts(134_582_000, 6196)
+		// Minimum execution time: 131_626_000 picoseconds.
+		Weight::from_parts(136_516_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -237,8 +241,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `936`
 		//  Estimated: `6210`
-		// Minimum execution time: 56_937_000 picoseconds.
-		Weight::from_parts(68_438_000, 6210)
+		// Minimum execution time: 65_593_000 picoseconds.
+		Weight::from_parts(68_849_000, 6210)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -250,8 +254,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1071`
 		//  Estimated: `6210`
-		// Minimum execution time: 64_521_000 picoseconds.
-		Weight::from_parts(68_288_000, 6210)
+		// Minimum execution time: 55_113_000 picoseconds.
+		Weight::from_parts(67_426_000, 6210)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -264,10 +268,10 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `809`
 		//  Estimated: `4240`
-		// Minimum execution time: 40_747_000 picoseconds.
-		Weight::from_parts(49_028_910, 4240)
-			// Standard Error: 77
-			.saturating_add(Weight::from_parts(2_854, 0).saturating_mul(e.into()))
+		// Minimum execution time: 40_476_000 picoseconds.
+		Weight::from_parts(49_313_382, 4240)
+			// Standard Error: 79
+			.saturating_add(Weight::from_parts(2_988, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -281,8 +285,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1290`
 		//  Estimated: `6196`
-		// Minimum execution time: 145_634_000 picoseconds.
-		Weight::from_parts(151_915_000, 6196)
+		// Minimum execution time: 147_286_000 picoseconds.
+		Weight::from_parts(152_997_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -294,8 +298,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1136`
 		//  Estimated: `4240`
-		// Minimum execution time: 37_290_000 picoseconds.
-		Weight::from_parts(46_417_000, 4240)
+		// Minimum execution time: 43_852_000 picoseconds.
+		Weight::from_parts(46_336_000, 4240)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -312,14 +316,12 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 256]`.
-	fn award(r: u32, ) -> Weight {
+	fn award(_r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1028`
+		//  Measured:  `1136`
 		//  Estimated: `6196`
-		// Minimum execution time: 140_123_000 picoseconds.
-		Weight::from_parts(165_289_735, 6196)
-			// Standard Error: 1_639
-			.saturating_add(Weight::from_parts(15_302, 0).saturating_mul(r.into()))
+		// Minimum execution time: 174_367_000 picoseconds.
+		Weight::from_parts(182_152_670, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -327,26 +329,26 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:64 w:0)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::PoolSpending` (r:1 w:1)
+	/// Storage: `CommunityBounty::PoolSpending` (r:4 w:4)
 	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::MemberSpending` (r:64 w:64)
 	/// Proof: `CommunityBounty::MemberSpending` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `AssetRate::ConversionRateToNative` (r:1 w:0)
+	/// Storage: `AssetRate::ConversionRateToNative` (r:4 w:0)
 	/// Proof: `AssetRate::ConversionRateToNative` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:65 w:65)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 64]`.
 	fn award_batch(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `939 + n * (86 ±0)`
-		//  Estimated: `4240 + n * (2610 ±0)`
-		// Minimum execution time: 170_270_000 picoseconds.
-		Weight::from_parts(25_110_969, 4240)
-			// Standard Error: 163_896
-			.saturating_add(Weight::from_parts(125_230_092, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		//  Measured:  `1060 + n * (86 ±0)`
+		//  Estimated: `9907 + n * (2610 ±6)`
+		// Minimum execution time: 178_765_000 picoseconds.
+		Weight::from_parts(56_926_115, 9907)
+			// Standard Error: 35_210
+			.saturating_add(Weight::from_parts(126_458_976, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
 	}
