@@ -111,11 +111,20 @@ impl Call {
 
 	/// `name(c = max, ...)`: the call at its worst case.
 	fn worst_label(&self) -> String {
-		if let Some(label) = self.label {
-			return label.to_string();
+		match self.label {
+			Some(label) => label.to_string(),
+			None => self.label_at(&self.components.iter().map(|(_, max)| *max).collect::<Vec<_>>()),
 		}
-		let args: Vec<String> =
-			self.components.iter().map(|(name, max)| format!("{name}={max}")).collect();
+	}
+
+	/// `name(c = value, ...)`.
+	fn label_at(&self, values: &[u32]) -> String {
+		let args: Vec<String> = self
+			.components
+			.iter()
+			.zip(values)
+			.map(|((name, _), value)| format!("{name}={value}"))
+			.collect();
 		format!("`{}({})`", self.name, args.join(", "))
 	}
 }
@@ -382,6 +391,11 @@ fn find<'a>(calls: &'a [Call], name: &str) -> &'a Call {
 		.unwrap_or_else(|| panic!("no weight function `{name}`"))
 }
 
+/// One of ours for the side-by-side: a share of a call, or a call.
+fn find_ours<'a>(ours: &'a [Call], shares: &'a [Call], name: &str) -> &'a Call {
+	shares.iter().find(|call| call.name == name).unwrap_or_else(|| find(ours, name))
+}
+
 fn ratio(ours: u64, theirs: u64) -> f64 {
 	if theirs == 0 {
 		f64::INFINITY
@@ -404,11 +418,7 @@ fn grouped(value: u64) -> String {
 }
 
 fn percent(part: u64, whole: u64) -> f64 {
-	if whole == 0 {
-		f64::INFINITY
-	} else {
-		part as f64 * 100.0 / whole as f64
-	}
+	ratio(part, whole) * 100.0
 }
 
 /// How the run was made: the settings and machine from the first file's header, and the
@@ -514,20 +524,9 @@ fn render() -> String {
 	let (mut missed, mut near) = (Vec::new(), Vec::new());
 	let shares = our_shares();
 	for row in rows() {
-		let call = shares
-			.iter()
-			.find(|call| call.name == row.ours)
-			.unwrap_or_else(|| find(&ours, row.ours));
+		let call = find_ours(&ours, &shares, row.ours);
 		let (label, weight) = match &row.at {
-			Some(values) => {
-				let args: Vec<String> = call
-					.components
-					.iter()
-					.zip(values)
-					.map(|((name, _), value)| format!("{name}={value}"))
-					.collect();
-				(format!("`{}({})`", call.name, args.join(", ")), call.at(values))
-			},
+			Some(values) => (call.label_at(values), call.at(values)),
 			None => (call.worst_label(), call.worst()),
 		};
 		let theirs_call = find(&neighbours, row.neighbour);
@@ -680,10 +679,7 @@ mod tests {
 	fn every_row_names_known_calls() {
 		let (ours, neighbours, shares) = (ours(), neighbours(), our_shares());
 		for row in rows() {
-			let call = shares
-				.iter()
-				.find(|call| call.name == row.ours)
-				.unwrap_or_else(|| find(&ours, row.ours));
+			let call = find_ours(&ours, &shares, row.ours);
 			find(&neighbours, row.neighbour);
 			if let Some(values) = row.at {
 				assert_eq!(values.len(), call.components.len(), "{}", row.ours);
