@@ -56,6 +56,10 @@ pub const TREASURY: AccountId = 1_000;
 pub const APPROVER: AccountId = 1_001;
 /// Stands for the council deciding with a simple majority.
 pub const REJECTER: AccountId = 1_002;
+/// Stands for a smaller approving body whose spending limit is [`SMALL_COUNCIL_LIMIT`].
+pub const SMALL_COUNCIL: AccountId = 1_003;
+/// The most [`SMALL_COUNCIL`] may release with one decision.
+pub const SMALL_COUNCIL_LIMIT: Balance = 50_000 * PHA;
 /// The seed's community lead.
 pub const LEAD: AccountId = 10;
 pub const STRANGER: AccountId = 11;
@@ -83,6 +87,7 @@ impl pallet_balances::Config for Test {
 frame_support::ord_parameter_types! {
 	pub const Approver: AccountId = APPROVER;
 	pub const Rejecter: AccountId = REJECTER;
+	pub const SmallCouncil: AccountId = SMALL_COUNCIL;
 }
 
 parameter_types! {
@@ -117,8 +122,13 @@ impl frame_support::traits::tokens::ConversionFromAssetBalance<Balance, u32, Bal
 impl Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type ApproveOrigin =
-		EitherOfDiverse<EnsureRoot<AccountId>, EnsureSignedBy<Approver, AccountId>>;
+	type ApproveOrigin = EitherOfDiverse<
+		EnsureRoot<AccountId>,
+		EitherOfDiverse<
+			EnsureSignedBy<Approver, AccountId>,
+			EnsureSignedBy<SmallCouncil, AccountId>,
+		>,
+	>;
 	type RejectOrigin = EitherOfDiverse<EnsureRoot<AccountId>, EnsureSignedBy<Rejecter, AccountId>>;
 	type TreasuryAccount = Treasury;
 	type AssetKind = u32;
@@ -160,6 +170,7 @@ impl ExtBuilder {
 			(NEW_LEAD, 10_000 * PHA),
 			(APPROVER, 10 * PHA),
 			(REJECTER, 10 * PHA),
+			(SMALL_COUNCIL, 10 * PHA),
 			(WHALE, 10_000_000 * PHA),
 		];
 		if self.treasury > 0 {

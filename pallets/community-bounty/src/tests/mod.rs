@@ -19,4 +19,5 @@
 
 mod migrations;
 mod model;
+mod trust;
 mod unit;

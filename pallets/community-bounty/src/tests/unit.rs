@@ -23,37 +23,37 @@ use crate::{mock::*, Error, Event, *};
 use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold, BoundedVec};
 use sp_runtime::{traits::BadOrigin, FixedU128};
 
-type CB = CommunityBounty;
+pub(super) type CB = CommunityBounty;
 
-fn signed(who: AccountId) -> RuntimeOrigin {
+pub(super) fn signed(who: AccountId) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who)
 }
-fn council() -> RuntimeOrigin {
+pub(super) fn council() -> RuntimeOrigin {
 	signed(APPROVER)
 }
-fn majority() -> RuntimeOrigin {
+pub(super) fn majority() -> RuntimeOrigin {
 	signed(REJECTER)
 }
-fn bytes<S: Get<u32>>(s: &str) -> BoundedVec<u8, S> {
+pub(super) fn bytes<S: Get<u32>>(s: &str) -> BoundedVec<u8, S> {
 	s.as_bytes().to_vec().try_into().expect("test strings fit their bounds")
 }
-fn free(who: AccountId) -> Balance {
+pub(super) fn free(who: AccountId) -> Balance {
 	Balances::free_balance(who)
 }
-fn bond_held(who: AccountId) -> Balance {
+pub(super) fn bond_held(who: AccountId) -> Balance {
 	Balances::balance_on_hold(&HoldReason::ProgramBond.into(), &who)
 }
-fn account(index: ProgramIndex) -> AccountId {
+pub(super) fn account(index: ProgramIndex) -> AccountId {
 	CB::program_account(index)
 }
-fn program(index: ProgramIndex) -> Program<Test> {
+pub(super) fn program(index: ProgramIndex) -> Program<Test> {
 	Programs::<Test>::get(index).expect("program exists")
 }
-fn go_to(block: u64) {
+pub(super) fn go_to(block: u64) {
 	System::set_block_number(block);
 }
 /// The events of this pallet, in order, and clears the event log.
-fn events() -> Vec<Event<Test>> {
+pub(super) fn events() -> Vec<Event<Test>> {
 	let events = System::events()
 		.into_iter()
 		.filter_map(|r| if let RuntimeEvent::CommunityBounty(e) = r.event { Some(e) } else { None })
@@ -62,11 +62,11 @@ fn events() -> Vec<Event<Test>> {
 	events
 }
 
-const SENIOR_CAP: Balance = 2_000 * USD;
-const CONTRIBUTOR_CAP: Balance = 2_000 * USD;
-const CONTRIBUTOR_MEMBER_CAP: Balance = 500 * USD;
-const SENIOR_POOL: PoolIndex = 0;
-const CONTRIBUTOR_POOL: PoolIndex = 1;
+pub(super) const SENIOR_CAP: Balance = 2_000 * USD;
+pub(super) const CONTRIBUTOR_CAP: Balance = 2_000 * USD;
+pub(super) const CONTRIBUTOR_MEMBER_CAP: Balance = 500 * USD;
+pub(super) const SENIOR_POOL: PoolIndex = 0;
+pub(super) const CONTRIBUTOR_POOL: PoolIndex = 1;
 pub(crate) const DESCRIPTION: &str =
 	"Expand the Phala global community: reward Senior Ambassadors, educators and contributors.";
 
@@ -106,14 +106,14 @@ pub(crate) fn seed_bond() -> Balance {
 	100 * PHA + DESCRIPTION.len() as Balance * (PHA / 10)
 }
 
-fn propose(spec: ProgramSpec<Test>) -> ProgramIndex {
+pub(super) fn propose(spec: ProgramSpec<Test>) -> ProgramIndex {
 	let index = ProgramCount::<Test>::get();
 	assert_ok!(CB::propose_program(signed(LEAD), Box::new(spec)));
 	index
 }
 
 /// Proposes and approves the seed program; returns its index. Events are cleared.
-fn active_seed() -> ProgramIndex {
+pub(super) fn active_seed() -> ProgramIndex {
 	let index = propose(seed_spec());
 	assert_ok!(CB::approve_program(council(), index));
 	events();
@@ -122,7 +122,7 @@ fn active_seed() -> ProgramIndex {
 
 /// Adds `seniors` Senior Ambassadors (accounts 100..) and `crew` ambassadors (200..) spread over
 /// them.
-fn fill_roster(index: ProgramIndex, seniors: u32, crew: u32) {
+pub(super) fn fill_roster(index: ProgramIndex, seniors: u32, crew: u32) {
 	for s in 0..seniors {
 		assert_ok!(CB::add_member(
 			signed(LEAD),
@@ -144,11 +144,11 @@ fn fill_roster(index: ProgramIndex, seniors: u32, crew: u32) {
 		));
 	}
 }
-fn senior(s: u32) -> AccountId {
+pub(super) fn senior(s: u32) -> AccountId {
 	100 + s as AccountId
 }
 
-fn usd_to_pha(usd: Balance) -> Balance {
+pub(super) fn usd_to_pha(usd: Balance) -> Balance {
 	usd * 5 / 2
 }
 
@@ -1000,7 +1000,12 @@ fn seed_milestone_story() {
 // Rewards
 // ---------------------------------------------------------------------------------------------
 
-fn award(index: ProgramIndex, pool: PoolIndex, who: AccountId, usd: Balance) -> DispatchResult {
+pub(super) fn award(
+	index: ProgramIndex,
+	pool: PoolIndex,
+	who: AccountId,
+	usd: Balance,
+) -> DispatchResult {
 	CB::award(signed(LEAD), index, pool, who, usd, bytes("monthly reward"))
 }
 
@@ -1247,7 +1252,7 @@ fn beneficiary_records_are_bounded() {
 	});
 }
 
-fn entry(pool: PoolIndex, beneficiary: AccountId, usd: Balance) -> AwardOf<Test> {
+pub(super) fn entry(pool: PoolIndex, beneficiary: AccountId, usd: Balance) -> AwardOf<Test> {
 	Award { pool, beneficiary, amount: usd * USD, reason: bytes("april run") }
 }
 

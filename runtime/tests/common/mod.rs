@@ -1,0 +1,155 @@
+// This file is part of community-bounty.
+
+// SPDX-License-Identifier: Apache-2.0
+
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// 	http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+//! Helpers shared by the integration tests on the demo runtime: genesis from the `development`
+//! preset, council motions, runtime-API calls and `try_state`.
+
+#![allow(dead_code)]
+
+pub use community_bounty_runtime::{
+	genesis_config_presets::{preset_storage, ENDOWMENT, TREASURY_FUNDS},
+	AccountId, AssetRate, Balance, Balances, CommunityBounty, Council, Runtime, RuntimeCall,
+	RuntimeEvent, RuntimeOrigin, System, TreasuryAccount, UNITS, USD, USD_ASSET,
+};
+pub use frame_support::{
+	assert_noop, assert_ok,
+	dispatch::GetDispatchInfo,
+	traits::{fungible::Inspect, tokens::ConversionFromAssetBalance, Get},
+	BoundedVec,
+};
+pub use pallet_community_bounty::{
+	runtime_api::{
+		runtime_decl_for_community_bounty_api::CommunityBountyApiV1, ProgramStateView, ProgramView,
+	},
+	Award, ProgramSpec, ProgramStatus, Role,
+};
+pub use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Eve, Ferdie};
+pub use sp_runtime::{
+	traits::{Dispatchable, Hash},
+	DispatchError, FixedU128, MultiAddress,
+};
+
+/// `CommunityBountyApi::program`, as the runtime implements it for clients.
+pub fn api_program(
+	index: u32,
+) -> Option<ProgramView<AccountId, Balance, community_bounty_runtime::BlockNumber, u32>> {
+	<Runtime as CommunityBountyApiV1<community_bounty_runtime::Block, _, _, _, _>>::program(index)
+}
+
+/// `CommunityBountyApi::program_count`, as the runtime implements it for clients.
+pub fn api_program_count() -> u32 {
+	<Runtime as CommunityBountyApiV1<
+		community_bounty_runtime::Block,
+		AccountId,
+		Balance,
+		community_bounty_runtime::BlockNumber,
+		u32,
+	>>::program_count()
+}
+
+pub fn new_ext() -> sp_io::TestExternalities {
+	let mut ext = sp_io::TestExternalities::new(
+		preset_storage(sp_genesis_builder::DEV_RUNTIME_PRESET).expect("development preset"),
+	);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+pub fn id(k: Sr25519Keyring) -> AccountId {
+	k.to_account_id()
+}
+
+pub fn free(who: &AccountId) -> Balance {
+	Balances::balance(who)
+}
+
+pub fn bounded<S: Get<u32>>(s: &str) -> BoundedVec<u8, S> {
+	s.as_bytes().to_vec().try_into().unwrap()
+}
+
+pub fn cb(call: pallet_community_bounty::Call<Runtime>) -> RuntimeCall {
+	RuntimeCall::CommunityBounty(call)
+}
+
+pub fn seed_spec() -> ProgramSpec<Runtime> {
+	community_bounty_runtime::seed::proposal_14()
+}
+
+pub fn council_events() -> Vec<pallet_collective::Event<Runtime, pallet_collective::Instance1>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| if let RuntimeEvent::Council(e) = r.event { Some(e) } else { None })
+		.collect()
+}
+
+/// A council motion: `proposer` proposes `call` with `threshold` and votes aye, `ayes` vote aye,
+/// `nays` nay, then the proposer closes it. Returns the dispatch result of the executed call, if executed.
+pub fn motion(
+	proposer: Sr25519Keyring,
+	threshold: u32,
+	call: RuntimeCall,
+	ayes: &[Sr25519Keyring],
+	nays: &[Sr25519Keyring],
+) -> Option<Result<(), DispatchError>> {
+	let length_bound = codec::Encode::encoded_size(&call) as u32;
+	let weight = call.get_dispatch_info().call_weight;
+	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
+	let index = pallet_collective::ProposalCount::<Runtime, pallet_collective::Instance1>::get();
+	System::reset_events();
+	assert_ok!(Council::propose(
+		RuntimeOrigin::signed(id(proposer)),
+		threshold,
+		Box::new(call),
+		length_bound
+	));
+	// The proposer votes like everyone else.
+	for (voters, approve) in [(&[proposer][..], true), (ayes, true), (nays, false)] {
+		for voter in voters {
+			assert_ok!(Council::vote(RuntimeOrigin::signed(id(*voter)), hash, index, approve));
+		}
+	}
+	assert_ok!(Council::close(
+		RuntimeOrigin::signed(id(proposer)),
+		hash,
+		index,
+		weight,
+		length_bound
+	));
+	council_events().into_iter().find_map(|e| match e {
+		pallet_collective::Event::Executed { result, .. } => Some(result),
+		_ => None,
+	})
+}
+
+/// Runs every pallet's `try_state` (with the `try-runtime` feature).
+pub fn check_try_state() {
+	#[cfg(feature = "try-runtime")]
+	{
+		use frame_support::traits::{TryState, TryStateSelect};
+		community_bounty_runtime::AllPalletsWithSystem::try_state(
+			System::block_number(),
+			TryStateSelect::All,
+		)
+		.expect("every pallet's invariants hold");
+	}
+}
+
+pub fn senior(i: u32) -> AccountId {
+	AccountId::from([100 + i as u8; 32])
+}
+pub fn ambassador(i: u32) -> AccountId {
+	AccountId::from([200 - i as u8; 32])
+}

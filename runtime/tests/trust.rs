@@ -1,0 +1,163 @@
+// This file is part of community-bounty.
+
+// SPDX-License-Identifier: Apache-2.0
+
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// 	http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+//! The trust rules on the demo runtime, with storage committed between blocks as a node commits
+//! it: a hostile lead against council motions.
+
+mod common;
+use common::*;
+use pallet_community_bounty::{Programs, Roster};
+
+/// A chain: each closure is one block, and storage is committed after it.
+struct Chain {
+	ext: sp_io::TestExternalities,
+	issuance: Balance,
+}
+
+impl Chain {
+	fn new() -> Self {
+		let mut ext = new_ext();
+		let issuance = ext.execute_with(|| Balances::total_issuance());
+		Self { ext, issuance }
+	}
+
+	/// Runs `f` in the next block, then commits storage.
+	fn block<R>(&mut self, f: impl FnOnce() -> R) -> R {
+		let result = self.ext.execute_with(|| {
+			System::set_block_number(System::block_number() + 1);
+			System::reset_events();
+			let result = f();
+			check_try_state();
+			assert_eq!(Balances::total_issuance(), self.issuance, "issuance unchanged");
+			result
+		});
+		self.ext.commit_all().expect("storage commits");
+		result
+	}
+}
+
+fn lead() -> AccountId {
+	id(Ferdie)
+}
+
+/// Proposes the seed and approves it with a 3/5 council motion; returns the program index.
+fn active_seed(chain: &mut Chain) -> u32 {
+	chain.block(|| {
+		assert_ok!(CommunityBounty::propose_program(
+			RuntimeOrigin::signed(lead()),
+			Box::new(seed_spec())
+		));
+	});
+	chain.block(|| {
+		let approve = cb(pallet_community_bounty::Call::approve_program { index: 0 });
+		assert_eq!(motion(Alice, 3, approve, &[Bob, Charlie], &[]), Some(Ok(())));
+	});
+	0
+}
+
+fn add_seniors(index: u32, n: u32) {
+	for i in 0..n {
+		assert_ok!(CommunityBounty::add_member(
+			RuntimeOrigin::signed(lead()),
+			index,
+			MultiAddress::Id(senior(i)),
+			Role::SeniorAmbassador,
+			bounded("English"),
+			None
+		));
+	}
+}
+
+#[test]
+fn roster_padding_cannot_pass_an_ambassador_count_milestone() {
+	let mut chain = Chain::new();
+	let index = active_seed(&mut chain);
+	chain.block(|| {
+		add_seniors(index, 40);
+		assert_ok!(CommunityBounty::report_milestone(
+			RuntimeOrigin::signed(lead()),
+			index,
+			0,
+			40,
+			bounded("padded")
+		));
+	});
+	// The motion runs; meanwhile the lead empties the roster.
+	chain.block(|| {
+		for i in 0..40 {
+			assert_ok!(CommunityBounty::remove_member(
+				RuntimeOrigin::signed(lead()),
+				index,
+				MultiAddress::Id(senior(i))
+			));
+		}
+	});
+	chain.block(|| {
+		let approve =
+			cb(pallet_community_bounty::Call::approve_milestone { index, milestone: 0, cut: None });
+		let result = motion(Alice, 3, approve, &[Bob, Charlie], &[]);
+		assert!(matches!(result, Some(Err(_))), "approved a roster of 0 as 40: {result:?}");
+		assert_eq!(Programs::<Runtime>::get(index).unwrap().released, 80_000 * UNITS);
+	});
+}
+
+#[test]
+fn nothing_of_a_cancelled_program_outlives_it() {
+	let mut chain = Chain::new();
+	let index = active_seed(&mut chain);
+	chain.block(|| add_seniors(index, 5));
+	chain.block(|| {
+		assert_ok!(CommunityBounty::remove_member(
+			RuntimeOrigin::signed(lead()),
+			index,
+			MultiAddress::Id(senior(2))
+		));
+		let cancel = cb(pallet_community_bounty::Call::cancel_program { index });
+		assert_eq!(motion(Alice, 3, cancel, &[Bob, Charlie], &[]), Some(Ok(())));
+	});
+	chain.block(|| {
+		assert!(Programs::<Runtime>::get(index).is_none());
+		assert_eq!(Roster::<Runtime>::iter_prefix(index).count(), 0, "roster outlived the program");
+	});
+}
+
+#[test]
+fn a_program_never_pays_its_own_account() {
+	let mut chain = Chain::new();
+	let index = active_seed(&mut chain);
+	chain.block(|| {
+		let own = CommunityBounty::program_account(index);
+		assert!(CommunityBounty::add_member(
+			RuntimeOrigin::signed(lead()),
+			index,
+			MultiAddress::Id(own.clone()),
+			Role::SeniorAmbassador,
+			bounded("Nowhere"),
+			None
+		)
+		.is_err());
+		assert!(CommunityBounty::award(
+			RuntimeOrigin::signed(lead()),
+			index,
+			1,
+			MultiAddress::Id(own),
+			100 * USD,
+			bounded("to myself")
+		)
+		.is_err());
+		assert_eq!(Programs::<Runtime>::get(index).unwrap().paid, 0);
+	});
+}
