@@ -47,7 +47,7 @@ use frame_support::{
 	parameter_types,
 	traits::{
 		tokens::{imbalance::ResolveTo, PayFromAccount, UnityAssetBalanceConversion},
-		ConstU32, ConstU64, ConstU8, EitherOfDiverse, VariantCountOf,
+		ConstU32, ConstU64, ConstU8, EitherOf, EitherOfDiverse, VariantCountOf,
 	},
 	weights::{
 		constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
@@ -55,7 +55,10 @@ use frame_support::{
 	},
 	PalletId,
 };
-use frame_system::{limits::BlockWeights as SystemBlockWeights, EnsureRoot, EnsureWithSuccess};
+use frame_system::{
+	limits::BlockWeights as SystemBlockWeights, EnsureRoot, EnsureRootWithSuccess,
+	EnsureWithSuccess,
+};
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_api::impl_runtime_apis;
 use sp_core::{crypto::KeyTypeId, OpaqueMetadata};
@@ -281,10 +284,21 @@ impl pallet_transaction_payment::Config for Runtime {
 /// The council's instance of `pallet-collective`.
 pub type CouncilCollective = pallet_collective::Instance1;
 
-/// Root, or at least 3/5 of the council: approves programs, milestones, leads, cancels, rates.
+/// Root, or at least 3/5 of the council: sets the asset rates (`pallet-asset-rate`).
 pub type CouncilApprove = EitherOfDiverse<
 	EnsureRoot<AccountId>,
 	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 3, 5>,
+>;
+/// Root (no limit), or at least 3/5 of the council up to [`CouncilSpendLimit`]: approves
+/// programs and milestone reports, names leads, cancels, removes and unbars members. Its success
+/// value is the most one decision may release from the treasury.
+pub type ProgramApprove = EitherOf<
+	EnsureRootWithSuccess<AccountId, MaxBalance>,
+	EnsureWithSuccess<
+		pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 3, 5>,
+		AccountId,
+		CouncilSpendLimit,
+	>,
 >;
 /// Root, or more than half of the council: rejects proposals and milestone reports.
 pub type CouncilReject = EitherOfDiverse<
@@ -393,6 +407,9 @@ parameter_types! {
 	pub const ProgramBondPerByte: Balance = CENTS;
 	/// A month of blocks.
 	pub const RewardPeriod: BlockNumber = 30 * DAYS;
+	/// The most a 3/5 council motion may release with one decision: a program's budget, or a
+	/// milestone's tranche (proposal #14 asks for 100,000 PHA). Root has no limit.
+	pub const CouncilSpendLimit: Balance = 250_000 * UNITS;
 	pub const MaxProgramDuration: BlockNumber = 2 * 365 * DAYS;
 }
 
@@ -401,7 +418,7 @@ parameter_types! {
 impl pallet_community_bounty::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type ApproveOrigin = CouncilApprove;
+	type ApproveOrigin = ProgramApprove;
 	type RejectOrigin = CouncilReject;
 	type TreasuryAccount = TreasuryAccount;
 	type PalletId = CommunityBountyPalletId;
@@ -417,11 +434,13 @@ impl pallet_community_bounty::Config for Runtime {
 	type MaxMilestones = ConstU32<8>;
 	type MaxPools = ConstU32<4>;
 	type MaxRoster = ConstU32<128>;
+	type MaxCrew = ConstU32<16>;
 	type MaxTagLen = ConstU32<32>;
 	type MaxEvidenceLen = ConstU32<256>;
 	type MaxReasonLen = ConstU32<256>;
 	type MaxAwardsPerCall = ConstU32<64>;
 	type MaxBeneficiaries = ConstU32<512>;
+	type RemovalLimit = ConstU32<128>;
 	type WeightInfo = weights::pallet_community_bounty::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();
@@ -556,7 +575,7 @@ impl_runtime_apis! {
 		fn program(
 			index: pallet_community_bounty::ProgramIndex,
 		) -> Option<pallet_community_bounty::runtime_api::ProgramView<AccountId, Balance, BlockNumber, u32>> {
-			CommunityBounty::program_view(index)
+			pallet_community_bounty::runtime_api::program_view::<Runtime>(index)
 		}
 	}
 

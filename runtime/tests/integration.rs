@@ -186,9 +186,12 @@ fn seed_flow_through_council_motions() {
 			motion(
 				Alice,
 				3,
+				// The motion names the report it decides and the figure it saw.
 				cb(pallet_community_bounty::Call::approve_milestone {
 					index: 0,
 					milestone: 0,
+					attempt: 1,
+					expected_figure: 28,
 					cut: Some(6_000 * UNITS)
 				}),
 				&[Bob, Charlie],
@@ -220,13 +223,20 @@ fn seed_flow_through_council_motions() {
 			motion(
 				Bob,
 				3,
-				cb(pallet_community_bounty::Call::reject_milestone { index: 0, milestone: 1 }),
+				cb(pallet_community_bounty::Call::reject_milestone {
+					index: 0,
+					milestone: 1,
+					attempt: 1
+				}),
 				&[Charlie, Dave],
 				&[Alice]
 			),
 			Some(Ok(()))
 		);
-		assert!(pallet_community_bounty::Reports::<Runtime>::get(0, 1).is_none());
+		assert_eq!(
+			pallet_community_bounty::Reports::<Runtime>::get(0, 1).map(|r| r.status),
+			Some(pallet_community_bounty::ReportStatus::Rejected)
+		);
 		assert_ok!(CommunityBounty::report_milestone(
 			RuntimeOrigin::signed(lead.clone()),
 			0,
@@ -241,6 +251,8 @@ fn seed_flow_through_council_motions() {
 				cb(pallet_community_bounty::Call::approve_milestone {
 					index: 0,
 					milestone: 1,
+					attempt: 2,
+					expected_figure: 45_500,
 					cut: None
 				}),
 				&[Bob, Eve],

@@ -49,6 +49,40 @@ impl Chain {
 	}
 }
 
+#[test]
+fn program_accounts_never_collide_with_the_treasury_or_pallet_bounties() {
+	new_ext().execute_with(|| {
+		let ours: std::collections::BTreeSet<AccountId> =
+			(0..1_000).map(CommunityBounty::program_account).collect();
+		assert_eq!(ours.len(), 1_000, "each program has its own account");
+		// pallet-bounties derives its bounty accounts from the treasury's `py/trsry`.
+		for i in 0..1_000 {
+			let bounty = pallet_bounties::Pallet::<Runtime>::bounty_account_id(i);
+			assert!(!ours.contains(&bounty), "bounty {i}'s account is a program's");
+		}
+		assert!(!ours.contains(&TreasuryAccount::get()));
+	});
+}
+
+#[test]
+fn the_council_motion_has_a_spending_limit_and_root_none() {
+	let mut chain = Chain::new();
+	chain.block(|| {
+		let mut spec = seed_spec();
+		spec.milestones[0].tranche = community_bounty_runtime::CouncilSpendLimit::get() + 1;
+		spec.budget = spec.milestones.iter().map(|m| m.tranche).sum();
+		assert_ok!(CommunityBounty::propose_program(RuntimeOrigin::signed(lead()), Box::new(spec)));
+	});
+	chain.block(|| {
+		let approve = cb(pallet_community_bounty::Call::approve_program { index: 0 });
+		assert_eq!(
+			motion(Alice, 3, approve.clone(), &[Bob, Charlie, Dave, Eve], &[]),
+			Some(Err(pallet_community_bounty::Error::<Runtime>::InsufficientPermission.into()))
+		);
+		assert_ok!(approve.dispatch(RuntimeOrigin::root()).map_err(|e| e.error));
+	});
+}
+
 fn lead() -> AccountId {
 	id(Ferdie)
 }
@@ -106,10 +140,20 @@ fn roster_padding_cannot_pass_an_ambassador_count_milestone() {
 		}
 	});
 	chain.block(|| {
-		let approve =
-			cb(pallet_community_bounty::Call::approve_milestone { index, milestone: 0, cut: None });
+		// The motion was made for the report as filed: attempt 1, 40 members.
+		let approve = cb(pallet_community_bounty::Call::approve_milestone {
+			index,
+			milestone: 0,
+			attempt: 1,
+			expected_figure: 40,
+			cut: None,
+		});
 		let result = motion(Alice, 3, approve, &[Bob, Charlie], &[]);
-		assert!(matches!(result, Some(Err(_))), "approved a roster of 0 as 40: {result:?}");
+		assert_eq!(
+			result,
+			Some(Err(pallet_community_bounty::Error::<Runtime>::FigureBelowExpected.into())),
+			"approved a roster of 0 as 40"
+		);
 		assert_eq!(Programs::<Runtime>::get(index).unwrap().released, 80_000 * UNITS);
 	});
 }
@@ -130,6 +174,7 @@ fn nothing_of_a_cancelled_program_outlives_it() {
 	});
 	chain.block(|| {
 		assert!(Programs::<Runtime>::get(index).is_none());
+		assert!(!pallet_community_bounty::Cleanups::<Runtime>::contains_key(index));
 		assert_eq!(Roster::<Runtime>::iter_prefix(index).count(), 0, "roster outlived the program");
 	});
 }
@@ -140,24 +185,32 @@ fn a_program_never_pays_its_own_account() {
 	let index = active_seed(&mut chain);
 	chain.block(|| {
 		let own = CommunityBounty::program_account(index);
-		assert!(CommunityBounty::add_member(
-			RuntimeOrigin::signed(lead()),
-			index,
-			MultiAddress::Id(own.clone()),
-			Role::SeniorAmbassador,
-			bounded("Nowhere"),
-			None
-		)
-		.is_err());
-		assert!(CommunityBounty::award(
-			RuntimeOrigin::signed(lead()),
-			index,
-			1,
-			MultiAddress::Id(own),
-			100 * USD,
-			bounded("to myself")
-		)
-		.is_err());
+		use pallet_community_bounty::Error::ReservedAccount;
+		let reserved = || ReservedAccount::<Runtime>;
+		assert_noop!(
+			CommunityBounty::add_member(
+				RuntimeOrigin::signed(lead()),
+				index,
+				MultiAddress::Id(own.clone()),
+				Role::SeniorAmbassador,
+				bounded("Nowhere"),
+				None
+			),
+			reserved()
+		);
+		for to in [own, TreasuryAccount::get()] {
+			assert_noop!(
+				CommunityBounty::award(
+					RuntimeOrigin::signed(lead()),
+					index,
+					1,
+					MultiAddress::Id(to),
+					100 * USD,
+					bounded("to myself")
+				),
+				reserved()
+			);
+		}
 		assert_eq!(Programs::<Runtime>::get(index).unwrap().paid, 0);
 	});
 }

@@ -19,10 +19,14 @@
 //! with member caps, payments that create the beneficiary's account.
 //!
 //! Components: the title `t` and description `d` lengths, milestones `m` and pools `p` of a
-//! proposal; the roster `r` and beneficiary records `b` that cancel and close clear; the evidence
-//! length `e` of a report; the reason length `r` of an award; the batch length `n`. The short
-//! tags (a member's region, an off-chain metric's name) and the reasons inside a batch are
-//! charged at their bound.
+//! proposal; the storage entries `n` one clean-up step removes (close, cancel, clear); the crew
+//! `c` removed with a senior; the evidence length `e` of a report; the reason length `r` of an
+//! award; the batch length `n`. The short tags (a member's region, an off-chain metric's name)
+//! and the reasons inside a batch are charged at their bound.
+//!
+//! Only the signer of a call is whitelisted (its account is in the block already, for the fee).
+//! Every other account a call touches, such as the lead's when the council approves or rejects
+//! its program, is a plain `account(..)` and is charged.
 
 #![cfg(feature = "runtime-benchmarks")]
 
@@ -30,9 +34,13 @@ use super::*;
 use crate::Pallet as CommunityBounty;
 use alloc::{boxed::Box, vec, vec::Vec};
 use frame_benchmarking::v2::*;
-use frame_support::traits::EnsureOrigin;
+use frame_support::traits::{
+	fungible::{Inspect, Mutate},
+	tokens::ConversionFromAssetBalance,
+	EnsureOrigin,
+};
 use frame_system::RawOrigin;
-use sp_runtime::traits::{Bounded, StaticLookup};
+use sp_runtime::traits::{BlockNumberProvider, Bounded, Saturating, StaticLookup};
 
 const SEED: u32 = 0;
 
@@ -77,7 +85,7 @@ fn spec<T: Config>(t: u32, d: u32, m: u32, p: u32) -> ProgramSpec<T> {
 			} else {
 				Metric::OffChain(bytes(T::MaxTagLen::get()))
 			},
-			target: u64::MAX,
+			target: if i == 0 { T::MaxRoster::get() as u64 } else { u64::MAX },
 			tranche: tranche::<T>(),
 		})
 		.collect();
@@ -105,15 +113,22 @@ fn fund_treasury<T: Config>() {
 	T::Currency::set_balance(&T::TreasuryAccount::get(), amount);
 }
 
-fn funded_lead<T: Config>() -> T::AccountId {
+/// The lead when it signs the benchmarked call: whitelisted, like any signer.
+fn signing_lead<T: Config>() -> T::AccountId {
 	let lead: T::AccountId = whitelisted_caller();
 	T::Currency::set_balance(&lead, tranche::<T>());
 	lead
 }
 
-/// Proposes the worst-case program; returns its index and lead.
-fn proposed<T: Config>() -> (ProgramIndex, T::AccountId) {
-	let lead = funded_lead::<T>();
+/// The lead when someone else signs (the council): not whitelisted, so its account is charged.
+fn other_lead<T: Config>() -> T::AccountId {
+	let lead: T::AccountId = account("lead", 0, SEED);
+	T::Currency::set_balance(&lead, tranche::<T>());
+	lead
+}
+
+/// Proposes the worst-case program with `lead`; returns its index and lead.
+fn proposed<T: Config>(lead: T::AccountId) -> (ProgramIndex, T::AccountId) {
 	let spec = spec::<T>(
 		T::MaxTitleLen::get(),
 		T::MaxDescriptionLen::get(),
@@ -126,10 +141,18 @@ fn proposed<T: Config>() -> (ProgramIndex, T::AccountId) {
 	(index, lead)
 }
 
-/// Proposes and approves the worst-case program, with tranche 0 paid.
+/// Proposes and approves the worst-case program, with tranche 0 paid; the lead signs the
+/// benchmarked call.
 fn active<T: Config>() -> Result<(ProgramIndex, T::AccountId), BenchmarkError> {
+	active_with::<T>(signing_lead::<T>())
+}
+
+/// As [`active`], with a lead who does not sign the benchmarked call.
+fn active_with<T: Config>(
+	lead: T::AccountId,
+) -> Result<(ProgramIndex, T::AccountId), BenchmarkError> {
 	fund_treasury::<T>();
-	let (index, lead) = proposed::<T>();
+	let (index, lead) = proposed::<T>(lead);
 	let approve =
 		T::ApproveOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 	CommunityBounty::<T>::approve_program(approve, index)?;
@@ -148,11 +171,10 @@ fn add_senior<T: Config>(index: ProgramIndex, lead: &T::AccountId, who: &T::Acco
 	.expect("roster has room");
 }
 
-/// Fills a program's roster with `r` members and `b` beneficiary records, and its reports and
-/// pool spending, directly in storage.
-fn fill_storage<T: Config>(index: ProgramIndex, r: u32, b: u32) {
+/// Puts `n` roster entries of program `index` in storage: what a clean-up step removes.
+fn fill_roster<T: Config>(index: ProgramIndex, n: u32) {
 	let now = T::BlockNumberProvider::current_block_number();
-	for i in 0..r {
+	for i in 0..n {
 		let who: T::AccountId = account("member", i, SEED);
 		Roster::<T>::insert(
 			index,
@@ -166,34 +188,29 @@ fn fill_storage<T: Config>(index: ProgramIndex, r: u32, b: u32) {
 			},
 		);
 	}
-	for i in 0..b {
-		let who: T::AccountId = account("beneficiary", i, SEED);
-		MemberSpending::<T>::insert(index, (0, who), Spending { period: 0, spent: ed::<T>() });
-	}
-	for pool in 0..T::MaxPools::get() {
-		PoolSpending::<T>::insert(index, pool, Spending { period: 0, spent: ed::<T>() });
-	}
-	let milestones = T::MaxMilestones::get();
-	for milestone in 0..milestones {
-		Reports::<T>::insert(
-			index,
-			milestone,
-			MilestoneReport {
-				claimed: u64::MAX,
-				figure: u64::MAX,
-				evidence: bytes(T::MaxEvidenceLen::get()),
-				reported_at: now,
-				approved: true,
-			},
-		);
-	}
 	Programs::<T>::mutate(index, |program| {
 		if let Some(program) = program {
-			program.roster_count = r;
-			program.beneficiaries = b;
-			program.milestones_approved = milestones;
+			program.roster_count = n;
 		}
 	});
+}
+
+/// Adds a senior with a crew of `c` ambassadors; returns the senior.
+fn senior_with_crew<T: Config>(index: ProgramIndex, lead: &T::AccountId, c: u32) -> T::AccountId {
+	let senior: T::AccountId = account("senior", 0, SEED);
+	add_senior::<T>(index, lead, &senior);
+	for i in 0..c {
+		CommunityBounty::<T>::add_member(
+			RawOrigin::Signed(lead.clone()).into(),
+			index,
+			T::Lookup::unlookup(account("ambassador", i, SEED)),
+			Role::Ambassador,
+			bytes(T::MaxTagLen::get()),
+			Some(T::Lookup::unlookup(senior.clone())),
+		)
+		.expect("crew has room");
+	}
+	senior
 }
 
 #[benchmarks]
@@ -207,7 +224,7 @@ mod benchmarks {
 		m: Linear<1, { T::MaxMilestones::get() }>,
 		p: Linear<0, { T::MaxPools::get() }>,
 	) -> Result<(), BenchmarkError> {
-		let lead = funded_lead::<T>();
+		let lead = signing_lead::<T>();
 		let spec = spec::<T>(t, d, m, p);
 
 		#[extrinsic_call]
@@ -220,7 +237,7 @@ mod benchmarks {
 	#[benchmark]
 	fn approve_program() -> Result<(), BenchmarkError> {
 		fund_treasury::<T>();
-		let (index, _) = proposed::<T>();
+		let (index, _) = proposed::<T>(other_lead::<T>());
 		let origin =
 			T::ApproveOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
@@ -240,7 +257,7 @@ mod benchmarks {
 	#[benchmark]
 	fn reject_program() -> Result<(), BenchmarkError> {
 		fund_treasury::<T>();
-		let (index, _) = proposed::<T>();
+		let (index, _) = proposed::<T>(other_lead::<T>());
 		let origin =
 			T::RejectOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
@@ -251,13 +268,11 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// One clean-up step removing `n` entries (the roster's, the costliest to find).
 	#[benchmark]
-	fn cancel_program(
-		r: Linear<0, { T::MaxRoster::get() }>,
-		b: Linear<0, { T::MaxBeneficiaries::get() }>,
-	) -> Result<(), BenchmarkError> {
-		let (index, _) = active::<T>()?;
-		fill_storage::<T>(index, r, b);
+	fn cancel_program(n: Linear<0, { T::RemovalLimit::get() }>) -> Result<(), BenchmarkError> {
+		let (index, _) = active_with::<T>(other_lead::<T>())?;
+		fill_roster::<T>(index, n);
 		let origin =
 			T::ApproveOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
@@ -270,24 +285,43 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn close_program(
-		r: Linear<0, { T::MaxRoster::get() }>,
-		b: Linear<0, { T::MaxBeneficiaries::get() }>,
-	) -> Result<(), BenchmarkError> {
+	fn close_program(n: Linear<0, { T::RemovalLimit::get() }>) -> Result<(), BenchmarkError> {
 		let (index, lead) = active::<T>()?;
-		fill_storage::<T>(index, r, b);
+		fill_roster::<T>(index, n);
+		Programs::<T>::mutate(index, |program| {
+			if let Some(program) = program {
+				program.milestones_approved = program.milestones.len() as u32;
+			}
+		});
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(lead), index);
 
 		assert!(!Programs::<T>::contains_key(index));
-		assert_eq!(MemberSpending::<T>::iter_prefix(index).count(), 0);
+		assert_eq!(Roster::<T>::iter_prefix(index).count(), 0);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn clear_program(n: Linear<0, { T::RemovalLimit::get() }>) -> Result<(), BenchmarkError> {
+		let (index, _) = active::<T>()?;
+		fill_roster::<T>(index, n);
+		// Closed, with the roster still to clear.
+		Programs::<T>::remove(index);
+		Descriptions::<T>::remove(index);
+		Cleanups::<T>::insert(index, CleanupStage::Roster);
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), index);
+
+		assert_eq!(Roster::<T>::iter_prefix(index).count(), 0);
 		Ok(())
 	}
 
 	#[benchmark]
 	fn set_lead() -> Result<(), BenchmarkError> {
-		let (index, _) = active::<T>()?;
+		let (index, _) = active_with::<T>(other_lead::<T>())?;
 		let new: T::AccountId = account("new", 0, SEED);
 		let origin =
 			T::ApproveOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
@@ -299,31 +333,46 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// Every tranche owed (the treasury could pay none when they were approved), all paid now.
 	#[benchmark]
 	fn release_tranche() -> Result<(), BenchmarkError> {
-		let (index, _) = active::<T>()?;
-		// The second tranche was approved while the treasury was short.
+		fund_treasury::<T>();
+		let (index, _) = proposed::<T>(other_lead::<T>());
+		let treasury = T::TreasuryAccount::get();
+		let funds = T::Currency::balance(&treasury);
+		T::Currency::set_balance(&treasury, ed::<T>());
+		let approve =
+			T::ApproveOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		CommunityBounty::<T>::approve_program(approve, index)?;
 		Programs::<T>::mutate(index, |program| {
 			if let Some(program) = program {
-				program.owed = tranche::<T>();
+				let owed: Vec<_> = (0..program.milestones.len() as u32)
+					.map(|k| OwedTranche { tranche: k, amount: tranche::<T>() })
+					.collect();
+				program.owed = owed.try_into().unwrap_or_default();
 			}
 		});
-		let caller: T::AccountId = account("anyone", 0, SEED);
+		T::Currency::set_balance(&treasury, funds);
+		let caller: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), index);
 
-		assert_eq!(Programs::<T>::get(index).map(|p| p.owed), Some(Zero::zero()));
+		assert_eq!(Programs::<T>::get(index).map(|p| p.owed.len()), Some(0));
 		Ok(())
 	}
 
 	#[benchmark]
 	fn reclaim() -> Result<(), BenchmarkError> {
 		let (index, lead) = active::<T>()?;
-		fill_storage::<T>(index, 0, 0);
+		Programs::<T>::mutate(index, |program| {
+			if let Some(program) = program {
+				program.milestones_approved = program.milestones.len() as u32;
+			}
+		});
 		CommunityBounty::<T>::close_program(RawOrigin::Signed(lead).into(), index)?;
 		T::Currency::set_balance(&CommunityBounty::<T>::program_account(index), tranche::<T>());
-		let caller: T::AccountId = account("anyone", 0, SEED);
+		let caller: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), index);
@@ -332,12 +381,12 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// An ambassador joins a crew one short of `MaxCrew`.
 	#[benchmark]
 	fn add_member() -> Result<(), BenchmarkError> {
 		let (index, lead) = active::<T>()?;
-		let senior: T::AccountId = account("senior", 0, SEED);
-		add_senior::<T>(index, &lead, &senior);
-		let who: T::AccountId = account("ambassador", 0, SEED);
+		let senior = senior_with_crew::<T>(index, &lead, T::MaxCrew::get().saturating_sub(1));
+		let who: T::AccountId = account("newcomer", 0, SEED);
 
 		#[extrinsic_call]
 		_(
@@ -349,47 +398,71 @@ mod benchmarks {
 			Some(T::Lookup::unlookup(senior.clone())),
 		);
 
-		assert_eq!(Roster::<T>::get(index, &senior).map(|m| m.crew), Some(1));
+		assert_eq!(Roster::<T>::get(index, &senior).map(|m| m.crew), Some(T::MaxCrew::get()));
+		Ok(())
+	}
+
+	/// The council removes (and bars) a senior with a crew of `c`.
+	#[benchmark]
+	fn remove_member(c: Linear<0, { T::MaxCrew::get() }>) -> Result<(), BenchmarkError> {
+		let (index, lead) = active::<T>()?;
+		let senior = senior_with_crew::<T>(index, &lead, c);
+		let origin =
+			T::ApproveOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, index, T::Lookup::unlookup(senior.clone()));
+
+		assert!(!Roster::<T>::contains_key(index, &senior));
+		assert!(Barred::<T>::contains_key(index, &senior));
 		Ok(())
 	}
 
 	#[benchmark]
-	fn remove_member() -> Result<(), BenchmarkError> {
+	fn unbar_member() -> Result<(), BenchmarkError> {
 		let (index, lead) = active::<T>()?;
-		let senior: T::AccountId = account("senior", 0, SEED);
-		add_senior::<T>(index, &lead, &senior);
-		let who: T::AccountId = account("ambassador", 0, SEED);
-		CommunityBounty::<T>::add_member(
-			RawOrigin::Signed(lead.clone()).into(),
+		let senior = senior_with_crew::<T>(index, &lead, 0);
+		let origin =
+			T::ApproveOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		CommunityBounty::<T>::remove_member(
+			origin.clone(),
 			index,
-			T::Lookup::unlookup(who.clone()),
-			Role::Ambassador,
-			bytes(T::MaxTagLen::get()),
-			Some(T::Lookup::unlookup(senior.clone())),
+			T::Lookup::unlookup(senior.clone()),
 		)?;
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(lead), index, T::Lookup::unlookup(who.clone()));
+		_(origin as T::RuntimeOrigin, index, T::Lookup::unlookup(senior.clone()));
 
-		assert!(!Roster::<T>::contains_key(index, &who));
+		assert!(!Barred::<T>::contains_key(index, &senior));
 		Ok(())
 	}
 
+	/// The second attempt, after a rejected one.
 	#[benchmark]
 	fn report_milestone(e: Linear<0, { T::MaxEvidenceLen::get() }>) -> Result<(), BenchmarkError> {
 		let (index, lead) = active::<T>()?;
+		CommunityBounty::<T>::report_milestone(
+			RawOrigin::Signed(lead.clone()).into(),
+			index,
+			0,
+			u64::MAX,
+			bytes(T::MaxEvidenceLen::get()),
+		)?;
+		let reject =
+			T::RejectOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		CommunityBounty::<T>::reject_milestone(reject, index, 0, 1)?;
 		let evidence = bytes(e);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(lead), index, 0, u64::MAX, evidence);
 
-		assert!(Reports::<T>::contains_key(index, 0));
+		assert_eq!(Reports::<T>::get(index, 0).map(|r| r.attempt), Some(2));
 		Ok(())
 	}
 
 	#[benchmark]
 	fn approve_milestone() -> Result<(), BenchmarkError> {
-		let (index, lead) = active::<T>()?;
+		let (index, lead) = active_with::<T>(other_lead::<T>())?;
 		CommunityBounty::<T>::report_milestone(
 			RawOrigin::Signed(lead).into(),
 			index,
@@ -402,7 +475,7 @@ mod benchmarks {
 		let cut = Some(ed::<T>());
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, index, 0, cut);
+		_(origin as T::RuntimeOrigin, index, 0, 1, 0, cut);
 
 		assert_eq!(Programs::<T>::get(index).map(|p| p.milestones_approved), Some(1));
 		Ok(())
@@ -410,7 +483,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn reject_milestone() -> Result<(), BenchmarkError> {
-		let (index, lead) = active::<T>()?;
+		let (index, lead) = active_with::<T>(other_lead::<T>())?;
 		CommunityBounty::<T>::report_milestone(
 			RawOrigin::Signed(lead).into(),
 			index,
@@ -422,9 +495,9 @@ mod benchmarks {
 			T::RejectOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, index, 0);
+		_(origin as T::RuntimeOrigin, index, 0, 1);
 
-		assert!(!Reports::<T>::contains_key(index, 0));
+		assert_eq!(Reports::<T>::get(index, 0).map(|r| r.status), Some(ReportStatus::Rejected));
 		Ok(())
 	}
 

@@ -122,12 +122,19 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod cleanup;
 pub mod migrations;
+mod milestones;
 #[cfg(test)]
 mod mock;
+mod program;
+mod rewards;
+mod roster;
 pub mod runtime_api;
 #[cfg(test)]
 mod tests;
+#[cfg(any(feature = "try-runtime", test))]
+mod try_state;
 pub mod types;
 pub mod weights;
 
@@ -135,22 +142,8 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
-use frame_support::{
-	pallet_prelude::*,
-	storage::with_storage_layer,
-	traits::{
-		fungible::{Inspect, Mutate, MutateHold},
-		tokens::{
-			ConversionFromAssetBalance, DepositConsequence, Fortitude, Precision, Preservation,
-			Provenance, Restriction,
-		},
-	},
-	PalletId,
-};
-use sp_runtime::{
-	traits::{AccountIdConversion, BlockNumberProvider, CheckedAdd, Saturating, Zero},
-	ArithmeticError, SaturatedConversion,
-};
+use frame_support::{pallet_prelude::*, PalletId};
+use sp_runtime::traits::{AccountIdConversion, Zero};
 
 /// The log target of this pallet.
 pub const LOG_TARGET: &str = "runtime::community-bounty";
@@ -174,8 +167,12 @@ impl<AssetKind: From<u32>> BenchmarkHelper<AssetKind> for () {
 pub mod pallet {
 	use super::*;
 	use alloc::boxed::Box;
+	use frame_support::traits::{
+		fungible::{Inspect, Mutate, MutateHold},
+		tokens::ConversionFromAssetBalance,
+	};
 	use frame_system::pallet_prelude::{ensure_signed, OriginFor};
-	use sp_runtime::traits::StaticLookup;
+	use sp_runtime::traits::{BlockNumberProvider, StaticLookup};
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -192,8 +189,9 @@ pub mod pallet {
 		use super::*;
 		use frame_support::{derive_impl, parameter_types, traits::ConstU32};
 
-		/// The pallet's own [`PalletId`]: never the bounties' `py/bount`, so that the two pallets
-		/// never derive the same accounts.
+		/// The pallet's own [`PalletId`]: never the bounties' `py/bount` nor the treasury's
+		/// `py/trsry` (from which pallet-bounties derives its bounty accounts), so that no two
+		/// pallets derive the same accounts.
 		pub const PALLET_ID: PalletId = PalletId(*b"py/cmbty");
 
 		parameter_types! {
@@ -215,11 +213,13 @@ pub mod pallet {
 			type MaxMilestones = ConstU32<4>;
 			type MaxPools = ConstU32<4>;
 			type MaxRoster = ConstU32<64>;
+			type MaxCrew = ConstU32<8>;
 			type MaxTagLen = ConstU32<32>;
 			type MaxEvidenceLen = ConstU32<128>;
 			type MaxReasonLen = ConstU32<64>;
 			type MaxAwardsPerCall = ConstU32<16>;
 			type MaxBeneficiaries = ConstU32<64>;
+			type RemovalLimit = ConstU32<16>;
 			type WeightInfo = ();
 		}
 	}
@@ -238,16 +238,19 @@ pub mod pallet {
 		type RuntimeHoldReason: From<HoldReason>;
 
 		/// Who approves a program, a milestone report, a new lead or a cancel (the council's
-		/// qualified majority, or Root).
+		/// qualified majority, or Root). Its success value is the most it may release with one
+		/// decision, like pallet-treasury's `SpendOrigin`: approving a program needs at least its
+		/// budget, approving a milestone at least the tranche it releases.
 		#[pallet::no_default]
-		type ApproveOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		type ApproveOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = BalanceOf<Self>>;
 
 		/// Who rejects a proposal or a milestone report (the council's simple majority, or Root).
 		#[pallet::no_default]
 		type RejectOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// The account that funds programs and receives refunds and slashed bonds: the
-		/// treasury's pot. It is kept alive by every transfer out of it.
+		/// treasury's pot. It is kept alive by every transfer out of it, and is never paid a
+		/// reward nor put on a roster.
 		#[pallet::no_default]
 		type TreasuryAccount: Get<Self::AccountId>;
 
@@ -269,8 +272,8 @@ pub mod pallet {
 			BalanceOf<Self>,
 		>;
 
-		/// The source of block numbers for periods and deadlines (the local chain's, or the relay
-		/// chain's on a parachain).
+		/// The source of block numbers for periods and deadlines. On a parachain, see the crate
+		/// docs ("Parachains") before choosing it.
 		#[pallet::no_default]
 		type BlockNumberProvider: BlockNumberProvider;
 
@@ -310,10 +313,15 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxPools: Get<u32>;
 
-		/// The most members a program's roster may hold. Benchmarks of `close_program` and
-		/// `cancel_program` depend on it.
+		/// The most members a program's roster may hold, and so the highest `AmbassadorCount`
+		/// target a spec may set. Nonzero.
 		#[pallet::constant]
 		type MaxRoster: Get<u32>;
+
+		/// The most ambassadors in one Senior Ambassador's crew. Benchmarks of `remove_member`
+		/// depend on it (removing a senior removes its crew).
+		#[pallet::constant]
+		type MaxCrew: Get<u32>;
 
 		/// The longest region tag or off-chain metric name, in bytes.
 		#[pallet::constant]
@@ -331,11 +339,16 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxAwardsPerCall: Get<u32>;
 
-		/// The most per-beneficiary spending records (one per pool with a member cap and
-		/// beneficiary) a program keeps. Benchmarks of `close_program` and `cancel_program`
-		/// depend on it.
+		/// The most beneficiaries of member-capped pools one program pays in one period (each
+		/// keeps a spending record). Records of past periods do not count.
 		#[pallet::constant]
 		type MaxBeneficiaries: Get<u32>;
+
+		/// The most storage entries one clean-up step visits: `close_program` and
+		/// `cancel_program` take one step, `clear_program` one more each time. Nonzero.
+		/// Benchmarks of those calls depend on it.
+		#[pallet::constant]
+		type RemovalLimit: Get<u32>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -366,7 +379,7 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Descriptions<T: Config> = StorageMap<_, Twox64Concat, ProgramIndex, ProgramText<T>>;
 
-	/// Milestone reports: the pending one, and the approved ones as a record.
+	/// The latest report of each milestone: pending, approved (the record) or rejected.
 	#[pallet::storage]
 	pub type Reports<T: Config> = StorageDoubleMap<
 		_,
@@ -387,6 +400,24 @@ pub mod pallet {
 		T::AccountId,
 		RosterMember<T>,
 	>;
+
+	/// The crew of each Senior Ambassador: the ambassadors removed with it.
+	#[pallet::storage]
+	pub type Crews<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		ProgramIndex,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<T::AccountId, T::MaxCrew>,
+		ValueQuery,
+	>;
+
+	/// Accounts the council removed from a program's roster: the lead cannot add them back
+	/// until the council lifts the bar (`unbar_member`).
+	#[pallet::storage]
+	pub type Barred<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ProgramIndex, Blake2_128Concat, T::AccountId, ()>;
 
 	/// What each pool spent in its latest period, in the pool's denomination.
 	#[pallet::storage]
@@ -411,6 +442,10 @@ pub mod pallet {
 		(PoolIndex, T::AccountId),
 		Spending<BalanceOf<T>>,
 	>;
+
+	/// Removed programs whose storage is still being cleared, and the map the clean-up is at.
+	#[pallet::storage]
+	pub type Cleanups<T: Config> = StorageMap<_, Twox64Concat, ProgramIndex, CleanupStage>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -446,8 +481,6 @@ pub mod pallet {
 		/// A tranche was approved but the treasury could not pay it: it is owed, and anyone may
 		/// call `release_tranche` once the treasury can.
 		TrancheOwed { index: ProgramIndex, tranche: MilestoneIndex, amount: BalanceOf<T> },
-		/// The owed tranches were paid from the treasury into the program account.
-		OwedReleased { index: ProgramIndex, amount: BalanceOf<T>, account: T::AccountId },
 		/// The council cancelled a program: its account's balance went back to the treasury.
 		ProgramCancelled {
 			index: ProgramIndex,
@@ -456,7 +489,8 @@ pub mod pallet {
 			paid: BalanceOf<T>,
 		},
 		/// A program was closed: by its lead after the last milestone, or by anyone after its end
-		/// block (`expired`). Its account's balance went back to the treasury.
+		/// block. `expired` says whether the end block had passed. Its account's balance went
+		/// back to the treasury.
 		ProgramClosed {
 			index: ProgramIndex,
 			by: T::AccountId,
@@ -465,6 +499,9 @@ pub mod pallet {
 			owed_dropped: BalanceOf<T>,
 			paid: BalanceOf<T>,
 		},
+		/// A step of a removed program's clean-up removed `removed` storage entries; `complete`
+		/// once nothing of the program is left. Until then anyone may call `clear_program`.
+		ProgramStorageCleared { index: ProgramIndex, removed: u32, complete: bool },
 		/// The council named a new lead.
 		LeadChanged { index: ProgramIndex, old: T::AccountId, new: T::AccountId },
 		/// Tokens found in a removed program's account were swept to the treasury.
@@ -478,39 +515,48 @@ pub mod pallet {
 			senior: Option<T::AccountId>,
 			roster_count: u32,
 		},
-		/// A member left a program's roster, removed by the lead or (`by_council`) the council.
+		/// A member left a program's roster, removed by the lead or (`by_council`) the council;
+		/// `barred` if the lead may not add it back. A senior's crew leaves with it.
 		MemberRemoved {
 			index: ProgramIndex,
 			who: T::AccountId,
 			by_council: bool,
+			barred: bool,
 			roster_count: u32,
 		},
-		/// The lead reported a milestone. `figure` is the figure of record: the roster's size
-		/// for `AmbassadorCount`, else the lead's `claimed` figure.
+		/// The council lifted the bar on an account it had removed: the lead may add it again.
+		MemberUnbarred { index: ProgramIndex, who: T::AccountId },
+		/// The lead reported a milestone, as report number `attempt`. `figure` is the figure of
+		/// record: the roster's size for `AmbassadorCount`, else the lead's `claimed` figure.
 		MilestoneReported {
 			index: ProgramIndex,
 			milestone: MilestoneIndex,
+			attempt: u32,
 			metric: Metric<TagOf<T>>,
 			target: u64,
 			claimed: u64,
 			figure: u64,
 			evidence: EvidenceOf<T>,
 		},
-		/// The council approved a milestone report, possibly `below_target`. The next tranche,
-		/// less `cut`, is `next_tranche` (zero after the last milestone).
+		/// The council approved report `attempt` of a milestone, possibly `below_target`.
+		/// `figure` is the approved figure of record (for an on-chain metric, counted at the
+		/// approval). The next tranche, less `cut`, is `next_tranche` (zero after the last
+		/// milestone).
 		MilestoneApproved {
 			index: ProgramIndex,
 			milestone: MilestoneIndex,
+			attempt: u32,
 			target: u64,
 			figure: u64,
 			below_target: bool,
 			cut: BalanceOf<T>,
 			next_tranche: BalanceOf<T>,
 		},
-		/// The council rejected a milestone report; the lead may report again.
+		/// The council rejected report `attempt` of a milestone; the lead may report again.
 		MilestoneRejected {
 			index: ProgramIndex,
 			milestone: MilestoneIndex,
+			attempt: u32,
 			target: u64,
 			figure: u64,
 		},
@@ -537,7 +583,7 @@ pub mod pallet {
 		NotProposed,
 		/// The program is not Active.
 		NotActive,
-		/// The program's end block has passed: it can only be closed.
+		/// The program's end block has passed: the lead can no longer act.
 		ProgramExpired,
 		/// The program cannot be closed yet: milestones remain and its end block has not passed.
 		CannotCloseYet,
@@ -547,6 +593,8 @@ pub mod pallet {
 		NoMilestones,
 		/// A milestone's target is zero.
 		ZeroTarget,
+		/// An `AmbassadorCount` target is above `MaxRoster`: no roster can reach it.
+		UnreachableTarget,
 		/// A tranche is below the existential deposit.
 		TrancheBelowMinimum,
 		/// The budget does not equal the sum of the tranches.
@@ -557,30 +605,43 @@ pub mod pallet {
 		ZeroCap,
 		/// A pool's member cap is above its period cap.
 		MemberCapAbovePoolCap,
-		/// The proposer cannot afford the bond.
+		/// The proposer's free balance cannot cover the bond.
 		InsufficientBond,
+		/// The approving origin may release less than this decision releases (its spending
+		/// limit is below the budget, or below the tranche).
+		InsufficientPermission,
 		/// The program owes nothing.
 		NothingOwed,
-		/// The treasury cannot pay the owed tranches yet.
+		/// The treasury cannot pay the oldest owed tranche yet.
 		InsufficientTreasury,
 		/// The program is still proposed or active: close or cancel it instead.
 		ProgramStillOpen,
 		/// The removed program's account holds nothing to sweep.
 		NothingToReclaim,
+		/// No removed program with this index has storage left to clear.
+		NothingToClear,
 		/// The roster is full (`MaxRoster`).
 		RosterFull,
+		/// The senior's crew is full (`MaxCrew`).
+		CrewFull,
 		/// The account is already on the roster.
 		AlreadyMember,
 		/// The account is not on the roster.
 		NotMember,
+		/// The council removed this account from the roster; only the council can lift that.
+		MemberBarred,
+		/// The account is not barred from the roster.
+		NotBarred,
+		/// The lead cannot be on its own program's roster (it would pay itself).
+		LeadCannotBeMember,
+		/// The program's own account and the treasury are never paid nor put on a roster.
+		ReservedAccount,
 		/// An ambassador needs a senior.
 		MissingSenior,
 		/// A Senior Ambassador has no senior of its own.
 		UnexpectedSenior,
 		/// The named senior is not a Senior Ambassador on the roster.
 		NotASenior,
-		/// A senior with crew members cannot be removed; remove the crew first.
-		SeniorHasCrew,
 		/// The program has no milestone with this index.
 		UnknownMilestone,
 		/// Milestones are reported in order: this is not the next one.
@@ -589,6 +650,12 @@ pub mod pallet {
 		AlreadyReported,
 		/// There is no pending report of this milestone.
 		NoPendingReport,
+		/// The pending report is not the attempt the decision names: the lead reported again
+		/// since the motion was made.
+		WrongAttempt,
+		/// The figure of record is now below the figure the decision expects (members left
+		/// since the report).
+		FigureBelowExpected,
 		/// The cut is above the next tranche's planned amount.
 		CutAboveTranche,
 		/// The last milestone has no next tranche to cut.
@@ -597,6 +664,8 @@ pub mod pallet {
 		UnknownPool,
 		/// The beneficiary may not be paid from this pool.
 		NotEligible,
+		/// The lead is paid only from a pool whose eligibility is `Lead`.
+		LeadNotEligible,
 		/// The award would take the pool above its cap for this period.
 		PoolCapExceeded,
 		/// The award would take the beneficiary above the member cap for this period.
@@ -609,7 +678,8 @@ pub mod pallet {
 		ZeroAmount,
 		/// The beneficiary cannot receive this payment (below the existential deposit, say).
 		CannotReceive,
-		/// The program keeps no more per-beneficiary records (`MaxBeneficiaries`).
+		/// The program has paid `MaxBeneficiaries` beneficiaries of member-capped pools this
+		/// period.
 		TooManyBeneficiaries,
 		/// A batch needs at least one award.
 		EmptyBatch,
@@ -623,10 +693,12 @@ pub mod pallet {
 			assert!(T::MaxMilestones::get() > 0, "MaxMilestones must be nonzero");
 			assert!(T::MaxTitleLen::get() > 0, "MaxTitleLen must be nonzero");
 			assert!(T::MaxRoster::get() > 0, "MaxRoster must be nonzero");
+			assert!(T::MaxCrew::get() > 0, "MaxCrew must be nonzero");
 			assert!(T::MaxAwardsPerCall::get() > 0, "MaxAwardsPerCall must be nonzero");
 			assert!(T::MaxTagLen::get() > 0, "MaxTagLen must be nonzero");
 			assert!(T::MaxReasonLen::get() > 0, "MaxReasonLen must be nonzero");
 			assert!(T::MaxEvidenceLen::get() > 0, "MaxEvidenceLen must be nonzero");
+			assert!(T::RemovalLimit::get() > 0, "RemovalLimit must be nonzero");
 			assert!(
 				<PalletId as AccountIdConversion<T::AccountId>>::try_into_sub_account(
 					&T::PalletId::get(),
@@ -655,9 +727,10 @@ pub mod pallet {
 		///
 		/// ## Details
 		/// The spec must be consistent: a nonempty title, 1..=`MaxMilestones` milestones with
-		/// nonzero targets and tranches of at least the existential deposit, a budget equal to
-		/// the sum of the tranches, pools with nonzero caps and member caps at most the pool cap,
-		/// and a duration in 1..=`MaxDuration`.
+		/// nonzero targets (an `AmbassadorCount` target at most `MaxRoster`) and tranches of at
+		/// least the existential deposit, a budget equal to the sum of the tranches, pools with
+		/// nonzero caps and member caps at most the pool cap, and a duration in
+		/// 1..=`MaxDuration`. Logic in `program.rs`.
 		///
 		/// ## Events
 		/// `ProgramProposed`.
@@ -673,56 +746,13 @@ pub mod pallet {
 		))]
 		pub fn propose_program(origin: OriginFor<T>, spec: Box<ProgramSpec<T>>) -> DispatchResult {
 			let lead = ensure_signed(origin)?;
-			Self::validate_spec(&spec)?;
-
-			let bond = T::ProgramBondPerByte::get()
-				.saturating_mul((spec.description.len() as u32).into())
-				.saturating_add(T::ProgramBondBase::get());
-			let index = ProgramCount::<T>::get();
-			let next = index.checked_add(1).ok_or(ArithmeticError::Overflow)?;
-			T::Currency::hold(&HoldReason::ProgramBond.into(), &lead, bond)
-				.map_err(|_| Error::<T>::InsufficientBond)?;
-
-			let ProgramSpec { title, description, budget, milestones, pools, duration } = *spec;
-			let (milestone_count, pool_count) = (milestones.len() as u32, pools.len() as u32);
-			Programs::<T>::insert(
-				index,
-				Program {
-					lead: lead.clone(),
-					status: ProgramStatus::Proposed,
-					budget,
-					released: Zero::zero(),
-					owed: Zero::zero(),
-					paid: Zero::zero(),
-					bond,
-					milestones,
-					pools,
-					duration,
-					proposed_at: T::BlockNumberProvider::current_block_number(),
-					milestones_approved: 0,
-					roster_count: 0,
-					beneficiaries: 0,
-				},
-			);
-			Descriptions::<T>::insert(index, ProgramText { title, description });
-			ProgramCount::<T>::put(next);
-
-			Self::deposit_event(Event::ProgramProposed {
-				index,
-				lead,
-				budget,
-				bond,
-				milestones: milestone_count,
-				pools: pool_count,
-				duration,
-			});
-			Ok(())
+			Self::do_propose(lead, *spec)
 		}
 
 		/// Approve a proposed program: release the bond and fund the first tranche.
 		///
 		/// ## Dispatch Origin
-		/// `ApproveOrigin`.
+		/// `ApproveOrigin`, whose spending limit must be at least the program's budget.
 		///
 		/// ## Details
 		/// The program becomes Active; periods count from this block and it ends `duration`
@@ -741,34 +771,8 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
 		) -> DispatchResult {
-			T::ApproveOrigin::ensure_origin(origin)?;
-			let mut program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
-			ensure!(program.status == ProgramStatus::Proposed, Error::<T>::NotProposed);
-
-			let bond_released = T::Currency::release(
-				&HoldReason::ProgramBond.into(),
-				&program.lead,
-				program.bond,
-				Precision::BestEffort,
-			)?;
-			let approved_at = T::BlockNumberProvider::current_block_number();
-			let ends_at = approved_at.saturating_add(program.duration);
-			program.status = ProgramStatus::Active { approved_at, ends_at };
-			program.bond = Zero::zero();
-			let account = Self::program_account(index);
-			Self::deposit_event(Event::ProgramApproved {
-				index,
-				lead: program.lead.clone(),
-				account,
-				bond_released,
-				approved_at,
-				ends_at,
-			});
-
-			let first = program.milestones.first().map(|m| m.tranche).unwrap_or_default();
-			Self::fund_tranche(index, &mut program, 0, first)?;
-			Programs::<T>::insert(index, program);
-			Ok(())
+			let limit = T::ApproveOrigin::ensure_origin(origin)?;
+			Self::do_approve(index, limit)
 		}
 
 		/// Reject a proposed program: slash its bond to the treasury and remove it.
@@ -788,22 +792,7 @@ pub mod pallet {
 			#[pallet::compact] index: ProgramIndex,
 		) -> DispatchResult {
 			T::RejectOrigin::ensure_origin(origin)?;
-			let program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
-			ensure!(program.status == ProgramStatus::Proposed, Error::<T>::NotProposed);
-
-			let slashed = T::Currency::transfer_on_hold(
-				&HoldReason::ProgramBond.into(),
-				&program.lead,
-				&T::TreasuryAccount::get(),
-				program.bond,
-				Precision::BestEffort,
-				Restriction::Free,
-				Fortitude::Force,
-			)?;
-			Programs::<T>::remove(index);
-			Descriptions::<T>::remove(index);
-			Self::deposit_event(Event::ProgramRejected { index, lead: program.lead, slashed });
-			Ok(())
+			Self::do_reject(index)
 		}
 
 		/// Cancel an active program: refund its account to the treasury and remove it.
@@ -813,33 +802,24 @@ pub mod pallet {
 		///
 		/// ## Details
 		/// The whole balance of the program account, stray transfers included, goes back to the
-		/// treasury; owed tranches are dropped; the roster, reports and spending records are
-		/// removed.
+		/// treasury at once; owed tranches are dropped. The program's storage (roster, crews,
+		/// bars, reports, spending records) is removed in bounded steps: this call takes the
+		/// first, and `clear_program` the rest if any (see `cleanup.rs`).
 		///
 		/// ## Events
-		/// `ProgramCancelled`.
+		/// `ProgramCancelled`, `ProgramStorageCleared`.
 		///
 		/// ## Complexity
-		/// O(r + b) in the roster size and the beneficiary records; the unused weight is
-		/// refunded.
+		/// O(`RemovalLimit`); the unused weight is refunded.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::cancel_program(
-			T::MaxRoster::get(),
-			T::MaxBeneficiaries::get(),
-		))]
+		#[pallet::weight(T::WeightInfo::cancel_program(T::RemovalLimit::get()))]
 		pub fn cancel_program(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
 		) -> DispatchResultWithPostInfo {
 			T::ApproveOrigin::ensure_origin(origin)?;
-			let program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
-			ensure!(matches!(program.status, ProgramStatus::Active { .. }), Error::<T>::NotActive);
-
-			let (roster, beneficiaries) = (program.roster_count, program.beneficiaries);
-			let (owed_dropped, paid) = (program.owed, program.paid);
-			let refunded = Self::wind_up(index, program)?;
-			Self::deposit_event(Event::ProgramCancelled { index, refunded, owed_dropped, paid });
-			Ok(Some(T::WeightInfo::cancel_program(roster, beneficiaries)).into())
+			let visited = Self::do_cancel(index)?;
+			Ok(Some(T::WeightInfo::cancel_program(visited)).into())
 		}
 
 		/// Close an active program: refund its account to the treasury and remove it.
@@ -851,47 +831,28 @@ pub mod pallet {
 		/// As `cancel_program`. No one is slashed for letting a program expire.
 		///
 		/// ## Events
-		/// `ProgramClosed`.
+		/// `ProgramClosed`, `ProgramStorageCleared`.
 		///
 		/// ## Complexity
-		/// O(r + b) in the roster size and the beneficiary records; the unused weight is
-		/// refunded.
+		/// O(`RemovalLimit`); the unused weight is refunded.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::close_program(
-			T::MaxRoster::get(),
-			T::MaxBeneficiaries::get(),
-		))]
+		#[pallet::weight(T::WeightInfo::close_program(T::RemovalLimit::get()))]
 		pub fn close_program(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
-			let ProgramStatus::Active { ends_at, .. } = program.status else {
-				return Err(Error::<T>::NotActive.into());
-			};
-			let expired = T::BlockNumberProvider::current_block_number() > ends_at;
-			let finished = who == program.lead && program.all_milestones_approved();
-			ensure!(expired || finished, Error::<T>::CannotCloseYet);
-
-			let (roster, beneficiaries) = (program.roster_count, program.beneficiaries);
-			let (owed_dropped, paid) = (program.owed, program.paid);
-			let refunded = Self::wind_up(index, program)?;
-			Self::deposit_event(Event::ProgramClosed {
-				index,
-				by: who,
-				expired: !finished,
-				refunded,
-				owed_dropped,
-				paid,
-			});
-			Ok(Some(T::WeightInfo::close_program(roster, beneficiaries)).into())
+			let visited = Self::do_close(index, who)?;
+			Ok(Some(T::WeightInfo::close_program(visited)).into())
 		}
 
 		/// Name a new lead for an active program.
 		///
 		/// ## Dispatch Origin
 		/// `ApproveOrigin`.
+		///
+		/// ## Details
+		/// The new lead may not be on the program's roster.
 		///
 		/// ## Events
 		/// `LeadChanged`.
@@ -907,16 +868,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::ApproveOrigin::ensure_origin(origin)?;
 			let new = T::Lookup::lookup(new_lead)?;
-			Programs::<T>::try_mutate(index, |maybe| {
-				let program = maybe.as_mut().ok_or(Error::<T>::UnknownProgram)?;
-				ensure!(
-					matches!(program.status, ProgramStatus::Active { .. }),
-					Error::<T>::NotActive
-				);
-				let old = core::mem::replace(&mut program.lead, new.clone());
-				Self::deposit_event(Event::LeadChanged { index, old, new });
-				Ok(())
-			})
+			Self::do_set_lead(index, new)
 		}
 
 		/// Pay the tranches the council approved while the treasury could not.
@@ -925,14 +877,15 @@ pub mod pallet {
 		/// Signed, by anyone.
 		///
 		/// ## Details
-		/// Pays everything owed at once, keeping the treasury alive, or fails with
-		/// `InsufficientTreasury` and changes nothing.
+		/// Pays the owed tranches oldest first, each in full, as far as the treasury can while
+		/// staying alive; fails with `InsufficientTreasury` and changes nothing if it cannot pay
+		/// the oldest. Works while the program exists, after its end block too.
 		///
 		/// ## Events
-		/// `OwedReleased`.
+		/// `TrancheReleased` for each tranche paid.
 		///
 		/// ## Complexity
-		/// O(1).
+		/// O(m) in the owed tranches, at most `MaxMilestones`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::release_tranche())]
 		pub fn release_tranche(
@@ -940,17 +893,7 @@ pub mod pallet {
 			#[pallet::compact] index: ProgramIndex,
 		) -> DispatchResult {
 			ensure_signed(origin)?;
-			let mut program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
-			Self::ensure_open(&program)?;
-			let amount = program.owed;
-			ensure!(!amount.is_zero(), Error::<T>::NothingOwed);
-			let account = Self::program_account(index);
-			ensure!(Self::pay_from_treasury(&account, amount), Error::<T>::InsufficientTreasury);
-			program.owed = Zero::zero();
-			program.released = program.released.saturating_add(amount);
-			Programs::<T>::insert(index, program);
-			Self::deposit_event(Event::OwedReleased { index, amount, account });
-			Ok(())
+			Self::do_release_owed(index)
 		}
 
 		/// Sweep tokens that reached a removed (closed, cancelled or rejected) program's account
@@ -971,13 +914,7 @@ pub mod pallet {
 			#[pallet::compact] index: ProgramIndex,
 		) -> DispatchResult {
 			ensure_signed(origin)?;
-			ensure!(index < ProgramCount::<T>::get(), Error::<T>::UnknownProgram);
-			ensure!(!Programs::<T>::contains_key(index), Error::<T>::ProgramStillOpen);
-			let account = Self::program_account(index);
-			let amount = Self::sweep(&account)?;
-			ensure!(!amount.is_zero(), Error::<T>::NothingToReclaim);
-			Self::deposit_event(Event::Reclaimed { index, amount });
-			Ok(())
+			Self::do_reclaim(index)
 		}
 
 		/// Add a member to an active program's roster.
@@ -987,7 +924,9 @@ pub mod pallet {
 		///
 		/// ## Details
 		/// A Senior Ambassador has no `senior`; an ambassador names the Senior Ambassador whose
-		/// crew it joins. At most `MaxRoster` members.
+		/// crew it joins (at most `MaxCrew`). At most `MaxRoster` members. The lead, the
+		/// program's account, the treasury and accounts the council removed cannot be added.
+		/// Logic in `roster.rs`.
 		///
 		/// ## Events
 		/// `MemberAdded`.
@@ -1007,101 +946,39 @@ pub mod pallet {
 			let caller = ensure_signed(origin)?;
 			let who = T::Lookup::lookup(who)?;
 			let senior = senior.map(T::Lookup::lookup).transpose()?;
-			let mut program = Self::lead_program(index, &caller)?;
-			ensure!(program.roster_count < T::MaxRoster::get(), Error::<T>::RosterFull);
-			ensure!(!Roster::<T>::contains_key(index, &who), Error::<T>::AlreadyMember);
-			match (role, &senior) {
-				(Role::SeniorAmbassador, Some(_)) => Err(Error::<T>::UnexpectedSenior)?,
-				(Role::Ambassador, None) => Err(Error::<T>::MissingSenior)?,
-				(Role::Ambassador, Some(senior)) => {
-					let mut captain =
-						Roster::<T>::get(index, senior).ok_or(Error::<T>::NotASenior)?;
-					ensure!(captain.role == Role::SeniorAmbassador, Error::<T>::NotASenior);
-					captain.crew = captain.crew.saturating_add(1);
-					Roster::<T>::insert(index, senior, captain);
-				},
-				(Role::SeniorAmbassador, None) => {},
-			}
-
-			program.roster_count = program.roster_count.saturating_add(1);
-			let member = RosterMember {
-				role,
-				region: region.clone(),
-				senior: senior.clone(),
-				crew: 0,
-				joined_at: T::BlockNumberProvider::current_block_number(),
-			};
-			Roster::<T>::insert(index, &who, member);
-			let roster_count = program.roster_count;
-			Programs::<T>::insert(index, program);
-			Self::deposit_event(Event::MemberAdded {
-				index,
-				who,
-				role,
-				region,
-				senior,
-				roster_count,
-			});
-			Ok(())
+			Self::do_add_member(index, &caller, who, role, region, senior)
 		}
 
-		/// Remove a member from an active program's roster.
+		/// Remove a member from an active program's roster; a Senior Ambassador's crew leaves
+		/// with it.
 		///
 		/// ## Dispatch Origin
 		/// Signed by the lead (before the end block), or `ApproveOrigin`.
 		///
 		/// ## Details
-		/// A Senior Ambassador with crew members cannot be removed until its crew is. A removed
-		/// senior is no longer paid from senior pools.
+		/// A member the council removes is barred: the lead cannot add it back until the council
+		/// calls `unbar_member`. The crew of a removed senior is removed too (not barred), so no
+		/// crew can keep a senior on the roster.
 		///
 		/// ## Events
-		/// `MemberRemoved`.
+		/// `MemberRemoved` for each crew member, then for `who`.
 		///
 		/// ## Complexity
-		/// O(1).
+		/// O(c) in the senior's crew, at most `MaxCrew`; the unused weight is refunded.
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::remove_member())]
+		#[pallet::weight(T::WeightInfo::remove_member(T::MaxCrew::get()))]
 		pub fn remove_member(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
 			who: AccountIdLookupOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let maybe_lead = match T::ApproveOrigin::try_origin(origin) {
 				Ok(_) => None,
 				Err(origin) => Some(ensure_signed(origin)?),
 			};
 			let who = T::Lookup::lookup(who)?;
-			let mut program = match &maybe_lead {
-				Some(caller) => Self::lead_program(index, caller)?,
-				None => {
-					let program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
-					ensure!(
-						matches!(program.status, ProgramStatus::Active { .. }),
-						Error::<T>::NotActive
-					);
-					program
-				},
-			};
-			let member = Roster::<T>::get(index, &who).ok_or(Error::<T>::NotMember)?;
-			ensure!(member.crew == 0, Error::<T>::SeniorHasCrew);
-			if let Some(senior) = &member.senior {
-				Roster::<T>::mutate(index, senior, |captain| {
-					if let Some(captain) = captain {
-						captain.crew = captain.crew.saturating_sub(1);
-					}
-				});
-			}
-			Roster::<T>::remove(index, &who);
-			program.roster_count = program.roster_count.saturating_sub(1);
-			let roster_count = program.roster_count;
-			Programs::<T>::insert(index, program);
-			Self::deposit_event(Event::MemberRemoved {
-				index,
-				who,
-				by_council: maybe_lead.is_none(),
-				roster_count,
-			});
-			Ok(())
+			let crew = Self::do_remove_member(index, maybe_lead, who)?;
+			Ok(Some(T::WeightInfo::remove_member(crew)).into())
 		}
 
 		/// Report the next milestone.
@@ -1110,9 +987,10 @@ pub mod pallet {
 		/// Signed, by the lead.
 		///
 		/// ## Details
-		/// Milestones are reported in order, one pending report at a time. For
+		/// Milestones are reported in order, one pending report at a time; each report of a
+		/// milestone is a new attempt (1, 2, ...), which the council's decision names. For
 		/// `AmbassadorCount` the figure of record is the roster's size now; `claimed` is kept
-		/// beside it. `evidence` is a URL or a hash.
+		/// beside it. `evidence` is a URL or a hash. Logic in `milestones.rs`.
 		///
 		/// ## Events
 		/// `MilestoneReported`.
@@ -1129,47 +1007,21 @@ pub mod pallet {
 			evidence: EvidenceOf<T>,
 		) -> DispatchResult {
 			let caller = ensure_signed(origin)?;
-			let program = Self::lead_program(index, &caller)?;
-			let spec =
-				program.milestones.get(milestone as usize).ok_or(Error::<T>::UnknownMilestone)?;
-			ensure!(milestone == program.milestones_approved, Error::<T>::OutOfOrder);
-			ensure!(!Reports::<T>::contains_key(index, milestone), Error::<T>::AlreadyReported);
-
-			let figure =
-				if spec.metric.is_on_chain() { program.roster_count as u64 } else { claimed };
-			Reports::<T>::insert(
-				index,
-				milestone,
-				MilestoneReport {
-					claimed,
-					figure,
-					evidence: evidence.clone(),
-					reported_at: T::BlockNumberProvider::current_block_number(),
-					approved: false,
-				},
-			);
-			Self::deposit_event(Event::MilestoneReported {
-				index,
-				milestone,
-				metric: spec.metric.clone(),
-				target: spec.target,
-				claimed,
-				figure,
-				evidence,
-			});
-			Ok(())
+			Self::do_report_milestone(index, &caller, milestone, claimed, evidence)
 		}
 
-		/// Approve the pending report of a milestone, releasing the next tranche less `cut`.
+		/// Approve report `attempt` of a milestone, releasing the next tranche less `cut`.
 		///
 		/// ## Dispatch Origin
-		/// `ApproveOrigin`.
+		/// `ApproveOrigin`, whose spending limit must be at least the tranche released.
 		///
 		/// ## Details
-		/// A figure below target may be approved: the event says so. `cut` (at most the next
-		/// tranche's planned amount) stays in the treasury. After the last milestone there is no
-		/// next tranche, and the lead may close the program. A tranche the treasury cannot pay
-		/// is owed.
+		/// The decision names what the council saw: the report's `attempt` and the figure it
+		/// expects. If the lead reported again meanwhile, or the figure of record (for an
+		/// on-chain metric, counted again now) is below `expected_figure`, the call fails and
+		/// changes nothing. A figure below target may be approved: the event says so. `cut` (at
+		/// most the next tranche's planned amount) stays in the treasury. A report made before
+		/// the end block may be decided after it. A tranche the treasury cannot pay is owed.
 		///
 		/// ## Events
 		/// `MilestoneApproved`, then `TrancheReleased` or `TrancheOwed` if a tranche follows.
@@ -1182,50 +1034,15 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
 			#[pallet::compact] milestone: MilestoneIndex,
+			#[pallet::compact] attempt: u32,
+			#[pallet::compact] expected_figure: u64,
 			cut: Option<BalanceOf<T>>,
 		) -> DispatchResult {
-			T::ApproveOrigin::ensure_origin(origin)?;
-			let mut program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
-			Self::ensure_open(&program)?;
-			let mut report = Self::pending_report(index, milestone)?;
-			let target = program
-				.milestones
-				.get(milestone as usize)
-				.map(|m| m.target)
-				.ok_or(Error::<T>::UnknownMilestone)?;
-			let next = milestone.saturating_add(1);
-			let planned = program.milestones.get(next as usize).map(|m| m.tranche);
-			let cut = cut.unwrap_or_default();
-			let next_tranche = match planned {
-				Some(planned) => {
-					ensure!(cut <= planned, Error::<T>::CutAboveTranche);
-					planned.saturating_sub(cut)
-				},
-				None => {
-					ensure!(cut.is_zero(), Error::<T>::NoNextTranche);
-					Zero::zero()
-				},
-			};
-
-			report.approved = true;
-			let figure = report.figure;
-			Reports::<T>::insert(index, milestone, report);
-			program.milestones_approved = next;
-			Self::deposit_event(Event::MilestoneApproved {
-				index,
-				milestone,
-				target,
-				figure,
-				below_target: figure < target,
-				cut,
-				next_tranche,
-			});
-			Self::fund_tranche(index, &mut program, next, next_tranche)?;
-			Programs::<T>::insert(index, program);
-			Ok(())
+			let limit = T::ApproveOrigin::ensure_origin(origin)?;
+			Self::do_approve_milestone(index, milestone, attempt, expected_figure, cut, limit)
 		}
 
-		/// Reject the pending report of a milestone; the lead may report it again.
+		/// Reject report `attempt` of a milestone; the lead may report it again.
 		///
 		/// ## Dispatch Origin
 		/// `RejectOrigin`.
@@ -1241,21 +1058,10 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
 			#[pallet::compact] milestone: MilestoneIndex,
+			#[pallet::compact] attempt: u32,
 		) -> DispatchResult {
 			T::RejectOrigin::ensure_origin(origin)?;
-			let program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
-			ensure!(matches!(program.status, ProgramStatus::Active { .. }), Error::<T>::NotActive);
-			let report = Self::pending_report(index, milestone)?;
-			let target =
-				program.milestones.get(milestone as usize).map(|m| m.target).unwrap_or_default();
-			Reports::<T>::remove(index, milestone);
-			Self::deposit_event(Event::MilestoneRejected {
-				index,
-				milestone,
-				target,
-				figure: report.figure,
-			});
-			Ok(())
+			Self::do_reject_milestone(index, milestone, attempt)
 		}
 
 		/// Pay a reward from a pool of an active program.
@@ -1265,10 +1071,11 @@ pub mod pallet {
 		///
 		/// ## Details
 		/// `amount` is in the pool's denomination. The beneficiary must be eligible (a Senior
-		/// Ambassador on the roster for a senior pool; any account but the program's for a
-		/// contributor pool). Both caps of the current period are checked, the amount is
-		/// converted at the current rate, and the native value is paid from the program account,
-		/// which stays alive, within `released - paid`.
+		/// Ambassador on the roster for a senior pool; the lead for a lead pool; any other
+		/// account for a contributor pool) and is never the lead outside a lead pool, the
+		/// program's account or the treasury. Both caps of the current period are checked, the
+		/// amount is converted at the current rate, and the native value is paid from the
+		/// program account, which stays alive, within `released - paid`. Logic in `rewards.rs`.
 		///
 		/// ## Events
 		/// `Awarded`.
@@ -1324,394 +1131,53 @@ pub mod pallet {
 			Programs::<T>::insert(index, program);
 			Ok(())
 		}
-	}
-}
 
-impl<T: Config> Pallet<T> {
-	/// The account holding a program's funds, derived from [`Config::PalletId`] and the index.
-	pub fn program_account(index: ProgramIndex) -> T::AccountId {
-		T::PalletId::get().into_sub_account_truncating(index)
-	}
-
-	/// The current payout period of a program approved at `approved_at`.
-	pub fn period_at(approved_at: BlockNumberOf<T>, now: BlockNumberOf<T>) -> PeriodIndex {
-		let elapsed = now.saturating_sub(approved_at);
-		let period = T::PayoutPeriod::get();
-		if period.is_zero() {
-			return 0;
-		}
-		(elapsed / period).saturated_into()
-	}
-
-	/// Converts `amount` in `denomination` into native tokens at the current rate.
-	pub fn to_native(
-		amount: BalanceOf<T>,
-		denomination: &Denomination<T::AssetKind>,
-	) -> Result<BalanceOf<T>, Error<T>> {
-		match denomination {
-			Denomination::Native => Ok(amount),
-			Denomination::Asset(kind) => {
-				T::BalanceConverter::from_asset_balance(amount, kind.clone())
-					.map_err(|_| Error::<T>::NoRate)
-			},
-		}
-	}
-
-	/// The view of a program that [`runtime_api::CommunityBountyApi`] returns.
-	pub fn program_view(
-		index: ProgramIndex,
-	) -> Option<runtime_api::ProgramView<T::AccountId, BalanceOf<T>, BlockNumberOf<T>, T::AssetKind>>
-	{
-		use runtime_api::*;
-		let program = Programs::<T>::get(index)?;
-		let now = T::BlockNumberProvider::current_block_number();
-		let (status, period) = match program.status {
-			ProgramStatus::Proposed => (ProgramStateView::Proposed, 0),
-			ProgramStatus::Active { approved_at, ends_at } => (
-				ProgramStateView::Active { approved_at, ends_at, expired: now > ends_at },
-				Self::period_at(approved_at, now),
-			),
-		};
-		let milestones = program
-			.milestones
-			.iter()
-			.enumerate()
-			.map(|(k, m)| MilestoneView {
-				metric: match &m.metric {
-					Metric::AmbassadorCount => Metric::AmbassadorCount,
-					Metric::CommunitySize => Metric::CommunitySize,
-					Metric::OffChain(name) => Metric::OffChain(name.to_vec()),
-				},
-				target: m.target,
-				tranche: m.tranche,
-				report: Reports::<T>::get(index, k as MilestoneIndex).map(|r| ReportView {
-					claimed: r.claimed,
-					figure: r.figure,
-					evidence: r.evidence.to_vec(),
-					reported_at: r.reported_at,
-					approved: r.approved,
-				}),
-			})
-			.collect();
-		let pools = program
-			.pools
-			.iter()
-			.enumerate()
-			.map(|(p, pool)| {
-				let spent = PoolSpending::<T>::get(index, p as PoolIndex).spent_in(period);
-				let remaining = pool.period_cap.saturating_sub(spent);
-				PoolView {
-					eligibility: pool.eligibility,
-					denomination: pool.denomination.clone(),
-					period_cap: pool.period_cap,
-					member_cap: pool.member_cap,
-					spent,
-					remaining,
-					remaining_native: Self::to_native(remaining, &pool.denomination).ok(),
-				}
-			})
-			.collect();
-		Some(ProgramView {
-			index,
-			lead: program.lead,
-			status,
-			account: Self::program_account(index),
-			title: Descriptions::<T>::get(index).map(|t| t.title.to_vec()).unwrap_or_default(),
-			budget: program.budget,
-			released: program.released,
-			owed: program.owed,
-			paid: program.paid,
-			bond: program.bond,
-			roster_count: program.roster_count,
-			period,
-			milestones,
-			pools,
-		})
-	}
-
-	/// Checks a spec's consistency (see [`Pallet::propose_program`]).
-	fn validate_spec(spec: &ProgramSpec<T>) -> DispatchResult {
-		ensure!(!spec.title.is_empty(), Error::<T>::EmptyTitle);
-		ensure!(!spec.milestones.is_empty(), Error::<T>::NoMilestones);
-		let minimum = T::Currency::minimum_balance();
-		let mut sum = BalanceOf::<T>::zero();
-		for milestone in &spec.milestones {
-			ensure!(milestone.target > 0, Error::<T>::ZeroTarget);
-			ensure!(milestone.tranche >= minimum, Error::<T>::TrancheBelowMinimum);
-			sum = sum.checked_add(&milestone.tranche).ok_or(Error::<T>::BudgetMismatch)?;
-		}
-		ensure!(sum == spec.budget, Error::<T>::BudgetMismatch);
-		ensure!(
-			!spec.duration.is_zero() && spec.duration <= T::MaxDuration::get(),
-			Error::<T>::InvalidDuration
-		);
-		for pool in &spec.pools {
-			ensure!(!pool.period_cap.is_zero(), Error::<T>::ZeroCap);
-			if let Some(member_cap) = pool.member_cap {
-				ensure!(!member_cap.is_zero(), Error::<T>::ZeroCap);
-				ensure!(member_cap <= pool.period_cap, Error::<T>::MemberCapAbovePoolCap);
-			}
-		}
-		Ok(())
-	}
-
-	/// The program, if `caller` leads it and it is open for the lead's calls.
-	fn lead_program(
-		index: ProgramIndex,
-		caller: &T::AccountId,
-	) -> Result<Program<T>, DispatchError> {
-		let program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
-		ensure!(&program.lead == caller, Error::<T>::NotLead);
-		Self::ensure_open(&program)?;
-		Ok(program)
-	}
-
-	/// Ensures the program is Active and its end block has not passed.
-	fn ensure_open(program: &Program<T>) -> DispatchResult {
-		let ProgramStatus::Active { ends_at, .. } = program.status else {
-			return Err(Error::<T>::NotActive.into());
-		};
-		ensure!(
-			T::BlockNumberProvider::current_block_number() <= ends_at,
-			Error::<T>::ProgramExpired
-		);
-		Ok(())
-	}
-
-	/// The pending (not yet approved) report of `milestone`.
-	fn pending_report(
-		index: ProgramIndex,
-		milestone: MilestoneIndex,
-	) -> Result<MilestoneReport<T>, Error<T>> {
-		Reports::<T>::get(index, milestone)
-			.filter(|report| !report.approved)
-			.ok_or(Error::<T>::NoPendingReport)
-	}
-
-	/// Moves `amount` from the treasury to `account`, keeping the treasury alive. Returns
-	/// whether it did; on `false` nothing changed.
-	fn pay_from_treasury(account: &T::AccountId, amount: BalanceOf<T>) -> bool {
-		let treasury = T::TreasuryAccount::get();
-		if T::Currency::reducible_balance(&treasury, Preservation::Preserve, Fortitude::Polite)
-			< amount
-		{
-			return false;
-		}
-		with_storage_layer(|| {
-			T::Currency::transfer(&treasury, account, amount, Preservation::Preserve)
-		})
-		.is_ok()
-	}
-
-	/// Funds tranche `tranche` of `amount`: paid now if the treasury can, else owed.
-	fn fund_tranche(
-		index: ProgramIndex,
-		program: &mut Program<T>,
-		tranche: MilestoneIndex,
-		amount: BalanceOf<T>,
-	) -> DispatchResult {
-		if amount.is_zero() {
-			return Ok(());
-		}
-		let account = Self::program_account(index);
-		// Owed tranches are paid in order: a later one never overtakes an earlier one.
-		if program.owed.is_zero() && Self::pay_from_treasury(&account, amount) {
-			program.released = program.released.saturating_add(amount);
-			Self::deposit_event(Event::TrancheReleased { index, tranche, amount, account });
-		} else {
-			program.owed = program.owed.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
-			Self::deposit_event(Event::TrancheOwed { index, tranche, amount });
-		}
-		Ok(())
-	}
-
-	/// Moves the whole balance of `account` to the treasury. Returns the amount moved.
-	fn sweep(account: &T::AccountId) -> Result<BalanceOf<T>, DispatchError> {
-		let amount =
-			T::Currency::reducible_balance(account, Preservation::Expendable, Fortitude::Polite);
-		if amount.is_zero() {
-			return Ok(amount);
-		}
-		T::Currency::transfer(account, &T::TreasuryAccount::get(), amount, Preservation::Expendable)
-	}
-
-	/// Refunds a program's account to the treasury and removes all of its storage, in work
-	/// bounded by the program's roster and beneficiary counts. Returns the amount refunded.
-	fn wind_up(index: ProgramIndex, program: Program<T>) -> Result<BalanceOf<T>, DispatchError> {
-		let refunded = Self::sweep(&Self::program_account(index))?;
-		Programs::<T>::remove(index);
-		Descriptions::<T>::remove(index);
-		let _ = Reports::<T>::clear_prefix(index, T::MaxMilestones::get(), None);
-		let _ = PoolSpending::<T>::clear_prefix(index, T::MaxPools::get(), None);
-		let _ = Roster::<T>::clear_prefix(index, program.roster_count, None);
-		let _ = MemberSpending::<T>::clear_prefix(index, program.beneficiaries, None);
-		Ok(refunded)
-	}
-
-	/// Checks and pays one award, updating `program` (which the caller stores).
-	fn do_award(
-		index: ProgramIndex,
-		program: &mut Program<T>,
-		award: AwardOf<T>,
-	) -> DispatchResult {
-		let Award { pool: pool_index, beneficiary, amount, reason } = award;
-		let ProgramStatus::Active { approved_at, .. } = program.status else {
-			return Err(Error::<T>::NotActive.into());
-		};
-		let pool = program.pools.get(pool_index as usize).ok_or(Error::<T>::UnknownPool)?;
-		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		let account = Self::program_account(index);
-		match pool.eligibility {
-			Eligibility::SeniorAmbassadors => ensure!(
-				Roster::<T>::get(index, &beneficiary)
-					.is_some_and(|member| member.role == Role::SeniorAmbassador),
-				Error::<T>::NotEligible
-			),
-			Eligibility::Contributors => ensure!(beneficiary != account, Error::<T>::NotEligible),
+		/// Take the next step of a removed program's clean-up.
+		///
+		/// ## Dispatch Origin
+		/// Signed, by anyone. Free of fees when it clears something.
+		///
+		/// ## Details
+		/// Removes up to `RemovalLimit` storage entries of a closed or cancelled program whose
+		/// close or cancel could not remove everything at once. Logic in `cleanup.rs`.
+		///
+		/// ## Events
+		/// `ProgramStorageCleared`.
+		///
+		/// ## Complexity
+		/// O(`RemovalLimit`); the unused weight is refunded.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::clear_program(T::RemovalLimit::get()))]
+		pub fn clear_program(
+			origin: OriginFor<T>,
+			#[pallet::compact] index: ProgramIndex,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let visited = Self::do_clear_program(index)?;
+			Ok((Some(T::WeightInfo::clear_program(visited)), Pays::No).into())
 		}
 
-		let now = T::BlockNumberProvider::current_block_number();
-		let period = Self::period_at(approved_at, now);
-		let pool_spent = PoolSpending::<T>::get(index, pool_index)
-			.spent_in(period)
-			.checked_add(&amount)
-			.filter(|spent| *spent <= pool.period_cap)
-			.ok_or(Error::<T>::PoolCapExceeded)?;
-		let member_key = (pool_index, beneficiary.clone());
-		let member_spent = match pool.member_cap {
-			Some(cap) => {
-				let record = MemberSpending::<T>::get(index, &member_key);
-				if record.is_none() {
-					ensure!(
-						program.beneficiaries < T::MaxBeneficiaries::get(),
-						Error::<T>::TooManyBeneficiaries
-					);
-				}
-				let spent = record
-					.map_or_else(Zero::zero, |r| r.spent_in(period))
-					.checked_add(&amount)
-					.filter(|spent| *spent <= cap)
-					.ok_or(Error::<T>::MemberCapExceeded)?;
-				Some((record.is_none(), spent))
-			},
-			None => None,
-		};
-
-		let native = Self::to_native(amount, &pool.denomination)?;
-		ensure!(!native.is_zero(), Error::<T>::ZeroAmount);
-		ensure!(native <= program.unspent(), Error::<T>::InsufficientProgramFunds);
-		ensure!(
-			T::Currency::can_deposit(&beneficiary, native, Provenance::Extant)
-				== DepositConsequence::Success,
-			Error::<T>::CannotReceive
-		);
-		T::Currency::transfer(&account, &beneficiary, native, Preservation::Preserve)
-			.map_err(|_| Error::<T>::InsufficientProgramFunds)?;
-
-		PoolSpending::<T>::insert(index, pool_index, Spending { period, spent: pool_spent });
-		if let Some((new_record, spent)) = member_spent {
-			if new_record {
-				program.beneficiaries = program.beneficiaries.saturating_add(1);
-			}
-			MemberSpending::<T>::insert(index, &member_key, Spending { period, spent });
+		/// Lift the bar on an account the council removed from a program's roster, so that the
+		/// lead may add it again.
+		///
+		/// ## Dispatch Origin
+		/// `ApproveOrigin`.
+		///
+		/// ## Events
+		/// `MemberUnbarred`.
+		///
+		/// ## Complexity
+		/// O(1).
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::unbar_member())]
+		pub fn unbar_member(
+			origin: OriginFor<T>,
+			#[pallet::compact] index: ProgramIndex,
+			who: AccountIdLookupOf<T>,
+		) -> DispatchResult {
+			T::ApproveOrigin::ensure_origin(origin)?;
+			let who = T::Lookup::lookup(who)?;
+			Self::do_unbar_member(index, who)
 		}
-		program.paid = program.paid.saturating_add(native);
-		Self::deposit_event(Event::Awarded {
-			index,
-			pool: pool_index,
-			period,
-			beneficiary,
-			amount,
-			native,
-			reason,
-		});
-		Ok(())
-	}
-}
-
-#[cfg(any(feature = "try-runtime", test))]
-impl<T: Config> Pallet<T> {
-	/// Checks the rules of the crate docs for every program. Work is linear in the programs and
-	/// their (bounded) rosters and spending records.
-	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		use frame_support::traits::fungible::InspectHold;
-		let count = ProgramCount::<T>::get();
-		let now = T::BlockNumberProvider::current_block_number();
-		let mut bonds: alloc::collections::BTreeMap<T::AccountId, BalanceOf<T>> =
-			Default::default();
-		for (index, program) in Programs::<T>::iter() {
-			ensure!(index < count, "program index at or above ProgramCount");
-			ensure!(Descriptions::<T>::contains_key(index), "program without description");
-			ensure!(
-				program.released.saturating_add(program.owed) <= program.budget,
-				"released + owed above budget"
-			);
-			ensure!(program.paid <= program.released, "paid above released");
-			let held = T::Currency::balance(&Self::program_account(index));
-			ensure!(held >= program.unspent(), "program account holds less than released - paid");
-			match program.status {
-				ProgramStatus::Proposed => {
-					ensure!(program.released.is_zero(), "proposed program with released funds");
-					let bond = bonds.entry(program.lead.clone()).or_default();
-					*bond = bond.saturating_add(program.bond);
-				},
-				ProgramStatus::Active { approved_at, .. } => {
-					ensure!(program.bond.is_zero(), "active program with a bond");
-					let period = Self::period_at(approved_at, now);
-					for (pool_index, spending) in PoolSpending::<T>::iter_prefix(index) {
-						let pool = program
-							.pools
-							.get(pool_index as usize)
-							.ok_or("spending of an unknown pool")?;
-						ensure!(spending.spent_in(period) <= pool.period_cap, "pool above its cap");
-					}
-					let mut records = 0u32;
-					for ((pool_index, _), spending) in MemberSpending::<T>::iter_prefix(index) {
-						records += 1;
-						let cap = program
-							.pools
-							.get(pool_index as usize)
-							.and_then(|pool| pool.member_cap)
-							.ok_or("member spending of a pool without member cap")?;
-						ensure!(spending.spent_in(period) <= cap, "member above its cap");
-					}
-					ensure!(records == program.beneficiaries, "beneficiary count mismatch");
-					ensure!(records <= T::MaxBeneficiaries::get(), "too many beneficiaries");
-				},
-			}
-			let mut members = 0u32;
-			for (_, member) in Roster::<T>::iter_prefix(index) {
-				members += 1;
-				if let Some(senior) = member.senior {
-					ensure!(
-						Roster::<T>::get(index, senior)
-							.is_some_and(|s| s.role == Role::SeniorAmbassador),
-						"ambassador without a senior on the roster"
-					);
-				}
-			}
-			ensure!(members == program.roster_count, "roster count mismatch");
-			ensure!(members <= T::MaxRoster::get(), "roster above MaxRoster");
-			for (milestone, report) in Reports::<T>::iter_prefix(index) {
-				ensure!(
-					milestone <= program.milestones_approved,
-					"report of a milestone beyond the next one"
-				);
-				ensure!(
-					report.approved == (milestone < program.milestones_approved),
-					"report approval out of step with milestones_approved"
-				);
-			}
-		}
-		for (lead, bond) in bonds {
-			ensure!(
-				T::Currency::balance_on_hold(&HoldReason::ProgramBond.into(), &lead) == bond,
-				"held bond differs from the bonds of proposed programs"
-			);
-		}
-		for index in Descriptions::<T>::iter_keys() {
-			ensure!(Programs::<T>::contains_key(index), "orphaned description");
-		}
-		Ok(())
 	}
 }

@@ -21,9 +21,9 @@ use crate as pallet_community_bounty;
 use crate::*;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU64, EitherOfDiverse},
+	traits::{ConstU64, EitherOf, EitherOfDiverse},
 };
-use frame_system::{EnsureRoot, EnsureSignedBy};
+use frame_system::{EnsureRoot, EnsureRootWithSuccess, EnsureSignedBy, EnsureWithSuccess};
 use sp_runtime::{traits::IdentityLookup, BuildStorage, FixedPointNumber, FixedU128};
 
 pub type AccountId = u128;
@@ -92,6 +92,8 @@ frame_support::ord_parameter_types! {
 
 parameter_types! {
 	pub const Treasury: AccountId = TREASURY;
+	pub const MaxBalance: Balance = Balance::MAX;
+	pub const SmallCouncilLimit: Balance = SMALL_COUNCIL_LIMIT;
 	/// PHA per USD; `None` means no rate is set. Tests change it.
 	pub static UsdRate: Option<FixedU128> = Some(FixedU128::from_rational(5, 2));
 	/// Assets the benchmarks gave a rate (`ensure_successful`); they convert at [`UsdRate`].
@@ -122,11 +124,15 @@ impl frame_support::traits::tokens::ConversionFromAssetBalance<Balance, u32, Bal
 impl Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type ApproveOrigin = EitherOfDiverse<
-		EnsureRoot<AccountId>,
-		EitherOfDiverse<
-			EnsureSignedBy<Approver, AccountId>,
-			EnsureSignedBy<SmallCouncil, AccountId>,
+	type ApproveOrigin = EitherOf<
+		EnsureRootWithSuccess<AccountId, MaxBalance>,
+		EitherOf<
+			EnsureWithSuccess<EnsureSignedBy<Approver, AccountId>, AccountId, MaxBalance>,
+			EnsureWithSuccess<
+				EnsureSignedBy<SmallCouncil, AccountId>,
+				AccountId,
+				SmallCouncilLimit,
+			>,
 		>,
 	>;
 	type RejectOrigin = EitherOfDiverse<EnsureRoot<AccountId>, EnsureSignedBy<Rejecter, AccountId>>;

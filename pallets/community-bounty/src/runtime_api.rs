@@ -17,10 +17,15 @@
 //! The runtime API of the pallet, and the views it returns: what wallets and dashboards read
 //! instead of re-deriving the pallet's rules.
 
-use crate::{Denomination, Eligibility, Metric, PeriodIndex, ProgramIndex};
+use crate::{
+	BalanceOf, BlockNumberOf, Config, Denomination, Descriptions, Eligibility, Metric,
+	MilestoneIndex, Pallet, PeriodIndex, PoolIndex, PoolSpending, ProgramIndex, ProgramStatus,
+	Programs, ReportStatus, Reports,
+};
 use alloc::vec::Vec;
 use codec::{Codec, Decode, Encode};
 use scale_info::TypeInfo;
+use sp_runtime::traits::{BlockNumberProvider, Saturating};
 
 /// Where a program is, as the runtime API reports it.
 #[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
@@ -49,8 +54,10 @@ pub struct ReportView<BlockNumber> {
 	pub evidence: Vec<u8>,
 	/// The block of the report.
 	pub reported_at: BlockNumber,
-	/// Whether the council approved it.
-	pub approved: bool,
+	/// Which report of the milestone this is, from 1: what the council's decision names.
+	pub attempt: u32,
+	/// Pending, approved (with the approved figure) or rejected.
+	pub status: ReportStatus,
 }
 
 /// A milestone with its report, if any.
@@ -62,7 +69,7 @@ pub struct MilestoneView<Balance, BlockNumber> {
 	pub target: u64,
 	/// The planned tranche.
 	pub tranche: Balance,
-	/// The latest report: pending, or approved.
+	/// The latest report: pending, approved or rejected.
 	pub report: Option<ReportView<BlockNumber>>,
 }
 
@@ -134,4 +141,76 @@ sp_api::decl_runtime_apis! {
 		/// A proposed or active program, with its milestones, reports and pools.
 		fn program(index: ProgramIndex) -> Option<ProgramView<AccountId, Balance, BlockNumber, AssetKind>>;
 	}
+}
+
+/// The view of a program that [`CommunityBountyApi::program`] returns.
+pub fn program_view<T: Config>(
+	index: ProgramIndex,
+) -> Option<ProgramView<T::AccountId, BalanceOf<T>, BlockNumberOf<T>, T::AssetKind>> {
+	let program = Programs::<T>::get(index)?;
+	let owed = program.owed_total();
+	let now = T::BlockNumberProvider::current_block_number();
+	let (status, period) = match program.status {
+		ProgramStatus::Proposed => (ProgramStateView::Proposed, 0),
+		ProgramStatus::Active { approved_at, ends_at } => (
+			ProgramStateView::Active { approved_at, ends_at, expired: now > ends_at },
+			Pallet::<T>::period_at(approved_at, now),
+		),
+	};
+	let milestones = program
+		.milestones
+		.iter()
+		.enumerate()
+		.map(|(k, m)| MilestoneView {
+			metric: match &m.metric {
+				Metric::AmbassadorCount => Metric::AmbassadorCount,
+				Metric::CommunitySize => Metric::CommunitySize,
+				Metric::OffChain(name) => Metric::OffChain(name.to_vec()),
+			},
+			target: m.target,
+			tranche: m.tranche,
+			report: Reports::<T>::get(index, k as MilestoneIndex).map(|r| ReportView {
+				claimed: r.claimed,
+				figure: r.figure,
+				evidence: r.evidence.to_vec(),
+				reported_at: r.reported_at,
+				attempt: r.attempt,
+				status: r.status,
+			}),
+		})
+		.collect();
+	let pools = program
+		.pools
+		.iter()
+		.enumerate()
+		.map(|(p, pool)| {
+			let spent = PoolSpending::<T>::get(index, p as PoolIndex).spent_in(period);
+			let remaining = pool.period_cap.saturating_sub(spent);
+			PoolView {
+				eligibility: pool.eligibility,
+				denomination: pool.denomination.clone(),
+				period_cap: pool.period_cap,
+				member_cap: pool.member_cap,
+				spent,
+				remaining,
+				remaining_native: Pallet::<T>::to_native(remaining, &pool.denomination).ok(),
+			}
+		})
+		.collect();
+	Some(ProgramView {
+		index,
+		lead: program.lead,
+		status,
+		account: Pallet::<T>::program_account(index),
+		title: Descriptions::<T>::get(index).map(|t| t.title.to_vec()).unwrap_or_default(),
+		budget: program.budget,
+		released: program.released,
+		owed,
+		paid: program.paid,
+		bond: program.bond,
+		roster_count: program.roster_count,
+		period,
+		milestones,
+		pools,
+	})
 }

@@ -133,12 +133,18 @@ pub struct Milestone<Balance, Tag> {
 	Debug,
 )]
 pub enum Eligibility {
-	/// Only members of the program's roster with the role [`Role::SeniorAmbassador`].
+	/// Only members of the program's roster with the role [`Role::SeniorAmbassador`] (never the
+	/// lead, who cannot be on the roster).
 	#[codec(index = 0)]
 	SeniorAmbassadors,
-	/// Any account but the program's own: educators, tool builders, event participants, ...
+	/// Any account but the lead's, the program's own and the treasury: educators, tool
+	/// builders, event participants, ...
 	#[codec(index = 1)]
 	Contributors,
+	/// Only the program's lead: the lead's own pay, visible in the spec the council votes on.
+	/// The lead is paid from no other pool.
+	#[codec(index = 2)]
+	Lead,
 }
 
 /// The unit a cap (and an award) is expressed in.
@@ -242,8 +248,9 @@ pub struct Program<T: Config> {
 	pub budget: BalanceOf<T>,
 	/// Native tokens moved from the treasury into the program account so far.
 	pub released: BalanceOf<T>,
-	/// Tranches approved by the council that the treasury could not pay yet.
-	pub owed: BalanceOf<T>,
+	/// Tranches approved by the council that the treasury could not pay yet, oldest first. They
+	/// are paid in this order, each as soon as the treasury can.
+	pub owed: OwedTranchesOf<T>,
 	/// Native tokens paid out of the program account as rewards so far.
 	pub paid: BalanceOf<T>,
 	/// The bond held from the lead while the program is Proposed; zero once released.
@@ -260,15 +267,24 @@ pub struct Program<T: Config> {
 	pub milestones_approved: u32,
 	/// Members on the roster, at most [`Config::MaxRoster`].
 	pub roster_count: u32,
-	/// Per-beneficiary spending records kept for member caps, at most
-	/// [`Config::MaxBeneficiaries`].
-	pub beneficiaries: u32,
+	/// Beneficiaries of member-capped pools paid in the latest period: at most
+	/// [`Config::MaxBeneficiaries`] a period. Records of past periods do not count.
+	pub beneficiaries: PeriodCount,
+	/// Per-beneficiary spending records in storage, of any period (for the clean-up).
+	pub spending_records: u32,
+	/// Accounts the council removed from the roster, which the lead cannot add back.
+	pub barred: u32,
 }
 
 impl<T: Config> Program<T> {
 	/// Released but not yet paid out: the most that rewards can still pay.
 	pub fn unspent(&self) -> BalanceOf<T> {
 		self.released.saturating_sub(self.paid)
+	}
+
+	/// The sum of the owed tranches.
+	pub fn owed_total(&self) -> BalanceOf<T> {
+		self.owed.iter().fold(Zero::zero(), |sum: BalanceOf<T>, t| sum.saturating_add(t.amount))
 	}
 
 	/// Whether every milestone has been approved.
@@ -326,13 +342,43 @@ pub struct RosterMember<T: Config> {
 	pub region: TagOf<T>,
 	/// For an ambassador, the senior whose crew it belongs to.
 	pub senior: Option<AccountIdOf<T>>,
-	/// For a senior, how many ambassadors are in its crew.
+	/// For a senior, how many ambassadors are in its crew (listed in [`crate::Crews`]).
 	pub crew: u32,
 	/// The block the member was added.
 	pub joined_at: BlockNumberOf<T>,
 }
 
-/// A milestone report, kept after approval as the record of what was reported.
+/// Where a milestone report stands with the council.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum ReportStatus {
+	/// Waiting for the council's decision.
+	#[codec(index = 0)]
+	Pending,
+	/// Approved; `figure` is the figure of record when the council approved it (for an on-chain
+	/// metric, counted again at the approval).
+	#[codec(index = 1)]
+	Approved {
+		/// The approved figure.
+		figure: u64,
+	},
+	/// Rejected; the lead may report again, as the next attempt.
+	#[codec(index = 2)]
+	Rejected,
+}
+
+/// A milestone report. The latest attempt is kept: pending, approved (the record of what was
+/// approved), or rejected (so that the next report gets the next attempt number).
 #[derive(
 	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
 )]
@@ -347,8 +393,17 @@ pub struct MilestoneReport<T: Config> {
 	pub evidence: EvidenceOf<T>,
 	/// The block of the report.
 	pub reported_at: BlockNumberOf<T>,
-	/// Whether the council approved it (a rejected report is removed).
-	pub approved: bool,
+	/// Which report of this milestone this is, from 1; the council's decision names it.
+	pub attempt: u32,
+	/// Pending, approved or rejected.
+	pub status: ReportStatus,
+}
+
+impl<T: Config> MilestoneReport<T> {
+	/// Whether the council approved this report.
+	pub fn is_approved(&self) -> bool {
+		matches!(self.status, ReportStatus::Approved { .. })
+	}
 }
 
 /// Spending of a pool, or of one beneficiary in a pool, in the pool's denomination.
@@ -369,6 +424,110 @@ impl<Balance: Zero + Copy> Spending<Balance> {
 			self.spent
 		} else {
 			Zero::zero()
+		}
+	}
+}
+
+/// A count that belongs to one period and resets lazily, like [`Spending`].
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct PeriodCount {
+	/// The period of `count`.
+	pub period: PeriodIndex,
+	/// The count in `period`.
+	pub count: u32,
+}
+
+impl PeriodCount {
+	/// The count in `period`: zero if the record is of another period.
+	pub fn count_in(&self, period: PeriodIndex) -> u32 {
+		if self.period == period {
+			self.count
+		} else {
+			0
+		}
+	}
+}
+
+/// A tranche the council approved that the treasury has not paid yet.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub struct OwedTranche<Balance> {
+	/// The tranche's index (the milestone it belongs to).
+	pub tranche: MilestoneIndex,
+	/// The native amount owed, after any cut.
+	pub amount: Balance,
+}
+
+/// The owed tranches of a program, oldest first, at most [`Config::MaxMilestones`].
+pub type OwedTranchesOf<T> = BoundedVec<OwedTranche<BalanceOf<T>>, <T as Config>::MaxMilestones>;
+
+/// The storage maps a removed program's clean-up goes through, in this order: where a clean-up
+/// stands.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum CleanupStage {
+	/// [`crate::Roster`].
+	#[codec(index = 0)]
+	Roster,
+	/// [`crate::Crews`].
+	#[codec(index = 1)]
+	Crews,
+	/// [`crate::Barred`].
+	#[codec(index = 2)]
+	Barred,
+	/// [`crate::MemberSpending`].
+	#[codec(index = 3)]
+	MemberSpending,
+	/// [`crate::PoolSpending`].
+	#[codec(index = 4)]
+	PoolSpending,
+	/// [`crate::Reports`].
+	#[codec(index = 5)]
+	Reports,
+}
+
+impl CleanupStage {
+	/// The stage after this one, if any.
+	pub fn next(self) -> Option<Self> {
+		match self {
+			Self::Roster => Some(Self::Crews),
+			Self::Crews => Some(Self::Barred),
+			Self::Barred => Some(Self::MemberSpending),
+			Self::MemberSpending => Some(Self::PoolSpending),
+			Self::PoolSpending => Some(Self::Reports),
+			Self::Reports => None,
 		}
 	}
 }

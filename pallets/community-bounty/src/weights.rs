@@ -67,13 +67,15 @@ pub trait WeightInfo {
 	fn propose_program(t: u32, d: u32, m: u32, p: u32, ) -> Weight;
 	fn approve_program() -> Weight;
 	fn reject_program() -> Weight;
-	fn cancel_program(r: u32, b: u32, ) -> Weight;
-	fn close_program(r: u32, b: u32, ) -> Weight;
+	fn cancel_program(n: u32, ) -> Weight;
+	fn close_program(n: u32, ) -> Weight;
+	fn clear_program(n: u32, ) -> Weight;
+	fn unbar_member() -> Weight;
 	fn set_lead() -> Weight;
 	fn release_tranche() -> Weight;
 	fn reclaim() -> Weight;
 	fn add_member() -> Weight;
-	fn remove_member() -> Weight;
+	fn remove_member(c: u32, ) -> Weight;
 	fn report_milestone(e: u32, ) -> Weight;
 	fn approve_milestone() -> Weight;
 	fn reject_milestone() -> Weight;
@@ -157,7 +159,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 128]`.
 	/// The range of component `b` is `[0, 512]`.
-	fn cancel_program(r: u32, b: u32, ) -> Weight {
+	fn cancel_program(n: u32, ) -> Weight {
+		let (r, b) = (n, 0u32);
 		// Proof Size summary in bytes:
 		//  Measured:  `1599 + b * (78 ±0) + r * (85 ±0)`
 		//  Estimated: `23214 + b * (2559 ±0) + r * (2610 ±0)`
@@ -192,7 +195,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 128]`.
 	/// The range of component `b` is `[0, 512]`.
-	fn close_program(r: u32, b: u32, ) -> Weight {
+	fn close_program(n: u32, ) -> Weight {
+		let (r, b) = (n, 0u32);
+		// Proof Size summary in bytes:
+		//  Measured:  `1599 + b * (78 ±0) + r * (85 ±0)`
+		//  Estimated: `23214 + b * (2559 ±0) + r * (2610 ±0)`
+		// Minimum execution time: 525_655_000 picoseconds.
+		Weight::from_parts(196_101_446, 23214)
+			// Standard Error: 21_026
+			.saturating_add(Weight::from_parts(2_530_030, 0).saturating_mul(r.into()))
+			// Standard Error: 5_273
+			.saturating_add(Weight::from_parts(2_807_935, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(15_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
+			.saturating_add(T::DbWeight::get().writes(16_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(b.into())))
+			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(r.into()))
+	}
+	fn clear_program(n: u32, ) -> Weight {
+		let (r, b) = (n, 0u32);
 		// Proof Size summary in bytes:
 		//  Measured:  `1599 + b * (78 ±0) + r * (85 ±0)`
 		//  Estimated: `23214 + b * (2559 ±0) + r * (2610 ±0)`
@@ -214,6 +238,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
 	fn set_lead() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `809`
+		//  Estimated: `4240`
+		// Minimum execution time: 37_189_000 picoseconds.
+		Weight::from_parts(39_414_000, 4240)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn unbar_member() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `809`
 		//  Estimated: `4240`
@@ -267,7 +300,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:2 w:2)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
-	fn remove_member() -> Weight {
+	fn remove_member(_c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1071`
 		//  Estimated: `6210`
@@ -392,7 +425,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
-	fn cancel_program(r: u32, b: u32, ) -> Weight {
+	fn cancel_program(n: u32, ) -> Weight {
+		let (r, b) = (n, 0u32);
 		Weight::from_parts(151_760_642, 23214)
 			.saturating_add(Weight::from_parts(2_800_045, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(2_867_140, 0).saturating_mul(b.into()))
@@ -405,7 +439,22 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(b.into()))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(r.into()))
 	}
-	fn close_program(r: u32, b: u32, ) -> Weight {
+	fn close_program(n: u32, ) -> Weight {
+		let (r, b) = (n, 0u32);
+		Weight::from_parts(196_101_446, 23214)
+			.saturating_add(Weight::from_parts(2_530_030, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(2_807_935, 0).saturating_mul(b.into()))
+			.saturating_add(RocksDbWeight::get().reads(15_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(r.into())))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(b.into())))
+			.saturating_add(RocksDbWeight::get().writes(16_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(r.into())))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(b.into())))
+			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(r.into()))
+	}
+	fn clear_program(n: u32, ) -> Weight {
+		let (r, b) = (n, 0u32);
 		Weight::from_parts(196_101_446, 23214)
 			.saturating_add(Weight::from_parts(2_530_030, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(2_807_935, 0).saturating_mul(b.into()))
@@ -419,6 +468,11 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(r.into()))
 	}
 	fn set_lead() -> Weight {
+		Weight::from_parts(39_414_000, 4240)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn unbar_member() -> Weight {
 		Weight::from_parts(39_414_000, 4240)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -438,7 +492,7 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
-	fn remove_member() -> Weight {
+	fn remove_member(_c: u32, ) -> Weight {
 		Weight::from_parts(68_749_000, 6210)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))

@@ -140,7 +140,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 128]`.
 	/// The range of component `b` is `[0, 512]`.
-	fn cancel_program(r: u32, b: u32, ) -> Weight {
+	fn cancel_program(n: u32, ) -> Weight {
+		let (r, b) = (n, 0u32);
 		// Proof Size summary in bytes:
 		//  Measured:  `1599 + b * (78 ±0) + r * (85 ±0)`
 		//  Estimated: `23214 + b * (2559 ±0) + r * (2610 ±0)`
@@ -175,7 +176,28 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 128]`.
 	/// The range of component `b` is `[0, 512]`.
-	fn close_program(r: u32, b: u32, ) -> Weight {
+	fn close_program(n: u32, ) -> Weight {
+		let (r, b) = (n, 0u32);
+		// Proof Size summary in bytes:
+		//  Measured:  `1599 + b * (78 ±0) + r * (85 ±0)`
+		//  Estimated: `23214 + b * (2559 ±0) + r * (2610 ±0)`
+		// Minimum execution time: 434_044_000 picoseconds.
+		Weight::from_parts(152_688_886, 23214)
+			// Standard Error: 27_987
+			.saturating_add(Weight::from_parts(2_634_895, 0).saturating_mul(r.into()))
+			// Standard Error: 7_019
+			.saturating_add(Weight::from_parts(2_831_199, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(15_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
+			.saturating_add(T::DbWeight::get().writes(16_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(b.into())))
+			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(r.into()))
+	}
+	fn clear_program(n: u32, ) -> Weight {
+		let (r, b) = (n, 0u32);
 		// Proof Size summary in bytes:
 		//  Measured:  `1599 + b * (78 ±0) + r * (85 ±0)`
 		//  Estimated: `23214 + b * (2559 ±0) + r * (2610 ±0)`
@@ -197,6 +219,15 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
 	fn set_lead() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `809`
+		//  Estimated: `4240`
+		// Minimum execution time: 31_720_000 picoseconds.
+		Weight::from_parts(38_092_000, 4240)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn unbar_member() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `809`
 		//  Estimated: `4240`
@@ -250,7 +281,7 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:2 w:2)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
-	fn remove_member() -> Weight {
+	fn remove_member(_c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1071`
 		//  Estimated: `6210`

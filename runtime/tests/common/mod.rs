@@ -17,7 +17,7 @@
 //! Helpers shared by the integration tests on the demo runtime: genesis from the `development`
 //! preset, council motions, runtime-API calls and `try_state`.
 
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
 pub use community_bounty_runtime::{
 	genesis_config_presets::{preset_storage, ENDOWMENT, TREASURY_FUNDS},

@@ -19,8 +19,9 @@
 //! storage committed between blocks use [`blocks`].
 
 use super::unit::*;
-use crate::{mock::*, Event, *};
-use frame_support::{assert_noop, assert_ok};
+use crate::{mock::*, Error, Event, *};
+use frame_support::{assert_noop, assert_ok, dispatch::Pays};
+use sp_runtime::traits::BadOrigin;
 
 /// Runs each closure as a block of its own, committing storage between them (as a node does),
 /// then checks the pallet's invariants and that total issuance is unchanged.
@@ -48,8 +49,18 @@ fn roster_padding_cannot_pass_an_ambassador_count_milestone() {
 		for s in 0..40 {
 			assert_ok!(CB::remove_member(signed(LEAD), index, senior(s)));
 		}
-		assert!(CB::approve_milestone(council(), index, 0, None).is_err());
+		// The motion names the report it saw: attempt 1, 40 members.
+		assert_noop!(
+			CB::approve_milestone(council(), index, 0, 1, 40, None),
+			Error::<Test>::FigureBelowExpected
+		);
 		assert_eq!(program(index).released, 80_000 * PHA);
+		// The council votes again on what is true: 0 members, below target.
+		assert_ok!(CB::approve_milestone(council(), index, 0, 1, 0, Some(20_000 * PHA)));
+		assert_eq!(
+			Reports::<Test>::get(index, 0).unwrap().status,
+			ReportStatus::Approved { figure: 0 }
+		);
 	});
 }
 
@@ -68,9 +79,22 @@ fn a_cancelled_programs_roster_is_gone_even_after_a_removal_in_the_same_block() 
 			assert_ok!(CB::cancel_program(council(), 0));
 		}),
 		Box::new(|| {
-			assert_eq!(Roster::<Test>::iter_prefix(0).count(), 0, "roster outlived its program");
+			assert_nothing_left(0);
 		}),
 	]);
+}
+
+/// Nothing of program `index` is left in storage.
+fn assert_nothing_left(index: ProgramIndex) {
+	assert!(!Programs::<Test>::contains_key(index));
+	assert!(!Descriptions::<Test>::contains_key(index));
+	assert!(!Cleanups::<Test>::contains_key(index));
+	assert_eq!(Roster::<Test>::iter_prefix(index).count(), 0, "roster outlived its program");
+	assert_eq!(Crews::<Test>::iter_prefix(index).count(), 0);
+	assert_eq!(Barred::<Test>::iter_prefix(index).count(), 0);
+	assert_eq!(Reports::<Test>::iter_prefix(index).count(), 0);
+	assert_eq!(PoolSpending::<Test>::iter_prefix(index).count(), 0);
+	assert_eq!(MemberSpending::<Test>::iter_prefix(index).count(), 0);
 }
 
 /// The same for close.
@@ -87,7 +111,7 @@ fn a_closed_programs_roster_is_gone_even_after_a_removal_in_the_same_block() {
 			assert_ok!(CB::close_program(signed(STRANGER), 0));
 		}),
 		Box::new(|| {
-			assert_eq!(Roster::<Test>::iter_prefix(0).count(), 0, "roster outlived its program");
+			assert_nothing_left(0);
 		}),
 	]);
 }
@@ -98,17 +122,23 @@ fn a_closed_programs_roster_is_gone_even_after_a_removal_in_the_same_block() {
 fn a_program_never_pays_its_own_account_or_the_treasury() {
 	ExtBuilder::default().build_and_execute(|| {
 		let index = active_seed();
-		assert!(CB::add_member(
-			signed(LEAD),
-			index,
-			account(index),
-			Role::SeniorAmbassador,
-			bytes("Nowhere"),
-			None
-		)
-		.is_err());
-		assert!(award(index, CONTRIBUTOR_POOL, account(index), 10).is_err());
-		assert!(award(index, CONTRIBUTOR_POOL, TREASURY, 10).is_err());
+		for reserved in [account(index), TREASURY] {
+			assert_noop!(
+				CB::add_member(
+					signed(LEAD),
+					index,
+					reserved,
+					Role::SeniorAmbassador,
+					bytes("Nowhere"),
+					None
+				),
+				Error::<Test>::ReservedAccount
+			);
+			assert_noop!(
+				award(index, CONTRIBUTOR_POOL, reserved, 10),
+				Error::<Test>::ReservedAccount
+			);
+		}
 		assert_eq!(program(index).paid, 0);
 	});
 }
@@ -118,8 +148,37 @@ fn a_program_never_pays_its_own_account_or_the_treasury() {
 fn the_lead_is_not_paid_from_a_contributors_pool() {
 	ExtBuilder::default().build_and_execute(|| {
 		let index = active_seed();
-		assert!(award(index, CONTRIBUTOR_POOL, LEAD, 10).is_err());
+		assert_noop!(award(index, CONTRIBUTOR_POOL, LEAD, 10), Error::<Test>::LeadNotEligible);
+		// Nor can the lead sit on the roster to be paid from the senior pool.
+		assert_noop!(
+			CB::add_member(signed(LEAD), index, LEAD, Role::SeniorAmbassador, bytes("E"), None),
+			Error::<Test>::LeadCannotBeMember
+		);
 		assert_eq!(program(index).paid, 0);
+	});
+}
+
+/// Lead pay is a `Lead` pool in the spec the council votes on, and pays no one else.
+#[test]
+fn the_lead_is_paid_from_a_lead_pool_only() {
+	ExtBuilder::default().build_and_execute(|| {
+		let mut spec = seed_spec();
+		spec.pools
+			.try_push(RewardPool {
+				eligibility: Eligibility::Lead,
+				denomination: Denomination::Asset(USD_ASSET),
+				period_cap: 500 * USD,
+				member_cap: None,
+			})
+			.unwrap();
+		let index = propose(spec);
+		assert_ok!(CB::approve_program(council(), index));
+		fill_roster(index, 1, 0);
+		let before = free(LEAD);
+		assert_ok!(award(index, 2, LEAD, 500 * USD));
+		assert_eq!(free(LEAD), before + usd_to_pha(500 * USD));
+		assert_noop!(award(index, 2, senior(0), 1 * USD), Error::<Test>::NotEligible);
+		assert_noop!(award(index, 2, LEAD, 1), Error::<Test>::PoolCapExceeded);
 	});
 }
 
@@ -154,11 +213,18 @@ fn an_approval_for_one_report_cannot_approve_another() {
 		let index = active_seed();
 		assert_ok!(CB::report_milestone(signed(LEAD), index, 0, 30, bytes("first")));
 		// The council opens an approve motion for this report (the first)...
-		assert_ok!(CB::reject_milestone(majority(), index, 0));
+		assert_ok!(reject_ms(majority(), index, 0));
 		assert_ok!(CB::report_milestone(signed(LEAD), index, 0, 40, bytes("second")));
 		// ...which executes after the second report: it must fail.
-		assert!(CB::approve_milestone(council(), index, 0, Some(20_000 * PHA)).is_err());
-		assert!(!Reports::<Test>::get(index, 0).unwrap().approved);
+		assert_noop!(
+			CB::approve_milestone(council(), index, 0, 1, 0, Some(20_000 * PHA)),
+			Error::<Test>::WrongAttempt
+		);
+		assert_noop!(CB::reject_milestone(majority(), index, 0, 1), Error::<Test>::WrongAttempt);
+		let report = Reports::<Test>::get(index, 0).unwrap();
+		assert_eq!((report.attempt, report.status), (2, ReportStatus::Pending));
+		// A motion for the second report goes through.
+		assert_ok!(CB::approve_milestone(council(), index, 0, 2, 0, None));
 	});
 }
 
@@ -169,15 +235,27 @@ fn a_council_removal_sticks() {
 		let index = active_seed();
 		fill_roster(index, 1, 0);
 		assert_ok!(CB::remove_member(council(), index, senior(0)));
-		assert!(CB::add_member(
-			signed(LEAD),
-			index,
-			senior(0),
-			Role::SeniorAmbassador,
-			bytes("English"),
-			None
-		)
-		.is_err());
+		let add = || {
+			CB::add_member(
+				signed(LEAD),
+				index,
+				senior(0),
+				Role::SeniorAmbassador,
+				bytes("English"),
+				None,
+			)
+		};
+		assert_noop!(add(), Error::<Test>::MemberBarred);
+		// Only the council lifts the bar.
+		assert_noop!(CB::unbar_member(signed(LEAD), index, senior(0)), BadOrigin);
+		assert_noop!(CB::unbar_member(council(), index, STRANGER), Error::<Test>::NotBarred);
+		events();
+		assert_ok!(CB::unbar_member(council(), index, senior(0)));
+		assert_eq!(events(), vec![Event::MemberUnbarred { index, who: senior(0) }]);
+		assert_ok!(add());
+		// A lead's removal does not bar.
+		assert_ok!(CB::remove_member(signed(LEAD), index, senior(0)));
+		assert_ok!(add());
 	});
 }
 
@@ -188,8 +266,14 @@ fn the_council_can_remove_a_senior_with_crew() {
 	ExtBuilder::default().build_and_execute(|| {
 		let index = active_seed();
 		fill_roster(index, 1, 2);
+		events();
 		assert_ok!(CB::remove_member(council(), index, senior(0)));
 		assert!(Roster::<Test>::get(index, senior(0)).is_none());
+		// The crew left with its senior (not barred: the lead may place it under another).
+		assert_eq!(program(index).roster_count, 0);
+		assert!(!Crews::<Test>::contains_key(index, senior(0)));
+		assert_eq!(events().len(), 3);
+		assert!(!Barred::<Test>::contains_key(index, 200));
 	});
 }
 
@@ -202,7 +286,7 @@ fn late_council_votes_count() {
 		assert_ok!(CB::approve_program(council(), index));
 		assert_ok!(CB::report_milestone(signed(LEAD), index, 0, 1, bytes("e")));
 		go_to(1 + 6 * PERIOD + 1);
-		assert_ok!(CB::approve_milestone(council(), index, 0, None));
+		assert_ok!(approve_ms(council(), index, 0, None));
 		set_free(TREASURY, 1_000_000 * PHA);
 		assert_ok!(CB::release_tranche(signed(STRANGER), index));
 		assert_eq!(program(index).released, 100_000 * PHA);
@@ -216,11 +300,31 @@ fn owed_tranches_are_released_one_by_one() {
 		let index = propose(seed_spec());
 		assert_ok!(CB::approve_program(council(), index));
 		assert_ok!(CB::report_milestone(signed(LEAD), index, 0, 1, bytes("e")));
-		assert_ok!(CB::approve_milestone(council(), index, 0, None));
+		assert_ok!(approve_ms(council(), index, 0, None));
 		set_free(TREASURY, 90_000 * PHA);
+		events();
 		assert_ok!(CB::release_tranche(signed(STRANGER), index));
 		assert_eq!(program(index).released, 80_000 * PHA);
 		assert_eq!(free(account(index)), 80_000 * PHA);
+		assert_eq!(
+			events(),
+			vec![Event::TrancheReleased {
+				index,
+				tranche: 0,
+				amount: 80_000 * PHA,
+				account: account(index)
+			}]
+		);
+		// The second waits for the treasury, then follows.
+		assert_eq!(program(index).owed_total(), 20_000 * PHA);
+		assert_noop!(
+			CB::release_tranche(signed(STRANGER), index),
+			Error::<Test>::InsufficientTreasury
+		);
+		set_free(TREASURY, 20_001 * PHA);
+		assert_ok!(CB::release_tranche(signed(STRANGER), index));
+		assert_eq!(program(index).owed_total(), 0);
+		assert_eq!(free(account(index)), 100_000 * PHA);
 	});
 }
 
@@ -230,7 +334,12 @@ fn an_ambassador_count_target_above_max_roster_is_refused() {
 	ExtBuilder::default().build_and_execute(|| {
 		let mut spec = seed_spec();
 		spec.milestones[0].target = <<Test as Config>::MaxRoster as Get<u32>>::get() as u64 + 1;
-		assert!(CB::propose_program(signed(LEAD), Box::new(spec)).is_err());
+		assert_noop!(
+			CB::propose_program(signed(LEAD), Box::new(spec.clone())),
+			Error::<Test>::UnreachableTarget
+		);
+		spec.milestones[0].target -= 1;
+		assert_ok!(CB::propose_program(signed(LEAD), Box::new(spec)));
 	});
 }
 
@@ -239,8 +348,27 @@ fn an_ambassador_count_target_above_max_roster_is_refused() {
 fn an_approve_origin_cannot_release_more_than_its_limit() {
 	ExtBuilder::default().build_and_execute(|| {
 		let index = propose(seed_spec());
-		assert!(CB::approve_program(signed(SMALL_COUNCIL), index).is_err());
+		assert_noop!(
+			CB::approve_program(signed(SMALL_COUNCIL), index),
+			Error::<Test>::InsufficientPermission
+		);
 		assert_eq!(program(index).status, ProgramStatus::Proposed);
+		assert_ok!(CB::approve_program(council(), index));
+		// A milestone releasing at most its limit is within it; a larger one is not.
+		assert_ok!(CB::report_milestone(signed(LEAD), index, 0, 1, bytes("e")));
+		assert_ok!(approve_ms(signed(SMALL_COUNCIL), index, 0, None));
+		let mut spec = seed_spec();
+		spec.milestones[1].tranche = SMALL_COUNCIL_LIMIT + 1;
+		spec.budget = 80_000 * PHA + SMALL_COUNCIL_LIMIT + 1;
+		let big = propose(spec);
+		assert_ok!(CB::approve_program(RuntimeOrigin::root(), big));
+		assert_ok!(CB::report_milestone(signed(LEAD), big, 0, 1, bytes("e")));
+		assert_noop!(
+			approve_ms(signed(SMALL_COUNCIL), big, 0, None),
+			Error::<Test>::InsufficientPermission
+		);
+		// Cut to the limit, it passes.
+		assert_ok!(approve_ms(signed(SMALL_COUNCIL), big, 0, Some(1)));
 	});
 }
 
@@ -251,12 +379,12 @@ fn a_lead_closing_after_the_end_block_closes_an_expired_program() {
 		let index = active_seed();
 		for milestone in 0..2 {
 			assert_ok!(CB::report_milestone(signed(LEAD), index, milestone, 1, bytes("e")));
-			assert_ok!(CB::approve_milestone(council(), index, milestone, None));
+			assert_ok!(approve_ms(council(), index, milestone, None));
 		}
 		go_to(1 + 6 * PERIOD + 1);
 		events();
 		assert_ok!(CB::close_program(signed(LEAD), index));
-		assert!(matches!(events()[..], [Event::ProgramClosed { expired: true, .. }]));
+		assert!(matches!(events()[0], Event::ProgramClosed { expired: true, .. }));
 	});
 }
 
@@ -298,4 +426,55 @@ fn try_state_finds_leftovers_of_a_removed_program() {
 		);
 		assert!(CB::do_try_state().is_err());
 	});
+}
+
+/// A roster larger than one clean-up step: close takes the first step, `clear_program` the rest,
+/// free of fees, and every step keeps the rules.
+#[test]
+fn a_large_program_is_cleared_in_bounded_steps() {
+	let limit = <<Test as Config>::RemovalLimit as Get<u32>>::get();
+	blocks(vec![
+		Box::new(|| {
+			let index = active_seed();
+			// 5 seniors with 7 crew each: 40 members and 5 crews, above a 16-entry step.
+			fill_roster(index, 5, 35);
+			assert_ok!(award(index, CONTRIBUTOR_POOL, STRANGER, 10 * USD));
+			assert_ok!(CB::report_milestone(signed(LEAD), index, 0, 1, bytes("e")));
+		}),
+		Box::new(move || {
+			go_to(2);
+			assert_ok!(CB::remove_member(signed(LEAD), 0, 200));
+			events();
+			let post = CB::cancel_program(council(), 0).expect("cancel succeeds");
+			assert_eq!(
+				post.actual_weight,
+				Some(<Test as Config>::WeightInfo::cancel_program(limit))
+			);
+			assert!(matches!(
+				events().last(),
+				Some(Event::ProgramStorageCleared { index: 0, complete: false, .. })
+			));
+			assert!(Cleanups::<Test>::contains_key(0));
+			// A second step in the same block goes on from the cursor.
+			let post = CB::clear_program(signed(STRANGER), 0).expect("a step");
+			assert_eq!(post.pays_fee, Pays::No);
+			CB::do_try_state().expect("rules hold mid-clean-up");
+		}),
+		Box::new(|| {
+			go_to(3);
+			let mut steps = 0;
+			while Cleanups::<Test>::contains_key(0) {
+				assert_ok!(CB::clear_program(signed(STRANGER), 0));
+				CB::do_try_state().expect("rules hold mid-clean-up");
+				steps += 1;
+				assert!(steps < 10, "clean-up makes progress");
+			}
+			assert!(matches!(
+				events().last(),
+				Some(Event::ProgramStorageCleared { index: 0, complete: true, .. })
+			));
+			assert_nothing_left(0);
+			assert_noop!(CB::clear_program(signed(STRANGER), 0), Error::<Test>::NothingToClear);
+		}),
+	]);
 }

@@ -1,0 +1,169 @@
+// This file is part of community-bounty.
+
+// SPDX-License-Identifier: Apache-2.0
+
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// 	http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+//! Milestones: the lead reports, the council decides what it saw.
+//!
+//! Every report of a milestone is a numbered attempt. A decision names the attempt it decides
+//! and, to approve, the figure it expects; for an on-chain metric the chain counts the figure
+//! again when the decision executes. A different attempt, or a figure that fell below the
+//! expected one, fails the decision and changes nothing: the council votes again on what is
+//! true. Decisions on a report made before the end block still count after it.
+
+use crate::{pallet::*, *};
+use sp_runtime::traits::{BlockNumberProvider, Saturating};
+
+impl<T: Config> Pallet<T> {
+	/// The figure of record of `metric` now: the roster's size for `AmbassadorCount`, else the
+	/// reported figure.
+	pub(crate) fn figure_of_record(
+		program: &Program<T>,
+		metric: &Metric<TagOf<T>>,
+		reported: u64,
+	) -> u64 {
+		if metric.is_on_chain() {
+			program.roster_count as u64
+		} else {
+			reported
+		}
+	}
+
+	pub(crate) fn do_report_milestone(
+		index: ProgramIndex,
+		caller: &T::AccountId,
+		milestone: MilestoneIndex,
+		claimed: u64,
+		evidence: EvidenceOf<T>,
+	) -> DispatchResult {
+		let program = Self::lead_program(index, caller)?;
+		let spec =
+			program.milestones.get(milestone as usize).ok_or(Error::<T>::UnknownMilestone)?;
+		ensure!(milestone == program.milestones_approved, Error::<T>::OutOfOrder);
+		let attempt = match Reports::<T>::get(index, milestone) {
+			None => 1,
+			Some(report) => {
+				ensure!(report.status == ReportStatus::Rejected, Error::<T>::AlreadyReported);
+				report.attempt.saturating_add(1)
+			},
+		};
+
+		let figure = Self::figure_of_record(&program, &spec.metric, claimed);
+		Reports::<T>::insert(
+			index,
+			milestone,
+			MilestoneReport {
+				claimed,
+				figure,
+				evidence: evidence.clone(),
+				reported_at: T::BlockNumberProvider::current_block_number(),
+				attempt,
+				status: ReportStatus::Pending,
+			},
+		);
+		Self::deposit_event(Event::MilestoneReported {
+			index,
+			milestone,
+			attempt,
+			metric: spec.metric.clone(),
+			target: spec.target,
+			claimed,
+			figure,
+			evidence,
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_approve_milestone(
+		index: ProgramIndex,
+		milestone: MilestoneIndex,
+		attempt: u32,
+		expected_figure: u64,
+		cut: Option<BalanceOf<T>>,
+		limit: BalanceOf<T>,
+	) -> DispatchResult {
+		let mut program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
+		Self::ensure_active(&program)?;
+		let mut report = Self::pending_report(index, milestone, attempt)?;
+		let spec =
+			program.milestones.get(milestone as usize).ok_or(Error::<T>::UnknownMilestone)?;
+		let target = spec.target;
+		let figure = Self::figure_of_record(&program, &spec.metric, report.figure);
+		ensure!(figure >= expected_figure, Error::<T>::FigureBelowExpected);
+
+		let next = milestone.saturating_add(1);
+		let planned = program.milestones.get(next as usize).map(|m| m.tranche);
+		let cut = cut.unwrap_or_default();
+		let next_tranche = match planned {
+			Some(planned) => {
+				ensure!(cut <= planned, Error::<T>::CutAboveTranche);
+				planned.saturating_sub(cut)
+			},
+			None => {
+				ensure!(cut.is_zero(), Error::<T>::NoNextTranche);
+				Zero::zero()
+			},
+		};
+		ensure!(next_tranche <= limit, Error::<T>::InsufficientPermission);
+
+		report.status = ReportStatus::Approved { figure };
+		Reports::<T>::insert(index, milestone, report);
+		program.milestones_approved = next;
+		Self::deposit_event(Event::MilestoneApproved {
+			index,
+			milestone,
+			attempt,
+			target,
+			figure,
+			below_target: figure < target,
+			cut,
+			next_tranche,
+		});
+		Self::fund_tranche(index, &mut program, next, next_tranche)?;
+		Programs::<T>::insert(index, program);
+		Ok(())
+	}
+
+	pub(crate) fn do_reject_milestone(
+		index: ProgramIndex,
+		milestone: MilestoneIndex,
+		attempt: u32,
+	) -> DispatchResult {
+		let program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
+		Self::ensure_active(&program)?;
+		let mut report = Self::pending_report(index, milestone, attempt)?;
+		let target =
+			program.milestones.get(milestone as usize).map(|m| m.target).unwrap_or_default();
+		let figure = report.figure;
+		report.status = ReportStatus::Rejected;
+		Reports::<T>::insert(index, milestone, report);
+		Self::deposit_event(Event::MilestoneRejected { index, milestone, attempt, target, figure });
+		Ok(())
+	}
+
+	/// The pending report of `milestone`, if it is report number `attempt`.
+	fn pending_report(
+		index: ProgramIndex,
+		milestone: MilestoneIndex,
+		attempt: u32,
+	) -> Result<MilestoneReport<T>, Error<T>> {
+		let report = Reports::<T>::get(index, milestone)
+			.filter(|report| report.status == ReportStatus::Pending)
+			.ok_or(Error::<T>::NoPendingReport)?;
+		if report.attempt != attempt {
+			return Err(Error::<T>::WrongAttempt);
+		}
+		Ok(report)
+	}
+}

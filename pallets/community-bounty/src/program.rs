@@ -1,0 +1,350 @@
+// This file is part of community-bounty.
+
+// SPDX-License-Identifier: Apache-2.0
+
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// 	http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+//! The program lifecycle: propose, approve, reject, cancel, close, set a lead, release owed
+//! tranches, reclaim strays. Every rule about a program's money moving between the treasury, the
+//! program account and the proposer's bond is enforced here.
+
+use crate::{pallet::*, *};
+use frame_support::{
+	storage::with_storage_layer,
+	traits::{
+		fungible::{Inspect, Mutate, MutateHold},
+		tokens::{Fortitude, Precision, Preservation, Restriction},
+	},
+};
+use sp_runtime::{
+	traits::{BlockNumberProvider, CheckedAdd, Saturating},
+	ArithmeticError, SaturatedConversion,
+};
+
+impl<T: Config> Pallet<T> {
+	/// The account holding a program's funds, derived from [`Config::PalletId`] and the index.
+	pub fn program_account(index: ProgramIndex) -> T::AccountId {
+		T::PalletId::get().into_sub_account_truncating(index)
+	}
+
+	/// The current payout period of a program approved at `approved_at`.
+	pub fn period_at(approved_at: BlockNumberOf<T>, now: BlockNumberOf<T>) -> PeriodIndex {
+		let elapsed = now.saturating_sub(approved_at);
+		let period = T::PayoutPeriod::get();
+		if period.is_zero() {
+			return 0;
+		}
+		(elapsed / period).saturated_into()
+	}
+
+	/// Whether `who` may never be paid by, nor sit on the roster of, program `index`: the
+	/// program's own account and the treasury.
+	pub fn is_reserved(index: ProgramIndex, who: &T::AccountId) -> bool {
+		*who == Self::program_account(index) || *who == T::TreasuryAccount::get()
+	}
+
+	pub(crate) fn do_propose(lead: T::AccountId, spec: ProgramSpec<T>) -> DispatchResult {
+		Self::validate_spec(&spec)?;
+		let bond = T::ProgramBondPerByte::get()
+			.saturating_mul((spec.description.len() as u32).into())
+			.saturating_add(T::ProgramBondBase::get());
+		let index = ProgramCount::<T>::get();
+		let next = index.checked_add(1).ok_or(ArithmeticError::Overflow)?;
+		// What a hold can take; any other failure of the hold (too many consumers, say) is
+		// reported as the hold reports it.
+		ensure!(
+			bond <= T::Currency::reducible_balance(&lead, Preservation::Protect, Fortitude::Force),
+			Error::<T>::InsufficientBond
+		);
+		T::Currency::hold(&HoldReason::ProgramBond.into(), &lead, bond)?;
+
+		let ProgramSpec { title, description, budget, milestones, pools, duration } = spec;
+		let (milestone_count, pool_count) = (milestones.len() as u32, pools.len() as u32);
+		Programs::<T>::insert(
+			index,
+			Program {
+				lead: lead.clone(),
+				status: ProgramStatus::Proposed,
+				budget,
+				released: Zero::zero(),
+				owed: Default::default(),
+				paid: Zero::zero(),
+				bond,
+				milestones,
+				pools,
+				duration,
+				proposed_at: T::BlockNumberProvider::current_block_number(),
+				milestones_approved: 0,
+				roster_count: 0,
+				beneficiaries: Default::default(),
+				spending_records: 0,
+				barred: 0,
+			},
+		);
+		Descriptions::<T>::insert(index, ProgramText { title, description });
+		ProgramCount::<T>::put(next);
+
+		Self::deposit_event(Event::ProgramProposed {
+			index,
+			lead,
+			budget,
+			bond,
+			milestones: milestone_count,
+			pools: pool_count,
+			duration,
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_approve(index: ProgramIndex, limit: BalanceOf<T>) -> DispatchResult {
+		let mut program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
+		ensure!(program.status == ProgramStatus::Proposed, Error::<T>::NotProposed);
+		ensure!(program.budget <= limit, Error::<T>::InsufficientPermission);
+
+		let bond_released = T::Currency::release(
+			&HoldReason::ProgramBond.into(),
+			&program.lead,
+			program.bond,
+			Precision::BestEffort,
+		)?;
+		let approved_at = T::BlockNumberProvider::current_block_number();
+		let ends_at = approved_at.saturating_add(program.duration);
+		program.status = ProgramStatus::Active { approved_at, ends_at };
+		program.bond = Zero::zero();
+		let account = Self::program_account(index);
+		Self::deposit_event(Event::ProgramApproved {
+			index,
+			lead: program.lead.clone(),
+			account,
+			bond_released,
+			approved_at,
+			ends_at,
+		});
+
+		let first = program.milestones.first().map(|m| m.tranche).unwrap_or_default();
+		Self::fund_tranche(index, &mut program, 0, first)?;
+		Programs::<T>::insert(index, program);
+		Ok(())
+	}
+
+	pub(crate) fn do_reject(index: ProgramIndex) -> DispatchResult {
+		let program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
+		ensure!(program.status == ProgramStatus::Proposed, Error::<T>::NotProposed);
+
+		let slashed = T::Currency::transfer_on_hold(
+			&HoldReason::ProgramBond.into(),
+			&program.lead,
+			&T::TreasuryAccount::get(),
+			program.bond,
+			Precision::BestEffort,
+			Restriction::Free,
+			Fortitude::Force,
+		)?;
+		// A proposed program has no roster, reports or spending: nothing else to clear.
+		Programs::<T>::remove(index);
+		Descriptions::<T>::remove(index);
+		Self::deposit_event(Event::ProgramRejected { index, lead: program.lead, slashed });
+		Ok(())
+	}
+
+	/// Cancels an active program; returns the storage entries its first clean-up step visited.
+	pub(crate) fn do_cancel(index: ProgramIndex) -> Result<u32, DispatchError> {
+		let program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
+		Self::ensure_active(&program)?;
+		let (owed_dropped, paid) = (program.owed_total(), program.paid);
+		let refunded = Self::sweep(&Self::program_account(index))?;
+		Self::deposit_event(Event::ProgramCancelled { index, refunded, owed_dropped, paid });
+		Ok(Self::remove_program(index))
+	}
+
+	/// Closes an active program; returns the storage entries its first clean-up step visited.
+	pub(crate) fn do_close(index: ProgramIndex, by: T::AccountId) -> Result<u32, DispatchError> {
+		let program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
+		let ProgramStatus::Active { ends_at, .. } = program.status else {
+			return Err(Error::<T>::NotActive.into());
+		};
+		let expired = T::BlockNumberProvider::current_block_number() > ends_at;
+		let finished = by == program.lead && program.all_milestones_approved();
+		ensure!(expired || finished, Error::<T>::CannotCloseYet);
+
+		let (owed_dropped, paid) = (program.owed_total(), program.paid);
+		let refunded = Self::sweep(&Self::program_account(index))?;
+		Self::deposit_event(Event::ProgramClosed {
+			index,
+			by,
+			expired,
+			refunded,
+			owed_dropped,
+			paid,
+		});
+		Ok(Self::remove_program(index))
+	}
+
+	pub(crate) fn do_set_lead(index: ProgramIndex, new: T::AccountId) -> DispatchResult {
+		ensure!(!Roster::<T>::contains_key(index, &new), Error::<T>::LeadCannotBeMember);
+		Programs::<T>::try_mutate(index, |maybe| {
+			let program = maybe.as_mut().ok_or(Error::<T>::UnknownProgram)?;
+			Self::ensure_active(program)?;
+			let old = core::mem::replace(&mut program.lead, new.clone());
+			Self::deposit_event(Event::LeadChanged { index, old, new });
+			Ok(())
+		})
+	}
+
+	/// Pays owed tranches oldest first while the treasury can.
+	pub(crate) fn do_release_owed(index: ProgramIndex) -> DispatchResult {
+		let mut program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
+		Self::ensure_active(&program)?;
+		ensure!(!program.owed.is_empty(), Error::<T>::NothingOwed);
+		let account = Self::program_account(index);
+		let mut paid_any = false;
+		while let Some(owed) = program.owed.first().copied() {
+			if !Self::pay_from_treasury(&account, owed.amount) {
+				break;
+			}
+			program.owed.remove(0);
+			program.released = program.released.saturating_add(owed.amount);
+			paid_any = true;
+			Self::deposit_event(Event::TrancheReleased {
+				index,
+				tranche: owed.tranche,
+				amount: owed.amount,
+				account: account.clone(),
+			});
+		}
+		ensure!(paid_any, Error::<T>::InsufficientTreasury);
+		Programs::<T>::insert(index, program);
+		Ok(())
+	}
+
+	pub(crate) fn do_reclaim(index: ProgramIndex) -> DispatchResult {
+		ensure!(index < ProgramCount::<T>::get(), Error::<T>::UnknownProgram);
+		ensure!(!Programs::<T>::contains_key(index), Error::<T>::ProgramStillOpen);
+		let amount = Self::sweep(&Self::program_account(index))?;
+		ensure!(!amount.is_zero(), Error::<T>::NothingToReclaim);
+		Self::deposit_event(Event::Reclaimed { index, amount });
+		Ok(())
+	}
+
+	/// Checks a spec's consistency (see [`Pallet::propose_program`]).
+	pub(crate) fn validate_spec(spec: &ProgramSpec<T>) -> DispatchResult {
+		ensure!(!spec.title.is_empty(), Error::<T>::EmptyTitle);
+		ensure!(!spec.milestones.is_empty(), Error::<T>::NoMilestones);
+		let minimum = T::Currency::minimum_balance();
+		let mut sum = BalanceOf::<T>::zero();
+		for milestone in &spec.milestones {
+			ensure!(milestone.target > 0, Error::<T>::ZeroTarget);
+			if milestone.metric == Metric::AmbassadorCount {
+				ensure!(
+					milestone.target <= T::MaxRoster::get() as u64,
+					Error::<T>::UnreachableTarget
+				);
+			}
+			ensure!(milestone.tranche >= minimum, Error::<T>::TrancheBelowMinimum);
+			sum = sum.checked_add(&milestone.tranche).ok_or(Error::<T>::BudgetMismatch)?;
+		}
+		ensure!(sum == spec.budget, Error::<T>::BudgetMismatch);
+		ensure!(
+			!spec.duration.is_zero() && spec.duration <= T::MaxDuration::get(),
+			Error::<T>::InvalidDuration
+		);
+		for pool in &spec.pools {
+			ensure!(!pool.period_cap.is_zero(), Error::<T>::ZeroCap);
+			if let Some(member_cap) = pool.member_cap {
+				ensure!(!member_cap.is_zero(), Error::<T>::ZeroCap);
+				ensure!(member_cap <= pool.period_cap, Error::<T>::MemberCapAbovePoolCap);
+			}
+		}
+		Ok(())
+	}
+
+	/// The program, if `caller` leads it and it is open for the lead's calls.
+	pub(crate) fn lead_program(
+		index: ProgramIndex,
+		caller: &T::AccountId,
+	) -> Result<Program<T>, DispatchError> {
+		let program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
+		ensure!(&program.lead == caller, Error::<T>::NotLead);
+		Self::ensure_open(&program)?;
+		Ok(program)
+	}
+
+	/// Ensures the program is Active (its end block may have passed).
+	pub(crate) fn ensure_active(program: &Program<T>) -> DispatchResult {
+		ensure!(matches!(program.status, ProgramStatus::Active { .. }), Error::<T>::NotActive);
+		Ok(())
+	}
+
+	/// Ensures the program is Active and its end block has not passed: the lead may act.
+	pub(crate) fn ensure_open(program: &Program<T>) -> DispatchResult {
+		let ProgramStatus::Active { ends_at, .. } = program.status else {
+			return Err(Error::<T>::NotActive.into());
+		};
+		ensure!(
+			T::BlockNumberProvider::current_block_number() <= ends_at,
+			Error::<T>::ProgramExpired
+		);
+		Ok(())
+	}
+
+	/// Moves `amount` from the treasury to `account`, keeping the treasury alive. Returns
+	/// whether it did; on `false` nothing changed.
+	fn pay_from_treasury(account: &T::AccountId, amount: BalanceOf<T>) -> bool {
+		let treasury = T::TreasuryAccount::get();
+		if T::Currency::reducible_balance(&treasury, Preservation::Preserve, Fortitude::Polite)
+			< amount
+		{
+			return false;
+		}
+		with_storage_layer(|| {
+			T::Currency::transfer(&treasury, account, amount, Preservation::Preserve)
+		})
+		.is_ok()
+	}
+
+	/// Funds tranche `tranche` of `amount`: paid now if the treasury can and nothing older is
+	/// owed, else owed.
+	pub(crate) fn fund_tranche(
+		index: ProgramIndex,
+		program: &mut Program<T>,
+		tranche: MilestoneIndex,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		if amount.is_zero() {
+			return Ok(());
+		}
+		let account = Self::program_account(index);
+		// Owed tranches are paid in order: a later one never overtakes an earlier one.
+		if program.owed.is_empty() && Self::pay_from_treasury(&account, amount) {
+			program.released = program.released.saturating_add(amount);
+			Self::deposit_event(Event::TrancheReleased { index, tranche, amount, account });
+		} else {
+			program
+				.owed
+				.try_push(OwedTranche { tranche, amount })
+				.map_err(|_| ArithmeticError::Overflow)?;
+			Self::deposit_event(Event::TrancheOwed { index, tranche, amount });
+		}
+		Ok(())
+	}
+
+	/// Moves the whole balance of `account` to the treasury. Returns the amount moved.
+	pub(crate) fn sweep(account: &T::AccountId) -> Result<BalanceOf<T>, DispatchError> {
+		let amount =
+			T::Currency::reducible_balance(account, Preservation::Expendable, Fortitude::Polite);
+		if amount.is_zero() {
+			return Ok(amount);
+		}
+		T::Currency::transfer(account, &T::TreasuryAccount::get(), amount, Preservation::Expendable)
+	}
+}

@@ -1,0 +1,200 @@
+// This file is part of community-bounty.
+
+// SPDX-License-Identifier: Apache-2.0
+
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// 	http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+//! The rules that always hold, checked by `try_state` (and after every unit test). Work is
+//! linear in the programs and their bounded storage: for try-runtime and tests only.
+
+use crate::{pallet::*, *};
+use frame_support::traits::fungible::{Inspect, InspectHold};
+use sp_runtime::{
+	traits::{BlockNumberProvider, Saturating},
+	TryRuntimeError,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Checks the rules of the crate docs for every program, and that nothing of a removed
+	/// program is left once its clean-up finished.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		let count = ProgramCount::<T>::get();
+		let mut bonds: alloc::collections::BTreeMap<T::AccountId, BalanceOf<T>> =
+			Default::default();
+		for (index, program) in Programs::<T>::iter() {
+			ensure!(index < count, "program index at or above ProgramCount");
+			ensure!(Descriptions::<T>::contains_key(index), "program without description");
+			ensure!(!Cleanups::<T>::contains_key(index), "a live program being cleared");
+			Self::check_funds(index, &program)?;
+			match program.status {
+				ProgramStatus::Proposed => {
+					ensure!(program.released.is_zero(), "proposed program with released funds");
+					let bond = bonds.entry(program.lead.clone()).or_default();
+					*bond = bond.saturating_add(program.bond);
+				},
+				ProgramStatus::Active { approved_at, .. } => {
+					ensure!(program.bond.is_zero(), "active program with a bond");
+					Self::check_spending(index, &program, approved_at)?;
+				},
+			}
+			Self::check_roster(index, &program)?;
+			Self::check_reports(index, &program)?;
+		}
+		for (lead, bond) in bonds {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::ProgramBond.into(), &lead) == bond,
+				"held bond differs from the bonds of proposed programs"
+			);
+		}
+		for index in Cleanups::<T>::iter_keys() {
+			ensure!(index < count, "clean-up of a program never proposed");
+		}
+		Self::check_no_leftovers()
+	}
+
+	/// Rule 2: released + owed <= budget, paid <= released, the account holds released - paid.
+	fn check_funds(index: ProgramIndex, program: &Program<T>) -> Result<(), TryRuntimeError> {
+		ensure!(
+			program.released.saturating_add(program.owed_total()) <= program.budget,
+			"released + owed above budget"
+		);
+		ensure!(program.paid <= program.released, "paid above released");
+		let held = T::Currency::balance(&Self::program_account(index));
+		ensure!(held >= program.unspent(), "program account holds less than released - paid");
+		Ok(())
+	}
+
+	/// Rule 3: this period's spending within the caps, and the per-period beneficiary count.
+	fn check_spending(
+		index: ProgramIndex,
+		program: &Program<T>,
+		approved_at: BlockNumberOf<T>,
+	) -> Result<(), TryRuntimeError> {
+		let period = Self::period_at(approved_at, T::BlockNumberProvider::current_block_number());
+		for (pool_index, spending) in PoolSpending::<T>::iter_prefix(index) {
+			let pool =
+				program.pools.get(pool_index as usize).ok_or("spending of an unknown pool")?;
+			ensure!(spending.spent_in(period) <= pool.period_cap, "pool above its cap");
+		}
+		let (mut records, mut this_period) = (0u32, 0u32);
+		for ((pool_index, who), spending) in MemberSpending::<T>::iter_prefix(index) {
+			records += 1;
+			if spending.period == period {
+				this_period += 1;
+			}
+			ensure!(!Self::is_reserved(index, &who), "a reserved account was paid");
+			let cap = program
+				.pools
+				.get(pool_index as usize)
+				.and_then(|pool| pool.member_cap)
+				.ok_or("member spending of a pool without member cap")?;
+			ensure!(spending.spent_in(period) <= cap, "member above its cap");
+		}
+		ensure!(records == program.spending_records, "spending record count mismatch");
+		ensure!(
+			this_period == program.beneficiaries.count_in(period),
+			"beneficiary count of this period mismatch"
+		);
+		ensure!(this_period <= T::MaxBeneficiaries::get(), "too many beneficiaries this period");
+		Ok(())
+	}
+
+	/// Rule 5 and the roster's shape: counts, crews, bars, no lead or reserved account.
+	fn check_roster(index: ProgramIndex, program: &Program<T>) -> Result<(), TryRuntimeError> {
+		let (mut members, mut ambassadors) = (0u32, 0u32);
+		for (who, member) in Roster::<T>::iter_prefix(index) {
+			members += 1;
+			ensure!(who != program.lead, "the lead is on its own roster");
+			ensure!(!Self::is_reserved(index, &who), "a reserved account is on the roster");
+			ensure!(!Barred::<T>::contains_key(index, &who), "a barred account is on the roster");
+			match (&member.role, &member.senior) {
+				(Role::Ambassador, Some(senior)) => {
+					ambassadors += 1;
+					ensure!(
+						Roster::<T>::get(index, senior)
+							.is_some_and(|s| s.role == Role::SeniorAmbassador),
+						"ambassador without a senior on the roster"
+					);
+					ensure!(
+						Crews::<T>::get(index, senior).contains(&who),
+						"ambassador missing from its senior's crew"
+					);
+				},
+				(Role::SeniorAmbassador, None) => ensure!(
+					member.crew as usize == Crews::<T>::get(index, &who).len(),
+					"crew count differs from the crew"
+				),
+				_ => return Err("a member's role and senior disagree".into()),
+			}
+		}
+		ensure!(members == program.roster_count, "roster count mismatch");
+		ensure!(members <= T::MaxRoster::get(), "roster above MaxRoster");
+		let mut crew_members = 0u32;
+		for (senior, crew) in Crews::<T>::iter_prefix(index) {
+			ensure!(!crew.is_empty(), "an empty crew is stored");
+			ensure!(Roster::<T>::contains_key(index, &senior), "a crew without its senior");
+			crew_members += crew.len() as u32;
+		}
+		ensure!(crew_members == ambassadors, "crews and ambassadors disagree");
+		ensure!(
+			Barred::<T>::iter_prefix(index).count() as u32 == program.barred,
+			"barred count mismatch"
+		);
+		Ok(())
+	}
+
+	/// Reports follow the milestones: approved before the next one, pending or rejected at it.
+	fn check_reports(index: ProgramIndex, program: &Program<T>) -> Result<(), TryRuntimeError> {
+		for (milestone, report) in Reports::<T>::iter_prefix(index) {
+			ensure!(
+				milestone <= program.milestones_approved,
+				"report of a milestone beyond the next one"
+			);
+			ensure!(
+				report.is_approved() == (milestone < program.milestones_approved),
+				"report approval out of step with milestones_approved"
+			);
+			ensure!(report.attempt >= 1, "report without an attempt number");
+		}
+		Ok(())
+	}
+
+	/// Nothing of a removed program is left, unless its clean-up is still under way.
+	fn check_no_leftovers() -> Result<(), TryRuntimeError> {
+		let live = |index: ProgramIndex| {
+			Programs::<T>::contains_key(index) || Cleanups::<T>::contains_key(index)
+		};
+		for index in Descriptions::<T>::iter_keys() {
+			ensure!(Programs::<T>::contains_key(index), "orphaned description");
+		}
+		for (index, _) in Roster::<T>::iter_keys() {
+			ensure!(live(index), "roster entry of a removed program");
+		}
+		for (index, _) in Crews::<T>::iter_keys() {
+			ensure!(live(index), "crew of a removed program");
+		}
+		for (index, _) in Barred::<T>::iter_keys() {
+			ensure!(live(index), "bar of a removed program");
+		}
+		for (index, _) in Reports::<T>::iter_keys() {
+			ensure!(live(index), "report of a removed program");
+		}
+		for (index, _) in PoolSpending::<T>::iter_keys() {
+			ensure!(live(index), "pool spending of a removed program");
+		}
+		for (index, _) in MemberSpending::<T>::iter_keys() {
+			ensure!(live(index), "member spending of a removed program");
+		}
+		Ok(())
+	}
+}
