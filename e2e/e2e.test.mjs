@@ -195,8 +195,11 @@ test('proposal #14 through @polkadot/api: propose, council approval, roster, awa
 
   // Milestone 1: the lead claims 40, the chain counts the roster (3); approved with a cut.
   const reported = await ok(lead, api.tx.communityBounty.reportMilestone(0, 0, 40, 'https://forum/ms1'));
-  assert.equal(has(reported, 'communityBounty', 'MilestoneReported').event.data.figure.toNumber(), 3);
-  const decided = await motion(api.tx.communityBounty.approveMilestone(0, 0, 6_000n * PHA));
+  const report = has(reported, 'communityBounty', 'MilestoneReported').event.data;
+  assert.equal(report.figure.toNumber(), 3);
+  assert.equal(report.attempt.toNumber(), 1);
+  // The motion names the report it decides (its attempt) and the figure the council saw.
+  const decided = await motion(api.tx.communityBounty.approveMilestone(0, 0, 1, 3, 6_000n * PHA));
   const approval = has(decided, 'communityBounty', 'MilestoneApproved').event.data;
   assert.equal(approval.belowTarget.isTrue, true);
   assert.equal(approval.nextTranche.toBigInt(), 14_000n * PHA);
@@ -204,9 +207,12 @@ test('proposal #14 through @polkadot/api: propose, council approval, roster, awa
 
   // Milestone 2, then the lead closes: everything unspent goes back to the treasury.
   await ok(lead, api.tx.communityBounty.reportMilestone(0, 1, 45_500, 'tg+discord'));
-  await motion(api.tx.communityBounty.approveMilestone(0, 1, null));
+  await motion(api.tx.communityBounty.approveMilestone(0, 1, 1, 45_500, null));
   const closed = await ok(lead, api.tx.communityBounty.closeProgram(0));
   const closing = has(closed, 'communityBounty', 'ProgramClosed').event.data;
+  // A small program is cleared in the close itself.
+  assert.equal(has(closed, 'communityBounty', 'ProgramStorageCleared').event.data.complete.isTrue, true);
+  assert.ok((await api.query.communityBounty.cleanups(0)).isNone);
   assert.equal(closing.refunded.toBigInt(), 89_000n * PHA);
   assert.equal(await free(account), 0n);
   assert.ok((await api.query.communityBounty.programs(0)).isNone);

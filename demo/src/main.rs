@@ -376,10 +376,15 @@ fn community_event(
 			json!({"index": index, "tranche": tranche, "amount": amount.to_string()}),
 			format!("tranche {} of program #{index} owed: {}", tranche + 1, pha(*amount)),
 		),
-		CbEvent::OwedReleased { index, amount, account: _ } => (
-			"OwedReleased",
-			json!({"index": index, "amount": amount.to_string()}),
-			format!("owed tranches of program #{index} paid: {}", pha(*amount)),
+		CbEvent::ProgramStorageCleared { index, removed, complete } => (
+			"ProgramStorageCleared",
+			json!({"index": index, "removed": removed, "complete": complete}),
+			format!("program #{index}: {removed} storage entries removed{}", if *complete { ", nothing left" } else { "; clear_program takes the rest" }),
+		),
+		CbEvent::MemberUnbarred { index, who } => (
+			"MemberUnbarred",
+			json!({"index": index, "who": n(who)}),
+			format!("program #{index}: the council lets the lead add {} again", n(who)),
 		),
 		CbEvent::ProgramCancelled { index, refunded, owed_dropped, paid } => (
 			"ProgramCancelled",
@@ -406,25 +411,25 @@ fn community_event(
 			json!({"index": index, "who": n(who), "role": format!("{role:?}"), "region": text(region), "senior": senior.as_ref().map(n), "roster_count": roster_count}),
 			format!("roster +{} ({:?}, {}{}) → {roster_count}", n(who), role, text(region), senior.as_ref().map(|s| format!(", crew of {}", n(s))).unwrap_or_default()),
 		),
-		CbEvent::MemberRemoved { index, who, by_council, roster_count } => (
+		CbEvent::MemberRemoved { index, who, by_council, barred, roster_count } => (
 			"MemberRemoved",
-			json!({"index": index, "who": n(who), "by_council": by_council, "roster_count": roster_count}),
-			format!("roster -{} → {roster_count}", n(who)),
+			json!({"index": index, "who": n(who), "by_council": by_council, "barred": barred, "roster_count": roster_count}),
+			format!("roster -{}{} → {roster_count}", n(who), if *barred { " (barred by the council)" } else { "" }),
 		),
-		CbEvent::MilestoneReported { index, milestone, metric, target, claimed, figure, evidence } => (
+		CbEvent::MilestoneReported { index, milestone, attempt, metric, target, claimed, figure, evidence } => (
 			"MilestoneReported",
-			json!({"index": index, "milestone": milestone, "metric": format!("{metric:?}"), "target": target, "claimed": claimed, "figure": figure, "evidence": text(evidence)}),
-			format!("milestone {} reported ({metric:?}): target {target}, lead claims {claimed}, figure of record {figure}{} [{}]", milestone + 1, if metric == &Metric::AmbassadorCount { " (the roster's size)" } else { "" }, text(evidence)),
+			json!({"index": index, "milestone": milestone, "attempt": attempt, "metric": format!("{metric:?}"), "target": target, "claimed": claimed, "figure": figure, "evidence": text(evidence)}),
+			format!("milestone {} reported (attempt {attempt}, {metric:?}): target {target}, lead claims {claimed}, figure of record {figure}{} [{}]", milestone + 1, if metric == &Metric::AmbassadorCount { " (the roster's size)" } else { "" }, text(evidence)),
 		),
-		CbEvent::MilestoneApproved { index, milestone, target, figure, below_target, cut, next_tranche } => (
+		CbEvent::MilestoneApproved { index, milestone, attempt, target, figure, below_target, cut, next_tranche } => (
 			"MilestoneApproved",
-			json!({"index": index, "milestone": milestone, "target": target, "figure": figure, "below_target": below_target, "cut": cut.to_string(), "next_tranche": next_tranche.to_string()}),
-			format!("milestone {} approved{}: {figure} against {target}; next tranche {} (cut {})", milestone + 1, if *below_target { " BELOW TARGET" } else { "" }, pha(*next_tranche), pha(*cut)),
+			json!({"index": index, "milestone": milestone, "attempt": attempt, "target": target, "figure": figure, "below_target": below_target, "cut": cut.to_string(), "next_tranche": next_tranche.to_string()}),
+			format!("milestone {} report {attempt} approved{}: {figure} against {target}; next tranche {} (cut {})", milestone + 1, if *below_target { " BELOW TARGET" } else { "" }, pha(*next_tranche), pha(*cut)),
 		),
-		CbEvent::MilestoneRejected { index, milestone, target, figure } => (
+		CbEvent::MilestoneRejected { index, milestone, attempt, target, figure } => (
 			"MilestoneRejected",
-			json!({"index": index, "milestone": milestone, "target": target, "figure": figure}),
-			format!("milestone {} report rejected ({figure} against {target})", milestone + 1),
+			json!({"index": index, "milestone": milestone, "attempt": attempt, "target": target, "figure": figure}),
+			format!("milestone {} report {attempt} rejected ({figure} against {target})", milestone + 1),
 		),
 		CbEvent::Awarded { index, pool, period, beneficiary, amount, native, reason } => (
 			"Awarded",
@@ -506,6 +511,33 @@ fn report_milestone(
 			evidence: bounded(evidence),
 		}),
 	)
+}
+
+/// The attempt number and figure of record of the latest report of `milestone`: what the
+/// council reads before it votes, and what its motion names.
+fn report_seen(chain: &mut Chain, milestone: u32) -> (u32, u64) {
+	chain.ext.execute_with(|| {
+		pallet_community_bounty::Reports::<Runtime>::get(0, milestone)
+			.map_or((0, 0), |report| (report.attempt, report.figure))
+	})
+}
+
+/// The council's approval of the report of `milestone` it saw: its attempt and figure.
+fn approve_milestone(chain: &mut Chain, milestone: u32, cut: Option<Balance>) -> RuntimeCall {
+	let (attempt, expected_figure) = report_seen(chain, milestone);
+	cb(pallet_community_bounty::Call::approve_milestone {
+		index: 0,
+		milestone,
+		attempt,
+		expected_figure,
+		cut,
+	})
+}
+
+/// The council's rejection of the report of `milestone` it saw.
+fn reject_milestone(chain: &mut Chain, milestone: u32) -> RuntimeCall {
+	let (attempt, _) = report_seen(chain, milestone);
+	cb(pallet_community_bounty::Call::reject_milestone { index: 0, milestone, attempt })
 }
 
 fn cb(call: pallet_community_bounty::Call<Runtime>) -> RuntimeCall {
@@ -718,13 +750,10 @@ fn main() {
 	)
 	.expect("milestone 1 can be reported");
 	chain.say("   The council approves below target and cuts milestone 2's tranche by 6,000 PHA");
+	let motion = approve_milestone(&mut chain, 0, Some(6_000 * UNITS));
 	council_motion(
 		&mut chain,
-		cb(pallet_community_bounty::Call::approve_milestone {
-			index: 0,
-			milestone: 0,
-			cut: Some(6_000 * UNITS),
-		}),
+		motion,
 		&[Sr25519Keyring::Bob, Sr25519Keyring::Charlie],
 		&[Sr25519Keyring::Eve],
 	);
@@ -737,19 +766,16 @@ fn main() {
 	);
 	report_milestone(&mut chain, &lead, 1, 45_500, "tg 40,000+ / discord ~5,500")
 		.expect("milestone 2 can be reported");
-	council_motion(
-		&mut chain,
-		cb(pallet_community_bounty::Call::reject_milestone { index: 0, milestone: 1 }),
-		&[Sr25519Keyring::Bob, Sr25519Keyring::Charlie],
-		&[],
-	);
+	let motion = reject_milestone(&mut chain, 1);
+	council_motion(&mut chain, motion, &[Sr25519Keyring::Bob, Sr25519Keyring::Charlie], &[]);
 	chain
 		.say("   Rhee reports again with exported member lists; the council approves below target");
 	report_milestone(&mut chain, &lead, 1, 45_500, "ipfs://bafy-member-exports-tg-discord-2022-07")
 		.expect("milestone 2 can be reported again");
+	let motion = approve_milestone(&mut chain, 1, None);
 	council_motion(
 		&mut chain,
-		cb(pallet_community_bounty::Call::approve_milestone { index: 0, milestone: 1, cut: None }),
+		motion,
 		&[Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave],
 		&[],
 	);

@@ -142,8 +142,8 @@ struct Row {
 }
 
 fn ours() -> Vec<Call> {
-	let roster = <Runtime as Config>::MaxRoster::get();
-	let beneficiaries = <Runtime as Config>::MaxBeneficiaries::get();
+	let step = <Runtime as Config>::RemovalLimit::get();
+	let crew = <Runtime as Config>::MaxCrew::get();
 	vec![
 		Call::new(
 			"propose_program",
@@ -157,17 +157,15 @@ fn ours() -> Vec<Call> {
 		),
 		Call::new("approve_program", vec![], |_| Ours::approve_program()),
 		Call::new("reject_program", vec![], |_| Ours::reject_program()),
-		Call::new("cancel_program", vec![("r", roster), ("b", beneficiaries)], |c| {
-			Ours::cancel_program(c[0], c[1])
-		}),
-		Call::new("close_program", vec![("r", roster), ("b", beneficiaries)], |c| {
-			Ours::close_program(c[0], c[1])
-		}),
+		Call::new("cancel_program", vec![("n", step)], |c| Ours::cancel_program(c[0])),
+		Call::new("close_program", vec![("n", step)], |c| Ours::close_program(c[0])),
+		Call::new("clear_program", vec![("n", step)], |c| Ours::clear_program(c[0])),
+		Call::new("unbar_member", vec![], |_| Ours::unbar_member()),
 		Call::new("set_lead", vec![], |_| Ours::set_lead()),
 		Call::new("release_tranche", vec![], |_| Ours::release_tranche()),
 		Call::new("reclaim", vec![], |_| Ours::reclaim()),
 		Call::new("add_member", vec![], |_| Ours::add_member()),
-		Call::new("remove_member", vec![], |_| Ours::remove_member()),
+		Call::new("remove_member", vec![("c", crew)], |c| Ours::remove_member(c[0])),
 		Call::new(
 			"report_milestone",
 			vec![("e", <Runtime as Config>::MaxEvidenceLen::get())],
@@ -250,33 +248,34 @@ fn rows() -> Vec<Row> {
 		),
 		row(
 			"cancel_program",
-			Some(vec![0, 0]),
+			Some(vec![6]),
 			"close_bounty_active",
 			1.0,
-			"An empty program still clears its milestone reports and pool spending records by key, \
-			 charged at their bounds (8 + 4 reads and writes); a bounty has one record.",
+			"An empty program: the refund, then one look-up in each of its 6 maps to find it empty \
+			 (n = 6); a bounty has one record to remove.",
 		),
 		row(
 			"cancel_program",
 			None,
 			"close_bounty_active",
 			1.0,
-			"A bounty has no roster; ours clears up to 128 roster entries and 512 spending records \
-			 in the same call, charged at the bounds and refunded to what it cleared.",
+			"A bounty has no roster: ours takes a clean-up step of up to `RemovalLimit` (128) \
+			 entries in the same call, charged at the bound and refunded to what it visited; the \
+			 rest goes in `clear_program` steps.",
 		),
 		row(
 			"close_program",
-			Some(vec![0, 0]),
+			Some(vec![6]),
 			"close_bounty_active",
 			1.0,
-			"As `cancel_program(r=0, b=0)`.",
+			"As `cancel_program(n=6)`.",
 		),
 		row(
 			"close_program",
 			None,
 			"close_bounty_active",
 			1.0,
-			"As `cancel_program(r=128, b=512)`: 640 storage entries cleared.",
+			"As `cancel_program(n=128)`.",
 		),
 		row(
 			"set_lead",
@@ -312,12 +311,19 @@ fn rows() -> Vec<Row> {
 		),
 		row(
 			"remove_member",
+			Some(vec![0]),
+			"unassign_curator",
+			1.0,
+			"Someone leaves a role, removed by the council: ours removes the member, bars it \
+			 (one more write) and updates the roster count and the crew list.",
+		),
+		row(
+			"remove_member",
 			None,
 			"unassign_curator",
 			1.0,
-			"Someone leaves a role: ours removes the member and updates its Senior Ambassador's \
-			 crew and the roster count. Its proof is 14 bytes over: two roster entries (bound 135 \
-			 bytes each) against two accounts (128).",
+			"A Senior Ambassador leaves with its crew (up to `MaxCrew`, 16): one roster write per \
+			 crew member.",
 		),
 		row(
 			"report_milestone",

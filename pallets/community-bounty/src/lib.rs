@@ -55,27 +55,52 @@
 //! 1. [`propose_program`](Pallet::propose_program) (signed; the caller becomes the lead). A bond
 //!    of [`Config::ProgramBondBase`] plus [`Config::ProgramBondPerByte`] per description byte is
 //!    held from the caller under [`HoldReason::ProgramBond`].
-//! 2. [`approve_program`](Pallet::approve_program) ([`Config::ApproveOrigin`]). The bond is
-//!    released; tranche 0 moves from [`Config::TreasuryAccount`] to the program account. If the
-//!    treasury cannot pay, the tranche is recorded as owed and anyone may later call
-//!    [`release_tranche`](Pallet::release_tranche): the council's vote is never wasted.
+//! 2. [`approve_program`](Pallet::approve_program) ([`Config::ApproveOrigin`], whose spending
+//!    limit must cover the budget). The bond is released; tranche 0 moves from
+//!    [`Config::TreasuryAccount`] to the program account. If the treasury cannot pay, the
+//!    tranche is recorded as owed and anyone may later call
+//!    [`release_tranche`](Pallet::release_tranche), which pays owed tranches oldest first as far
+//!    as the treasury can: the council's vote is never wasted.
 //! 3. [`reject_program`](Pallet::reject_program) ([`Config::RejectOrigin`], while Proposed). The
 //!    bond is slashed to the treasury and the program removed.
-//! 4. [`report_milestone`](Pallet::report_milestone) (lead, in order). For
-//!    [`Metric::AmbassadorCount`] the figure of record is the roster's size at that block, not the
-//!    lead's claim.
-//! 5. [`approve_milestone`](Pallet::approve_milestone) ([`Config::ApproveOrigin`], with an optional
-//!    cut of the next tranche) releases tranche `k + 1`; a figure below target may be approved, and
-//!    the event says so. [`reject_milestone`](Pallet::reject_milestone) ([`Config::RejectOrigin`])
-//!    clears the report; the lead may report again.
+//! 4. [`report_milestone`](Pallet::report_milestone) (lead, in order): report number `attempt`
+//!    of that milestone. For [`Metric::AmbassadorCount`] the figure of record is the roster's size
+//!    at that block, not the lead's claim.
+//! 5. [`approve_milestone`](Pallet::approve_milestone) ([`Config::ApproveOrigin`], naming the
+//!    attempt and the figure it expects, with an optional cut of the next tranche) releases
+//!    tranche `k + 1`; a figure below target may be approved, and the event says so.
+//!    [`reject_milestone`](Pallet::reject_milestone) ([`Config::RejectOrigin`]) rejects the named
+//!    attempt; the lead may report again.
 //! 6. [`award`](Pallet::award) / [`award_batch`](Pallet::award_batch) (lead) pay rewards from the
 //!    program account within the caps of the current period, converted at the current rate.
 //! 7. [`cancel_program`](Pallet::cancel_program) ([`Config::ApproveOrigin`]) or
 //!    [`close_program`](Pallet::close_program) (the lead once every milestone is approved, anyone
-//!    after the end block): the program account's whole balance returns to the treasury, owed
-//!    tranches are dropped, and the program's storage is removed in bounded work.
+//!    after the end block): the program account's whole balance returns to the treasury at once,
+//!    owed tranches are dropped, and the program's storage is removed in bounded steps
+//!    ([`Config::RemovalLimit`] entries each): the first in the same call, the rest by anyone with
+//!    [`clear_program`](Pallet::clear_program).
 //! 8. [`reclaim`](Pallet::reclaim) (anyone) sweeps tokens sent to a removed program's account to
 //!    the treasury. [`set_lead`](Pallet::set_lead) ([`Config::ApproveOrigin`]) replaces the lead.
+//!    [`unbar_member`](Pallet::unbar_member) ([`Config::ApproveOrigin`]) lets the lead add again
+//!    an account the council removed.
+//!
+//! ## Trust model
+//!
+//! - **The lead alone** proposes (with a bond), keeps the roster, reports milestones and pays
+//!   rewards within the caps of the spec the council approved. The lead is never on its own
+//!   roster and is paid only from a pool whose [`Eligibility`] is `Lead`, visible in the spec.
+//! - **The council** ([`Config::ApproveOrigin`], [`Config::RejectOrigin`]) approves or rejects
+//!   programs and reports, names leads, cancels, and removes members; a member it removed is
+//!   barred until it says otherwise, and a senior leaves with its crew. A decision on a report
+//!   names its attempt and the expected figure, so a motion decides what the council saw, or
+//!   nothing. The approve origin's success value is the most it may release with one decision.
+//!   Decisions on reports made before the end block still count after it.
+//! - **The chain verifies** the `AmbassadorCount` figure (the roster's size, counted at the
+//!   report and at the approval), the caps, that no program pays its own account or the treasury,
+//!   that every token returns on close or cancel, that nothing of a removed program is left once
+//!   its clean-up finished, and that owed tranches are paid in order (`try_state` checks it all).
+//! - **The chain cannot verify** off-chain figures (the lead's claim, for the council to judge),
+//!   nor that roster accounts belong to distinct people.
 //!
 //! ## Rules that always hold
 //!
@@ -88,13 +113,22 @@
 //! 3. In the current period, each pool's spending is within its cap and each beneficiary's within
 //!    the member cap.
 //! 4. A Proposed program has its bond held; an Active one has none.
-//! 5. The stored roster count equals the members stored, and is at most [`Config::MaxRoster`].
+//! 5. The stored roster count equals the members stored, and is at most [`Config::MaxRoster`];
+//!    each crew matches its senior's count; no barred, reserved or lead account is a member.
+//! 6. Nothing of a removed program is in storage unless its clean-up is under way.
 //!
 //! ## Design decisions
 //!
-//! - Per-beneficiary spending is only recorded for pools with a member cap, and a program keeps at
-//!   most [`Config::MaxBeneficiaries`] such records, so that closing a program clears a bounded
-//!   amount of storage.
+//! - Per-beneficiary spending is only recorded for pools with a member cap, and a program pays at
+//!   most [`Config::MaxBeneficiaries`] such beneficiaries in one period; a record of a past
+//!   period holds no slot, so a program can pay new beneficiaries in every period of its life.
+//! - Removing a Senior Ambassador removes its crew too (at most [`Config::MaxCrew`]), rather than
+//!   leaving it without a senior: an ambassador always has a senior on the roster, and the lead
+//!   can place the crew under another senior. Only the removed senior is barred, and only when the
+//!   council removed it.
+//! - A clean-up step iterates the keys left under the program's prefix and removes them one by
+//!   one, instead of `clear_prefix` with a limit: in a runtime that call takes no cursor and counts
+//!   keys removed earlier in the same block against its limit again.
 //! - Lead calls ([`add_member`](Pallet::add_member), [`report_milestone`](Pallet::report_milestone),
 //!   [`award`](Pallet::award), ...) are refused after the end block; the program then only waits
 //!   to be closed.
@@ -105,10 +139,10 @@
 //!
 //! Every call is benchmarked at its worst case (`benchmarking.rs`) with a component for each
 //! variable-size input: the title and description lengths, milestones and pools of a proposal,
-//! the evidence of a report, the reason of an award, the length of a batch, and the roster and
-//! beneficiary records that [`cancel_program`](Pallet::cancel_program) and
-//! [`close_program`](Pallet::close_program) clear. Those two are charged at
-//! [`Config::MaxRoster`] and [`Config::MaxBeneficiaries`] and refund down to what they cleared.
+//! the evidence of a report, the reason of an award, the length of a batch, the crew removed with
+//! a senior, and the entries one clean-up step removes ([`cancel_program`](Pallet::cancel_program),
+//! [`close_program`](Pallet::close_program), [`clear_program`](Pallet::clear_program): charged at
+//! [`Config::RemovalLimit`] and refunded to what the step visited).
 //! [`weights`] is frame-omni-bencher's output for the demo runtime; a runtime should generate
 //! its own (`scripts/benchmark.sh` in the repository).
 //!

@@ -923,6 +923,18 @@ fn compare(model: &Model) {
 /// Calls run so far in this process; printed after each sequence when `MODEL_REPORT` is set.
 static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
+/// How often each outcome (`Ok` or an error's name) was predicted and met, for `MODEL_REPORT`:
+/// which rules the random sequences reached.
+static OUTCOMES: std::sync::Mutex<BTreeMap<String, usize>> = std::sync::Mutex::new(BTreeMap::new());
+
+fn outcome_name(outcome: &Outcome) -> String {
+	match outcome {
+		Ok(()) => "Ok".into(),
+		Err(DispatchError::Module(e)) => e.message.unwrap_or("module error").into(),
+		Err(e) => format!("{e:?}"),
+	}
+}
+
 fn cases() -> u32 {
 	std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(64)
 }
@@ -959,6 +971,9 @@ proptest! {
 				let root = sp_io::storage::root(StateVersion::V1);
 				let actual = run(action);
 				assert_eq!(actual, expected, "call {i}: {action:?}");
+				if let Ok(mut outcomes) = OUTCOMES.lock() {
+					*outcomes.entry(outcome_name(&actual)).or_default() += 1;
+				}
 				if actual.is_err() {
 					assert_eq!(
 						sp_io::storage::root(StateVersion::V1),
@@ -979,6 +994,9 @@ proptest! {
 			CALLS.fetch_add(actions.len(), std::sync::atomic::Ordering::Relaxed) + actions.len();
 		if std::env::var_os("MODEL_REPORT").is_some() {
 			eprintln!("model: {total} calls checked");
+			if let Ok(outcomes) = OUTCOMES.lock() {
+				eprintln!("model outcomes: {outcomes:?}");
+			}
 		}
 	}
 }
