@@ -373,8 +373,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxAwardsPerCall: Get<u32>;
 
-		/// The most beneficiaries of member-capped pools one program pays in one period (each
-		/// keeps a spending record). Records of past periods do not count.
+		/// The most per-beneficiary spending records (one per member-capped pool and beneficiary)
+		/// one program writes in one period. Records of past periods do not count.
 		#[pallet::constant]
 		type MaxBeneficiaries: Get<u32>;
 
@@ -573,8 +573,8 @@ pub mod pallet {
 			evidence: EvidenceOf<T>,
 		},
 		/// The council approved report `attempt` of a milestone, possibly `below_target`.
-		/// `figure` is the approved figure of record (for an on-chain metric, counted at the
-		/// approval). The next tranche, less `cut`, is `next_tranche` (zero after the last
+		/// `figure` is the approved figure of record (for an on-chain metric, the lower of the
+		/// counts at the report and at the approval). The next tranche, less `cut`, is `next_tranche` (zero after the last
 		/// milestone).
 		MilestoneApproved {
 			index: ProgramIndex,
@@ -1052,8 +1052,8 @@ pub mod pallet {
 		/// ## Details
 		/// The decision names what the council saw: the report's `attempt` and the figure it
 		/// expects. If the lead reported again meanwhile, or the figure of record (for an
-		/// on-chain metric, counted again now) is below `expected_figure`, the call fails and
-		/// changes nothing. A figure below target may be approved: the event says so. `cut` (at
+		/// on-chain metric, counted again now, and never above the count at the report) is below
+		/// `expected_figure`, the call fails and changes nothing. A figure below target may be approved: the event says so. `cut` (at
 		/// most the next tranche's planned amount) stays in the treasury. A report made before
 		/// the end block may be decided after it. A tranche the treasury cannot pay is owed.
 		///

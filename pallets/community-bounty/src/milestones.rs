@@ -40,6 +40,17 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// The figure a council decision approves: what held both when the report was made and now
+	/// (for an on-chain metric, members who joined after the report do not count, and neither
+	/// do those who left since).
+	pub(crate) fn approved_figure(
+		program: &Program<T>,
+		metric: &Metric<TagOf<T>>,
+		report: &MilestoneReport<T>,
+	) -> u64 {
+		Self::figure_of_record(program, metric, report.figure).min(report.figure)
+	}
+
 	pub(crate) fn do_report_milestone(
 		index: ProgramIndex,
 		caller: &T::AccountId,
@@ -99,7 +110,7 @@ impl<T: Config> Pallet<T> {
 		let spec =
 			program.milestones.get(milestone as usize).ok_or(Error::<T>::UnknownMilestone)?;
 		let target = spec.target;
-		let figure = Self::figure_of_record(&program, &spec.metric, report.figure);
+		let figure = Self::approved_figure(&program, &spec.metric, &report);
 		ensure!(figure >= expected_figure, Error::<T>::FigureBelowExpected);
 
 		let next = milestone.saturating_add(1);

@@ -365,8 +365,8 @@ pub enum ReportStatus {
 	/// Waiting for the council's decision.
 	#[codec(index = 0)]
 	Pending,
-	/// Approved; `figure` is the figure of record when the council approved it (for an on-chain
-	/// metric, counted again at the approval).
+	/// Approved; `figure` is the figure the council approved (for an on-chain metric, the lower
+	/// of the counts at the report and at the approval).
 	#[codec(index = 1)]
 	Approved {
 		/// The approved figure.

@@ -649,8 +649,13 @@ impl Model {
 				let mut p = self.program(index)?.clone();
 				Self::active(&p)?;
 				let report = Self::pending(&p, milestone, attempt)?;
-				// The figure of record now: the roster for AmbassadorCount, else the claim.
-				let figure = if milestone == 0 { p.roster.len() as u64 } else { report.figure };
+				// The figure of record: for AmbassadorCount the roster, never above the count at
+				// the report; else the claim.
+				let figure = if milestone == 0 {
+					report.figure.min(p.roster.len() as u64)
+				} else {
+					report.figure
+				};
 				if figure < report.figure.saturating_add_signed(expected as i64) {
 					return Err(Error::<Test>::FigureBelowExpected.into());
 				}

@@ -478,3 +478,39 @@ fn a_large_program_is_cleared_in_bounded_steps() {
 		}),
 	]);
 }
+
+/// Members added after the report do not raise the figure the council approves: it approves
+/// what it saw, and the record says so.
+#[test]
+fn padding_after_the_report_does_not_raise_the_approved_figure() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active_seed();
+		fill_roster(index, 7, 21);
+		assert_ok!(CB::report_milestone(signed(LEAD), index, 0, 40, bytes("28 active")));
+		for s in 7..19 {
+			assert_ok!(CB::add_member(
+				signed(LEAD),
+				index,
+				senior(s),
+				Role::SeniorAmbassador,
+				bytes("English"),
+				None
+			));
+		}
+		assert_eq!(program(index).roster_count, 40);
+		events();
+		assert_noop!(
+			CB::approve_milestone(council(), index, 0, 1, 40, None),
+			Error::<Test>::FigureBelowExpected
+		);
+		assert_ok!(CB::approve_milestone(council(), index, 0, 1, 28, None));
+		assert!(matches!(
+			events()[0],
+			Event::MilestoneApproved { figure: 28, target: 40, below_target: true, .. }
+		));
+		assert_eq!(
+			Reports::<Test>::get(index, 0).unwrap().status,
+			ReportStatus::Approved { figure: 28 }
+		);
+	});
+}
