@@ -41,7 +41,6 @@ use serde_json::{json, Value};
 use sp_core::{sr25519, Pair, H256};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{
-	generic::Era,
 	traits::{Hash as _, Header as _},
 	FixedPointNumber, FixedU128, MultiAddress, MultiSignature,
 };
@@ -190,17 +189,7 @@ impl Chain {
 	fn submit(&mut self, signer: &sr25519::Pair, call: RuntimeCall) -> Result<(), String> {
 		let who: AccountId = signer.public().into();
 		let nonce = *self.nonces.get(&who).unwrap_or(&0);
-		let extension: TxExtension = (
-			frame_system::CheckNonZeroSender::new(),
-			frame_system::CheckSpecVersion::new(),
-			frame_system::CheckTxVersion::new(),
-			frame_system::CheckGenesis::new(),
-			frame_system::CheckEra::from(Era::Immortal),
-			frame_system::CheckNonce::from(nonce),
-			frame_system::CheckWeight::new(),
-			pallet_transaction_payment::ChargeTransactionPayment::from(0),
-			frame_system::WeightReclaim::new(),
-		);
+		let extension: TxExtension = community_bounty_runtime::tx_extension(nonce);
 		let (outcome, events) = self.ext.execute_with(|| {
 			let payload = SignedPayload::new(call.clone(), extension.clone())
 				.expect("the extension's implicit data is available");

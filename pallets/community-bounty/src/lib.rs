@@ -170,6 +170,7 @@ mod tests;
 #[cfg(any(feature = "try-runtime", test))]
 mod try_state;
 pub mod types;
+pub mod views;
 pub mod weights;
 
 pub use pallet::*;
@@ -748,6 +749,47 @@ pub mod pallet {
 			_n: frame_system::pallet_prelude::BlockNumberFor<T>,
 		) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
+		}
+	}
+
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// Programs with indices `start..start + limit` (at most 64), removed ones skipped.
+		pub fn programs(
+			start: ProgramIndex,
+			limit: u32,
+		) -> alloc::vec::Vec<
+			runtime_api::ProgramView<T::AccountId, BalanceOf<T>, BlockNumberOf<T>, T::AssetKind>,
+		> {
+			Self::view_programs(start, limit)
+		}
+
+		/// A program's roster, at most `limit` (and 64) members after `after`.
+		pub fn roster(
+			index: ProgramIndex,
+			after: Option<T::AccountId>,
+			limit: u32,
+		) -> alloc::vec::Vec<views::MemberView<T::AccountId>> {
+			Self::view_roster(index, after, limit)
+		}
+
+		/// What `beneficiary` may still receive from `pool` this period, in the pool's
+		/// denomination and in native tokens, or why it may receive nothing.
+		pub fn remaining(
+			index: ProgramIndex,
+			pool: PoolIndex,
+			beneficiary: T::AccountId,
+		) -> Result<views::RemainingView<BalanceOf<T>>, DispatchError> {
+			Self::view_remaining(index, pool, beneficiary)
+		}
+
+		/// A dry run of `awards` as the lead's `award_batch` would pay them now: for each entry,
+		/// the native amount or the error it would meet. Writes nothing.
+		pub fn dry_run_awards(
+			index: ProgramIndex,
+			awards: AwardsOf<T>,
+		) -> alloc::vec::Vec<Result<BalanceOf<T>, DispatchError>> {
+			Self::view_dry_run(index, awards)
 		}
 	}
 

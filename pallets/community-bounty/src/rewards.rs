@@ -45,7 +45,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Checks that `beneficiary` may be paid from `pool` of program `index`.
-	fn ensure_eligible(
+	pub(crate) fn ensure_eligible(
 		index: ProgramIndex,
 		program: &Program<T>,
 		pool: &RewardPoolOf<T>,

@@ -21,3 +21,4 @@ mod migrations;
 mod model;
 mod trust;
 mod unit;
+mod views;

@@ -1,0 +1,112 @@
+// This file is part of community-bounty.
+
+// SPDX-License-Identifier: Apache-2.0
+
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// 	http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+//! The view functions: pages, what a beneficiary may still receive, and the dry run of a batch.
+
+use super::unit::*;
+use crate::{mock::*, views::MAX_PAGE, Error, *};
+use frame_support::assert_ok;
+use sp_runtime::DispatchError;
+
+#[test]
+fn programs_are_paged_and_removed_ones_skipped() {
+	ExtBuilder::default().build_and_execute(|| {
+		for _ in 0..5 {
+			propose(seed_spec());
+		}
+		assert_ok!(CB::reject_program(majority(), 1));
+		let page: Vec<_> = CB::view_programs(0, 3).into_iter().map(|p| p.index).collect();
+		assert_eq!(page, vec![0, 2]);
+		let page: Vec<_> = CB::view_programs(3, 3).into_iter().map(|p| p.index).collect();
+		assert_eq!(page, vec![3, 4]);
+		assert!(CB::view_programs(5, 3).is_empty());
+		assert_eq!(CB::view_programs(0, u32::MAX).len(), 4, "a page is capped, not the count");
+		assert!(MAX_PAGE >= 4);
+	});
+}
+
+#[test]
+fn the_roster_is_paged_in_storage_order() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active_seed();
+		fill_roster(index, 3, 4);
+		let first = CB::view_roster(index, None, 4);
+		assert_eq!(first.len(), 4);
+		let rest = CB::view_roster(index, first.last().map(|m| m.who), 10);
+		assert_eq!(rest.len(), 3);
+		let mut all: Vec<_> = first.iter().chain(rest.iter()).map(|m| m.who).collect();
+		all.sort();
+		all.dedup();
+		assert_eq!(all.len(), 7, "every member once");
+		let captain = first.iter().chain(rest.iter()).find(|m| m.who == senior(0)).unwrap();
+		assert_eq!((captain.role, captain.crew), (Role::SeniorAmbassador, 2));
+	});
+}
+
+#[test]
+fn remaining_is_the_lower_of_the_pool_and_member_caps() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active_seed();
+		fill_roster(index, 1, 0);
+		assert_ok!(award(index, CONTRIBUTOR_POOL, STRANGER, 200 * USD));
+		let left = CB::view_remaining(index, CONTRIBUTOR_POOL, STRANGER).unwrap();
+		assert_eq!(left.amount, CONTRIBUTOR_MEMBER_CAP - 200 * USD);
+		assert_eq!(left.native, Some(usd_to_pha(CONTRIBUTOR_MEMBER_CAP - 200 * USD)));
+		let left = CB::view_remaining(index, SENIOR_POOL, senior(0)).unwrap();
+		assert_eq!(left.amount, SENIOR_CAP);
+		assert_eq!(
+			CB::view_remaining(index, SENIOR_POOL, STRANGER),
+			Err(Error::<Test>::NotEligible.into())
+		);
+		assert_eq!(
+			CB::view_remaining(index, CONTRIBUTOR_POOL, LEAD),
+			Err(Error::<Test>::LeadNotEligible.into())
+		);
+	});
+}
+
+#[test]
+fn a_dry_run_checks_entry_by_entry_and_writes_nothing() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active_seed();
+		fill_roster(index, 1, 0);
+		let awards: AwardsOf<Test> = vec![
+			entry(SENIOR_POOL, senior(0), 1_500),
+			entry(SENIOR_POOL, senior(0), 600),
+			entry(CONTRIBUTOR_POOL, STRANGER, 100),
+			entry(CONTRIBUTOR_POOL, account(index), 100),
+		]
+		.try_into()
+		.unwrap();
+		let root = sp_io::storage::root(sp_runtime::StateVersion::V1);
+		let results = CB::view_dry_run(index, awards.clone());
+		assert_eq!(sp_io::storage::root(sp_runtime::StateVersion::V1), root);
+		assert_eq!(
+			results,
+			vec![
+				Ok(usd_to_pha(1_500 * USD)),
+				// The first entry counts against the cap: $2,100 of $2,000.
+				Err(Error::<Test>::PoolCapExceeded.into()),
+				Ok(usd_to_pha(100 * USD)),
+				Err(Error::<Test>::ReservedAccount.into()),
+			]
+		);
+		assert_eq!(program(index).paid, 0);
+		let unknown: Vec<Result<Balance, DispatchError>> =
+			vec![Err(Error::<Test>::UnknownProgram.into()); 4];
+		assert_eq!(CB::view_dry_run(99, awards), unknown);
+	});
+}

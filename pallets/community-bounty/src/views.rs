@@ -1,0 +1,155 @@
+// This file is part of community-bounty.
+
+// SPDX-License-Identifier: Apache-2.0
+
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// 	http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+//! What wallets, dashboards and the lead's tools ask, answered by the chain's own rules: the
+//! logic of the pallet's view functions (`#[pallet::view_functions]` in `lib.rs`, metadata v16,
+//! called through the runtime's `RuntimeViewFunction` API). Pages are bounded by [`MAX_PAGE`].
+
+use crate::{pallet::*, runtime_api::ProgramView, *};
+use alloc::vec::Vec;
+use frame_support::storage::{with_transaction, TransactionOutcome};
+use sp_runtime::traits::{BlockNumberProvider, Saturating};
+
+/// The most entries one page of a paged view returns.
+pub const MAX_PAGE: u32 = 64;
+
+/// A roster member, as a view returns it.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct MemberView<AccountId> {
+	/// The member's account.
+	pub who: AccountId,
+	/// Senior Ambassador or ambassador.
+	pub role: Role,
+	/// The region or language tag.
+	pub region: Vec<u8>,
+	/// For an ambassador, its senior.
+	pub senior: Option<AccountId>,
+	/// For a senior, the size of its crew.
+	pub crew: u32,
+}
+
+/// What a beneficiary may still receive from a pool in the current period.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct RemainingView<Balance> {
+	/// The current period.
+	pub period: PeriodIndex,
+	/// In the pool's denomination: the lower of what is left under the pool's cap and under
+	/// the member cap.
+	pub amount: Balance,
+	/// `amount` in native tokens at today's rate (`None` without a rate).
+	pub native: Option<Balance>,
+}
+
+impl<T: Config> Pallet<T> {
+	/// Programs with indices from `start`, at most `limit` (and [`MAX_PAGE`]) indices scanned;
+	/// removed programs are skipped. The next page starts at `start + limit`.
+	pub fn view_programs(
+		start: ProgramIndex,
+		limit: u32,
+	) -> Vec<ProgramView<T::AccountId, BalanceOf<T>, BlockNumberOf<T>, T::AssetKind>> {
+		let end = start.saturating_add(limit.min(MAX_PAGE)).min(ProgramCount::<T>::get());
+		(start..end).filter_map(runtime_api::program_view::<T>).collect()
+	}
+
+	/// The roster of program `index`, at most `limit` (and [`MAX_PAGE`]) members, in storage
+	/// order, after member `after` (from the first when `None`).
+	pub fn view_roster(
+		index: ProgramIndex,
+		after: Option<T::AccountId>,
+		limit: u32,
+	) -> Vec<MemberView<T::AccountId>> {
+		let members = match after {
+			Some(after) => {
+				Roster::<T>::iter_prefix_from(index, Roster::<T>::hashed_key_for(index, &after))
+			},
+			None => Roster::<T>::iter_prefix(index),
+		};
+		members
+			.take(limit.min(MAX_PAGE) as usize)
+			.map(|(who, m)| MemberView {
+				who,
+				role: m.role,
+				region: m.region.into_inner(),
+				senior: m.senior,
+				crew: m.crew,
+			})
+			.collect()
+	}
+
+	/// What `beneficiary` may still receive from `pool` of program `index` this period, or the
+	/// error an award would meet first for who they are (not eligible, reserved, ...).
+	pub fn view_remaining(
+		index: ProgramIndex,
+		pool: PoolIndex,
+		beneficiary: T::AccountId,
+	) -> Result<RemainingView<BalanceOf<T>>, DispatchError> {
+		let program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
+		Self::ensure_open(&program)?;
+		let ProgramStatus::Active { approved_at, .. } = program.status else {
+			return Err(Error::<T>::NotActive.into());
+		};
+		let spec = program.pools.get(pool as usize).ok_or(Error::<T>::UnknownPool)?;
+		Self::ensure_eligible(index, &program, spec, &beneficiary)?;
+		let period = Self::period_at(approved_at, T::BlockNumberProvider::current_block_number());
+		let mut amount =
+			spec.period_cap.saturating_sub(PoolSpending::<T>::get(index, pool).spent_in(period));
+		if let Some(cap) = spec.member_cap {
+			let spent = MemberSpending::<T>::get(index, (pool, &beneficiary))
+				.map_or_else(Zero::zero, |record| record.spent_in(period));
+			amount = amount.min(cap.saturating_sub(spent));
+		}
+		let native = Self::to_native(amount, &spec.denomination).ok();
+		Ok(RemainingView { period, amount, native })
+	}
+
+	/// Checks `awards` as `award_batch` would pay them now, entry by entry and in order (caps
+	/// apply across the list): the native amount each would pay, or the error it would meet.
+	/// Unlike the batch, an entry that fails does not stop the ones after it. Nothing is
+	/// written: the whole check runs in a storage transaction that is rolled back.
+	pub fn view_dry_run(
+		index: ProgramIndex,
+		awards: AwardsOf<T>,
+	) -> Vec<Result<BalanceOf<T>, DispatchError>> {
+		let outcome = with_transaction(|| {
+			let results = match Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram.into()) {
+				Err(e) => awards.iter().map(|_| Err(e)).collect(),
+				Ok(mut program) => {
+					let open = Self::ensure_open(&program);
+					awards
+						.into_iter()
+						.map(|award| {
+							open?;
+							let paid = program.paid;
+							with_transaction(|| {
+								let mut trial = program.clone();
+								match Self::do_award(index, &mut trial, award) {
+									Ok(()) => {
+										program = trial;
+										TransactionOutcome::Commit(Ok(()))
+									},
+									Err(e) => TransactionOutcome::Rollback(Err(e)),
+								}
+							})?;
+							Ok(program.paid.saturating_sub(paid))
+						})
+						.collect()
+				},
+			};
+			TransactionOutcome::Rollback(Ok::<_, DispatchError>(results))
+		});
+		outcome.unwrap_or_default()
+	}
+}
