@@ -5,7 +5,8 @@
 // @polkadot/api drives Khala treasury proposal #14 as signed extrinsics from dev accounts: the
 // proposal, a council motion approving it, the roster, a month of awards, a milestone report and
 // its approval through the council, and the close. Results are read through storage queries,
-// events and the CommunityBountyApi runtime API.
+// events, the CommunityBountyApi runtime API and the pallet's view functions (through the raw
+// RuntimeViewFunction API); council closes take their weight from TransactionPaymentCallApi.
 //
 //   CHAIN_SPEC=path/to/chain-spec.json npm test --prefix e2e
 
@@ -116,14 +117,34 @@ async function motion(call) {
   for (const voter of [alice, bob, charlie]) {
     await ok(voter, api.tx.council.vote(proposalHash, proposalIndex, true));
   }
-  const weight = (await api.call.transactionPaymentCallApi?.queryCallInfo?.(call, length))?.weight
-    ?? { refTime: 10_000_000_000, proofSize: 1_000_000 };
+  // The weight the close must allow for, from the runtime (TransactionPaymentCallApi).
+  const { weight } = await api.call.transactionPaymentCallApi.queryCallInfo(call, length);
+  assert.ok(weight.refTime.toBigInt() > 0n, 'the runtime weighs the call');
   const closed = await ok(alice, api.tx.council.close(proposalHash, proposalIndex, weight, length));
   assert.ok(has(closed, 'council', 'Closed'), 'the motion closed');
   const executed = has(closed, 'council', 'Executed');
   assert.ok(executed, 'the motion executed');
   assert.ok(executed.event.data.result.isOk, `the council's call succeeded: ${executed.event.data.result}`);
   return closed;
+}
+
+/// Calls view function `name` of `pallet` through the raw `RuntimeViewFunction` runtime API
+/// (@polkadot/api 16 has no typed view-function API): its id, input and output types come from
+/// the metadata (v16).
+async function callView(pallet, name, ...args) {
+  const fn = api.runtimeMetadata.asLatest.pallets
+    .find((p) => p.name.eq(pallet))?.viewFunctions.find((f) => f.name.eq(name));
+  assert.ok(fn, `metadata v16 lists the view function ${pallet}.${name}`);
+  const type = (id) => api.registry.createLookupType(id);
+  const parts = fn.inputs.map((input, i) => api.registry.createTypeUnsafe(type(input.type), [args[i]]).toU8a());
+  const input = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  parts.reduce((at, p) => { input.set(p, at); return at + p.length; }, 0);
+  const id = { prefix: fn.id.slice(0, 16), suffix: fn.id.slice(16) };
+  // As hex: a Uint8Array given for `Vec<u8>` would be read as already length-prefixed.
+  const hex = `0x${Buffer.from(input).toString('hex')}`;
+  const result = await api.call.runtimeViewFunction.executeViewFunction(id, hex);
+  assert.ok(result.isOk, `${pallet}.${name} runs: ${result}`);
+  return api.registry.createTypeUnsafe(type(fn.output), [result.asOk.toU8a(true)]);
 }
 
 test('metadata carries the docs of our calls, events and errors', () => {
@@ -192,6 +213,32 @@ test('proposal #14 through @polkadot/api: propose, council approval, roster, awa
   assert.equal(view.pools[0].remaining.toBigInt(), 0n);
   assert.equal(view.pools[1].remainingNative.unwrap().toBigInt(), 5_000n * PHA);
   assert.equal(view.rosterCount.toNumber(), 3);
+
+  // The view functions answer what a wallet or the lead's tool asks.
+  const programs = await callView('CommunityBounty', 'programs', 0, 10);
+  assert.deepEqual(programs.map((p) => p.index.toNumber()), [0]);
+  const roster = await callView('CommunityBounty', 'roster', 0, null, 10);
+  assert.deepEqual(
+    roster.map((m) => m.who.toString()).sort(),
+    [...seniors.map((s) => s.address), dev('Sonji').address].sort(),
+  );
+  // Eve, a contributor not paid yet: the member cap ($1,000) is below the pool's $2,000.
+  const left = await callView('CommunityBounty', 'remaining', 0, 1, dev('Eve').address);
+  assert.ok(left.isOk, `remaining: ${left}`);
+  assert.equal(left.asOk.amount.toBigInt(), 1_000n * USD);
+  assert.equal(left.asOk.native.unwrap().toBigInt(), 2_500n * PHA);
+  const senior = await callView('CommunityBounty', 'remaining', 0, 0, dev('Eve').address);
+  assert.equal(api.registry.findMetaError(senior.asErr.asModule).name, 'NotEligible');
+  // A dry run of a batch: one entry would pay, one would not; nothing moves.
+  const before = await free(account);
+  const trial = await callView('CommunityBounty', 'dry_run_awards', 0, [
+    { pool: 1, beneficiary: dev('Eve').address, amount: 100n * USD, reason: 'trial' },
+    { pool: 1, beneficiary: account, amount: 100n * USD, reason: 'to itself' },
+  ]);
+  assert.equal(trial.length, 2);
+  assert.equal(trial[0].asOk.toBigInt(), 250n * PHA);
+  assert.equal(api.registry.findMetaError(trial[1].asErr.asModule).name, 'ReservedAccount');
+  assert.equal(await free(account), before, 'a dry run moves nothing');
 
   // Milestone 1: the lead claims 40, the chain counts the roster (3); approved with a cut.
   const reported = await ok(lead, api.tx.communityBounty.reportMilestone(0, 0, 40, 'https://forum/ms1'));
