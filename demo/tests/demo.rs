@@ -114,5 +114,39 @@ fn chain_spec_is_raw_with_the_runtime_code() {
 		)
 	);
 	assert_eq!(spec["properties"]["tokenSymbol"], "PHA");
-	assert!(top.len() > 20, "the preset's balances, council and rate are in genesis");
+	// What sc-chain-spec and omni-node read: the parachain extensions, a map of substitutes.
+	assert_eq!(spec["relay_chain"], "rococo-local");
+	assert!(spec["para_id"].is_u64());
+	assert!(spec["codeSubstitutes"].is_object());
+	for key in ["name", "id", "chainType", "bootNodes", "protocolId", "properties"] {
+		assert!(spec.get(key).is_some(), "{key} is in the spec");
+	}
+	// The genesis is the preset's, to the byte, with this build's code.
+	let mut expected =
+		community_bounty_runtime::genesis_config_presets::preset_storage("development").unwrap();
+	expected.top.insert(b":code".to_vec(), community_bounty_runtime::WASM_BINARY.unwrap().to_vec());
+	assert_eq!(top.len(), expected.top.len());
+	for (key, value) in &expected.top {
+		let hex =
+			|b: &[u8]| format!("0x{}", b.iter().map(|b| format!("{b:02x}")).collect::<String>());
+		assert_eq!(top.get(&hex(key)).and_then(Value::as_str), Some(hex(value).as_str()));
+	}
+}
+
+#[test]
+fn plain_chain_spec_carries_the_preset_and_the_code() {
+	let out = Command::new(env!("CARGO_BIN_EXE_chain-spec"))
+		.args(["local_testnet", "--plain"])
+		.output()
+		.expect("the chain-spec writer runs");
+	assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+	let spec: Value = serde_json::from_slice(&out.stdout).expect("a JSON chain spec");
+	let genesis = &spec["genesis"]["runtimeGenesis"];
+	let preset =
+		community_bounty_runtime::genesis_config_presets::get_preset(&"local_testnet".to_string())
+			.expect("the preset exists");
+	let preset: Value = serde_json::from_slice(&preset).unwrap();
+	assert_eq!(genesis["patch"], preset);
+	assert!(genesis["code"].as_str().is_some_and(|c| c.len() > 100_000));
+	assert_eq!(spec["relay_chain"], "rococo-local");
 }

@@ -16,6 +16,10 @@
 
 //! Genesis values for `pallet-asset-rate`, which has no genesis config of its own: the presets
 //! set the PHA/USD rate with it, so that a fresh chain can pay USD-capped rewards at once.
+//!
+//! Checked for polkadot-sdk stable2609 (pallet-asset-rate 29): the pallet still has no genesis
+//! config, and a genesis preset is a JSON patch of the pallets' configs, which cannot carry a
+//! raw storage entry. So this small pallet stays, until asset-rate gains a genesis config.
 
 pub use pallet::*;
 

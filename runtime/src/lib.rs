@@ -131,8 +131,9 @@ pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
 /// The payload a signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
-/// Migrations to apply on runtime upgrade (each runs once, from the version it expects).
-pub type Migrations = (pallet_community_bounty::migrations::v1::MigrateV0ToV1<Runtime>,);
+/// Migrations to apply on runtime upgrade (each runs once, from the version it expects). None
+/// yet: every pallet is at the storage version it was added with.
+pub type Migrations = ();
 /// Executive: dispatches to the pallets.
 pub type Executive = frame_executive::Executive<
 	Runtime,

@@ -14,12 +14,22 @@
 // See the License for the specific language governing permissions and
 // limitations under the License.
 
-//! Writes a raw chain spec of the demo runtime from one of its genesis presets, with the wasm
-//! built from this commit as `:code`: usable by `polkadot-omni-node --chain` and by chopsticks.
+//! Writes a chain spec of the demo runtime from one of its genesis presets, with the wasm built
+//! from this commit, in the format `sc-chain-spec` reads: raw (genesis storage, `:code` included;
+//! what chopsticks runs) or plain (`--plain`: the wasm and the preset's patch, built by the node).
+//! It carries the `relay_chain` and `para_id` extensions that polkadot-omni-node requires, and
+//! `codeSubstitutes` as a map.
 //!
-//!     cargo run --release -p community-bounty-demo --bin chain-spec -- [development|local_testnet] > chain-spec.json
+//!     cargo run --release -p community-bounty-demo --bin chain-spec -- [development|local_testnet] [--plain] > chain-spec.json
+//!
+//! The polkadot-sdk's own builder (`sc-chain-spec`) would pull networking and wasmtime into this
+//! workspace; this writer stays small, and `demo/tests/demo.rs` checks its output against the
+//! format and the presets.
 
-use community_bounty_runtime::{genesis_config_presets::preset_storage, WASM_BINARY};
+use community_bounty_runtime::{
+	genesis_config_presets::{get_preset, preset_storage},
+	WASM_BINARY,
+};
 use serde_json::{json, Map, Value};
 use sp_core::storage::well_known_keys::CODE;
 
@@ -32,13 +42,28 @@ fn hex(bytes: &[u8]) -> String {
 	out
 }
 
+/// The parachain id the spec declares (omni-node needs one; the runtime has no parachain pallets).
+const PARA_ID: u32 = 2_000;
+/// The relay chain the spec names (omni-node's `--dev` mode does not connect to it).
+const RELAY_CHAIN: &str = "rococo-local";
+
 fn main() -> Result<(), String> {
-	let preset = std::env::args().nth(1).unwrap_or_else(|| "development".into());
+	let args: Vec<String> = std::env::args().skip(1).collect();
+	let plain = args.iter().any(|a| a == "--plain");
+	let preset =
+		args.iter().find(|a| !a.starts_with("--")).cloned().unwrap_or("development".into());
 	let code = WASM_BINARY.ok_or("the runtime was built without its wasm (SKIP_WASM_BUILD?)")?;
-	let mut storage = preset_storage(&preset)?;
-	storage.top.insert(CODE.to_vec(), code.to_vec());
-	let top: Map<String, Value> =
-		storage.top.iter().map(|(k, v)| (hex(k), Value::String(hex(v)))).collect();
+	let genesis = if plain {
+		let patch = get_preset(&preset).ok_or(format!("no preset {preset}"))?;
+		let patch: Value = serde_json::from_slice(&patch).map_err(|e| e.to_string())?;
+		json!({ "runtimeGenesis": { "code": hex(code), "patch": patch } })
+	} else {
+		let mut storage = preset_storage(&preset)?;
+		storage.top.insert(CODE.to_vec(), code.to_vec());
+		let top: Map<String, Value> =
+			storage.top.iter().map(|(k, v)| (hex(k), Value::String(hex(v)))).collect();
+		json!({ "raw": { "top": top, "childrenDefault": {} } })
+	};
 	let (name, id, chain_type) = match preset.as_str() {
 		"development" => ("Community Bounty Development", "community_bounty_dev", "Development"),
 		_ => ("Community Bounty Local Testnet", "community_bounty_local", "Local"),
@@ -51,8 +76,10 @@ fn main() -> Result<(), String> {
 		"telemetryEndpoints": null,
 		"protocolId": null,
 		"properties": { "tokenSymbol": "PHA", "tokenDecimals": 12, "ss58Format": 42 },
+		"relay_chain": RELAY_CHAIN,
+		"para_id": PARA_ID,
 		"codeSubstitutes": {},
-		"genesis": { "raw": { "top": top, "childrenDefault": {} } },
+		"genesis": genesis,
 	});
 	println!("{}", serde_json::to_string_pretty(&spec).map_err(|e| e.to_string())?);
 	Ok(())

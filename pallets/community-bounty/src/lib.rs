@@ -146,6 +146,19 @@
 //! [`weights`] is frame-omni-bencher's output for the demo runtime; a runtime should generate
 //! its own (`scripts/benchmark.sh` in the repository).
 //!
+//! ## Parachains
+//!
+//! Periods and deadlines are counted in blocks of [`Config::BlockNumberProvider`]. On a
+//! parachain, use the relay chain's block number
+//! (`cumulus_pallet_parachain_system::RelaychainDataProvider<Runtime>`), as pallet-salary and
+//! pallet-treasury advise: relay blocks come every 6 seconds, while a parachain's own blocks may
+//! come at another or a changing rate (asynchronous backing, elastic scaling, coretime bought on
+//! demand), so a "month" of local blocks would not stay a month. [`Config::PayoutPeriod`] and
+//! [`Config::MaxDuration`] are then in relay blocks. Changing the provider of a live chain
+//! changes the meaning of every stored block number (`proposed_at`, `approved_at`, `ends_at`,
+//! `reported_at`, `joined_at`) and of the period indices in spending records: it needs a
+//! migration, in the same runtime upgrade, that converts them to the new provider's numbers.
+//!
 //! ## Pallet API
 //!
 //! See the [`pallet`] module for the calls, events, errors, storage and configuration.
@@ -157,7 +170,6 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod cleanup;
-pub mod migrations;
 mod milestones;
 #[cfg(test)]
 mod mock;
@@ -209,7 +221,9 @@ pub mod pallet {
 	use frame_system::pallet_prelude::{ensure_signed, OriginFor};
 	use sp_runtime::traits::{BlockNumberProvider, StaticLookup};
 
-	/// The in-code storage version.
+	/// The in-code storage version. Version 1 is the first layout: FRAME stamps a newly added
+	/// pallet with it, so it needs no migration. A later layout change bumps it and comes with a
+	/// `VersionedMigration` in a `migrations` module.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	/// An account id as given to a call: an address the runtime's lookup resolves.

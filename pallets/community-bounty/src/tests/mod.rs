@@ -14,10 +14,10 @@
 // See the License for the specific language governing permissions and
 // limitations under the License.
 
-//! The pallet's tests on the mock runtime: one test per transition and per error (`unit`),
-//! model-based random call sequences (`model`), and the storage migrations (`migrations`).
+//! The pallet's tests on the mock runtime: one test per transition and per error (`unit`), the
+//! trust rules (`trust`), the view functions (`views`) and model-based random call sequences
+//! (`model`).
 
-mod migrations;
 mod model;
 mod trust;
 mod unit;
