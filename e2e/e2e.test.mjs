@@ -8,7 +8,8 @@
 // events, the CommunityBountyApi runtime API and the pallet's view functions (through the raw
 // RuntimeViewFunction API); council closes take their weight from TransactionPaymentCallApi.
 //
-//   CHAIN_SPEC=path/to/chain-spec.json npm test --prefix e2e
+//   CHAIN_SPEC=path/to/chain-spec.json npm test --prefix e2e     # chopsticks (CI)
+//   E2E_ENDPOINT=ws://127.0.0.1:9944 npm test --prefix e2e       # a running node (scripts/node.sh)
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -39,8 +40,20 @@ let keyring;
 const logs = [];
 
 before(async () => {
+  // Another executor (scripts/node.sh runs polkadot-omni-node) gives its endpoint; else this test
+  // starts chopsticks on the chain spec.
+  const endpoint = process.env.E2E_ENDPOINT;
+  if (!endpoint) await startChopsticks();
+  api = await ApiPromise.create({
+    provider: new WsProvider(endpoint ?? `ws://127.0.0.1:${PORT}`),
+    noInitWarn: true,
+  });
+  keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+});
+
+async function startChopsticks() {
   const spec = process.env.CHAIN_SPEC;
-  assert.ok(spec, 'CHAIN_SPEC names the raw chain spec to run');
+  assert.ok(spec, 'CHAIN_SPEC names the raw chain spec to run (or E2E_ENDPOINT a running node)');
   const dir = mkdtempSync(join(tmpdir(), 'chopsticks-'));
   const config = join(dir, 'config.yml');
   writeFileSync(config, `genesis: ${spec}\nhost: 127.0.0.1\nport: ${PORT}\nbuild-block-mode: Instant\n`);
@@ -63,9 +76,7 @@ before(async () => {
     chopsticks.stderr.on('data', watch);
     chopsticks.on('exit', (code) => reject(new Error(`chopsticks exited (${code}):\n${logs.join('')}`)));
   });
-  api = await ApiPromise.create({ provider: new WsProvider(`ws://127.0.0.1:${PORT}`), noInitWarn: true });
-  keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-});
+}
 
 after(async () => {
   await api?.disconnect();
