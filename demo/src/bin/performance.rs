@@ -236,15 +236,16 @@ fn rows() -> Vec<Row> {
 			1.0,
 			"The same work: approve, then move the money from the treasury. A bounty is funded \
 			 later by `spend_funds` at the spend period; ours releases the bond and pays tranche 0 \
-			 at once (4 reads, 4 writes).",
+			 at once (5 reads, 5 writes: the lead's account is charged, as the council signs).",
 		),
 		row(
 			"reject_program",
 			None,
 			"close_bounty_proposed",
 			1.0,
-			"Both slash the bond to the treasury and remove the proposal and its text (3 reads, 4 \
-			 writes each); ours slashes a hold and decodes a larger record.",
+			"Both slash the bond to the treasury and remove the proposal and its text; ours reads \
+			 the lead's account too (4 reads, 5 writes against 3 and 4), slashes a hold and \
+			 decodes a larger record.",
 		),
 		row(
 			"cancel_program",
@@ -282,8 +283,8 @@ fn rows() -> Vec<Row> {
 			None,
 			"propose_curator",
 			1.0,
-			"The council names who runs the money: one record read and written by both; ours is \
-			 the larger record.",
+			"The council names who runs the money: one record read and written by both; ours also \
+			 checks that the new lead is not on the roster (one more read) and is the larger record.",
 		),
 		row(
 			"release_tranche",
@@ -305,9 +306,10 @@ fn rows() -> Vec<Row> {
 			None,
 			"accept_curator",
 			1.0,
-			"Someone takes a role. Ours writes the member, the Senior Ambassador's crew count and \
-			 the roster count (3 reads, 3 writes); accepting a curator writes the bounty and the \
-			 curator's deposit (2 and 2).",
+			"Someone takes a role. Ours checks the council's bars, then writes the member, its \
+			 Senior Ambassador, the crew list and the program (5 reads, 4 writes, at a crew one \
+			 short of `MaxCrew`); accepting a curator writes the bounty and the curator's deposit \
+			 (2 and 2).",
 		),
 		row(
 			"remove_member",

@@ -70,12 +70,12 @@ pub trait WeightInfo {
 	fn cancel_program(n: u32, ) -> Weight;
 	fn close_program(n: u32, ) -> Weight;
 	fn clear_program(n: u32, ) -> Weight;
-	fn unbar_member() -> Weight;
 	fn set_lead() -> Weight;
 	fn release_tranche() -> Weight;
 	fn reclaim() -> Weight;
 	fn add_member() -> Weight;
 	fn remove_member(c: u32, ) -> Weight;
+	fn unbar_member() -> Weight;
 	fn report_milestone(e: u32, ) -> Weight;
 	fn approve_milestone() -> Weight;
 	fn reject_milestone() -> Weight;
@@ -93,7 +93,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CommunityBounty::Descriptions` (r:0 w:1)
 	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Programs` (r:0 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// The range of component `t` is `[1, 128]`.
 	/// The range of component `d` is `[0, 16384]`.
 	/// The range of component `m` is `[1, 8]`.
@@ -102,259 +102,284 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3568`
-		// Minimum execution time: 112_701_000 picoseconds.
-		Weight::from_parts(122_450_218, 3568)
-			// Standard Error: 6
-			.saturating_add(Weight::from_parts(845, 0).saturating_mul(d.into()))
-			// Standard Error: 13_779
-			.saturating_add(Weight::from_parts(336_649, 0).saturating_mul(m.into()))
+		// Minimum execution time: 57_505_000 picoseconds.
+		Weight::from_parts(58_030_878, 3568)
+			// Standard Error: 1
+			.saturating_add(Weight::from_parts(482, 0).saturating_mul(d.into()))
+			// Standard Error: 2_480
+			.saturating_add(Weight::from_parts(129_958, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	fn approve_program() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1059`
+		//  Estimated: `8799`
+		// Minimum execution time: 99_788_000 picoseconds.
+		Weight::from_parts(102_602_000, 8799)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	fn approve_program() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `960`
-		//  Estimated: `6196`
-		// Minimum execution time: 178_805_000 picoseconds.
-		Weight::from_parts(218_880_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-	}
-	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Descriptions` (r:0 w:1)
 	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
 	fn reject_program() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `960`
-		//  Estimated: `4240`
-		// Minimum execution time: 104_426_000 picoseconds.
-		Weight::from_parts(128_881_000, 4240)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		//  Measured:  `1059`
+		//  Estimated: `6196`
+		// Minimum execution time: 57_575_000 picoseconds.
+		Weight::from_parts(59_389_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Reports` (r:8 w:8)
-	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(303), added: 2778, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::PoolSpending` (r:4 w:4)
-	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:128 w:128)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::MemberSpending` (r:512 w:512)
-	/// Proof: `CommunityBounty::MemberSpending` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Descriptions` (r:0 w:1)
 	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
-	/// The range of component `r` is `[0, 128]`.
-	/// The range of component `b` is `[0, 512]`.
+	/// Storage: `CommunityBounty::Cleanups` (r:0 w:1)
+	/// Proof: `CommunityBounty::Cleanups` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Crews` (r:1 w:0)
+	/// Proof: `CommunityBounty::Crews` (`max_values`: None, `max_size`: Some(573), added: 3048, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Barred` (r:1 w:0)
+	/// Proof: `CommunityBounty::Barred` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::MemberSpending` (r:1 w:0)
+	/// Proof: `CommunityBounty::MemberSpending` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::PoolSpending` (r:1 w:0)
+	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Reports` (r:1 w:0)
+	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 128]`.
 	fn cancel_program(n: u32, ) -> Weight {
-		let (r, b) = (n, 0u32);
 		// Proof Size summary in bytes:
-		//  Measured:  `1599 + b * (78 ±0) + r * (85 ±0)`
-		//  Estimated: `23214 + b * (2559 ±0) + r * (2610 ±0)`
-		// Minimum execution time: 524_794_000 picoseconds.
-		Weight::from_parts(151_760_642, 23214)
-			// Standard Error: 28_282
-			.saturating_add(Weight::from_parts(2_800_045, 0).saturating_mul(r.into()))
-			// Standard Error: 7_093
-			.saturating_add(Weight::from_parts(2_867_140, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(15_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
-			.saturating_add(T::DbWeight::get().writes(16_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(b.into())))
-			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(b.into()))
-			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(r.into()))
+		//  Measured:  `1050 + n * (85 ±0)`
+		//  Estimated: `6196 + n * (2608 ±0)`
+		// Minimum execution time: 94_210_000 picoseconds.
+		Weight::from_parts(116_053_508, 6196)
+			// Standard Error: 24_052
+			.saturating_add(Weight::from_parts(5_412_510, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2608).saturating_mul(n.into()))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Reports` (r:8 w:8)
-	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(303), added: 2778, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::PoolSpending` (r:4 w:4)
-	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:128 w:128)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::MemberSpending` (r:512 w:512)
-	/// Proof: `CommunityBounty::MemberSpending` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Descriptions` (r:0 w:1)
 	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
-	/// The range of component `r` is `[0, 128]`.
-	/// The range of component `b` is `[0, 512]`.
+	/// Storage: `CommunityBounty::Cleanups` (r:0 w:1)
+	/// Proof: `CommunityBounty::Cleanups` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Crews` (r:1 w:0)
+	/// Proof: `CommunityBounty::Crews` (`max_values`: None, `max_size`: Some(573), added: 3048, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Barred` (r:1 w:0)
+	/// Proof: `CommunityBounty::Barred` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::MemberSpending` (r:1 w:0)
+	/// Proof: `CommunityBounty::MemberSpending` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::PoolSpending` (r:1 w:0)
+	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Reports` (r:1 w:0)
+	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 128]`.
 	fn close_program(n: u32, ) -> Weight {
-		let (r, b) = (n, 0u32);
 		// Proof Size summary in bytes:
-		//  Measured:  `1599 + b * (78 ±0) + r * (85 ±0)`
-		//  Estimated: `23214 + b * (2559 ±0) + r * (2610 ±0)`
-		// Minimum execution time: 525_655_000 picoseconds.
-		Weight::from_parts(196_101_446, 23214)
-			// Standard Error: 21_026
-			.saturating_add(Weight::from_parts(2_530_030, 0).saturating_mul(r.into()))
-			// Standard Error: 5_273
-			.saturating_add(Weight::from_parts(2_807_935, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(15_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
-			.saturating_add(T::DbWeight::get().writes(16_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(b.into())))
-			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(b.into()))
-			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(r.into()))
+		//  Measured:  `999 + n * (85 ±0)`
+		//  Estimated: `6196 + n * (2608 ±0)`
+		// Minimum execution time: 93_378_000 picoseconds.
+		Weight::from_parts(114_465_471, 6196)
+			// Standard Error: 23_274
+			.saturating_add(Weight::from_parts(5_331_980, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2608).saturating_mul(n.into()))
 	}
+	/// Storage: `CommunityBounty::Cleanups` (r:1 w:1)
+	/// Proof: `CommunityBounty::Cleanups` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Roster` (r:128 w:128)
+	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Crews` (r:1 w:0)
+	/// Proof: `CommunityBounty::Crews` (`max_values`: None, `max_size`: Some(573), added: 3048, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Barred` (r:1 w:0)
+	/// Proof: `CommunityBounty::Barred` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::MemberSpending` (r:1 w:0)
+	/// Proof: `CommunityBounty::MemberSpending` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::PoolSpending` (r:1 w:0)
+	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Reports` (r:1 w:0)
+	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 128]`.
 	fn clear_program(n: u32, ) -> Weight {
-		let (r, b) = (n, 0u32);
 		// Proof Size summary in bytes:
-		//  Measured:  `1599 + b * (78 ±0) + r * (85 ±0)`
-		//  Estimated: `23214 + b * (2559 ±0) + r * (2610 ±0)`
-		// Minimum execution time: 525_655_000 picoseconds.
-		Weight::from_parts(196_101_446, 23214)
-			// Standard Error: 21_026
-			.saturating_add(Weight::from_parts(2_530_030, 0).saturating_mul(r.into()))
-			// Standard Error: 5_273
-			.saturating_add(Weight::from_parts(2_807_935, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(15_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
-			.saturating_add(T::DbWeight::get().writes(16_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(b.into())))
-			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(b.into()))
-			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(r.into()))
+		//  Measured:  `82 + n * (85 ±0)`
+		//  Estimated: `4038 + n * (2608 ±0)`
+		// Minimum execution time: 31_567_000 picoseconds.
+		Weight::from_parts(50_532_374, 4038)
+			// Standard Error: 23_076
+			.saturating_add(Weight::from_parts(5_260_800, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2608).saturating_mul(n.into()))
 	}
+	/// Storage: `CommunityBounty::Roster` (r:1 w:0)
+	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	fn set_lead() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `809`
-		//  Estimated: `4240`
-		// Minimum execution time: 37_189_000 picoseconds.
-		Weight::from_parts(39_414_000, 4240)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	fn unbar_member() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `809`
-		//  Estimated: `4240`
-		// Minimum execution time: 37_189_000 picoseconds.
-		Weight::from_parts(39_414_000, 4240)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		//  Measured:  `806`
+		//  Estimated: `4397`
+		// Minimum execution time: 14_641_000 picoseconds.
+		Weight::from_parts(15_693_000, 4397)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn release_tranche() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `963`
+		//  Measured:  `1068`
 		//  Estimated: `6196`
-		// Minimum execution time: 111_429_000 picoseconds.
-		Weight::from_parts(135_504_000, 6196)
+		// Minimum execution time: 330_931_000 picoseconds.
+		Weight::from_parts(337_481_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `CommunityBounty::ProgramCount` (r:1 w:0)
 	/// Proof: `CommunityBounty::ProgramCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Programs` (r:1 w:0)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn reclaim() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `161`
 		//  Estimated: `6196`
-		// Minimum execution time: 112_090_000 picoseconds.
-		Weight::from_parts(139_712_000, 6196)
+		// Minimum execution time: 61_461_000 picoseconds.
+		Weight::from_parts(63_524_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Barred` (r:1 w:0)
+	/// Proof: `CommunityBounty::Barred` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:2 w:2)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Crews` (r:1 w:1)
+	/// Proof: `CommunityBounty::Crews` (`max_values`: None, `max_size`: Some(573), added: 3048, mode: `MaxEncodedLen`)
 	fn add_member() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `936`
+		//  Measured:  `1910`
 		//  Estimated: `6210`
-		// Minimum execution time: 56_316_000 picoseconds.
-		Weight::from_parts(70_282_000, 6210)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Minimum execution time: 40_079_000 picoseconds.
+		Weight::from_parts(42_203_000, 6210)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Roster` (r:2 w:2)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Roster` (r:1 w:17)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
-	fn remove_member(_c: u32, ) -> Weight {
+	/// Storage: `CommunityBounty::Crews` (r:1 w:1)
+	/// Proof: `CommunityBounty::Crews` (`max_values`: None, `max_size`: Some(573), added: 3048, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Barred` (r:0 w:1)
+	/// Proof: `CommunityBounty::Barred` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// The range of component `c` is `[0, 16]`.
+	fn remove_member(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1071`
-		//  Estimated: `6210`
-		// Minimum execution time: 55_434_000 picoseconds.
-		Weight::from_parts(68_749_000, 6210)
+		//  Measured:  `1041 + c * (57 ±0)`
+		//  Estimated: `4397`
+		// Minimum execution time: 24_536_000 picoseconds.
+		Weight::from_parts(28_025_847, 4397)
+			// Standard Error: 2_665
+			.saturating_add(Weight::from_parts(4_311_126, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
+	}
+	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Barred` (r:1 w:1)
+	/// Proof: `CommunityBounty::Barred` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	fn unbar_member() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `888`
+		//  Estimated: `4397`
+		// Minimum execution time: 17_977_000 picoseconds.
+		Weight::from_parts(19_088_000, 4397)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:0)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Reports` (r:1 w:1)
-	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(303), added: 2778, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
 	fn report_milestone(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `809`
-		//  Estimated: `4240`
-		// Minimum execution time: 41_658_000 picoseconds.
-		Weight::from_parts(50_975_119, 4240)
-			// Standard Error: 72
-			.saturating_add(Weight::from_parts(2_480, 0).saturating_mul(e.into()))
+		//  Measured:  `1137`
+		//  Estimated: `4397`
+		// Minimum execution time: 18_677_000 picoseconds.
+		Weight::from_parts(19_931_805, 4397)
+			// Standard Error: 29
+			.saturating_add(Weight::from_parts(1_216, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Reports` (r:1 w:1)
-	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(303), added: 2778, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn approve_milestone() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1290`
+		//  Measured:  `1342`
 		//  Estimated: `6196`
-		// Minimum execution time: 124_984_000 picoseconds.
-		Weight::from_parts(153_678_000, 6196)
+		// Minimum execution time: 66_769_000 picoseconds.
+		Weight::from_parts(68_963_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:0)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Reports` (r:1 w:1)
-	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(303), added: 2778, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
 	fn reject_milestone() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1136`
-		//  Estimated: `4240`
-		// Minimum execution time: 39_173_000 picoseconds.
-		Weight::from_parts(47_569_000, 4240)
+		//  Measured:  `1137`
+		//  Estimated: `4397`
+		// Minimum execution time: 17_346_000 picoseconds.
+		Weight::from_parts(18_277_000, 4397)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:1 w:0)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::PoolSpending` (r:1 w:1)
@@ -368,17 +393,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 256]`.
 	fn award(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1136`
+		//  Measured:  `1133`
 		//  Estimated: `6196`
-		// Minimum execution time: 150_663_000 picoseconds.
-		Weight::from_parts(182_379_328, 6196)
-			// Standard Error: 575
-			.saturating_add(Weight::from_parts(1_630, 0).saturating_mul(r.into()))
+		// Minimum execution time: 80_710_000 picoseconds.
+		Weight::from_parts(83_488_524, 6196)
+			// Standard Error: 81
+			.saturating_add(Weight::from_parts(531, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:64 w:0)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::PoolSpending` (r:4 w:4)
@@ -392,12 +417,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 64]`.
 	fn award_batch(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1060 + n * (86 ±0)`
+		//  Measured:  `1057 + n * (86 ±0)`
 		//  Estimated: `9907 + n * (2610 ±0)`
-		// Minimum execution time: 179_787_000 picoseconds.
-		Weight::from_parts(47_837_041, 9907)
-			// Standard Error: 44_552
-			.saturating_add(Weight::from_parts(128_272_087, 0).saturating_mul(n.into()))
+		// Minimum execution time: 81_781_000 picoseconds.
+		Weight::from_parts(13_843_879, 9907)
+			// Standard Error: 15_790
+			.saturating_add(Weight::from_parts(63_408_361, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -409,119 +434,106 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with RocksDB storage costs, for mocks and tests.
 impl WeightInfo for () {
 	fn propose_program(_t: u32, d: u32, m: u32, _p: u32, ) -> Weight {
-		Weight::from_parts(122_450_218, 3568)
-			.saturating_add(Weight::from_parts(845, 0).saturating_mul(d.into()))
-			.saturating_add(Weight::from_parts(336_649, 0).saturating_mul(m.into()))
+		Weight::from_parts(58_030_878, 3568)
+			.saturating_add(Weight::from_parts(482, 0).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(129_958, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn approve_program() -> Weight {
-		Weight::from_parts(218_880_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+		Weight::from_parts(102_602_000, 8799)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn reject_program() -> Weight {
-		Weight::from_parts(128_881_000, 4240)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+		Weight::from_parts(59_389_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn cancel_program(n: u32, ) -> Weight {
-		let (r, b) = (n, 0u32);
-		Weight::from_parts(151_760_642, 23214)
-			.saturating_add(Weight::from_parts(2_800_045, 0).saturating_mul(r.into()))
-			.saturating_add(Weight::from_parts(2_867_140, 0).saturating_mul(b.into()))
-			.saturating_add(RocksDbWeight::get().reads(15_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(r.into())))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(b.into())))
-			.saturating_add(RocksDbWeight::get().writes(16_u64))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(r.into())))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(b.into())))
-			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(b.into()))
-			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(r.into()))
+		Weight::from_parts(116_053_508, 6196)
+			.saturating_add(Weight::from_parts(5_412_510, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2608).saturating_mul(n.into()))
 	}
 	fn close_program(n: u32, ) -> Weight {
-		let (r, b) = (n, 0u32);
-		Weight::from_parts(196_101_446, 23214)
-			.saturating_add(Weight::from_parts(2_530_030, 0).saturating_mul(r.into()))
-			.saturating_add(Weight::from_parts(2_807_935, 0).saturating_mul(b.into()))
-			.saturating_add(RocksDbWeight::get().reads(15_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(r.into())))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(b.into())))
-			.saturating_add(RocksDbWeight::get().writes(16_u64))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(r.into())))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(b.into())))
-			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(b.into()))
-			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(r.into()))
+		Weight::from_parts(114_465_471, 6196)
+			.saturating_add(Weight::from_parts(5_331_980, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2608).saturating_mul(n.into()))
 	}
 	fn clear_program(n: u32, ) -> Weight {
-		let (r, b) = (n, 0u32);
-		Weight::from_parts(196_101_446, 23214)
-			.saturating_add(Weight::from_parts(2_530_030, 0).saturating_mul(r.into()))
-			.saturating_add(Weight::from_parts(2_807_935, 0).saturating_mul(b.into()))
-			.saturating_add(RocksDbWeight::get().reads(15_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(r.into())))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(b.into())))
-			.saturating_add(RocksDbWeight::get().writes(16_u64))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(r.into())))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(b.into())))
-			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(b.into()))
-			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(r.into()))
+		Weight::from_parts(50_532_374, 4038)
+			.saturating_add(Weight::from_parts(5_260_800, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2608).saturating_mul(n.into()))
 	}
 	fn set_lead() -> Weight {
-		Weight::from_parts(39_414_000, 4240)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
-	}
-	fn unbar_member() -> Weight {
-		Weight::from_parts(39_414_000, 4240)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
+		Weight::from_parts(15_693_000, 4397)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn release_tranche() -> Weight {
-		Weight::from_parts(135_504_000, 6196)
+		Weight::from_parts(337_481_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn reclaim() -> Weight {
-		Weight::from_parts(139_712_000, 6196)
+		Weight::from_parts(63_524_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn add_member() -> Weight {
-		Weight::from_parts(70_282_000, 6210)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+		Weight::from_parts(42_203_000, 6210)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
-	fn remove_member(_c: u32, ) -> Weight {
-		Weight::from_parts(68_749_000, 6210)
+	fn remove_member(c: u32, ) -> Weight {
+		Weight::from_parts(28_025_847, 4397)
+			.saturating_add(Weight::from_parts(4_311_126, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(c.into())))
+	}
+	fn unbar_member() -> Weight {
+		Weight::from_parts(19_088_000, 4397)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn report_milestone(e: u32, ) -> Weight {
-		Weight::from_parts(50_975_119, 4240)
-			.saturating_add(Weight::from_parts(2_480, 0).saturating_mul(e.into()))
+		Weight::from_parts(19_931_805, 4397)
+			.saturating_add(Weight::from_parts(1_216, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn approve_milestone() -> Weight {
-		Weight::from_parts(153_678_000, 6196)
+		Weight::from_parts(68_963_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn reject_milestone() -> Weight {
-		Weight::from_parts(47_569_000, 4240)
+		Weight::from_parts(18_277_000, 4397)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn award(r: u32, ) -> Weight {
-		Weight::from_parts(182_379_328, 6196)
-			.saturating_add(Weight::from_parts(1_630, 0).saturating_mul(r.into()))
+		Weight::from_parts(83_488_524, 6196)
+			.saturating_add(Weight::from_parts(531, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn award_batch(n: u32, ) -> Weight {
-		Weight::from_parts(47_837_041, 9907)
-			.saturating_add(Weight::from_parts(128_272_087, 0).saturating_mul(n.into()))
+		Weight::from_parts(13_843_879, 9907)
+			.saturating_add(Weight::from_parts(63_408_361, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))

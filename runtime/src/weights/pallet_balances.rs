@@ -69,8 +69,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 103_554_000 picoseconds.
-		Weight::from_parts(126_437_000, 3593)
+		// Minimum execution time: 55_782_000 picoseconds.
+		Weight::from_parts(57_856_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -80,8 +80,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 81_783_000 picoseconds.
-		Weight::from_parts(99_747_000, 3593)
+		// Minimum execution time: 43_715_000 picoseconds.
+		Weight::from_parts(45_577_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -91,8 +91,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 42_139_000 picoseconds.
-		Weight::from_parts(51_787_000, 3593)
+		// Minimum execution time: 19_248_000 picoseconds.
+		Weight::from_parts(20_240_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -102,8 +102,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `52`
 		//  Estimated: `3593`
-		// Minimum execution time: 42_950_000 picoseconds.
-		Weight::from_parts(52_779_000, 3593)
+		// Minimum execution time: 19_669_000 picoseconds.
+		Weight::from_parts(20_691_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -113,8 +113,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `52`
 		//  Estimated: `6196`
-		// Minimum execution time: 106_169_000 picoseconds.
-		Weight::from_parts(128_712_000, 6196)
+		// Minimum execution time: 56_634_000 picoseconds.
+		Weight::from_parts(58_797_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -124,8 +124,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 117_981_000 picoseconds.
-		Weight::from_parts(122_339_000, 3593)
+		// Minimum execution time: 54_741_000 picoseconds.
+		Weight::from_parts(56_884_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -135,8 +135,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `52`
 		//  Estimated: `3593`
-		// Minimum execution time: 35_336_000 picoseconds.
-		Weight::from_parts(43_262_000, 3593)
+		// Minimum execution time: 16_264_000 picoseconds.
+		Weight::from_parts(17_256_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -147,10 +147,10 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
-		// Minimum execution time: 41_789_000 picoseconds.
-		Weight::from_parts(42_630_000, 990)
-			// Standard Error: 19_992
-			.saturating_add(Weight::from_parts(34_009_497, 0).saturating_mul(u.into()))
+		// Minimum execution time: 16_334_000 picoseconds.
+		Weight::from_parts(16_604_000, 990)
+			// Standard Error: 68_658
+			.saturating_add(Weight::from_parts(17_463_975, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -159,21 +159,21 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 16_451_000 picoseconds.
-		Weight::from_parts(18_004_000, 0)
+		// Minimum execution time: 5_187_000 picoseconds.
+		Weight::from_parts(5_668_000, 0)
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 65_522_000 picoseconds.
-		Weight::from_parts(80_100_000, 0)
+		// Minimum execution time: 33_700_000 picoseconds.
+		Weight::from_parts(35_192_000, 0)
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 44_103_000 picoseconds.
-		Weight::from_parts(53_962_000, 0)
+		// Minimum execution time: 21_993_000 picoseconds.
+		Weight::from_parts(23_234_000, 0)
 	}
 }

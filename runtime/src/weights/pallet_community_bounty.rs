@@ -70,272 +70,295 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Storage: `CommunityBounty::Descriptions` (r:0 w:1)
 	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Programs` (r:0 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// The range of component `t` is `[1, 128]`.
 	/// The range of component `d` is `[0, 16384]`.
 	/// The range of component `m` is `[1, 8]`.
 	/// The range of component `p` is `[0, 4]`.
-	fn propose_program(t: u32, d: u32, m: u32, p: u32, ) -> Weight {
+	fn propose_program(t: u32, d: u32, m: u32, _p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3568`
-		// Minimum execution time: 103_464_000 picoseconds.
-		Weight::from_parts(121_605_787, 3568)
-			// Standard Error: 1_161
-			.saturating_add(Weight::from_parts(3_397, 0).saturating_mul(t.into()))
-			// Standard Error: 9
-			.saturating_add(Weight::from_parts(835, 0).saturating_mul(d.into()))
-			// Standard Error: 19_680
-			.saturating_add(Weight::from_parts(225_606, 0).saturating_mul(m.into()))
-			// Standard Error: 32_088
-			.saturating_add(Weight::from_parts(224_141, 0).saturating_mul(p.into()))
+		// Minimum execution time: 58_377_000 picoseconds.
+		Weight::from_parts(58_830_866, 3568)
+			// Standard Error: 153
+			.saturating_add(Weight::from_parts(1_461, 0).saturating_mul(t.into()))
+			// Standard Error: 1
+			.saturating_add(Weight::from_parts(491, 0).saturating_mul(d.into()))
+			// Standard Error: 2_594
+			.saturating_add(Weight::from_parts(112_829, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	fn approve_program() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1059`
+		//  Estimated: `8799`
+		// Minimum execution time: 101_200_000 picoseconds.
+		Weight::from_parts(104_224_000, 8799)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	fn approve_program() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `960`
-		//  Estimated: `6196`
-		// Minimum execution time: 177_913_000 picoseconds.
-		Weight::from_parts(217_638_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-	}
-	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Descriptions` (r:0 w:1)
 	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
 	fn reject_program() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `960`
-		//  Estimated: `4240`
-		// Minimum execution time: 105_217_000 picoseconds.
-		Weight::from_parts(128_431_000, 4240)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		//  Measured:  `1059`
+		//  Estimated: `6196`
+		// Minimum execution time: 58_036_000 picoseconds.
+		Weight::from_parts(60_199_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Reports` (r:8 w:8)
-	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(303), added: 2778, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::PoolSpending` (r:4 w:4)
-	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:128 w:128)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::MemberSpending` (r:512 w:512)
-	/// Proof: `CommunityBounty::MemberSpending` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Descriptions` (r:0 w:1)
 	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
-	/// The range of component `r` is `[0, 128]`.
-	/// The range of component `b` is `[0, 512]`.
+	/// Storage: `CommunityBounty::Cleanups` (r:0 w:1)
+	/// Proof: `CommunityBounty::Cleanups` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Crews` (r:1 w:0)
+	/// Proof: `CommunityBounty::Crews` (`max_values`: None, `max_size`: Some(573), added: 3048, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Barred` (r:1 w:0)
+	/// Proof: `CommunityBounty::Barred` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::MemberSpending` (r:1 w:0)
+	/// Proof: `CommunityBounty::MemberSpending` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::PoolSpending` (r:1 w:0)
+	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Reports` (r:1 w:0)
+	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 128]`.
 	fn cancel_program(n: u32, ) -> Weight {
-		let (r, b) = (n, 0u32);
 		// Proof Size summary in bytes:
-		//  Measured:  `1599 + b * (78 ±0) + r * (85 ±0)`
-		//  Estimated: `23214 + b * (2559 ±0) + r * (2610 ±0)`
-		// Minimum execution time: 521_658_000 picoseconds.
-		Weight::from_parts(154_216_561, 23214)
-			// Standard Error: 32_008
-			.saturating_add(Weight::from_parts(2_775_705, 0).saturating_mul(r.into()))
-			// Standard Error: 8_027
-			.saturating_add(Weight::from_parts(2_813_994, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(15_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
-			.saturating_add(T::DbWeight::get().writes(16_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(b.into())))
-			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(b.into()))
-			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(r.into()))
+		//  Measured:  `1050 + n * (85 ±0)`
+		//  Estimated: `6196 + n * (2608 ±0)`
+		// Minimum execution time: 94_650_000 picoseconds.
+		Weight::from_parts(116_260_802, 6196)
+			// Standard Error: 23_432
+			.saturating_add(Weight::from_parts(5_416_235, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2608).saturating_mul(n.into()))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Reports` (r:8 w:8)
-	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(303), added: 2778, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::PoolSpending` (r:4 w:4)
-	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:128 w:128)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::MemberSpending` (r:512 w:512)
-	/// Proof: `CommunityBounty::MemberSpending` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Descriptions` (r:0 w:1)
 	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
-	/// The range of component `r` is `[0, 128]`.
-	/// The range of component `b` is `[0, 512]`.
+	/// Storage: `CommunityBounty::Cleanups` (r:0 w:1)
+	/// Proof: `CommunityBounty::Cleanups` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Crews` (r:1 w:0)
+	/// Proof: `CommunityBounty::Crews` (`max_values`: None, `max_size`: Some(573), added: 3048, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Barred` (r:1 w:0)
+	/// Proof: `CommunityBounty::Barred` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::MemberSpending` (r:1 w:0)
+	/// Proof: `CommunityBounty::MemberSpending` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::PoolSpending` (r:1 w:0)
+	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Reports` (r:1 w:0)
+	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 128]`.
 	fn close_program(n: u32, ) -> Weight {
-		let (r, b) = (n, 0u32);
 		// Proof Size summary in bytes:
-		//  Measured:  `1599 + b * (78 ±0) + r * (85 ±0)`
-		//  Estimated: `23214 + b * (2559 ±0) + r * (2610 ±0)`
-		// Minimum execution time: 434_044_000 picoseconds.
-		Weight::from_parts(152_688_886, 23214)
-			// Standard Error: 27_987
-			.saturating_add(Weight::from_parts(2_634_895, 0).saturating_mul(r.into()))
-			// Standard Error: 7_019
-			.saturating_add(Weight::from_parts(2_831_199, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(15_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
-			.saturating_add(T::DbWeight::get().writes(16_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(b.into())))
-			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(b.into()))
-			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(r.into()))
+		//  Measured:  `999 + n * (85 ±0)`
+		//  Estimated: `6196 + n * (2608 ±0)`
+		// Minimum execution time: 95_442_000 picoseconds.
+		Weight::from_parts(117_700_972, 6196)
+			// Standard Error: 24_438
+			.saturating_add(Weight::from_parts(5_516_060, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2608).saturating_mul(n.into()))
 	}
+	/// Storage: `CommunityBounty::Cleanups` (r:1 w:1)
+	/// Proof: `CommunityBounty::Cleanups` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Roster` (r:128 w:128)
+	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Crews` (r:1 w:0)
+	/// Proof: `CommunityBounty::Crews` (`max_values`: None, `max_size`: Some(573), added: 3048, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Barred` (r:1 w:0)
+	/// Proof: `CommunityBounty::Barred` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::MemberSpending` (r:1 w:0)
+	/// Proof: `CommunityBounty::MemberSpending` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::PoolSpending` (r:1 w:0)
+	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Reports` (r:1 w:0)
+	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 128]`.
 	fn clear_program(n: u32, ) -> Weight {
-		let (r, b) = (n, 0u32);
 		// Proof Size summary in bytes:
-		//  Measured:  `1599 + b * (78 ±0) + r * (85 ±0)`
-		//  Estimated: `23214 + b * (2559 ±0) + r * (2610 ±0)`
-		// Minimum execution time: 434_044_000 picoseconds.
-		Weight::from_parts(152_688_886, 23214)
-			// Standard Error: 27_987
-			.saturating_add(Weight::from_parts(2_634_895, 0).saturating_mul(r.into()))
-			// Standard Error: 7_019
-			.saturating_add(Weight::from_parts(2_831_199, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(15_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(b.into())))
-			.saturating_add(T::DbWeight::get().writes(16_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(b.into())))
-			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(b.into()))
-			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(r.into()))
+		//  Measured:  `82 + n * (85 ±0)`
+		//  Estimated: `4038 + n * (2608 ±0)`
+		// Minimum execution time: 32_579_000 picoseconds.
+		Weight::from_parts(53_165_829, 4038)
+			// Standard Error: 24_137
+			.saturating_add(Weight::from_parts(5_420_113, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2608).saturating_mul(n.into()))
 	}
+	/// Storage: `CommunityBounty::Roster` (r:1 w:0)
+	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	fn set_lead() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `809`
-		//  Estimated: `4240`
-		// Minimum execution time: 31_720_000 picoseconds.
-		Weight::from_parts(38_092_000, 4240)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	fn unbar_member() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `809`
-		//  Estimated: `4240`
-		// Minimum execution time: 31_720_000 picoseconds.
-		Weight::from_parts(38_092_000, 4240)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		//  Measured:  `806`
+		//  Estimated: `4397`
+		// Minimum execution time: 14_982_000 picoseconds.
+		Weight::from_parts(16_114_000, 4397)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn release_tranche() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `963`
+		//  Measured:  `1068`
 		//  Estimated: `6196`
-		// Minimum execution time: 129_814_000 picoseconds.
-		Weight::from_parts(133_991_000, 6196)
+		// Minimum execution time: 336_830_000 picoseconds.
+		Weight::from_parts(344_170_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `CommunityBounty::ProgramCount` (r:1 w:0)
 	/// Proof: `CommunityBounty::ProgramCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Programs` (r:1 w:0)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn reclaim() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `161`
 		//  Estimated: `6196`
-		// Minimum execution time: 131_626_000 picoseconds.
-		Weight::from_parts(136_516_000, 6196)
+		// Minimum execution time: 62_293_000 picoseconds.
+		Weight::from_parts(64_806_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Barred` (r:1 w:0)
+	/// Proof: `CommunityBounty::Barred` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:2 w:2)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Crews` (r:1 w:1)
+	/// Proof: `CommunityBounty::Crews` (`max_values`: None, `max_size`: Some(573), added: 3048, mode: `MaxEncodedLen`)
 	fn add_member() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `936`
+		//  Measured:  `1910`
 		//  Estimated: `6210`
-		// Minimum execution time: 65_593_000 picoseconds.
-		Weight::from_parts(68_849_000, 6210)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Minimum execution time: 40_711_000 picoseconds.
+		Weight::from_parts(42_854_000, 6210)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Roster` (r:2 w:2)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Roster` (r:1 w:17)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
-	fn remove_member(_c: u32, ) -> Weight {
+	/// Storage: `CommunityBounty::Crews` (r:1 w:1)
+	/// Proof: `CommunityBounty::Crews` (`max_values`: None, `max_size`: Some(573), added: 3048, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Barred` (r:0 w:1)
+	/// Proof: `CommunityBounty::Barred` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// The range of component `c` is `[0, 16]`.
+	fn remove_member(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1071`
-		//  Estimated: `6210`
-		// Minimum execution time: 55_113_000 picoseconds.
-		Weight::from_parts(67_426_000, 6210)
+		//  Measured:  `1041 + c * (57 ±0)`
+		//  Estimated: `4397`
+		// Minimum execution time: 24_776_000 picoseconds.
+		Weight::from_parts(28_217_463, 4397)
+			// Standard Error: 2_715
+			.saturating_add(Weight::from_parts(4_333_009, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
+	}
+	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Barred` (r:1 w:1)
+	/// Proof: `CommunityBounty::Barred` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	fn unbar_member() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `888`
+		//  Estimated: `4397`
+		// Minimum execution time: 18_187_000 picoseconds.
+		Weight::from_parts(19_408_000, 4397)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:0)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Reports` (r:1 w:1)
-	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(303), added: 2778, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
 	fn report_milestone(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `809`
-		//  Estimated: `4240`
-		// Minimum execution time: 40_476_000 picoseconds.
-		Weight::from_parts(49_313_382, 4240)
-			// Standard Error: 79
-			.saturating_add(Weight::from_parts(2_988, 0).saturating_mul(e.into()))
+		//  Measured:  `1137`
+		//  Estimated: `4397`
+		// Minimum execution time: 18_827_000 picoseconds.
+		Weight::from_parts(20_083_630, 4397)
+			// Standard Error: 30
+			.saturating_add(Weight::from_parts(1_281, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Reports` (r:1 w:1)
-	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(303), added: 2778, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn approve_milestone() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1290`
+		//  Measured:  `1342`
 		//  Estimated: `6196`
-		// Minimum execution time: 147_286_000 picoseconds.
-		Weight::from_parts(152_997_000, 6196)
+		// Minimum execution time: 66_949_000 picoseconds.
+		Weight::from_parts(69_623_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:0)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Reports` (r:1 w:1)
-	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(303), added: 2778, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
 	fn reject_milestone() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1136`
-		//  Estimated: `4240`
-		// Minimum execution time: 43_852_000 picoseconds.
-		Weight::from_parts(46_336_000, 4240)
+		//  Measured:  `1137`
+		//  Estimated: `4397`
+		// Minimum execution time: 17_385_000 picoseconds.
+		Weight::from_parts(18_447_000, 4397)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:1 w:0)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::PoolSpending` (r:1 w:1)
@@ -349,15 +372,15 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// The range of component `r` is `[0, 256]`.
 	fn award(_r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1136`
+		//  Measured:  `1133`
 		//  Estimated: `6196`
-		// Minimum execution time: 174_367_000 picoseconds.
-		Weight::from_parts(182_152_670, 6196)
+		// Minimum execution time: 81_521_000 picoseconds.
+		Weight::from_parts(84_753_380, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(775), added: 3250, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:64 w:0)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::PoolSpending` (r:4 w:4)
@@ -371,12 +394,12 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// The range of component `n` is `[1, 64]`.
 	fn award_batch(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1060 + n * (86 ±0)`
-		//  Estimated: `9907 + n * (2610 ±6)`
-		// Minimum execution time: 178_765_000 picoseconds.
-		Weight::from_parts(56_926_115, 9907)
-			// Standard Error: 35_210
-			.saturating_add(Weight::from_parts(126_458_976, 0).saturating_mul(n.into()))
+		//  Measured:  `1057 + n * (86 ±0)`
+		//  Estimated: `9907 + n * (2610 ±0)`
+		// Minimum execution time: 82_252_000 picoseconds.
+		Weight::from_parts(15_251_739, 9907)
+			// Standard Error: 31_644
+			.saturating_add(Weight::from_parts(65_144_469, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
