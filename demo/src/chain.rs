@@ -1,0 +1,211 @@
+// This file is part of community-bounty.
+
+// SPDX-License-Identifier: Apache-2.0
+
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// 	http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+//! The chain, in process: genesis from the `development` preset, then block by block through
+//! `Executive`, every action a signed extrinsic from a dev key (signature, nonce and fee checked
+//! as on a chain). It records the events it raised as the audit trail.
+
+use crate::narrate::{describe, truncate};
+use codec::Encode;
+use community_bounty_runtime::{
+	genesis_config_presets, AccountId, Balance, BlockNumber, Executive, Header, RuntimeCall,
+	RuntimeEvent, SignedPayload, System, TreasuryAccount, TxExtension, UncheckedExtrinsic,
+};
+use frame_support::{
+	traits::{fungible::Inspect, Get},
+	BoundedVec,
+};
+use serde_json::Value;
+use sp_core::{sr25519, Pair, H256};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{traits::Header as _, MultiAddress, MultiSignature};
+use std::collections::BTreeMap;
+
+pub(crate) type Balances = pallet_balances::Pallet<community_bounty_runtime::Runtime>;
+pub(crate) type Cb = pallet_community_bounty::Pallet<community_bounty_runtime::Runtime>;
+
+/// One line of the audit trail.
+pub(crate) struct Entry {
+	pub(crate) block: BlockNumber,
+	pub(crate) who: String,
+	pub(crate) pallet: String,
+	pub(crate) name: String,
+	pub(crate) fields: Value,
+	pub(crate) text: String,
+}
+
+/// The chain, in process: genesis from the `development` preset, then block by block.
+pub(crate) struct Chain {
+	pub(crate) ext: sp_io::TestExternalities,
+	pub(crate) block: BlockNumber,
+	pub(crate) parent: H256,
+	pub(crate) now_ms: u64,
+	pub(crate) nonces: BTreeMap<AccountId, u32>,
+	pub(crate) names: BTreeMap<AccountId, String>,
+	pub(crate) trail: Vec<Entry>,
+	pub(crate) json: bool,
+	pub(crate) fees: Balance,
+}
+
+pub(crate) fn bounded<S: Get<u32>>(s: &str) -> BoundedVec<u8, S> {
+	s.as_bytes().to_vec().try_into().expect("demo texts fit the runtime's bounds")
+}
+
+/// An account of the seed's roster or contributors: a key derived from its name.
+pub(crate) fn named(name: &str) -> AccountId {
+	let pair = sr25519::Pair::from_string(&format!("//{}", name.replace(' ', "")), None)
+		.expect("valid derivation path");
+	pair.public().into()
+}
+
+impl Chain {
+	pub(crate) fn new(json: bool) -> Self {
+		let storage =
+			genesis_config_presets::preset_storage(sp_genesis_builder::DEV_RUNTIME_PRESET)
+				.expect("the development preset builds");
+		let mut ext = sp_io::TestExternalities::new(storage);
+		let parent = ext.execute_with(|| System::block_hash(0));
+		let mut names = BTreeMap::new();
+		for (k, name) in [
+			(Sr25519Keyring::Alice, "Alice (council)"),
+			(Sr25519Keyring::Bob, "Bob (council)"),
+			(Sr25519Keyring::Charlie, "Charlie (council)"),
+			(Sr25519Keyring::Dave, "Dave (council)"),
+			(Sr25519Keyring::Eve, "Eve (council)"),
+			(Sr25519Keyring::Ferdie, "Rhee (lead, Ferdie)"),
+		] {
+			names.insert(k.to_account_id(), name.to_string());
+		}
+		names.insert(TreasuryAccount::get(), "Treasury".into());
+		names.insert(Cb::program_account(0), "Program #0 account".into());
+		Chain {
+			ext,
+			block: 0,
+			parent,
+			now_ms: 1_651_190_400_000, // 2022-04-29, the day proposal #14 was tabled.
+			nonces: BTreeMap::new(),
+			names,
+			trail: Vec::new(),
+			json,
+			fees: 0,
+		}
+	}
+
+	pub(crate) fn name(&self, who: &AccountId) -> String {
+		self.names.get(who).cloned().unwrap_or_else(|| format!("{who}"))
+	}
+
+	/// Starts block `number` with its timestamp inherent. A jump ahead stands for that many empty
+	/// blocks: they would change nothing this scenario reads (no hook of these pallets acts on
+	/// them), so the demo skips them by moving System's block number, as FRAME tests do.
+	pub(crate) fn start_block(&mut self, number: BlockNumber) {
+		let skipped = number.saturating_sub(self.block) as u64;
+		self.now_ms += skipped * community_bounty_runtime::MILLI_SECS_PER_BLOCK;
+		self.block = number;
+		let header = Header::new(
+			number,
+			Default::default(),
+			Default::default(),
+			self.parent,
+			Default::default(),
+		);
+		let now = self.now_ms;
+		self.ext.execute_with(|| {
+			System::set_block_number(number - 1);
+			Executive::initialize_block(&header);
+			let inherent =
+				UncheckedExtrinsic::new_bare(RuntimeCall::Timestamp(pallet_timestamp::Call::set {
+					now,
+				}));
+			Executive::apply_extrinsic(inherent)
+				.expect("the timestamp inherent is valid")
+				.expect("the timestamp inherent dispatches");
+		});
+	}
+
+	pub(crate) fn end_block(&mut self) {
+		let header = self.ext.execute_with(Executive::finalize_block);
+		self.parent = header.hash();
+	}
+
+	/// Signs `call` with `signer`'s dev key and applies it through `Executive`. Returns the
+	/// dispatch outcome; records the events it raised.
+	pub(crate) fn submit(
+		&mut self,
+		signer: &sr25519::Pair,
+		call: RuntimeCall,
+	) -> Result<(), String> {
+		let who: AccountId = signer.public().into();
+		let nonce = *self.nonces.get(&who).unwrap_or(&0);
+		let extension: TxExtension = community_bounty_runtime::tx_extension(nonce);
+		let (outcome, events) = self.ext.execute_with(|| {
+			let payload = SignedPayload::new(call.clone(), extension.clone())
+				.expect("the extension's implicit data is available");
+			let signature = MultiSignature::from(payload.using_encoded(|p| signer.sign(p)));
+			let xt = UncheckedExtrinsic::new_signed(
+				call,
+				MultiAddress::Id(who.clone()),
+				signature,
+				extension,
+			);
+			let before = System::event_count();
+			let outcome = Executive::apply_extrinsic(xt);
+			let events: Vec<RuntimeEvent> =
+				System::read_events_no_consensus().skip(before as usize).map(|r| r.event).collect();
+			(outcome, events)
+		});
+		let outcome = outcome.map_err(|e| format!("invalid transaction: {e:?}"))?;
+		self.nonces.insert(who.clone(), nonce + 1);
+		let signer_name = self.name(&who);
+		for event in events {
+			self.record(&signer_name, event);
+		}
+		outcome.map_err(|e| match e {
+			sp_runtime::DispatchError::Module(sp_runtime::ModuleError {
+				message: Some(message),
+				..
+			}) => message.to_string(),
+			e => format!("{e:?}"),
+		})
+	}
+
+	pub(crate) fn record(&mut self, who: &str, event: RuntimeEvent) {
+		let (pallet, name, fields, text) = match describe(self, &event) {
+			Some(d) => d,
+			None => return,
+		};
+		if !self.json {
+			println!("  #{:<7} {:<22} {}", self.block, truncate(who, 22), text);
+		}
+		self.trail.push(Entry {
+			block: self.block,
+			who: who.to_string(),
+			pallet: pallet.into(),
+			name,
+			fields,
+			text,
+		});
+	}
+
+	pub(crate) fn say(&self, line: &str) {
+		if !self.json {
+			println!("\n{line}");
+		}
+	}
+
+	pub(crate) fn balance(&mut self, who: &AccountId) -> Balance {
+		self.ext.execute_with(|| Balances::balance(who))
+	}
+}

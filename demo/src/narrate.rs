@@ -1,0 +1,230 @@
+// This file is part of community-bounty.
+
+// SPDX-License-Identifier: Apache-2.0
+
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// 	http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+//! The telling: events in words (and as JSON fields) for the audit trail, and amounts as a
+//! council member reads them.
+
+use crate::chain::Chain;
+use community_bounty_runtime::{AccountId, Balance, Runtime, RuntimeEvent, DAYS, UNITS, USD};
+use pallet_community_bounty::{Event as CbEvent, Metric};
+use serde_json::{json, Value};
+
+pub(crate) fn pha(amount: Balance) -> String {
+	let whole = amount / UNITS;
+	let frac = (amount % UNITS) / (UNITS / 100);
+	format!("{}.{:02} PHA", group(whole), frac)
+}
+
+pub(crate) fn usd(amount: Balance) -> String {
+	let whole = amount / USD;
+	let cents = (amount % USD) / (USD / 100);
+	format!("${}.{:02}", group(whole), cents)
+}
+
+pub(crate) fn group(n: u128) -> String {
+	let s = n.to_string();
+	let mut out = String::new();
+	for (i, c) in s.chars().enumerate() {
+		if i > 0 && (s.len() - i).is_multiple_of(3) {
+			out.push(',');
+		}
+		out.push(c);
+	}
+	out
+}
+
+pub(crate) fn text(bytes: &[u8]) -> String {
+	String::from_utf8_lossy(bytes).into_owned()
+}
+
+pub(crate) fn truncate(s: &str, n: usize) -> String {
+	if s.chars().count() <= n {
+		s.to_string()
+	} else {
+		s.chars().take(n - 1).collect::<String>() + "…"
+	}
+}
+
+/// A readable line and JSON fields for the events a council member reads; `None` for the rest
+/// (extrinsic bookkeeping, deposits of fees), which the ledger sums up instead.
+pub(crate) fn describe(
+	chain: &mut Chain,
+	event: &RuntimeEvent,
+) -> Option<(&'static str, String, Value, String)> {
+	let n = |who: &AccountId| chain.name(who);
+	Some(match event {
+		RuntimeEvent::CommunityBounty(e) => {
+			let (name, fields, text) = community_event(e, &n);
+			("CommunityBounty", name, fields, text)
+		},
+		RuntimeEvent::Council(e) => {
+			use pallet_collective::Event as C;
+			let (name, fields, text) = match e {
+				C::Proposed { account, proposal_index, proposal_hash, threshold } => (
+					"Proposed",
+					json!({"account": n(account), "proposal_index": proposal_index, "proposal_hash": format!("{proposal_hash:?}"), "threshold": threshold}),
+					format!(
+						"council motion #{proposal_index} proposed by {}, needs {threshold} ayes",
+						n(account)
+					),
+				),
+				C::Voted { account, proposal_hash: _, voted, yes, no } => (
+					"Voted",
+					json!({"account": n(account), "aye": voted, "yes": yes, "no": no}),
+					format!(
+						"{} votes {} (tally: {yes} aye, {no} nay)",
+						n(account),
+						if *voted { "aye" } else { "nay" }
+					),
+				),
+				C::Closed { proposal_hash: _, yes, no } => (
+					"Closed",
+					json!({"yes": yes, "no": no}),
+					format!("motion closed: {yes} aye, {no} nay of 5"),
+				),
+				C::Approved { .. } => ("Approved", json!({}), "motion approved".to_string()),
+				C::Disapproved { .. } => {
+					("Disapproved", json!({}), "motion disapproved".to_string())
+				},
+				C::Executed { result, .. } => (
+					"Executed",
+					json!({"result": format!("{result:?}")}),
+					format!(
+						"motion executed: {}",
+						if result.is_ok() { "ok".to_string() } else { format!("{result:?}") }
+					),
+				),
+				_ => return None,
+			};
+			("Council", name.to_string(), fields, text)
+		},
+		RuntimeEvent::AssetRate(e) => {
+			use pallet_asset_rate::Event as A;
+			let (name, rate) = match e {
+				A::AssetRateCreated { rate, .. } => ("AssetRateCreated", *rate),
+				A::AssetRateUpdated { new, .. } => ("AssetRateUpdated", *new),
+				_ => return None,
+			};
+			(
+				"AssetRate",
+				name.to_string(),
+				json!({"asset": "USD", "pha_per_usd": rate.to_float()}),
+				format!("PHA/USD rate set: {} PHA per USD", rate.to_float()),
+			)
+		},
+		RuntimeEvent::TransactionPayment(
+			pallet_transaction_payment::Event::TransactionFeePaid { actual_fee, .. },
+		) => {
+			chain.fees += actual_fee;
+			return None;
+		},
+		_ => return None,
+	})
+}
+
+pub(crate) fn community_event(
+	e: &CbEvent<Runtime>,
+	n: &dyn Fn(&AccountId) -> String,
+) -> (String, Value, String) {
+	let (name, fields, text): (&str, Value, String) = match e {
+		CbEvent::ProgramProposed { index, lead, budget, bond, milestones, pools, duration } => (
+			"ProgramProposed",
+			json!({"index": index, "lead": n(lead), "budget": budget.to_string(), "bond": bond.to_string(), "milestones": milestones, "pools": pools, "duration_blocks": duration}),
+			format!("program #{index} proposed by {}: budget {}, {milestones} milestones, {pools} pools, {} days; bond {} held", n(lead), pha(*budget), duration / DAYS, pha(*bond)),
+		),
+		CbEvent::ProgramApproved { index, lead, account: _, bond_released, approved_at, ends_at } => (
+			"ProgramApproved",
+			json!({"index": index, "lead": n(lead), "bond_released": bond_released.to_string(), "approved_at": approved_at, "ends_at": ends_at}),
+			format!("program #{index} approved: bond {} released, runs blocks {approved_at}..={ends_at}", pha(*bond_released)),
+		),
+		CbEvent::ProgramRejected { index, lead, slashed } => (
+			"ProgramRejected",
+			json!({"index": index, "lead": n(lead), "slashed": slashed.to_string()}),
+			format!("program #{index} rejected, bond {} slashed", pha(*slashed)),
+		),
+		CbEvent::TrancheReleased { index, tranche, amount, account } => (
+			"TrancheReleased",
+			json!({"index": index, "tranche": tranche, "amount": amount.to_string(), "account": n(account)}),
+			format!("tranche {} of program #{index}: {} from the treasury to the program account", tranche + 1, pha(*amount)),
+		),
+		CbEvent::TrancheOwed { index, tranche, amount } => (
+			"TrancheOwed",
+			json!({"index": index, "tranche": tranche, "amount": amount.to_string()}),
+			format!("tranche {} of program #{index} owed: {}", tranche + 1, pha(*amount)),
+		),
+		CbEvent::ProgramStorageCleared { index, removed, complete } => (
+			"ProgramStorageCleared",
+			json!({"index": index, "removed": removed, "complete": complete}),
+			format!("program #{index}: {removed} storage entries removed{}", if *complete { ", nothing left" } else { "; clear_program takes the rest" }),
+		),
+		CbEvent::MemberUnbarred { index, who } => (
+			"MemberUnbarred",
+			json!({"index": index, "who": n(who)}),
+			format!("program #{index}: the council lets the lead add {} again", n(who)),
+		),
+		CbEvent::ProgramCancelled { index, refunded, owed_dropped, paid } => (
+			"ProgramCancelled",
+			json!({"index": index, "refunded": refunded.to_string(), "owed_dropped": owed_dropped.to_string(), "paid": paid.to_string()}),
+			format!("program #{index} cancelled: {} back to the treasury", pha(*refunded)),
+		),
+		CbEvent::ProgramClosed { index, by, expired, refunded, owed_dropped, paid } => (
+			"ProgramClosed",
+			json!({"index": index, "by": n(by), "expired": expired, "refunded": refunded.to_string(), "owed_dropped": owed_dropped.to_string(), "paid": paid.to_string()}),
+			format!("program #{index} closed{}: {} paid out as rewards, {} back to the treasury", if *expired { " (expired)" } else { "" }, pha(*paid), pha(*refunded)),
+		),
+		CbEvent::LeadChanged { index, old, new } => (
+			"LeadChanged",
+			json!({"index": index, "old": n(old), "new": n(new)}),
+			format!("program #{index}: lead {} replaced by {}", n(old), n(new)),
+		),
+		CbEvent::Reclaimed { index, amount } => (
+			"Reclaimed",
+			json!({"index": index, "amount": amount.to_string()}),
+			format!("program #{index}: {} swept to the treasury", pha(*amount)),
+		),
+		CbEvent::MemberAdded { index, who, role, region, senior, roster_count } => (
+			"MemberAdded",
+			json!({"index": index, "who": n(who), "role": format!("{role:?}"), "region": text(region), "senior": senior.as_ref().map(n), "roster_count": roster_count}),
+			format!("roster +{} ({:?}, {}{}) → {roster_count}", n(who), role, text(region), senior.as_ref().map(|s| format!(", crew of {}", n(s))).unwrap_or_default()),
+		),
+		CbEvent::MemberRemoved { index, who, by_council, barred, roster_count } => (
+			"MemberRemoved",
+			json!({"index": index, "who": n(who), "by_council": by_council, "barred": barred, "roster_count": roster_count}),
+			format!("roster -{}{} → {roster_count}", n(who), if *barred { " (barred by the council)" } else { "" }),
+		),
+		CbEvent::MilestoneReported { index, milestone, attempt, metric, target, claimed, figure, evidence } => (
+			"MilestoneReported",
+			json!({"index": index, "milestone": milestone, "attempt": attempt, "metric": format!("{metric:?}"), "target": target, "claimed": claimed, "figure": figure, "evidence": text(evidence)}),
+			format!("milestone {} reported (attempt {attempt}, {metric:?}): target {target}, lead claims {claimed}, figure of record {figure}{} [{}]", milestone + 1, if metric == &Metric::AmbassadorCount { " (the roster's size)" } else { "" }, text(evidence)),
+		),
+		CbEvent::MilestoneApproved { index, milestone, attempt, target, figure, below_target, cut, next_tranche } => (
+			"MilestoneApproved",
+			json!({"index": index, "milestone": milestone, "attempt": attempt, "target": target, "figure": figure, "below_target": below_target, "cut": cut.to_string(), "next_tranche": next_tranche.to_string()}),
+			format!("milestone {} report {attempt} approved{}: {figure} against {target}; next tranche {} (cut {})", milestone + 1, if *below_target { " BELOW TARGET" } else { "" }, pha(*next_tranche), pha(*cut)),
+		),
+		CbEvent::MilestoneRejected { index, milestone, attempt, target, figure } => (
+			"MilestoneRejected",
+			json!({"index": index, "milestone": milestone, "attempt": attempt, "target": target, "figure": figure}),
+			format!("milestone {} report {attempt} rejected ({figure} against {target})", milestone + 1),
+		),
+		CbEvent::Awarded { index, pool, period, beneficiary, amount, native, reason } => (
+			"Awarded",
+			json!({"index": index, "pool": pool, "period": period, "beneficiary": n(beneficiary), "amount_usd": amount.to_string(), "native": native.to_string(), "reason": text(reason)}),
+			format!("{} paid {} ({}) from pool {pool}, month {}: {}", n(beneficiary), pha(*native), usd(*amount), period + 1, text(reason)),
+		),
+		_ => ("Other", json!({}), format!("{e:?}")),
+	};
+	(name.to_string(), fields, text)
+}
