@@ -260,7 +260,7 @@ fn rows() -> Vec<Row> {
 			None,
 			"close_bounty_active",
 			1.0,
-			"A bounty has no roster: ours takes a clean-up step of up to `RemovalLimit` (128) \
+			"A bounty has no roster: ours takes a clean-up step of up to `RemovalLimit` (96) \
 			 entries in the same call, charged at the bound and refunded to what it visited; the \
 			 rest goes in `clear_program` steps.",
 		),
@@ -276,7 +276,7 @@ fn rows() -> Vec<Row> {
 			None,
 			"close_bounty_active",
 			1.0,
-			"As `cancel_program(n=128)`.",
+			"As `cancel_program(n=96)`.",
 		),
 		row(
 			"set_lead",
