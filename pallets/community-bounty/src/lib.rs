@@ -636,6 +636,9 @@ pub mod pallet {
 		ProgramExpired,
 		/// The program cannot be closed yet: milestones remain and its end block has not passed.
 		CannotCloseYet,
+		/// A milestone report awaits the council's decision: an expired program closes once it
+		/// is decided.
+		ReportPending,
 		/// The title is empty.
 		EmptyTitle,
 		/// A program needs at least one milestone.

@@ -514,3 +514,71 @@ fn padding_after_the_report_does_not_raise_the_approved_figure() {
 		);
 	});
 }
+
+/// The lead removes a member while the council's removal motion runs: the motion must still bar
+/// the account, so that the lead cannot add it back.
+#[test]
+fn a_lead_cannot_dodge_a_council_removal_by_removing_first() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active_seed();
+		fill_roster(index, 1, 0);
+		assert_ok!(CB::remove_member(signed(LEAD), index, senior(0)));
+		// The council's motion executes after the lead's removal.
+		assert_ok!(CB::remove_member(council(), index, senior(0)));
+		assert!(Barred::<Test>::contains_key(index, senior(0)));
+		assert_noop!(
+			CB::add_member(
+				signed(LEAD),
+				index,
+				senior(0),
+				Role::SeniorAmbassador,
+				bytes("E"),
+				None
+			),
+			Error::<Test>::MemberBarred
+		);
+		// Barring twice changes nothing.
+		assert_noop!(CB::remove_member(council(), index, senior(0)), Error::<Test>::NotMember);
+	});
+}
+
+/// The lead puts the council's nominee on the roster while the motion runs: the council's
+/// choice of lead still goes through.
+#[test]
+fn a_lead_cannot_block_its_replacement_by_enrolling_the_nominee() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active_seed();
+		assert_ok!(CB::add_member(
+			signed(LEAD),
+			index,
+			NEW_LEAD,
+			Role::SeniorAmbassador,
+			bytes("E"),
+			None
+		));
+		assert_ok!(CB::set_lead(council(), index, NEW_LEAD));
+		assert_eq!(program(index).lead, NEW_LEAD);
+		// On the roster or not, the lead is paid only from a Lead pool.
+		assert_noop!(award(index, SENIOR_POOL, NEW_LEAD, USD), Error::<Test>::LeadNotEligible);
+		// And the reserved accounts are never leads.
+		assert_noop!(
+			CB::set_lead(council(), index, account(index)),
+			Error::<Test>::ReservedAccount
+		);
+	});
+}
+
+/// A report made before the end block is decided by the council, not voided by a close: anyone
+/// may close an expired program only once no report is pending.
+#[test]
+fn an_expired_program_with_a_pending_report_waits_for_the_council() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active_seed();
+		go_to(6 * PERIOD);
+		assert_ok!(CB::report_milestone(signed(LEAD), index, 0, 1, bytes("e")));
+		go_to(1 + 6 * PERIOD + 1);
+		assert_noop!(CB::close_program(signed(STRANGER), index), Error::<Test>::ReportPending);
+		assert_ok!(approve_ms(council(), index, 0, None));
+		assert_ok!(CB::close_program(signed(STRANGER), index));
+	});
+}
