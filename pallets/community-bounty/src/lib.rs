@@ -684,7 +684,7 @@ pub mod pallet {
 		MemberBarred,
 		/// The account is not barred from the roster.
 		NotBarred,
-		/// The lead cannot be on its own program's roster (it would pay itself).
+		/// The lead cannot add itself to its own program's roster.
 		LeadCannotBeMember,
 		/// The program's own account and the treasury are never paid nor put on a roster.
 		ReservedAccount,
@@ -921,7 +921,9 @@ pub mod pallet {
 		/// Signed: the lead once every milestone is approved, or anyone after the end block.
 		///
 		/// ## Details
-		/// As `cancel_program`. No one is slashed for letting a program expire.
+		/// As `cancel_program`. No one is slashed for letting a program expire. While a milestone
+		/// report awaits the council, the program does not close: the council decides it (a
+		/// report made before the end block may be decided after it), or cancels.
 		///
 		/// ## Events
 		/// `ProgramClosed`, `ProgramStorageCleared`.
@@ -945,7 +947,9 @@ pub mod pallet {
 		/// `ApproveOrigin`.
 		///
 		/// ## Details
-		/// The new lead may not be on the program's roster.
+		/// The new lead may be on the roster (the lead cannot block the council's choice by
+		/// enrolling it); as lead it is paid from no pool but a `Lead` one. The program's account
+		/// and the treasury are never leads.
 		///
 		/// ## Events
 		/// `LeadChanged`.
@@ -1216,8 +1220,8 @@ pub mod pallet {
 			awards: AwardsOf<T>,
 		) -> DispatchResult {
 			let caller = ensure_signed(origin)?;
-			ensure!(!awards.is_empty(), Error::<T>::EmptyBatch);
 			let mut program = Self::lead_program(index, &caller)?;
+			ensure!(!awards.is_empty(), Error::<T>::EmptyBatch);
 			for award in awards {
 				Self::do_award(index, &mut program, award)?;
 			}

@@ -176,6 +176,10 @@ impl<T: Config> Pallet<T> {
 		let expired = T::BlockNumberProvider::current_block_number() > ends_at;
 		let finished = by == program.lead && program.all_milestones_approved();
 		ensure!(expired || finished, Error::<T>::CannotCloseYet);
+		// A report made before the end block is the council's to decide: late votes count.
+		let pending = Reports::<T>::get(index, program.milestones_approved)
+			.is_some_and(|report| report.status == ReportStatus::Pending);
+		ensure!(!pending, Error::<T>::ReportPending);
 
 		let (owed_dropped, paid) = (program.owed_total(), program.paid);
 		let refunded = Self::sweep(&Self::program_account(index))?;
@@ -190,8 +194,10 @@ impl<T: Config> Pallet<T> {
 		Ok(Self::remove_program(index))
 	}
 
+	/// Names `new` the lead. A member of the roster may be named (the lead cannot block the
+	/// council's choice by enrolling it); as lead it is paid from no pool but a `Lead` one.
 	pub(crate) fn do_set_lead(index: ProgramIndex, new: T::AccountId) -> DispatchResult {
-		ensure!(!Roster::<T>::contains_key(index, &new), Error::<T>::LeadCannotBeMember);
+		ensure!(!Self::is_reserved(index, &new), Error::<T>::ReservedAccount);
 		Programs::<T>::try_mutate(index, |maybe| {
 			let program = maybe.as_mut().ok_or(Error::<T>::UnknownProgram)?;
 			Self::ensure_active(program)?;

@@ -17,7 +17,8 @@
 //! The roster: Senior Ambassadors and their crews.
 //!
 //! The lead adds and removes members; the council may remove too, and a member the council
-//! removed is barred: the lead cannot add it back until the council lifts the bar. Removing a
+//! removed is barred: the lead cannot add it back until the council lifts the bar (a council
+//! removal of an account the lead removed meanwhile bars it all the same). Removing a
 //! senior removes its crew (listed in [`Crews`], at most [`Config::MaxCrew`]), so a crew can
 //! never keep a senior on the roster. The lead, the program's own account and the treasury are
 //! never members: a program never pays itself, and the lead is paid only from a `Lead` pool.
@@ -86,7 +87,23 @@ impl<T: Config> Pallet<T> {
 				program
 			},
 		};
-		let member = Roster::<T>::get(index, &who).ok_or(Error::<T>::NotMember)?;
+		let Some(member) = Roster::<T>::get(index, &who) else {
+			// The council's removal of an account that already left (the lead removed it while
+			// the motion ran) still bars it: a council removal sticks.
+			ensure!(by_council && !Barred::<T>::contains_key(index, &who), Error::<T>::NotMember);
+			Barred::<T>::insert(index, &who, ());
+			program.barred = program.barred.saturating_add(1);
+			let roster_count = program.roster_count;
+			Programs::<T>::insert(index, program);
+			Self::deposit_event(Event::MemberRemoved {
+				index,
+				who,
+				by_council,
+				barred: true,
+				roster_count,
+			});
+			return Ok(0);
+		};
 
 		let crew = Crews::<T>::take(index, &who);
 		for ambassador in crew.iter() {

@@ -69,6 +69,13 @@ impl<T: Config> Pallet<T> {
 			"released + owed above budget"
 		);
 		ensure!(program.paid <= program.released, "paid above released");
+		// Owed tranches are queued in milestone order, none beyond the approvals.
+		let mut last = None;
+		for owed in program.owed.iter() {
+			ensure!(last.is_none_or(|l| l < owed.tranche), "owed tranches out of order");
+			ensure!(owed.tranche <= program.milestones_approved, "owed tranche not approved");
+			last = Some(owed.tranche);
+		}
 		let held = T::Currency::balance(&Self::program_account(index));
 		ensure!(held >= program.unspent(), "program account holds less than released - paid");
 		Ok(())
@@ -114,7 +121,6 @@ impl<T: Config> Pallet<T> {
 		let (mut members, mut ambassadors) = (0u32, 0u32);
 		for (who, member) in Roster::<T>::iter_prefix(index) {
 			members += 1;
-			ensure!(who != program.lead, "the lead is on its own roster");
 			ensure!(!Self::is_reserved(index, &who), "a reserved account is on the roster");
 			ensure!(!Barred::<T>::contains_key(index, &who), "a barred account is on the roster");
 			match (&member.role, &member.senior) {

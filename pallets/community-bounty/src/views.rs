@@ -89,8 +89,10 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
-	/// What `beneficiary` may still receive from `pool` of program `index` this period, or the
-	/// error an award would meet first for who they are (not eligible, reserved, ...).
+	/// What `beneficiary` may still receive from `pool` of program `index` this period under the
+	/// caps, or the error an award would meet first for who they are (not eligible, reserved,
+	/// ...). It does not check the program's unspent funds nor the period's slots for new
+	/// beneficiaries: `dry_run_awards` answers for a given amount.
 	pub fn view_remaining(
 		index: ProgramIndex,
 		pool: PoolIndex,

@@ -545,6 +545,9 @@ impl Model {
 				if !(now() > ends || (caller == p.lead && p.approved == 2)) {
 					return Err(Error::<Test>::CannotCloseYet.into());
 				}
+				if p.report.as_ref().is_some_and(|r| r.pending) {
+					return Err(Error::<Test>::ReportPending.into());
+				}
 				self.programs.remove(&index);
 			},
 			SetLead { who, index, new_lead } => {
@@ -553,9 +556,6 @@ impl Model {
 				}
 				let p = self.programs.get_mut(&index).ok_or(Error::<Test>::UnknownProgram)?;
 				let lead = if new_lead { NEW_LEAD } else { LEAD };
-				if p.roster.contains_key(&lead) {
-					return Err(Error::<Test>::LeadCannotBeMember.into());
-				}
 				if p.active.is_none() {
 					return Err(Error::<Test>::NotActive.into());
 				}
@@ -614,7 +614,14 @@ impl Model {
 					self.lead_program(who, index)?
 				};
 				let m = member(m);
-				p.roster.get(&m).ok_or(Error::<Test>::NotMember)?;
+				if !p.roster.contains_key(&m) {
+					// The council's removal of an account no longer on the roster still bars it.
+					if !who.approves() || !p.barred.insert(m) {
+						return Err(Error::<Test>::NotMember.into());
+					}
+					self.programs.insert(index, p);
+					return Ok(());
+				}
 				// A senior's crew leaves with it.
 				p.roster.retain(|who, member| *who != m && member.senior != Some(m));
 				if who.approves() {
@@ -720,11 +727,10 @@ impl Model {
 				self.programs.insert(index, p);
 			},
 			Batch { who, index, awards } => {
-				who.account().ok_or(BadOrigin)?;
+				let mut p = self.lead_program(who, index)?;
 				if awards.is_empty() {
 					return Err(Error::<Test>::EmptyBatch.into());
 				}
-				let mut p = self.lead_program(who, index)?;
 				let mut account_free = free(CB::program_account(index));
 				let mut paid_to = BTreeMap::new();
 				for (pool, beneficiary, usd) in awards {

@@ -559,7 +559,10 @@ fn a_lead_cannot_block_its_replacement_by_enrolling_the_nominee() {
 		assert_ok!(CB::set_lead(council(), index, NEW_LEAD));
 		assert_eq!(program(index).lead, NEW_LEAD);
 		// On the roster or not, the lead is paid only from a Lead pool.
-		assert_noop!(award(index, SENIOR_POOL, NEW_LEAD, USD), Error::<Test>::LeadNotEligible);
+		assert_noop!(
+			CB::award(signed(NEW_LEAD), index, SENIOR_POOL, NEW_LEAD, USD, bytes("me")),
+			Error::<Test>::LeadNotEligible
+		);
 		// And the reserved accounts are never leads.
 		assert_noop!(
 			CB::set_lead(council(), index, account(index)),
