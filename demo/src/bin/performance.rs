@@ -283,8 +283,8 @@ fn rows() -> Vec<Row> {
 			None,
 			"propose_curator",
 			1.0,
-			"The council names who runs the money: one record read and written by both; ours also \
-			 checks that the new lead is not on the roster (one more read) and is the larger record.",
+			"The council names who runs the money: one record read and written by both; ours is \
+			 the larger record.",
 		),
 		row(
 			"release_tranche",

@@ -98,16 +98,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `d` is `[0, 16384]`.
 	/// The range of component `m` is `[1, 8]`.
 	/// The range of component `p` is `[0, 4]`.
-	fn propose_program(_t: u32, d: u32, m: u32, _p: u32, ) -> Weight {
+	fn propose_program(t: u32, d: u32, m: u32, p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3568`
-		// Minimum execution time: 57_505_000 picoseconds.
-		Weight::from_parts(58_030_878, 3568)
+		// Minimum execution time: 61_571_000 picoseconds.
+		Weight::from_parts(59_761_116, 3568)
+			// Standard Error: 144
+			.saturating_add(Weight::from_parts(6_361, 0).saturating_mul(t.into()))
 			// Standard Error: 1
-			.saturating_add(Weight::from_parts(482, 0).saturating_mul(d.into()))
-			// Standard Error: 2_480
-			.saturating_add(Weight::from_parts(129_958, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(487, 0).saturating_mul(d.into()))
+			// Standard Error: 2_440
+			.saturating_add(Weight::from_parts(271_640, 0).saturating_mul(m.into()))
+			// Standard Error: 3_980
+			.saturating_add(Weight::from_parts(184_565, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -121,8 +125,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1059`
 		//  Estimated: `8799`
-		// Minimum execution time: 99_788_000 picoseconds.
-		Weight::from_parts(102_602_000, 8799)
+		// Minimum execution time: 99_368_000 picoseconds.
+		Weight::from_parts(103_393_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -138,8 +142,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1059`
 		//  Estimated: `6196`
-		// Minimum execution time: 57_575_000 picoseconds.
-		Weight::from_parts(59_389_000, 6196)
+		// Minimum execution time: 57_445_000 picoseconds.
+		Weight::from_parts(60_149_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -147,7 +151,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Roster` (r:128 w:128)
+	/// Storage: `CommunityBounty::Roster` (r:96 w:96)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Descriptions` (r:0 w:1)
 	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
@@ -163,26 +167,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Reports` (r:1 w:0)
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[0, 128]`.
+	/// The range of component `n` is `[0, 96]`.
 	fn cancel_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1050 + n * (85 ±0)`
-		//  Estimated: `6196 + n * (2608 ±0)`
-		// Minimum execution time: 94_210_000 picoseconds.
-		Weight::from_parts(116_053_508, 6196)
-			// Standard Error: 24_052
-			.saturating_add(Weight::from_parts(5_412_510, 0).saturating_mul(n.into()))
+		//  Measured:  `1044 + n * (85 ±0)`
+		//  Estimated: `6196 + n * (2607 ±0)`
+		// Minimum execution time: 93_569_000 picoseconds.
+		Weight::from_parts(117_137_586, 6196)
+			// Standard Error: 26_042
+			.saturating_add(Weight::from_parts(5_222_578, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2608).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(n.into()))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Reports` (r:1 w:0)
+	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Roster` (r:128 w:128)
+	/// Storage: `CommunityBounty::Roster` (r:96 w:96)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Descriptions` (r:0 w:1)
 	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
@@ -196,26 +202,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::MemberSpending` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::PoolSpending` (r:1 w:0)
 	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Reports` (r:1 w:0)
-	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[0, 128]`.
+	/// The range of component `n` is `[0, 96]`.
 	fn close_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `999 + n * (85 ±0)`
-		//  Estimated: `6196 + n * (2608 ±0)`
-		// Minimum execution time: 93_378_000 picoseconds.
-		Weight::from_parts(114_465_471, 6196)
-			// Standard Error: 23_274
-			.saturating_add(Weight::from_parts(5_331_980, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		//  Measured:  `993 + n * (85 ±0)`
+		//  Estimated: `6861 + n * (2607 ±0)`
+		// Minimum execution time: 95_772_000 picoseconds.
+		Weight::from_parts(119_090_104, 6861)
+			// Standard Error: 26_339
+			.saturating_add(Weight::from_parts(5_309_978, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2608).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(n.into()))
 	}
 	/// Storage: `CommunityBounty::Cleanups` (r:1 w:1)
 	/// Proof: `CommunityBounty::Cleanups` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Roster` (r:128 w:128)
+	/// Storage: `CommunityBounty::Roster` (r:96 w:96)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Crews` (r:1 w:0)
 	/// Proof: `CommunityBounty::Crews` (`max_values`: None, `max_size`: Some(573), added: 3048, mode: `MaxEncodedLen`)
@@ -227,32 +231,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Reports` (r:1 w:0)
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[0, 128]`.
+	/// The range of component `n` is `[0, 96]`.
 	fn clear_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `82 + n * (85 ±0)`
-		//  Estimated: `4038 + n * (2608 ±0)`
-		// Minimum execution time: 31_567_000 picoseconds.
-		Weight::from_parts(50_532_374, 4038)
-			// Standard Error: 23_076
-			.saturating_add(Weight::from_parts(5_260_800, 0).saturating_mul(n.into()))
+		//  Measured:  `76 + n * (85 ±0)`
+		//  Estimated: `4038 + n * (2607 ±0)`
+		// Minimum execution time: 32_197_000 picoseconds.
+		Weight::from_parts(52_790_449, 4038)
+			// Standard Error: 25_256
+			.saturating_add(Weight::from_parts(5_205_928, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2608).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(n.into()))
 	}
-	/// Storage: `CommunityBounty::Roster` (r:1 w:0)
-	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	fn set_lead() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `806`
 		//  Estimated: `4397`
-		// Minimum execution time: 14_641_000 picoseconds.
-		Weight::from_parts(15_693_000, 4397)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Minimum execution time: 12_418_000 picoseconds.
+		Weight::from_parts(13_490_000, 4397)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
@@ -263,8 +265,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1068`
 		//  Estimated: `6196`
-		// Minimum execution time: 330_931_000 picoseconds.
-		Weight::from_parts(337_481_000, 6196)
+		// Minimum execution time: 331_111_000 picoseconds.
+		Weight::from_parts(341_076_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -278,8 +280,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `161`
 		//  Estimated: `6196`
-		// Minimum execution time: 61_461_000 picoseconds.
-		Weight::from_parts(63_524_000, 6196)
+		// Minimum execution time: 61_471_000 picoseconds.
+		Weight::from_parts(64_155_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -295,8 +297,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1910`
 		//  Estimated: `6210`
-		// Minimum execution time: 40_079_000 picoseconds.
-		Weight::from_parts(42_203_000, 6210)
+		// Minimum execution time: 40_150_000 picoseconds.
+		Weight::from_parts(42_903_000, 6210)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -313,10 +315,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1041 + c * (57 ±0)`
 		//  Estimated: `4397`
-		// Minimum execution time: 24_536_000 picoseconds.
-		Weight::from_parts(28_025_847, 4397)
-			// Standard Error: 2_665
-			.saturating_add(Weight::from_parts(4_311_126, 0).saturating_mul(c.into()))
+		// Minimum execution time: 24_266_000 picoseconds.
+		Weight::from_parts(27_780_467, 4397)
+			// Standard Error: 2_657
+			.saturating_add(Weight::from_parts(4_292_274, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
@@ -329,8 +331,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `888`
 		//  Estimated: `4397`
-		// Minimum execution time: 17_977_000 picoseconds.
-		Weight::from_parts(19_088_000, 4397)
+		// Minimum execution time: 18_107_000 picoseconds.
+		Weight::from_parts(19_209_000, 4397)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -343,10 +345,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1137`
 		//  Estimated: `4397`
-		// Minimum execution time: 18_677_000 picoseconds.
-		Weight::from_parts(19_931_805, 4397)
-			// Standard Error: 29
-			.saturating_add(Weight::from_parts(1_216, 0).saturating_mul(e.into()))
+		// Minimum execution time: 18_788_000 picoseconds.
+		Weight::from_parts(20_116_321, 4397)
+			// Standard Error: 33
+			.saturating_add(Weight::from_parts(1_033, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -360,8 +362,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1342`
 		//  Estimated: `6196`
-		// Minimum execution time: 66_769_000 picoseconds.
-		Weight::from_parts(68_963_000, 6196)
+		// Minimum execution time: 66_318_000 picoseconds.
+		Weight::from_parts(68_843_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -373,8 +375,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1137`
 		//  Estimated: `4397`
-		// Minimum execution time: 17_346_000 picoseconds.
-		Weight::from_parts(18_277_000, 4397)
+		// Minimum execution time: 17_266_000 picoseconds.
+		Weight::from_parts(18_357_000, 4397)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -395,10 +397,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1133`
 		//  Estimated: `6196`
-		// Minimum execution time: 80_710_000 picoseconds.
-		Weight::from_parts(83_488_524, 6196)
-			// Standard Error: 81
-			.saturating_add(Weight::from_parts(531, 0).saturating_mul(r.into()))
+		// Minimum execution time: 80_879_000 picoseconds.
+		Weight::from_parts(83_941_858, 6196)
+			// Standard Error: 83
+			.saturating_add(Weight::from_parts(410, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -418,11 +420,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn award_batch(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1057 + n * (86 ±0)`
-		//  Estimated: `9907 + n * (2610 ±0)`
-		// Minimum execution time: 81_781_000 picoseconds.
-		Weight::from_parts(13_843_879, 9907)
-			// Standard Error: 15_790
-			.saturating_add(Weight::from_parts(63_408_361, 0).saturating_mul(n.into()))
+		//  Estimated: `9907 + n * (2610 ±5)`
+		// Minimum execution time: 83_513_000 picoseconds.
+		Weight::from_parts(1_113_126, 9907)
+			// Standard Error: 100_844
+			.saturating_add(Weight::from_parts(66_575_360, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -433,107 +435,109 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// The same measurements with RocksDB storage costs, for mocks and tests.
 impl WeightInfo for () {
-	fn propose_program(_t: u32, d: u32, m: u32, _p: u32, ) -> Weight {
-		Weight::from_parts(58_030_878, 3568)
-			.saturating_add(Weight::from_parts(482, 0).saturating_mul(d.into()))
-			.saturating_add(Weight::from_parts(129_958, 0).saturating_mul(m.into()))
+	fn propose_program(t: u32, d: u32, m: u32, p: u32, ) -> Weight {
+		Weight::from_parts(59_761_116, 3568)
+			.saturating_add(Weight::from_parts(6_361, 0).saturating_mul(t.into()))
+			.saturating_add(Weight::from_parts(487, 0).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(271_640, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(184_565, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn approve_program() -> Weight {
-		Weight::from_parts(102_602_000, 8799)
+		Weight::from_parts(103_393_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn reject_program() -> Weight {
-		Weight::from_parts(59_389_000, 6196)
+		Weight::from_parts(60_149_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn cancel_program(n: u32, ) -> Weight {
-		Weight::from_parts(116_053_508, 6196)
-			.saturating_add(Weight::from_parts(5_412_510, 0).saturating_mul(n.into()))
+		Weight::from_parts(117_137_586, 6196)
+			.saturating_add(Weight::from_parts(5_222_578, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2608).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(n.into()))
 	}
 	fn close_program(n: u32, ) -> Weight {
-		Weight::from_parts(114_465_471, 6196)
-			.saturating_add(Weight::from_parts(5_331_980, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
+		Weight::from_parts(119_090_104, 6861)
+			.saturating_add(Weight::from_parts(5_309_978, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2608).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(n.into()))
 	}
 	fn clear_program(n: u32, ) -> Weight {
-		Weight::from_parts(50_532_374, 4038)
-			.saturating_add(Weight::from_parts(5_260_800, 0).saturating_mul(n.into()))
+		Weight::from_parts(52_790_449, 4038)
+			.saturating_add(Weight::from_parts(5_205_928, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2608).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(n.into()))
 	}
 	fn set_lead() -> Weight {
-		Weight::from_parts(15_693_000, 4397)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		Weight::from_parts(13_490_000, 4397)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn release_tranche() -> Weight {
-		Weight::from_parts(337_481_000, 6196)
+		Weight::from_parts(341_076_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn reclaim() -> Weight {
-		Weight::from_parts(63_524_000, 6196)
+		Weight::from_parts(64_155_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn add_member() -> Weight {
-		Weight::from_parts(42_203_000, 6210)
+		Weight::from_parts(42_903_000, 6210)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn remove_member(c: u32, ) -> Weight {
-		Weight::from_parts(28_025_847, 4397)
-			.saturating_add(Weight::from_parts(4_311_126, 0).saturating_mul(c.into()))
+		Weight::from_parts(27_780_467, 4397)
+			.saturating_add(Weight::from_parts(4_292_274, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(c.into())))
 	}
 	fn unbar_member() -> Weight {
-		Weight::from_parts(19_088_000, 4397)
+		Weight::from_parts(19_209_000, 4397)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn report_milestone(e: u32, ) -> Weight {
-		Weight::from_parts(19_931_805, 4397)
-			.saturating_add(Weight::from_parts(1_216, 0).saturating_mul(e.into()))
+		Weight::from_parts(20_116_321, 4397)
+			.saturating_add(Weight::from_parts(1_033, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn approve_milestone() -> Weight {
-		Weight::from_parts(68_963_000, 6196)
+		Weight::from_parts(68_843_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn reject_milestone() -> Weight {
-		Weight::from_parts(18_277_000, 4397)
+		Weight::from_parts(18_357_000, 4397)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn award(r: u32, ) -> Weight {
-		Weight::from_parts(83_488_524, 6196)
-			.saturating_add(Weight::from_parts(531, 0).saturating_mul(r.into()))
+		Weight::from_parts(83_941_858, 6196)
+			.saturating_add(Weight::from_parts(410, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn award_batch(n: u32, ) -> Weight {
-		Weight::from_parts(13_843_879, 9907)
-			.saturating_add(Weight::from_parts(63_408_361, 0).saturating_mul(n.into()))
+		Weight::from_parts(1_113_126, 9907)
+			.saturating_add(Weight::from_parts(66_575_360, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))

@@ -76,10 +76,10 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `51`
 		//  Estimated: `3593`
-		// Minimum execution time: 24_206_000 picoseconds.
-		Weight::from_parts(25_296_586, 3593)
+		// Minimum execution time: 24_035_000 picoseconds.
+		Weight::from_parts(25_503_296, 3593)
 			// Standard Error: 0
-			.saturating_add(Weight::from_parts(472, 0).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(467, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -91,8 +91,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `177`
 		//  Estimated: `3642`
-		// Minimum execution time: 11_107_000 picoseconds.
-		Weight::from_parts(11_898_000, 3642)
+		// Minimum execution time: 10_896_000 picoseconds.
+		Weight::from_parts(11_667_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -102,8 +102,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `196`
 		//  Estimated: `3642`
-		// Minimum execution time: 10_426_000 picoseconds.
-		Weight::from_parts(11_297_000, 3642)
+		// Minimum execution time: 10_055_000 picoseconds.
+		Weight::from_parts(10_976_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -115,8 +115,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `176`
 		//  Estimated: `3642`
-		// Minimum execution time: 13_350_000 picoseconds.
-		Weight::from_parts(14_311_000, 3642)
+		// Minimum execution time: 12_980_000 picoseconds.
+		Weight::from_parts(13_861_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -128,8 +128,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `437`
 		//  Estimated: `6196`
-		// Minimum execution time: 39_028_000 picoseconds.
-		Weight::from_parts(40_840_000, 6196)
+		// Minimum execution time: 38_797_000 picoseconds.
+		Weight::from_parts(41_051_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -141,8 +141,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `331`
 		//  Estimated: `3642`
-		// Minimum execution time: 27_911_000 picoseconds.
-		Weight::from_parts(29_323_000, 3642)
+		// Minimum execution time: 27_681_000 picoseconds.
+		Weight::from_parts(29_313_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -152,8 +152,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `232`
 		//  Estimated: `3642`
-		// Minimum execution time: 11_166_000 picoseconds.
-		Weight::from_parts(12_048_000, 3642)
+		// Minimum execution time: 10_866_000 picoseconds.
+		Weight::from_parts(11_747_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -167,8 +167,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `469`
 		//  Estimated: `8799`
-		// Minimum execution time: 115_261_000 picoseconds.
-		Weight::from_parts(118_796_000, 8799)
+		// Minimum execution time: 117_084_000 picoseconds.
+		Weight::from_parts(121_670_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -182,8 +182,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `329`
 		//  Estimated: `6196`
-		// Minimum execution time: 38_177_000 picoseconds.
-		Weight::from_parts(39_989_000, 6196)
+		// Minimum execution time: 37_655_000 picoseconds.
+		Weight::from_parts(39_228_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -197,8 +197,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `540`
 		//  Estimated: `8799`
-		// Minimum execution time: 79_668_000 picoseconds.
-		Weight::from_parts(82_191_000, 8799)
+		// Minimum execution time: 79_168_000 picoseconds.
+		Weight::from_parts(82_102_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -208,8 +208,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `232`
 		//  Estimated: `3642`
-		// Minimum execution time: 10_977_000 picoseconds.
-		Weight::from_parts(11_787_000, 3642)
+		// Minimum execution time: 10_876_000 picoseconds.
+		Weight::from_parts(11_727_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -224,10 +224,10 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + b * (244 ±0)`
 		//  Estimated: `1887 + b * (5206 ±0)`
-		// Minimum execution time: 1_181_000 picoseconds.
-		Weight::from_parts(1_241_000, 1887)
-			// Standard Error: 22_030
-			.saturating_add(Weight::from_parts(39_798_732, 0).saturating_mul(b.into()))
+		// Minimum execution time: 1_171_000 picoseconds.
+		Weight::from_parts(1_212_000, 1887)
+			// Standard Error: 28_062
+			.saturating_add(Weight::from_parts(39_106_485, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -244,8 +244,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `16619`
 		//  Estimated: `19865`
-		// Minimum execution time: 33_379_000 picoseconds.
-		Weight::from_parts(34_752_000, 19865)
+		// Minimum execution time: 33_130_000 picoseconds.
+		Weight::from_parts(34_912_000, 19865)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -257,8 +257,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `235`
 		//  Estimated: `6196`
-		// Minimum execution time: 62_112_000 picoseconds.
-		Weight::from_parts(64_155_000, 6196)
+		// Minimum execution time: 62_132_000 picoseconds.
+		Weight::from_parts(64_827_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}

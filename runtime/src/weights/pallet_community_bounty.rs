@@ -75,18 +75,20 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// The range of component `d` is `[0, 16384]`.
 	/// The range of component `m` is `[1, 8]`.
 	/// The range of component `p` is `[0, 4]`.
-	fn propose_program(t: u32, d: u32, m: u32, _p: u32, ) -> Weight {
+	fn propose_program(t: u32, d: u32, m: u32, p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3568`
-		// Minimum execution time: 58_377_000 picoseconds.
-		Weight::from_parts(58_830_866, 3568)
-			// Standard Error: 153
-			.saturating_add(Weight::from_parts(1_461, 0).saturating_mul(t.into()))
+		// Minimum execution time: 62_793_000 picoseconds.
+		Weight::from_parts(60_437_324, 3568)
+			// Standard Error: 154
+			.saturating_add(Weight::from_parts(7_294, 0).saturating_mul(t.into()))
 			// Standard Error: 1
-			.saturating_add(Weight::from_parts(491, 0).saturating_mul(d.into()))
-			// Standard Error: 2_594
-			.saturating_add(Weight::from_parts(112_829, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(493, 0).saturating_mul(d.into()))
+			// Standard Error: 2_615
+			.saturating_add(Weight::from_parts(315_593, 0).saturating_mul(m.into()))
+			// Standard Error: 4_263
+			.saturating_add(Weight::from_parts(244_194, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -100,8 +102,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1059`
 		//  Estimated: `8799`
-		// Minimum execution time: 101_200_000 picoseconds.
-		Weight::from_parts(104_224_000, 8799)
+		// Minimum execution time: 99_258_000 picoseconds.
+		Weight::from_parts(103_323_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -117,8 +119,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1059`
 		//  Estimated: `6196`
-		// Minimum execution time: 58_036_000 picoseconds.
-		Weight::from_parts(60_199_000, 6196)
+		// Minimum execution time: 57_275_000 picoseconds.
+		Weight::from_parts(60_530_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -126,7 +128,7 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Roster` (r:128 w:128)
+	/// Storage: `CommunityBounty::Roster` (r:96 w:96)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Descriptions` (r:0 w:1)
 	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
@@ -142,26 +144,28 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Reports` (r:1 w:0)
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[0, 128]`.
+	/// The range of component `n` is `[0, 96]`.
 	fn cancel_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1050 + n * (85 ±0)`
-		//  Estimated: `6196 + n * (2608 ±0)`
-		// Minimum execution time: 94_650_000 picoseconds.
-		Weight::from_parts(116_260_802, 6196)
-			// Standard Error: 23_432
-			.saturating_add(Weight::from_parts(5_416_235, 0).saturating_mul(n.into()))
+		//  Measured:  `1044 + n * (85 ±0)`
+		//  Estimated: `6196 + n * (2607 ±0)`
+		// Minimum execution time: 94_360_000 picoseconds.
+		Weight::from_parts(119_179_030, 6196)
+			// Standard Error: 27_942
+			.saturating_add(Weight::from_parts(5_381_232, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2608).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(n.into()))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Reports` (r:1 w:0)
+	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Roster` (r:128 w:128)
+	/// Storage: `CommunityBounty::Roster` (r:96 w:96)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Descriptions` (r:0 w:1)
 	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
@@ -175,26 +179,24 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Proof: `CommunityBounty::MemberSpending` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::PoolSpending` (r:1 w:0)
 	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Reports` (r:1 w:0)
-	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[0, 128]`.
+	/// The range of component `n` is `[0, 96]`.
 	fn close_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `999 + n * (85 ±0)`
-		//  Estimated: `6196 + n * (2608 ±0)`
-		// Minimum execution time: 95_442_000 picoseconds.
-		Weight::from_parts(117_700_972, 6196)
-			// Standard Error: 24_438
-			.saturating_add(Weight::from_parts(5_516_060, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		//  Measured:  `993 + n * (85 ±0)`
+		//  Estimated: `6861 + n * (2607 ±0)`
+		// Minimum execution time: 96_433_000 picoseconds.
+		Weight::from_parts(135_639_261, 6861)
+			// Standard Error: 38_679
+			.saturating_add(Weight::from_parts(5_537_859, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2608).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(n.into()))
 	}
 	/// Storage: `CommunityBounty::Cleanups` (r:1 w:1)
 	/// Proof: `CommunityBounty::Cleanups` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Roster` (r:128 w:128)
+	/// Storage: `CommunityBounty::Roster` (r:96 w:96)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Crews` (r:1 w:0)
 	/// Proof: `CommunityBounty::Crews` (`max_values`: None, `max_size`: Some(573), added: 3048, mode: `MaxEncodedLen`)
@@ -206,32 +208,30 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Reports` (r:1 w:0)
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[0, 128]`.
+	/// The range of component `n` is `[0, 96]`.
 	fn clear_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `82 + n * (85 ±0)`
-		//  Estimated: `4038 + n * (2608 ±0)`
-		// Minimum execution time: 32_579_000 picoseconds.
-		Weight::from_parts(53_165_829, 4038)
-			// Standard Error: 24_137
-			.saturating_add(Weight::from_parts(5_420_113, 0).saturating_mul(n.into()))
+		//  Measured:  `76 + n * (85 ±0)`
+		//  Estimated: `4038 + n * (2607 ±0)`
+		// Minimum execution time: 32_218_000 picoseconds.
+		Weight::from_parts(52_318_418, 4038)
+			// Standard Error: 24_550
+			.saturating_add(Weight::from_parts(5_231_118, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2608).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(n.into()))
 	}
-	/// Storage: `CommunityBounty::Roster` (r:1 w:0)
-	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
 	fn set_lead() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `806`
 		//  Estimated: `4397`
-		// Minimum execution time: 14_982_000 picoseconds.
-		Weight::from_parts(16_114_000, 4397)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Minimum execution time: 12_649_000 picoseconds.
+		Weight::from_parts(13_831_000, 4397)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
@@ -242,8 +242,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1068`
 		//  Estimated: `6196`
-		// Minimum execution time: 336_830_000 picoseconds.
-		Weight::from_parts(344_170_000, 6196)
+		// Minimum execution time: 331_992_000 picoseconds.
+		Weight::from_parts(343_039_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -257,8 +257,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `161`
 		//  Estimated: `6196`
-		// Minimum execution time: 62_293_000 picoseconds.
-		Weight::from_parts(64_806_000, 6196)
+		// Minimum execution time: 61_481_000 picoseconds.
+		Weight::from_parts(64_636_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -274,8 +274,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1910`
 		//  Estimated: `6210`
-		// Minimum execution time: 40_711_000 picoseconds.
-		Weight::from_parts(42_854_000, 6210)
+		// Minimum execution time: 40_730_000 picoseconds.
+		Weight::from_parts(43_815_000, 6210)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -292,10 +292,10 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1041 + c * (57 ±0)`
 		//  Estimated: `4397`
-		// Minimum execution time: 24_776_000 picoseconds.
-		Weight::from_parts(28_217_463, 4397)
-			// Standard Error: 2_715
-			.saturating_add(Weight::from_parts(4_333_009, 0).saturating_mul(c.into()))
+		// Minimum execution time: 24_657_000 picoseconds.
+		Weight::from_parts(28_245_881, 4397)
+			// Standard Error: 2_708
+			.saturating_add(Weight::from_parts(4_301_512, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
@@ -308,8 +308,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `888`
 		//  Estimated: `4397`
-		// Minimum execution time: 18_187_000 picoseconds.
-		Weight::from_parts(19_408_000, 4397)
+		// Minimum execution time: 18_257_000 picoseconds.
+		Weight::from_parts(19_699_000, 4397)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -322,10 +322,10 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1137`
 		//  Estimated: `4397`
-		// Minimum execution time: 18_827_000 picoseconds.
-		Weight::from_parts(20_083_630, 4397)
-			// Standard Error: 30
-			.saturating_add(Weight::from_parts(1_281, 0).saturating_mul(e.into()))
+		// Minimum execution time: 18_808_000 picoseconds.
+		Weight::from_parts(20_385_598, 4397)
+			// Standard Error: 48
+			.saturating_add(Weight::from_parts(1_073, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -339,8 +339,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1342`
 		//  Estimated: `6196`
-		// Minimum execution time: 66_949_000 picoseconds.
-		Weight::from_parts(69_623_000, 6196)
+		// Minimum execution time: 66_609_000 picoseconds.
+		Weight::from_parts(69_313_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -352,8 +352,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1137`
 		//  Estimated: `4397`
-		// Minimum execution time: 17_385_000 picoseconds.
-		Weight::from_parts(18_447_000, 4397)
+		// Minimum execution time: 17_286_000 picoseconds.
+		Weight::from_parts(18_518_000, 4397)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -370,12 +370,14 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 256]`.
-	fn award(_r: u32, ) -> Weight {
+	fn award(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1133`
 		//  Estimated: `6196`
-		// Minimum execution time: 81_521_000 picoseconds.
-		Weight::from_parts(84_753_380, 6196)
+		// Minimum execution time: 81_360_000 picoseconds.
+		Weight::from_parts(84_260_054, 6196)
+			// Standard Error: 103
+			.saturating_add(Weight::from_parts(1_604, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -396,10 +398,10 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1057 + n * (86 ±0)`
 		//  Estimated: `9907 + n * (2610 ±0)`
-		// Minimum execution time: 82_252_000 picoseconds.
-		Weight::from_parts(15_251_739, 9907)
-			// Standard Error: 31_644
-			.saturating_add(Weight::from_parts(65_144_469, 0).saturating_mul(n.into()))
+		// Minimum execution time: 83_113_000 picoseconds.
+		Weight::from_parts(29_240, 9907)
+			// Standard Error: 131_678
+			.saturating_add(Weight::from_parts(67_756_002, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
