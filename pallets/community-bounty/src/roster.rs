@@ -87,25 +87,44 @@ impl<T: Config> Pallet<T> {
 				program
 			},
 		};
-		let Some(member) = Roster::<T>::get(index, &who) else {
-			// The council's removal of an account that already left (the lead removed it while
-			// the motion ran) still bars it: a council removal sticks.
-			ensure!(by_council && !Barred::<T>::contains_key(index, &who), Error::<T>::NotMember);
+		let member = Roster::<T>::get(index, &who);
+		// The council's removal of an account that already left (the lead removed it while the
+		// motion ran) still bars it: a council removal sticks.
+		ensure!(
+			member.is_some() || (by_council && !Barred::<T>::contains_key(index, &who)),
+			Error::<T>::NotMember
+		);
+		let crew = match member {
+			Some(member) => Self::take_off_roster(index, &mut program, &who, member, by_council),
+			None => 0,
+		};
+		if by_council {
 			Barred::<T>::insert(index, &who, ());
 			program.barred = program.barred.saturating_add(1);
-			let roster_count = program.roster_count;
-			Programs::<T>::insert(index, program);
-			Self::deposit_event(Event::MemberRemoved {
-				index,
-				who,
-				by_council,
-				barred: true,
-				roster_count,
-			});
-			return Ok(0);
-		};
+		}
+		let roster_count = program.roster_count;
+		Programs::<T>::insert(index, program);
+		Self::deposit_event(Event::MemberRemoved {
+			index,
+			who,
+			by_council,
+			barred: by_council,
+			roster_count,
+		});
+		Ok(crew)
+	}
 
-		let crew = Crews::<T>::take(index, &who);
+	/// Removes `who` from the roster with its crew (if a senior) or from its senior's crew (if
+	/// an ambassador), updating `program`'s count; emits `MemberRemoved` for each crew member.
+	/// Returns the size of the crew removed.
+	fn take_off_roster(
+		index: ProgramIndex,
+		program: &mut Program<T>,
+		who: &T::AccountId,
+		member: RosterMember<T>,
+		by_council: bool,
+	) -> u32 {
+		let crew = Crews::<T>::take(index, who);
 		for ambassador in crew.iter() {
 			Roster::<T>::remove(index, ambassador);
 			program.roster_count = program.roster_count.saturating_sub(1);
@@ -120,7 +139,7 @@ impl<T: Config> Pallet<T> {
 		if let Some(senior) = &member.senior {
 			Crews::<T>::mutate_exists(index, senior, |maybe_crew| {
 				if let Some(crew) = maybe_crew {
-					crew.retain(|a| a != &who);
+					crew.retain(|a| a != who);
 					if crew.is_empty() {
 						*maybe_crew = None;
 					}
@@ -132,22 +151,9 @@ impl<T: Config> Pallet<T> {
 				}
 			});
 		}
-		Roster::<T>::remove(index, &who);
+		Roster::<T>::remove(index, who);
 		program.roster_count = program.roster_count.saturating_sub(1);
-		if by_council {
-			Barred::<T>::insert(index, &who, ());
-			program.barred = program.barred.saturating_add(1);
-		}
-		let roster_count = program.roster_count;
-		Programs::<T>::insert(index, program);
-		Self::deposit_event(Event::MemberRemoved {
-			index,
-			who,
-			by_council,
-			barred: by_council,
-			roster_count,
-		});
-		Ok(crew.len() as u32)
+		crew.len() as u32
 	}
 
 	pub(crate) fn do_unbar_member(index: ProgramIndex, who: T::AccountId) -> DispatchResult {
