@@ -95,6 +95,7 @@ fn spec<T: Config>(t: u32, d: u32, m: u32, p: u32) -> ProgramSpec<T> {
 			denomination: Denomination::Asset(asset_kind::<T>(i + 1)),
 			period_cap: BalanceOf::<T>::max_value(),
 			member_cap: Some(BalanceOf::<T>::max_value()),
+			payout: Payout::Direct,
 		})
 		.collect();
 	let budget = tranche::<T>().saturating_mul((milestones.len() as u32).into());
@@ -105,6 +106,9 @@ fn spec<T: Config>(t: u32, d: u32, m: u32, p: u32) -> ProgramSpec<T> {
 		milestones: milestones.try_into().unwrap_or_default(),
 		pools: pools.try_into().unwrap_or_default(),
 		duration: T::MaxDuration::get(),
+		activity_threshold: 40,
+		max_seniors: None,
+		min_crew: 0,
 	}
 }
 

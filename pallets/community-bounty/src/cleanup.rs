@@ -18,7 +18,8 @@
 //!
 //! Close and cancel move every token at once, then remove the program record and its text and
 //! hand the rest to a clean-up: the roster, the crews, the bars, the spending records and the
-//! reports, map by map ([`CleanupStage`]), at most [`Config::RemovalLimit`] entries a step. The
+//! reports, the monthly rounds and their entries (each claim's deposit released as its entry
+//! goes), map by map ([`CleanupStage`]), at most [`Config::RemovalLimit`] entries a step. The
 //! first step runs in the close or cancel itself; if anything is left, anyone may call
 //! [`clear_program`](Pallet::clear_program) until the `ProgramStorageCleared` event says
 //! `complete`.
@@ -103,6 +104,18 @@ impl<T: Config> Pallet<T> {
 			CleanupStage::MemberSpending => remove_keys!(MemberSpending, index, budget),
 			CleanupStage::PoolSpending => remove_keys!(PoolSpending, index, budget),
 			CleanupStage::Reports => remove_keys!(Reports, index, budget),
+			CleanupStage::RoundEntries => {
+				// Every claim's deposit comes back as its entry goes, whatever the reason.
+				let keys: Vec<_> =
+					RoundEntries::<T>::iter_key_prefix(index).take(budget as usize).collect();
+				for key in &keys {
+					if let Some(entry) = RoundEntries::<T>::take(index, key) {
+						Self::release_deposit(&key.1, &entry.kind);
+					}
+				}
+				keys.len() as u32
+			},
+			CleanupStage::Rounds => remove_keys!(Rounds, index, budget),
 		}
 	}
 }

@@ -176,6 +176,7 @@ mod mock;
 mod program;
 mod rewards;
 mod roster;
+mod rounds;
 pub mod runtime_api;
 #[cfg(test)]
 mod tests;
@@ -186,6 +187,7 @@ pub mod views;
 pub mod weights;
 
 pub use pallet::*;
+pub use rounds::{PlannedEntry, SettleStep};
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -269,6 +271,9 @@ pub mod pallet {
 			type MaxAwardsPerCall = ConstU32<16>;
 			type MaxBeneficiaries = ConstU32<64>;
 			type RemovalLimit = ConstU32<16>;
+			type MaxClaimsPerRound = ConstU32<16>;
+			type MaxScoresPerCall = ConstU32<8>;
+			type MaxSettlePerCall = ConstU32<4>;
 			type WeightInfo = ();
 		}
 	}
@@ -399,6 +404,38 @@ pub mod pallet {
 		#[pallet::constant]
 		type RemovalLimit: Get<u32>;
 
+		/// How long after the end of a period its reports and claims may still be filed, in
+		/// blocks (Phala's "by the 5th of the following month"). At most `PayoutPeriod`.
+		#[pallet::constant]
+		#[pallet::no_default]
+		type ClaimGrace: Get<BlockNumberOf<Self>>;
+
+		/// How long after the grace window the lead may still score a round before it is final by
+		/// itself, in blocks. At most `PayoutPeriod`.
+		#[pallet::constant]
+		#[pallet::no_default]
+		type ScoringWindow: Get<BlockNumberOf<Self>>;
+
+		/// The deposit held from a contributor who files a claim; returned when the round goes,
+		/// sent to the treasury if the lead marks the claim as spam.
+		#[pallet::constant]
+		#[pallet::no_default]
+		type ClaimDeposit: Get<BalanceOf<Self>>;
+
+		/// The most reports and claims one round (one period of one program) holds. Benchmarks
+		/// of `file_report`, `file_claim`, `score_round` and `settle_round` depend on it.
+		#[pallet::constant]
+		type MaxClaimsPerRound: Get<u32>;
+
+		/// The most scores in one `score_round` call. Benchmarks of `score_round` depend on it.
+		#[pallet::constant]
+		type MaxScoresPerCall: Get<u32>;
+
+		/// The most entries one `settle_round` call pays (a page). Nonzero. Benchmarks of
+		/// `settle_round` depend on it.
+		#[pallet::constant]
+		type MaxSettlePerCall: Get<u32>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 
@@ -414,6 +451,10 @@ pub mod pallet {
 		/// The bond of a proposed program, released on approval and slashed on rejection.
 		#[codec(index = 0)]
 		ProgramBond,
+		/// The deposit of a contributor's claim in a monthly round, released when the round goes
+		/// and slashed to the treasury if the lead marks the claim as spam.
+		#[codec(index = 1)]
+		ClaimDeposit,
 	}
 
 	/// The number of programs ever proposed; the next program gets this index.
@@ -490,6 +531,23 @@ pub mod pallet {
 		Blake2_128Concat,
 		(PoolIndex, T::AccountId),
 		Spending<BalanceOf<T>>,
+	>;
+
+	/// The monthly rounds of each program, by period: open, finalized or settling. A round is
+	/// created by its first report or claim and removed once settled (or with its program).
+	#[pallet::storage]
+	pub type Rounds<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ProgramIndex, Twox64Concat, PeriodIndex, Round<T>>;
+
+	/// The reports and claims of each round, by program and (period, filer).
+	#[pallet::storage]
+	pub type RoundEntries<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		ProgramIndex,
+		Blake2_128Concat,
+		(PeriodIndex, T::AccountId),
+		RoundEntry<T>,
 	>;
 
 	/// Removed programs whose storage is still being cleared, and the map the clean-up is at.
@@ -620,12 +678,110 @@ pub mod pallet {
 			native: BalanceOf<T>,
 			reason: ReasonOf<T>,
 		},
+		/// A Senior Ambassador's crew member became a Senior Ambassador, keeping its reports
+		/// and spending history; `seniors` is the new count of seniors.
+		MemberPromoted { index: ProgramIndex, who: T::AccountId, seniors: u32 },
+		/// A roster member filed its activity report (`pool: None`), or a contributor a claim to
+		/// `pool` with `deposit` held, for `period`.
+		Filed {
+			index: ProgramIndex,
+			period: PeriodIndex,
+			who: T::AccountId,
+			pool: Option<PoolIndex>,
+			deposit: BalanceOf<T>,
+			evidence: EvidenceOf<T>,
+		},
+		/// The lead scored a report or claim of `period` (0..=100).
+		Scored { index: ProgramIndex, period: PeriodIndex, who: T::AccountId, score: Score },
+		/// The lead marked a claim as spam: it was removed and its deposit sent to the treasury.
+		ClaimSpam {
+			index: ProgramIndex,
+			period: PeriodIndex,
+			who: T::AccountId,
+			slashed: BalanceOf<T>,
+		},
+		/// The lead finalized the round of `period`; `active` reports scored at or above the
+		/// program's activity threshold.
+		RoundFinalized { index: ProgramIndex, period: PeriodIndex, active: u32 },
+		/// The settlement of a round started: `payments` payments worth `native` were fixed at
+		/// this block's rate, and are paid by this and the next `settle_round` calls.
+		RoundSettlementStarted {
+			index: ProgramIndex,
+			period: PeriodIndex,
+			payments: u32,
+			native: BalanceOf<T>,
+		},
+		/// A fixed payment could not be made (the beneficiary cannot receive it): it was
+		/// skipped, and its amount stays in the program.
+		PaymentSkipped {
+			index: ProgramIndex,
+			period: PeriodIndex,
+			pool: PoolIndex,
+			beneficiary: T::AccountId,
+			amount: BalanceOf<T>,
+			native: BalanceOf<T>,
+		},
+		/// A round was settled to the end: its storage and its claims' deposits were released.
+		RoundSettled { index: ProgramIndex, period: PeriodIndex, paid: u32, skipped: u32 },
 	}
 
 	#[pallet::error]
 	pub enum Error<T> {
 		/// No proposed or active program has this index.
 		UnknownProgram,
+		/// A Senior Ambassador on the roster already, or promoted would pass `max_seniors`.
+		TooManySeniors,
+		/// Only an ambassador (a crew member) can be promoted.
+		NotAnAmbassador,
+		/// The Senior Ambassador leads a smaller crew than the program's `min_crew`: it is not
+		/// paid from a senior pool.
+		CrewTooSmall,
+		/// `min_crew` is above `MaxCrew`, or `max_seniors` is zero or above `MaxRoster`.
+		InvalidSeniorRules,
+		/// A threshold or score is above 100.
+		InvalidScore,
+		/// A `Linear` scored pool needs a member cap.
+		LinearNeedsMemberCap,
+		/// A scored pool must pay Senior Ambassadors or Contributors, at most one of each.
+		InvalidScoredPool,
+		/// A scored pool takes no direct award: its round pays it.
+		PoolIsScored,
+		/// That period has not begun.
+		PeriodNotStarted,
+		/// That period began after the program's end block.
+		PeriodAfterEnd,
+		/// The filing window of that period (the period and its `ClaimGrace`) is over.
+		FilingClosed,
+		/// The lead never files a report or claim in its own program.
+		LeadCannotFile,
+		/// A roster member files a report, not a claim.
+		MemberMustReport,
+		/// Claims go to a scored `Contributors` pool.
+		NotAClaimPool,
+		/// This account already filed for that period.
+		AlreadyFiled,
+		/// The round holds `MaxClaimsPerRound` reports and claims.
+		RoundFull,
+		/// The claimant's free balance cannot cover the claim deposit.
+		InsufficientDeposit,
+		/// No round of that period (nobody filed, or it was settled).
+		NoRound,
+		/// Nothing was filed by this account for that period.
+		NotFiled,
+		/// The round is final: its scores are fixed.
+		RoundFinal,
+		/// The round's filing window is not over: it cannot be finalized yet.
+		FilingNotOver,
+		/// The round is not final yet: the lead has not finalized it and its scoring window
+		/// has not passed.
+		RoundNotFinal,
+		/// Only a claim can be marked as spam.
+		NotAClaim,
+		/// No scores given.
+		NoScores,
+		/// Rounds of this program are still open: settle them, or wait until their scoring
+		/// windows have passed.
+		RoundsOpen,
 		/// Only the program's lead may do this.
 		NotLead,
 		/// The program is not Proposed.
@@ -1275,6 +1431,197 @@ pub mod pallet {
 			T::ApproveOrigin::ensure_origin(origin)?;
 			let who = T::Lookup::lookup(who)?;
 			Self::do_unbar_member(index, who)
+		}
+
+		/// Turn an ambassador into a Senior Ambassador, within the spec's `max_seniors`.
+		///
+		/// ## Dispatch Origin
+		/// Signed, by the lead.
+		///
+		/// ## Details
+		/// The member leaves its senior's crew and leads a crew of its own (empty at first). Its
+		/// reports and spending records are kept: they are keyed by account, not by role.
+		/// Logic in `roster.rs`.
+		///
+		/// ## Events
+		/// `MemberPromoted`.
+		///
+		/// ## Complexity
+		/// O(1) (the old crew is at most `MaxCrew`).
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::promote_member())]
+		pub fn promote_member(
+			origin: OriginFor<T>,
+			#[pallet::compact] index: ProgramIndex,
+			who: AccountIdLookupOf<T>,
+		) -> DispatchResult {
+			let caller = ensure_signed(origin)?;
+			let who = T::Lookup::lookup(who)?;
+			Self::do_promote_member(index, &caller, who)
+		}
+
+		/// File the caller's monthly activity report for `period`.
+		///
+		/// ## Dispatch Origin
+		/// Signed, by a roster member (never the lead).
+		///
+		/// ## Details
+		/// One report per member and period, during the period or its `ClaimGrace` blocks after
+		/// it (also after the end block, for a period that began before it). `evidence` is a URL
+		/// or a hash of what the member did. Logic in `rounds.rs`.
+		///
+		/// ## Events
+		/// `Filed`.
+		///
+		/// ## Complexity
+		/// O(e) in the evidence length; the round's filer list is at most `MaxClaimsPerRound`.
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::file_report(evidence.len() as u32))]
+		pub fn file_report(
+			origin: OriginFor<T>,
+			#[pallet::compact] index: ProgramIndex,
+			#[pallet::compact] period: PeriodIndex,
+			evidence: EvidenceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_file(index, period, who, None, evidence)
+		}
+
+		/// File a contributor's claim to a scored `Contributors` pool for `period`, with
+		/// `ClaimDeposit` held.
+		///
+		/// ## Dispatch Origin
+		/// Signed, by an account not on the roster (never the lead).
+		///
+		/// ## Details
+		/// As `file_report`. The deposit comes back when the round is settled or dropped; it
+		/// goes to the treasury if the lead marks the claim as spam.
+		///
+		/// ## Events
+		/// `Filed`.
+		///
+		/// ## Complexity
+		/// O(e) in the evidence length; the round's filer list is at most `MaxClaimsPerRound`.
+		#[pallet::call_index(19)]
+		#[pallet::weight(T::WeightInfo::file_claim(evidence.len() as u32))]
+		pub fn file_claim(
+			origin: OriginFor<T>,
+			#[pallet::compact] index: ProgramIndex,
+			#[pallet::compact] period: PeriodIndex,
+			#[pallet::compact] pool: PoolIndex,
+			evidence: EvidenceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_file(index, period, who, Some(pool), evidence)
+		}
+
+		/// Score reports and claims of a round, 0 to 100 each.
+		///
+		/// ## Dispatch Origin
+		/// Signed, by the lead (also after the end block).
+		///
+		/// ## Details
+		/// Scores may be revised until the round is final: finalized by the lead, or
+		/// `ScoringWindow` blocks after its grace window by itself.
+		///
+		/// ## Events
+		/// `Scored` for each pair.
+		///
+		/// ## Complexity
+		/// O(n) in the scores given, at most `MaxScoresPerCall`.
+		#[pallet::call_index(20)]
+		#[pallet::weight(T::WeightInfo::score_round(scores.len() as u32))]
+		pub fn score_round(
+			origin: OriginFor<T>,
+			#[pallet::compact] index: ProgramIndex,
+			#[pallet::compact] period: PeriodIndex,
+			scores: ScoresOf<T>,
+		) -> DispatchResult {
+			let caller = ensure_signed(origin)?;
+			Self::do_score(index, period, &caller, scores)
+		}
+
+		/// Mark a claim as spam: it is removed, its slot freed, its deposit sent to the treasury.
+		///
+		/// ## Dispatch Origin
+		/// Signed, by the lead, until the round is final.
+		///
+		/// ## Events
+		/// `ClaimSpam`.
+		///
+		/// ## Complexity
+		/// O(1); the round's filer list is at most `MaxClaimsPerRound`.
+		#[pallet::call_index(21)]
+		#[pallet::weight(T::WeightInfo::mark_spam())]
+		pub fn mark_spam(
+			origin: OriginFor<T>,
+			#[pallet::compact] index: ProgramIndex,
+			#[pallet::compact] period: PeriodIndex,
+			who: AccountIdLookupOf<T>,
+		) -> DispatchResult {
+			let caller = ensure_signed(origin)?;
+			let who = T::Lookup::lookup(who)?;
+			Self::do_mark_spam(index, period, &caller, who)
+		}
+
+		/// Finalize a round once its filing window is over: its scores are fixed and anyone may
+		/// settle it.
+		///
+		/// ## Dispatch Origin
+		/// Signed, by the lead. (A round is final by itself `ScoringWindow` blocks after its
+		/// grace window, without this call.)
+		///
+		/// ## Events
+		/// `RoundFinalized`.
+		///
+		/// ## Complexity
+		/// O(1).
+		#[pallet::call_index(22)]
+		#[pallet::weight(T::WeightInfo::finalize_round())]
+		pub fn finalize_round(
+			origin: OriginFor<T>,
+			#[pallet::compact] index: ProgramIndex,
+			#[pallet::compact] period: PeriodIndex,
+		) -> DispatchResult {
+			let caller = ensure_signed(origin)?;
+			Self::do_finalize(index, period, &caller)
+		}
+
+		/// Settle a final round, one step at a time.
+		///
+		/// ## Dispatch Origin
+		/// Signed, by anyone.
+		///
+		/// ## Details
+		/// The first call fixes every payment by the pools' rules (eligibility checked again:
+		/// a member removed meanwhile is not paid), in the pools' denomination and in native at
+		/// this block's rate, charged to the round's own period; it fails with
+		/// `InsufficientProgramFunds` and changes nothing if the program cannot afford them all.
+		/// Each later call pays the next `MaxSettlePerCall` entries in filing order, skipping a
+		/// payee who cannot receive, and releases their claims' deposits; the last one removes
+		/// the round. Logic in `rounds.rs`.
+		///
+		/// ## Events
+		/// `RoundSettlementStarted`; then `Awarded` or `PaymentSkipped` for each payment and
+		/// `RoundSettled` at the end.
+		///
+		/// ## Complexity
+		/// O(n) in the round's entries (at most `MaxClaimsPerRound`) for the first call, O(p) in
+		/// the page (at most `MaxSettlePerCall`) for the others; the unused weight is refunded.
+		#[pallet::call_index(23)]
+		#[pallet::weight(T::WeightInfo::settle_round_fix(T::MaxClaimsPerRound::get())
+			.max(T::WeightInfo::settle_round_pay(T::MaxSettlePerCall::get())))]
+		pub fn settle_round(
+			origin: OriginFor<T>,
+			#[pallet::compact] index: ProgramIndex,
+			#[pallet::compact] period: PeriodIndex,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let weight = match Self::do_settle(index, period)? {
+				SettleStep::Fixed { entries } => T::WeightInfo::settle_round_fix(entries),
+				SettleStep::Paid { entries } => T::WeightInfo::settle_round_pay(entries),
+			};
+			Ok(Some(weight).into())
 		}
 	}
 }

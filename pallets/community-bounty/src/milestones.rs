@@ -26,17 +26,19 @@ use crate::{pallet::*, *};
 use sp_runtime::traits::{BlockNumberProvider, Saturating};
 
 impl<T: Config> Pallet<T> {
-	/// The figure of record of `metric` now: the roster's size for `AmbassadorCount`, else the
+	/// The figure of record of `metric` now: the roster's size for `AmbassadorCount`, the
+	/// active members of the last final round for `ActiveMembers` (see `rounds.rs`), else the
 	/// reported figure.
 	pub(crate) fn figure_of_record(
+		index: ProgramIndex,
 		program: &Program<T>,
 		metric: &Metric<TagOf<T>>,
 		reported: u64,
 	) -> u64 {
-		if metric.is_on_chain() {
-			program.roster_count as u64
-		} else {
-			reported
+		match metric {
+			Metric::AmbassadorCount => program.roster_count as u64,
+			Metric::ActiveMembers => Self::active_members(index, program),
+			Metric::CommunitySize | Metric::OffChain(_) => reported,
 		}
 	}
 
@@ -44,11 +46,12 @@ impl<T: Config> Pallet<T> {
 	/// (for an on-chain metric, members who joined after the report do not count, and neither
 	/// do those who left since).
 	pub(crate) fn approved_figure(
+		index: ProgramIndex,
 		program: &Program<T>,
 		metric: &Metric<TagOf<T>>,
 		report: &MilestoneReport<T>,
 	) -> u64 {
-		Self::figure_of_record(program, metric, report.figure).min(report.figure)
+		Self::figure_of_record(index, program, metric, report.figure).min(report.figure)
 	}
 
 	pub(crate) fn do_report_milestone(
@@ -70,7 +73,7 @@ impl<T: Config> Pallet<T> {
 			},
 		};
 
-		let figure = Self::figure_of_record(&program, &spec.metric, claimed);
+		let figure = Self::figure_of_record(index, &program, &spec.metric, claimed);
 		Reports::<T>::insert(
 			index,
 			milestone,
@@ -110,7 +113,7 @@ impl<T: Config> Pallet<T> {
 		let spec =
 			program.milestones.get(milestone as usize).ok_or(Error::<T>::UnknownMilestone)?;
 		let target = spec.target;
-		let figure = Self::approved_figure(&program, &spec.metric, &report);
+		let figure = Self::approved_figure(index, &program, &spec.metric, &report);
 		ensure!(figure >= expected_figure, Error::<T>::FigureBelowExpected);
 
 		let next = milestone.saturating_add(1);

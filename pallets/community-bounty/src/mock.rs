@@ -50,6 +50,12 @@ pub const NO_RATE_ASSET: u32 = 2;
 pub const ED: Balance = PHA / 100;
 /// A payout period ("a month") in the mock, in blocks.
 pub const PERIOD: u64 = 100;
+/// The blocks after a period in which its reports are still accepted ("by the 5th").
+pub const GRACE: u64 = 15;
+/// The blocks after the grace window in which the lead may still score a round.
+pub const SCORING: u64 = 20;
+/// The deposit of a contributor's claim.
+pub const CLAIM_DEPOSIT: Balance = PHA;
 
 pub const TREASURY: AccountId = 1_000;
 /// Stands for the council deciding with a qualified majority.
@@ -144,6 +150,9 @@ impl Config for Test {
 	type ProgramBondPerByte = ConstU64<{ PHA / 10 }>;
 	type PayoutPeriod = ConstU64<PERIOD>;
 	type MaxDuration = ConstU64<{ 12 * PERIOD }>;
+	type ClaimGrace = ConstU64<GRACE>;
+	type ScoringWindow = ConstU64<SCORING>;
+	type ClaimDeposit = ConstU64<CLAIM_DEPOSIT>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();
 }

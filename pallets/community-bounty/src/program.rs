@@ -68,7 +68,17 @@ impl<T: Config> Pallet<T> {
 		);
 		T::Currency::hold(&HoldReason::ProgramBond.into(), &lead, bond)?;
 
-		let ProgramSpec { title, description, budget, milestones, pools, duration } = spec;
+		let ProgramSpec {
+			title,
+			description,
+			budget,
+			milestones,
+			pools,
+			duration,
+			activity_threshold,
+			max_seniors,
+			min_crew,
+		} = spec;
 		let (milestone_count, pool_count) = (milestones.len() as u32, pools.len() as u32);
 		Programs::<T>::insert(
 			index,
@@ -89,6 +99,13 @@ impl<T: Config> Pallet<T> {
 				beneficiaries: Default::default(),
 				spending_records: 0,
 				barred: 0,
+				activity_threshold,
+				max_seniors,
+				min_crew,
+				seniors: 0,
+				open_rounds: 0,
+				committed: Zero::zero(),
+				last_final: None,
 			},
 		);
 		Descriptions::<T>::insert(index, ProgramText { title, description });
@@ -170,12 +187,21 @@ impl<T: Config> Pallet<T> {
 	/// Closes an active program; returns the storage entries its first clean-up step visited.
 	pub(crate) fn do_close(index: ProgramIndex, by: T::AccountId) -> Result<u32, DispatchError> {
 		let program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
-		let ProgramStatus::Active { ends_at, .. } = program.status else {
+		let ProgramStatus::Active { approved_at, ends_at } = program.status else {
 			return Err(Error::<T>::NotActive.into());
 		};
-		let expired = T::BlockNumberProvider::current_block_number() > ends_at;
+		let now = T::BlockNumberProvider::current_block_number();
+		let expired = now > ends_at;
 		let finished = by == program.lead && program.all_milestones_approved();
 		ensure!(expired || finished, Error::<T>::CannotCloseYet);
+		// Members are paid for the periods they worked: rounds must be settled first, unless
+		// even the last period's round is past its scoring window (then whatever is left of
+		// them is dropped, deposits returned by the clean-up).
+		let last_period = Self::period_at(approved_at, now.min(ends_at));
+		ensure!(
+			program.open_rounds == 0 || now >= Self::scoring_deadline(approved_at, last_period),
+			Error::<T>::RoundsOpen
+		);
 		// A report made before the end block is the council's to decide: late votes count.
 		let pending = Reports::<T>::get(index, program.milestones_approved)
 			.is_some_and(|report| report.status == ReportStatus::Pending);
@@ -250,7 +276,7 @@ impl<T: Config> Pallet<T> {
 		let mut sum = BalanceOf::<T>::zero();
 		for milestone in &spec.milestones {
 			ensure!(milestone.target > 0, Error::<T>::ZeroTarget);
-			if milestone.metric == Metric::AmbassadorCount {
+			if milestone.metric.is_bounded_by_roster() {
 				ensure!(
 					milestone.target <= T::MaxRoster::get() as u64,
 					Error::<T>::UnreachableTarget
@@ -264,12 +290,33 @@ impl<T: Config> Pallet<T> {
 			!spec.duration.is_zero() && spec.duration <= T::MaxDuration::get(),
 			Error::<T>::InvalidDuration
 		);
+		let mut scored = (false, false);
 		for pool in &spec.pools {
 			ensure!(!pool.period_cap.is_zero(), Error::<T>::ZeroCap);
 			if let Some(member_cap) = pool.member_cap {
 				ensure!(!member_cap.is_zero(), Error::<T>::ZeroCap);
 				ensure!(member_cap <= pool.period_cap, Error::<T>::MemberCapAbovePoolCap);
 			}
+			if let Payout::Scored { threshold, split } = pool.payout {
+				ensure!(threshold <= MAX_SCORE, Error::<T>::InvalidScore);
+				ensure!(
+					split != Split::Linear || pool.member_cap.is_some(),
+					Error::<T>::LinearNeedsMemberCap
+				);
+				// One scored pool per kind of filer: a report or claim is paid by one pool.
+				let seen = match pool.eligibility {
+					Eligibility::SeniorAmbassadors => &mut scored.0,
+					Eligibility::Contributors => &mut scored.1,
+					Eligibility::Lead => Err(Error::<T>::InvalidScoredPool)?,
+				};
+				ensure!(!*seen, Error::<T>::InvalidScoredPool);
+				*seen = true;
+			}
+		}
+		ensure!(spec.activity_threshold <= MAX_SCORE, Error::<T>::InvalidScore);
+		ensure!(spec.min_crew <= T::MaxCrew::get(), Error::<T>::InvalidSeniorRules);
+		if let Some(max) = spec.max_seniors {
+			ensure!(max > 0 && max <= T::MaxRoster::get(), Error::<T>::InvalidSeniorRules);
 		}
 		Ok(())
 	}

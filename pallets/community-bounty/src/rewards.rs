@@ -57,11 +57,10 @@ impl<T: Config> Pallet<T> {
 			Eligibility::Lead => ensure!(is_lead, Error::<T>::NotEligible),
 			Eligibility::SeniorAmbassadors => {
 				ensure!(!is_lead, Error::<T>::LeadNotEligible);
-				ensure!(
-					Roster::<T>::get(index, beneficiary)
-						.is_some_and(|member| member.role == Role::SeniorAmbassador),
-					Error::<T>::NotEligible
-				);
+				let member = Roster::<T>::get(index, beneficiary)
+					.filter(|member| member.role == Role::SeniorAmbassador)
+					.ok_or(Error::<T>::NotEligible)?;
+				ensure!(member.crew >= program.min_crew, Error::<T>::CrewTooSmall);
 			},
 			Eligibility::Contributors => ensure!(!is_lead, Error::<T>::LeadNotEligible),
 		}
@@ -79,6 +78,7 @@ impl<T: Config> Pallet<T> {
 			return Err(Error::<T>::NotActive.into());
 		};
 		let pool = program.pools.get(pool_index as usize).ok_or(Error::<T>::UnknownPool)?;
+		ensure!(!pool.payout.is_scored(), Error::<T>::PoolIsScored);
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		Self::ensure_eligible(index, program, pool, &beneficiary)?;
 
@@ -116,13 +116,14 @@ impl<T: Config> Pallet<T> {
 		ensure!(!native.is_zero(), Error::<T>::ZeroAmount);
 		let account = Self::program_account(index);
 		ensure!(
-			native <= program.unspent()
+			native <= program.uncommitted()
 				&& native
 					<= T::Currency::reducible_balance(
 						&account,
 						Preservation::Preserve,
 						Fortitude::Polite
-					),
+					)
+					.saturating_sub(program.committed),
 			Error::<T>::InsufficientProgramFunds
 		);
 		ensure!(

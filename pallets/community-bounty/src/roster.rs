@@ -41,6 +41,13 @@ impl<T: Config> Pallet<T> {
 		ensure!(!Barred::<T>::contains_key(index, &who), Error::<T>::MemberBarred);
 		ensure!(program.roster_count < T::MaxRoster::get(), Error::<T>::RosterFull);
 		ensure!(!Roster::<T>::contains_key(index, &who), Error::<T>::AlreadyMember);
+		if role == Role::SeniorAmbassador {
+			ensure!(
+				program.max_seniors.is_none_or(|max| program.seniors < max),
+				Error::<T>::TooManySeniors
+			);
+			program.seniors = program.seniors.saturating_add(1);
+		}
 		match (role, &senior) {
 			(Role::SeniorAmbassador, Some(_)) => Err(Error::<T>::UnexpectedSenior)?,
 			(Role::Ambassador, None) => Err(Error::<T>::MissingSenior)?,
@@ -137,23 +144,59 @@ impl<T: Config> Pallet<T> {
 			});
 		}
 		if let Some(senior) = &member.senior {
-			Crews::<T>::mutate_exists(index, senior, |maybe_crew| {
-				if let Some(crew) = maybe_crew {
-					crew.retain(|a| a != who);
-					if crew.is_empty() {
-						*maybe_crew = None;
-					}
-				}
-			});
-			Roster::<T>::mutate(index, senior, |captain| {
-				if let Some(captain) = captain {
-					captain.crew = captain.crew.saturating_sub(1);
-				}
-			});
+			Self::leave_crew(index, senior, who);
 		}
 		Roster::<T>::remove(index, who);
 		program.roster_count = program.roster_count.saturating_sub(1);
+		if member.role == Role::SeniorAmbassador {
+			program.seniors = program.seniors.saturating_sub(1);
+		}
 		crew.len() as u32
+	}
+
+	/// Promotes the ambassador `who` to Senior Ambassador, within `max_seniors`: it leaves its
+	/// senior's crew and leads a crew of its own. Its reports and spending records are keyed by
+	/// account, so they stay as they are.
+	pub(crate) fn do_promote_member(
+		index: ProgramIndex,
+		caller: &T::AccountId,
+		who: T::AccountId,
+	) -> DispatchResult {
+		let mut program = Self::lead_program(index, caller)?;
+		let mut member = Roster::<T>::get(index, &who).ok_or(Error::<T>::NotMember)?;
+		ensure!(member.role == Role::Ambassador, Error::<T>::NotAnAmbassador);
+		ensure!(
+			program.max_seniors.is_none_or(|max| program.seniors < max),
+			Error::<T>::TooManySeniors
+		);
+		if let Some(senior) = member.senior.take() {
+			Self::leave_crew(index, &senior, &who);
+		}
+		member.role = Role::SeniorAmbassador;
+		member.crew = 0;
+		Roster::<T>::insert(index, &who, member);
+		program.seniors = program.seniors.saturating_add(1);
+		let seniors = program.seniors;
+		Programs::<T>::insert(index, program);
+		Self::deposit_event(Event::MemberPromoted { index, who, seniors });
+		Ok(())
+	}
+
+	/// Takes `who` out of the crew of `senior`, and the crew count of the senior down by one.
+	fn leave_crew(index: ProgramIndex, senior: &T::AccountId, who: &T::AccountId) {
+		Crews::<T>::mutate_exists(index, senior, |maybe_crew| {
+			if let Some(crew) = maybe_crew {
+				crew.retain(|a| a != who);
+				if crew.is_empty() {
+					*maybe_crew = None;
+				}
+			}
+		});
+		Roster::<T>::mutate(index, senior, |captain| {
+			if let Some(captain) = captain {
+				captain.crew = captain.crew.saturating_sub(1);
+			}
+		});
 	}
 
 	pub(crate) fn do_unbar_member(index: ProgramIndex, who: T::AccountId) -> DispatchResult {

@@ -19,8 +19,8 @@
 
 use crate::{
 	BalanceOf, BlockNumberOf, Config, Denomination, Descriptions, Eligibility, Metric,
-	MilestoneIndex, Pallet, PeriodIndex, PoolIndex, PoolSpending, ProgramIndex, ProgramStatus,
-	Programs, ReportStatus, Reports,
+	MilestoneIndex, Pallet, Payout, PeriodIndex, PoolIndex, PoolSpending, ProgramIndex,
+	ProgramStatus, Programs, ReportStatus, Reports,
 };
 use alloc::vec::Vec;
 use codec::{Codec, Decode, Encode};
@@ -84,6 +84,8 @@ pub struct PoolView<Balance, AssetKind> {
 	pub period_cap: Balance,
 	/// The cap per beneficiary per period.
 	pub member_cap: Option<Balance>,
+	/// Direct awards, or the monthly round's scores.
+	pub payout: Payout,
 	/// Spent in the current period, in the denomination.
 	pub spent: Balance,
 	/// What the pool may still pay this period, in the denomination.
@@ -117,6 +119,14 @@ pub struct ProgramView<AccountId, Balance, BlockNumber, AssetKind> {
 	pub bond: Balance,
 	/// Members on the roster.
 	pub roster_count: u32,
+	/// Senior Ambassadors on the roster.
+	pub seniors: u32,
+	/// Native tokens fixed for rounds under settlement and not yet paid.
+	pub committed: Balance,
+	/// Monthly rounds filed to and not yet settled.
+	pub open_rounds: u32,
+	/// Active members of the last final round: the figure of `ActiveMembers` now.
+	pub active_members: u64,
 	/// The current payout period (0 while Proposed).
 	pub period: PeriodIndex,
 	/// The milestones, with their reports.
@@ -149,6 +159,7 @@ pub fn program_view<T: Config>(
 ) -> Option<ProgramView<T::AccountId, BalanceOf<T>, BlockNumberOf<T>, T::AssetKind>> {
 	let program = Programs::<T>::get(index)?;
 	let owed = program.owed_total();
+	let active_members = Pallet::<T>::active_members(index, &program);
 	let now = T::BlockNumberProvider::current_block_number();
 	let (status, period) = match program.status {
 		ProgramStatus::Proposed => (ProgramStateView::Proposed, 0),
@@ -166,6 +177,7 @@ pub fn program_view<T: Config>(
 				Metric::AmbassadorCount => Metric::AmbassadorCount,
 				Metric::CommunitySize => Metric::CommunitySize,
 				Metric::OffChain(name) => Metric::OffChain(name.to_vec()),
+				Metric::ActiveMembers => Metric::ActiveMembers,
 			},
 			target: m.target,
 			tranche: m.tranche,
@@ -191,6 +203,7 @@ pub fn program_view<T: Config>(
 				denomination: pool.denomination.clone(),
 				period_cap: pool.period_cap,
 				member_cap: pool.member_cap,
+				payout: pool.payout,
 				spent,
 				remaining,
 				remaining_native: Pallet::<T>::to_native(remaining, &pool.denomination).ok(),
@@ -209,6 +222,10 @@ pub fn program_view<T: Config>(
 		paid: program.paid,
 		bond: program.bond,
 		roster_count: program.roster_count,
+		seniors: program.seniors,
+		committed: program.committed,
+		open_rounds: program.open_rounds,
+		active_members,
 		period,
 		milestones,
 		pools,

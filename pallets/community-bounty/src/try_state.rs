@@ -31,6 +31,8 @@ impl<T: Config> Pallet<T> {
 		let count = ProgramCount::<T>::get();
 		let mut bonds: alloc::collections::BTreeMap<T::AccountId, BalanceOf<T>> =
 			Default::default();
+		let mut claim_deposits: alloc::collections::BTreeMap<T::AccountId, BalanceOf<T>> =
+			Default::default();
 		for (index, program) in Programs::<T>::iter() {
 			ensure!(index < count, "program index at or above ProgramCount");
 			ensure!(Descriptions::<T>::contains_key(index), "program without description");
@@ -49,6 +51,7 @@ impl<T: Config> Pallet<T> {
 			}
 			Self::check_roster(index, &program)?;
 			Self::check_reports(index, &program)?;
+			Self::check_rounds(index, &program, &mut claim_deposits)?;
 		}
 		for (lead, bond) in bonds {
 			ensure!(
@@ -58,6 +61,19 @@ impl<T: Config> Pallet<T> {
 		}
 		for index in Cleanups::<T>::iter_keys() {
 			ensure!(index < count, "clean-up of a program never proposed");
+			// Claims of a program being cleared still hold their deposits until their entry goes.
+			for ((_, who), entry) in RoundEntries::<T>::iter_prefix(index) {
+				if let EntryKind::Claim { deposit, .. } = entry.kind {
+					let held = claim_deposits.entry(who).or_default();
+					*held = held.saturating_add(deposit);
+				}
+			}
+		}
+		for (who, deposit) in claim_deposits {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::ClaimDeposit.into(), &who) == deposit,
+				"held claim deposit differs from the open claims"
+			);
 		}
 		Self::check_no_leftovers()
 	}
@@ -68,7 +84,10 @@ impl<T: Config> Pallet<T> {
 			program.released.saturating_add(program.owed_total()) <= program.budget,
 			"released + owed above budget"
 		);
-		ensure!(program.paid <= program.released, "paid above released");
+		ensure!(
+			program.paid.saturating_add(program.committed) <= program.released,
+			"paid + committed above released"
+		);
 		// Owed tranches are queued in milestone order, none beyond the approvals.
 		let mut last = None;
 		for owed in program.owed.iter() {
@@ -144,6 +163,9 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		ensure!(members == program.roster_count, "roster count mismatch");
+		let seniors = members.saturating_sub(ambassadors);
+		ensure!(seniors == program.seniors, "senior count mismatch");
+		ensure!(program.max_seniors.is_none_or(|max| seniors <= max), "seniors above max_seniors");
 		ensure!(members <= T::MaxRoster::get(), "roster above MaxRoster");
 		let mut crew_members = 0u32;
 		for (senior, crew) in Crews::<T>::iter_prefix(index) {
@@ -175,6 +197,68 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Rounds: counted in `open_rounds`, every filer has its entry and every entry a filer, the
+	/// activity counts and the committed totals match, and no scored pool pays above its cap.
+	fn check_rounds(
+		index: ProgramIndex,
+		program: &Program<T>,
+		deposits: &mut alloc::collections::BTreeMap<T::AccountId, BalanceOf<T>>,
+	) -> Result<(), TryRuntimeError> {
+		let (mut rounds, mut committed, mut filers) = (0u32, BalanceOf::<T>::zero(), 0u32);
+		for (period, round) in Rounds::<T>::iter_prefix(index) {
+			rounds += 1;
+			committed = committed.saturating_add(round.committed);
+			let mut active = 0u32;
+			let mut fixed = BalanceOf::<T>::zero();
+			let mut spent: alloc::vec::Vec<BalanceOf<T>> =
+				alloc::vec![Zero::zero(); program.pools.len()];
+			let first_unpaid = match round.status {
+				RoundStatus::Settling { next } => next as usize,
+				_ => 0,
+			};
+			for (position, who) in round.filers.iter().enumerate() {
+				let entry = RoundEntries::<T>::get(index, (period, who));
+				if position < first_unpaid {
+					ensure!(entry.is_none(), "a paid entry is still stored");
+					continue;
+				}
+				let entry = entry.ok_or("a filer without its entry")?;
+				filers += 1;
+				ensure!(entry.score.is_none_or(|s| s <= MAX_SCORE), "score above 100");
+				if entry.kind == EntryKind::Report &&
+					entry.score.unwrap_or(0) >= program.activity_threshold
+				{
+					active += 1;
+				}
+				if let Some(payment) = entry.payment {
+					fixed = fixed.saturating_add(payment.native);
+					let slot = spent.get_mut(payment.pool as usize).ok_or("payment of no pool")?;
+					*slot = slot.saturating_add(payment.amount);
+				}
+				if let EntryKind::Claim { deposit, .. } = entry.kind {
+					let held = deposits.entry(who.clone()).or_default();
+					*held = held.saturating_add(deposit);
+				}
+			}
+			if first_unpaid == 0 {
+				ensure!(active == round.active, "active count mismatch");
+			}
+			ensure!(fixed == round.committed, "committed differs from the unpaid payments");
+			for (pool, amount) in program.pools.iter().zip(spent) {
+				if first_unpaid == 0 {
+					ensure!(amount <= pool.period_cap, "a round pays above its pool's cap");
+				}
+			}
+		}
+		ensure!(rounds == program.open_rounds, "open round count mismatch");
+		ensure!(committed == program.committed, "committed total mismatch");
+		ensure!(
+			RoundEntries::<T>::iter_prefix(index).count() as u32 == filers,
+			"an entry without a filer"
+		);
+		Ok(())
+	}
+
 	/// Nothing of a removed program is left, unless its clean-up is still under way.
 	fn check_no_leftovers() -> Result<(), TryRuntimeError> {
 		let live = |index: ProgramIndex| {
@@ -200,6 +284,12 @@ impl<T: Config> Pallet<T> {
 		}
 		for (index, _) in MemberSpending::<T>::iter_keys() {
 			ensure!(live(index), "member spending of a removed program");
+		}
+		for (index, _) in Rounds::<T>::iter_keys() {
+			ensure!(live(index), "round of a removed program");
+		}
+		for (index, _) in RoundEntries::<T>::iter_keys() {
+			ensure!(live(index), "round entry of a removed program");
 		}
 		Ok(())
 	}

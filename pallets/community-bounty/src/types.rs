@@ -93,12 +93,22 @@ pub enum Metric<Tag> {
 	/// judged by the council.
 	#[codec(index = 2)]
 	OffChain(Tag),
+	/// The members whose own activity report for the last finalized period scored at or above
+	/// the program's `activity_threshold`. Verified on chain: members sign their reports, and
+	/// the figure is counted from the round, whatever the lead claims (see `rounds.rs`).
+	#[codec(index = 3)]
+	ActiveMembers,
 }
 
 impl<Tag> Metric<Tag> {
 	/// Whether the chain computes the figure itself instead of taking the lead's claim.
 	pub fn is_on_chain(&self) -> bool {
-		matches!(self, Metric::AmbassadorCount)
+		matches!(self, Metric::AmbassadorCount | Metric::ActiveMembers)
+	}
+
+	/// Whether no figure of the metric can exceed the roster's size.
+	pub fn is_bounded_by_roster(&self) -> bool {
+		self.is_on_chain()
 	}
 }
 
@@ -161,6 +171,65 @@ pub enum Denomination<AssetKind> {
 	Asset(AssetKind),
 }
 
+/// How a scored pool shares its period cap among the reports at or above its threshold.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum Split {
+	/// Each report earns `member_cap x score / 100`; if the total passes the period cap, every
+	/// payment is scaled down pro rata. Needs a member cap.
+	#[codec(index = 0)]
+	Linear,
+	/// The period cap is shared in proportion to the scores, each share clipped at the member
+	/// cap if there is one (the clipped part stays unspent).
+	#[codec(index = 1)]
+	Proportional,
+}
+
+/// How a pool pays: by the lead's awards, or by the scores of the monthly round.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum Payout {
+	/// The lead pays amounts of its choosing with `award` / `award_batch`, within the caps.
+	#[codec(index = 0)]
+	Direct,
+	/// The monthly round pays: reports (or claims) scoring at least `threshold` percent share
+	/// the pool by `split` when the round is settled. Takes no direct award.
+	#[codec(index = 1)]
+	Scored {
+		/// The lowest score paid, in percent (0..=100): Phala's 40.
+		threshold: u8,
+		/// How the period cap is shared.
+		split: Split,
+	},
+}
+
+impl Payout {
+	/// Whether the pool pays by the round's scores.
+	pub fn is_scored(&self) -> bool {
+		matches!(self, Payout::Scored { .. })
+	}
+}
+
 /// A reward pool: who may be paid, and how much per payout period.
 #[derive(
 	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
@@ -175,6 +244,8 @@ pub struct RewardPool<Balance, AssetKind> {
 	/// The most one beneficiary receives from the pool in one period, in `denomination`, if any.
 	/// Nonzero and at most `period_cap`.
 	pub member_cap: Option<Balance>,
+	/// Direct awards, or the monthly round's scores.
+	pub payout: Payout,
 }
 
 /// What a lead proposes: the whole program, as the council votes on it.
@@ -204,6 +275,14 @@ pub struct ProgramSpec<T: Config> {
 	pub pools: PoolsOf<T>,
 	/// How long the program runs after its approval, in blocks: 1..=[`Config::MaxDuration`].
 	pub duration: BlockNumberOf<T>,
+	/// The lowest score, in percent (0..=100), at which a member's report counts as active for
+	/// [`Metric::ActiveMembers`]: the seed's 40.
+	pub activity_threshold: u8,
+	/// The most Senior Ambassadors on the roster at once, if capped (the seed's 10).
+	pub max_seniors: Option<u32>,
+	/// The crew a Senior Ambassador must lead to be paid from a senior pool (the seed's 2), at
+	/// most [`Config::MaxCrew`].
+	pub min_crew: u32,
 }
 
 /// Where a program is in its lifecycle. Closed, cancelled and rejected programs are removed.
@@ -274,12 +353,50 @@ pub struct Program<T: Config> {
 	pub spending_records: u32,
 	/// Accounts the council removed from the roster, which the lead cannot add back.
 	pub barred: u32,
+	/// See [`ProgramSpec::activity_threshold`].
+	pub activity_threshold: u8,
+	/// See [`ProgramSpec::max_seniors`].
+	pub max_seniors: Option<u32>,
+	/// See [`ProgramSpec::min_crew`].
+	pub min_crew: u32,
+	/// Senior Ambassadors on the roster.
+	pub seniors: u32,
+	/// Monthly rounds in storage (filed to, not yet settled nor dropped).
+	pub open_rounds: u32,
+	/// Native tokens the rounds under settlement will still pay: fixed when a settlement
+	/// starts, so that direct awards cannot spend them meanwhile.
+	pub committed: BalanceOf<T>,
+	/// The latest period known to be finalized, with its count of active members (for
+	/// [`Metric::ActiveMembers`]). A round that finalized by itself later is read from storage.
+	pub last_final: Option<PeriodCount>,
 }
 
 impl<T: Config> Program<T> {
 	/// Released but not yet paid out: the most that rewards can still pay.
 	pub fn unspent(&self) -> BalanceOf<T> {
 		self.released.saturating_sub(self.paid)
+	}
+
+	/// Released, not paid out, and not committed to a round under settlement: the most that
+	/// direct awards and a new settlement may take.
+	pub fn uncommitted(&self) -> BalanceOf<T> {
+		self.unspent().saturating_sub(self.committed)
+	}
+
+	/// The approval block, if the program is Active.
+	pub fn approved_at(&self) -> Option<BlockNumberOf<T>> {
+		match self.status {
+			ProgramStatus::Active { approved_at, .. } => Some(approved_at),
+			ProgramStatus::Proposed => None,
+		}
+	}
+
+	/// The index of the one scored pool paying Senior Ambassadors, if any.
+	pub fn scored_senior_pool(&self) -> Option<PoolIndex> {
+		self.pools
+			.iter()
+			.position(|p| p.eligibility == Eligibility::SeniorAmbassadors && p.payout.is_scored())
+			.map(|i| i as PoolIndex)
 	}
 
 	/// The sum of the owed tranches.
@@ -516,6 +633,12 @@ pub enum CleanupStage {
 	/// [`crate::Reports`].
 	#[codec(index = 5)]
 	Reports,
+	/// [`crate::RoundEntries`]: each claim's deposit is released as its entry goes.
+	#[codec(index = 6)]
+	RoundEntries,
+	/// [`crate::Rounds`].
+	#[codec(index = 7)]
+	Rounds,
 }
 
 impl CleanupStage {
@@ -527,7 +650,9 @@ impl CleanupStage {
 			Self::Barred => Some(Self::MemberSpending),
 			Self::MemberSpending => Some(Self::PoolSpending),
 			Self::PoolSpending => Some(Self::Reports),
-			Self::Reports => None,
+			Self::Reports => Some(Self::RoundEntries),
+			Self::RoundEntries => Some(Self::Rounds),
+			Self::Rounds => None,
 		}
 	}
 }
@@ -546,3 +671,139 @@ pub struct Award<AccountId, Balance, Reason> {
 	/// What the reward is for, or a hash of it.
 	pub reason: Reason,
 }
+
+/// A score, in percent: 0..=100.
+pub type Score = u8;
+/// The highest score.
+pub const MAX_SCORE: Score = 100;
+
+/// Where a monthly round stands.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum RoundStatus {
+	/// Members file, the lead scores. It is final all the same once its scoring window passed.
+	#[codec(index = 0)]
+	Open,
+	/// The lead finalized it: scores are fixed; anyone may settle it.
+	#[codec(index = 1)]
+	Finalized,
+	/// Its payments are fixed; entries from `next` on (in filing order) are still to be paid.
+	#[codec(index = 2)]
+	Settling {
+		/// The position of the next entry to pay.
+		next: u32,
+	},
+}
+
+/// One period's round of one program: the reports and claims filed for it, in filing order.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub struct Round<T: Config> {
+	/// Open, finalized, or settling.
+	pub status: RoundStatus,
+	/// Who filed, in filing order (each has a [`crate::RoundEntries`] record), at most
+	/// [`Config::MaxClaimsPerRound`].
+	pub filers: BoundedVec<AccountIdOf<T>, <T as Config>::MaxClaimsPerRound>,
+	/// Reports (not claims) scored at or above the program's `activity_threshold`.
+	pub active: u32,
+	/// Native tokens fixed for payment and not yet paid (or skipped).
+	pub committed: BalanceOf<T>,
+}
+
+impl<T: Config> Default for Round<T> {
+	fn default() -> Self {
+		Self {
+			status: RoundStatus::Open,
+			filers: Default::default(),
+			active: 0,
+			committed: Zero::zero(),
+		}
+	}
+}
+
+/// What was filed: a roster member's activity report, or a contributor's claim to a pool.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum EntryKind<Balance> {
+	/// A roster member's monthly report: counts for [`Metric::ActiveMembers`], and is paid from
+	/// the scored senior pool if the member is an eligible Senior Ambassador.
+	#[codec(index = 0)]
+	Report,
+	/// A claim to a scored `Contributors` pool by an account not on the roster, with a deposit
+	/// held until the round goes (or slashed if the lead marks it spam).
+	#[codec(index = 1)]
+	Claim {
+		/// The pool claimed from.
+		pool: PoolIndex,
+		/// The deposit held.
+		deposit: Balance,
+	},
+}
+
+/// A payment fixed when a round's settlement started.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub struct Payment<Balance> {
+	/// The pool paying.
+	pub pool: PoolIndex,
+	/// In the pool's denomination.
+	pub amount: Balance,
+	/// In native tokens, at the rate of the settlement's first call.
+	pub native: Balance,
+}
+
+/// A report or claim of a round.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub struct RoundEntry<T: Config> {
+	/// Report or claim.
+	pub kind: EntryKind<BalanceOf<T>>,
+	/// A URL or a hash of what the member did.
+	pub evidence: EvidenceOf<T>,
+	/// The block it was filed.
+	pub filed_at: BlockNumberOf<T>,
+	/// The lead's score, 0..=100; `None` until scored (an unscored entry scores 0).
+	pub score: Option<Score>,
+	/// The payment fixed when settlement started, if any.
+	pub payment: Option<Payment<BalanceOf<T>>>,
+}
+
+/// One `(account, score)` pair of a [`crate::Pallet::score_round`] call.
+pub type ScoresOf<T> =
+	BoundedVec<(AccountIdOf<T>, Score), <T as Config>::MaxScoresPerCall>;

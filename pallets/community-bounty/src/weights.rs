@@ -81,6 +81,14 @@ pub trait WeightInfo {
 	fn reject_milestone() -> Weight;
 	fn award(r: u32, ) -> Weight;
 	fn award_batch(n: u32, ) -> Weight;
+	fn promote_member() -> Weight;
+	fn file_report(e: u32, ) -> Weight;
+	fn file_claim(e: u32, ) -> Weight;
+	fn score_round(n: u32, ) -> Weight;
+	fn mark_spam() -> Weight;
+	fn finalize_round() -> Weight;
+	fn settle_round_fix(n: u32, ) -> Weight;
+	fn settle_round_pay(p: u32, ) -> Weight;
 }
 
 /// Measured weights of `pallet_community_bounty`, with storage costs from the runtime's `DbWeight`.
@@ -431,6 +439,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
 	}
+	fn promote_member() -> Weight { Weight::from_parts(40_000_000, 8000).saturating_add(T::DbWeight::get().reads(3_u64)).saturating_add(T::DbWeight::get().writes(4_u64)) }
+	fn file_report(e: u32, ) -> Weight { Weight::from_parts(60_000_000, 12000).saturating_add(Weight::from_parts(1_000, 0).saturating_mul(e.into())).saturating_add(T::DbWeight::get().reads(4_u64)).saturating_add(T::DbWeight::get().writes(3_u64)) }
+	fn file_claim(e: u32, ) -> Weight { Weight::from_parts(90_000_000, 14000).saturating_add(Weight::from_parts(1_000, 0).saturating_mul(e.into())).saturating_add(T::DbWeight::get().reads(6_u64)).saturating_add(T::DbWeight::get().writes(5_u64)) }
+	fn score_round(n: u32, ) -> Weight { Weight::from_parts(40_000_000, 12000).saturating_add(Weight::from_parts(15_000_000, 3000).saturating_mul(n.into())).saturating_add(T::DbWeight::get().reads(2_u64)).saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into()))).saturating_add(T::DbWeight::get().writes(1_u64)).saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into()))) }
+	fn mark_spam() -> Weight { Weight::from_parts(80_000_000, 14000).saturating_add(T::DbWeight::get().reads(5_u64)).saturating_add(T::DbWeight::get().writes(4_u64)) }
+	fn finalize_round() -> Weight { Weight::from_parts(40_000_000, 12000).saturating_add(T::DbWeight::get().reads(2_u64)).saturating_add(T::DbWeight::get().writes(2_u64)) }
+	fn settle_round_fix(n: u32, ) -> Weight { Weight::from_parts(60_000_000, 12000).saturating_add(Weight::from_parts(30_000_000, 3000).saturating_mul(n.into())).saturating_add(T::DbWeight::get().reads(4_u64)).saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into()))).saturating_add(T::DbWeight::get().writes(2_u64)).saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into()))) }
+	fn settle_round_pay(p: u32, ) -> Weight { Weight::from_parts(60_000_000, 12000).saturating_add(Weight::from_parts(120_000_000, 6000).saturating_mul(p.into())).saturating_add(T::DbWeight::get().reads(3_u64)).saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into()))).saturating_add(T::DbWeight::get().writes(2_u64)).saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(p.into()))) }
 }
 
 /// The same measurements with RocksDB storage costs, for mocks and tests.
@@ -544,4 +560,12 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
 	}
+	fn promote_member() -> Weight { Weight::from_parts(40_000_000, 8000).saturating_add(RocksDbWeight::get().reads(3_u64)).saturating_add(RocksDbWeight::get().writes(4_u64)) }
+	fn file_report(e: u32, ) -> Weight { Weight::from_parts(60_000_000, 12000).saturating_add(Weight::from_parts(1_000, 0).saturating_mul(e.into())).saturating_add(RocksDbWeight::get().reads(4_u64)).saturating_add(RocksDbWeight::get().writes(3_u64)) }
+	fn file_claim(e: u32, ) -> Weight { Weight::from_parts(90_000_000, 14000).saturating_add(Weight::from_parts(1_000, 0).saturating_mul(e.into())).saturating_add(RocksDbWeight::get().reads(6_u64)).saturating_add(RocksDbWeight::get().writes(5_u64)) }
+	fn score_round(n: u32, ) -> Weight { Weight::from_parts(40_000_000, 12000).saturating_add(Weight::from_parts(15_000_000, 3000).saturating_mul(n.into())).saturating_add(RocksDbWeight::get().reads(2_u64)).saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into()))).saturating_add(RocksDbWeight::get().writes(1_u64)).saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into()))) }
+	fn mark_spam() -> Weight { Weight::from_parts(80_000_000, 14000).saturating_add(RocksDbWeight::get().reads(5_u64)).saturating_add(RocksDbWeight::get().writes(4_u64)) }
+	fn finalize_round() -> Weight { Weight::from_parts(40_000_000, 12000).saturating_add(RocksDbWeight::get().reads(2_u64)).saturating_add(RocksDbWeight::get().writes(2_u64)) }
+	fn settle_round_fix(n: u32, ) -> Weight { Weight::from_parts(60_000_000, 12000).saturating_add(Weight::from_parts(30_000_000, 3000).saturating_mul(n.into())).saturating_add(RocksDbWeight::get().reads(4_u64)).saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into()))).saturating_add(RocksDbWeight::get().writes(2_u64)).saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into()))) }
+	fn settle_round_pay(p: u32, ) -> Weight { Weight::from_parts(60_000_000, 12000).saturating_add(Weight::from_parts(120_000_000, 6000).saturating_mul(p.into())).saturating_add(RocksDbWeight::get().reads(3_u64)).saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(p.into()))).saturating_add(RocksDbWeight::get().writes(2_u64)).saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(p.into()))) }
 }

@@ -169,6 +169,7 @@ fn the_lead_is_paid_from_a_lead_pool_only() {
 				denomination: Denomination::Asset(USD_ASSET),
 				period_cap: 500 * USD,
 				member_cap: None,
+				payout: Payout::Direct,
 			})
 			.unwrap();
 		let index = propose(spec);

@@ -1,0 +1,611 @@
+// This file is part of community-bounty.
+
+// SPDX-License-Identifier: Apache-2.0
+
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// 	http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+//! The monthly round: members report, the lead scores, the chain pays by the program's rule.
+//!
+//! Every rule of a round is enforced here:
+//! - **Filing.** A roster member files one report per period ([`EntryKind::Report`]); an account
+//!   not on the roster files a claim to a scored `Contributors` pool with
+//!   [`Config::ClaimDeposit`] held ([`EntryKind::Claim`]). Both name the period `p`, and are
+//!   accepted from the start of `p` until [`Config::ClaimGrace`] blocks after its end, for a
+//!   period that began by the program's end block. The lead never files. A round holds at most
+//!   [`Config::MaxClaimsPerRound`] entries.
+//! - **Scoring.** The lead scores entries 0..=100 and may revise them until the round is final:
+//!   finalized by the lead once the filing window is over, or final by itself
+//!   [`Config::ScoringWindow`] blocks later. An unscored entry scores 0. The lead may mark a
+//!   claim as spam until then (removed, deposit to the treasury).
+//! - **Paying.** A scored pool ([`Payout::Scored`]) pays the entries at or above its threshold:
+//!   the scored senior pool pays reports of Senior Ambassadors leading at least `min_crew`, a
+//!   scored contributors pool the claims made to it. [`Split::Linear`]: `member_cap x score`,
+//!   scaled down pro rata if the total passes the period cap. [`Split::Proportional`]: the
+//!   period cap shared by score, each share clipped at the member cap. Amounts round down; the
+//!   dust stays in the program.
+//! - **Settling.** Anyone settles a final round. The first call ([`Pallet::plan_round`], then
+//!   fixing) checks eligibility again, fixes every payment in the pool's denomination and in
+//!   native at that block's rate, and commits the native total ([`Program::committed`]) so that
+//!   direct awards cannot spend it; a round the program cannot afford fails and changes nothing.
+//!   A scored pool takes no direct award, so its spending in period `p` is only what `p`'s round
+//!   fixed: settling `p` during `p + 1` cannot eat into `p + 1`'s cap. Later calls pay
+//!   [`Config::MaxSettlePerCall`] entries each, skip a payee who cannot receive, release claim
+//!   deposits, and the last removes the round.
+//! - **Activity.** A round's `active` counts the reports scored at or above the program's
+//!   `activity_threshold`; [`Metric::ActiveMembers`] reads it from the last final round.
+
+use crate::{pallet::*, *};
+use alloc::vec::Vec;
+use frame_support::{
+	storage::with_storage_layer,
+	traits::{
+		fungible::{Inspect, Mutate, MutateHold},
+		tokens::{
+			DepositConsequence, Fortitude, Precision, Preservation, Provenance, Restriction,
+		},
+	},
+};
+use sp_runtime::{
+	helpers_128bit::multiply_by_rational_with_rounding,
+	traits::{BlockNumberProvider, CheckedSub, Saturating},
+	Rounding, SaturatedConversion,
+};
+
+/// What one `settle_round` call did, for its weight.
+pub enum SettleStep {
+	/// The first call: fixed the payments of a round of `entries` entries.
+	Fixed {
+		/// The entries of the round.
+		entries: u32,
+	},
+	/// A later call: paid (or skipped) `entries` entries.
+	Paid {
+		/// The entries of the page.
+		entries: u32,
+	},
+}
+
+/// One entry of a round as it would settle now: what a view shows and the first settlement
+/// call fixes.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct PlannedEntry<AccountId, Balance> {
+	/// Who filed.
+	pub who: AccountId,
+	/// Report or claim.
+	pub kind: EntryKind<Balance>,
+	/// The score (0 if unscored).
+	pub score: Score,
+	/// Whether the filer may be paid now from the pool its entry is for.
+	pub eligible: bool,
+	/// The payment, if any: eligible, at or above the pool's threshold, and nonzero.
+	pub payment: Option<Payment<Balance>>,
+}
+
+impl<T: Config> Pallet<T> {
+	/// The first block of period `period` of a program approved at `approved_at`.
+	pub fn period_start(approved_at: BlockNumberOf<T>, period: PeriodIndex) -> BlockNumberOf<T> {
+		approved_at.saturating_add(T::PayoutPeriod::get().saturating_mul(period.into()))
+	}
+
+	/// The first block at which reports and claims for `period` are refused.
+	pub fn filing_deadline(approved_at: BlockNumberOf<T>, period: PeriodIndex) -> BlockNumberOf<T> {
+		Self::period_start(approved_at, period.saturating_add(1))
+			.saturating_add(T::ClaimGrace::get())
+	}
+
+	/// The first block at which the round of `period` is final by itself.
+	pub fn scoring_deadline(
+		approved_at: BlockNumberOf<T>,
+		period: PeriodIndex,
+	) -> BlockNumberOf<T> {
+		Self::filing_deadline(approved_at, period).saturating_add(T::ScoringWindow::get())
+	}
+
+	/// Whether `round` of `period` is final (its scores fixed) at `now`.
+	pub fn is_final(
+		round: &Round<T>,
+		approved_at: BlockNumberOf<T>,
+		period: PeriodIndex,
+		now: BlockNumberOf<T>,
+	) -> bool {
+		round.status != RoundStatus::Open || now >= Self::scoring_deadline(approved_at, period)
+	}
+
+	/// The number of active members of the last final round of program `index` at `now`: the
+	/// figure of [`Metric::ActiveMembers`]. A period in which nobody filed counts 0.
+	pub fn active_members(index: ProgramIndex, program: &Program<T>) -> u64 {
+		let Some(approved_at) = program.approved_at() else { return 0 };
+		let now = T::BlockNumberProvider::current_block_number();
+		// The latest period final by time: `scoring_deadline(q) <= now`.
+		let lag = T::ClaimGrace::get().saturating_add(T::ScoringWindow::get());
+		let by_time = match now.checked_sub(&lag) {
+			Some(since) if since >= approved_at => {
+				Self::period_at(approved_at, since).checked_sub(1)
+			},
+			_ => None,
+		};
+		match (program.last_final, by_time) {
+			(Some(known), Some(q)) if q > known.period =>
+				Rounds::<T>::get(index, q).map_or(0, |round| round.active).into(),
+			(Some(known), _) => known.count.into(),
+			(None, Some(q)) => Rounds::<T>::get(index, q).map_or(0, |round| round.active).into(),
+			(None, None) => 0,
+		}
+	}
+
+	/// Records that the round of `period` is final with `active` active members, if it is the
+	/// latest known.
+	fn note_final(program: &mut Program<T>, period: PeriodIndex, active: u32) {
+		if program.last_final.is_none_or(|known| period >= known.period) {
+			program.last_final = Some(PeriodCount { period, count: active });
+		}
+	}
+
+	pub(crate) fn do_file(
+		index: ProgramIndex,
+		period: PeriodIndex,
+		who: T::AccountId,
+		claim_pool: Option<PoolIndex>,
+		evidence: EvidenceOf<T>,
+	) -> DispatchResult {
+		let mut program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
+		let ProgramStatus::Active { approved_at, ends_at } = program.status else {
+			return Err(Error::<T>::NotActive.into());
+		};
+		ensure!(who != program.lead, Error::<T>::LeadCannotFile);
+		ensure!(!Self::is_reserved(index, &who), Error::<T>::ReservedAccount);
+		let now = T::BlockNumberProvider::current_block_number();
+		ensure!(period <= Self::period_at(approved_at, now), Error::<T>::PeriodNotStarted);
+		ensure!(Self::period_start(approved_at, period) <= ends_at, Error::<T>::PeriodAfterEnd);
+		ensure!(now < Self::filing_deadline(approved_at, period), Error::<T>::FilingClosed);
+		let existing = Rounds::<T>::get(index, period);
+		let is_new = existing.is_none();
+		let mut round = existing.unwrap_or_default();
+		ensure!(!Self::is_final(&round, approved_at, period, now), Error::<T>::RoundFinal);
+		ensure!(!RoundEntries::<T>::contains_key(index, (period, &who)), Error::<T>::AlreadyFiled);
+		let on_roster = Roster::<T>::contains_key(index, &who);
+		let kind = match claim_pool {
+			None => {
+				ensure!(on_roster, Error::<T>::NotMember);
+				// With a threshold of 0 every report counts as active, scored or not.
+				if program.activity_threshold == 0 {
+					round.active = round.active.saturating_add(1);
+				}
+				EntryKind::Report
+			},
+			Some(pool) => {
+				ensure!(!on_roster, Error::<T>::MemberMustReport);
+				let spec = program.pools.get(pool as usize).ok_or(Error::<T>::UnknownPool)?;
+				ensure!(
+					spec.eligibility == Eligibility::Contributors && spec.payout.is_scored(),
+					Error::<T>::NotAClaimPool
+				);
+				EntryKind::Claim { pool, deposit: T::ClaimDeposit::get() }
+			},
+		};
+		round.filers.try_push(who.clone()).map_err(|_| Error::<T>::RoundFull)?;
+		let deposit = match kind {
+			EntryKind::Claim { deposit, .. } => {
+				ensure!(
+					deposit <=
+						T::Currency::reducible_balance(
+							&who,
+							Preservation::Protect,
+							Fortitude::Force
+						),
+					Error::<T>::InsufficientDeposit
+				);
+				T::Currency::hold(&HoldReason::ClaimDeposit.into(), &who, deposit)?;
+				deposit
+			},
+			EntryKind::Report => Zero::zero(),
+		};
+		if is_new {
+			program.open_rounds = program.open_rounds.saturating_add(1);
+			Programs::<T>::insert(index, program);
+		}
+		RoundEntries::<T>::insert(
+			index,
+			(period, &who),
+			RoundEntry {
+				kind,
+				evidence: evidence.clone(),
+				filed_at: now,
+				score: None,
+				payment: None,
+			},
+		);
+		Rounds::<T>::insert(index, period, round);
+		Self::deposit_event(Event::Filed {
+			index,
+			period,
+			who,
+			pool: claim_pool,
+			deposit,
+			evidence,
+		});
+		Ok(())
+	}
+
+	/// The program led by `caller` (also after its end block) and its round of `period`, if
+	/// the round is not final yet.
+	fn open_round(
+		index: ProgramIndex,
+		period: PeriodIndex,
+		caller: &T::AccountId,
+	) -> Result<(Program<T>, Round<T>, BlockNumberOf<T>), DispatchError> {
+		let program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
+		ensure!(&program.lead == caller, Error::<T>::NotLead);
+		let approved_at = program.approved_at().ok_or(Error::<T>::NotActive)?;
+		let round = Rounds::<T>::get(index, period).ok_or(Error::<T>::NoRound)?;
+		let now = T::BlockNumberProvider::current_block_number();
+		ensure!(!Self::is_final(&round, approved_at, period, now), Error::<T>::RoundFinal);
+		Ok((program, round, approved_at))
+	}
+
+	pub(crate) fn do_score(
+		index: ProgramIndex,
+		period: PeriodIndex,
+		caller: &T::AccountId,
+		scores: ScoresOf<T>,
+	) -> DispatchResult {
+		let (program, mut round, _) = Self::open_round(index, period, caller)?;
+		ensure!(!scores.is_empty(), Error::<T>::NoScores);
+		let active_at = program.activity_threshold;
+		for (who, score) in scores {
+			ensure!(score <= MAX_SCORE, Error::<T>::InvalidScore);
+			let mut entry =
+				RoundEntries::<T>::get(index, (period, &who)).ok_or(Error::<T>::NotFiled)?;
+			if entry.kind == EntryKind::Report {
+				let was = entry.score.unwrap_or(0) >= active_at;
+				let is = score >= active_at;
+				match (was, is) {
+					(false, true) => round.active = round.active.saturating_add(1),
+					(true, false) => round.active = round.active.saturating_sub(1),
+					_ => {},
+				}
+			}
+			entry.score = Some(score);
+			RoundEntries::<T>::insert(index, (period, &who), entry);
+			Self::deposit_event(Event::Scored { index, period, who, score });
+		}
+		Rounds::<T>::insert(index, period, round);
+		Ok(())
+	}
+
+	pub(crate) fn do_mark_spam(
+		index: ProgramIndex,
+		period: PeriodIndex,
+		caller: &T::AccountId,
+		who: T::AccountId,
+	) -> DispatchResult {
+		let (_, mut round, _) = Self::open_round(index, period, caller)?;
+		let entry = RoundEntries::<T>::get(index, (period, &who)).ok_or(Error::<T>::NotFiled)?;
+		let EntryKind::Claim { deposit, .. } = entry.kind else {
+			return Err(Error::<T>::NotAClaim.into());
+		};
+		let slashed = T::Currency::transfer_on_hold(
+			&HoldReason::ClaimDeposit.into(),
+			&who,
+			&T::TreasuryAccount::get(),
+			deposit,
+			Precision::BestEffort,
+			Restriction::Free,
+			Fortitude::Force,
+		)?;
+		RoundEntries::<T>::remove(index, (period, &who));
+		round.filers.retain(|filer| filer != &who);
+		// A round keeps existing while empty: it is settled (or dropped) like any other.
+		Rounds::<T>::insert(index, period, round);
+		Self::deposit_event(Event::ClaimSpam { index, period, who, slashed });
+		Ok(())
+	}
+
+	pub(crate) fn do_finalize(
+		index: ProgramIndex,
+		period: PeriodIndex,
+		caller: &T::AccountId,
+	) -> DispatchResult {
+		let (mut program, mut round, approved_at) = Self::open_round(index, period, caller)?;
+		let now = T::BlockNumberProvider::current_block_number();
+		ensure!(now >= Self::filing_deadline(approved_at, period), Error::<T>::FilingNotOver);
+		round.status = RoundStatus::Finalized;
+		let active = round.active;
+		Self::note_final(&mut program, period, active);
+		Rounds::<T>::insert(index, period, round);
+		Programs::<T>::insert(index, program);
+		Self::deposit_event(Event::RoundFinalized { index, period, active });
+		Ok(())
+	}
+
+	/// Whether the filer of `kind` may be paid from `pool_index` now: on the roster as a Senior
+	/// Ambassador leading at least `min_crew` (for a report), or not the lead nor a reserved
+	/// account (for a claim).
+	fn eligible_now(
+		index: ProgramIndex,
+		program: &Program<T>,
+		who: &T::AccountId,
+		kind: &EntryKind<BalanceOf<T>>,
+	) -> Option<PoolIndex> {
+		if *who == program.lead || Self::is_reserved(index, who) {
+			return None;
+		}
+		match kind {
+			EntryKind::Report => {
+				let pool = program.scored_senior_pool()?;
+				let member = Roster::<T>::get(index, who)?;
+				(member.role == Role::SeniorAmbassador && member.crew >= program.min_crew)
+					.then_some(pool)
+			},
+			EntryKind::Claim { pool, .. } => Some(*pool),
+		}
+	}
+
+	/// How round `period` of program `index` would settle now: each entry in filing order with
+	/// its payment under the pools' rules, converted at this block's rate. Reads every entry of
+	/// the round (at most [`Config::MaxClaimsPerRound`]).
+	pub fn plan_round(
+		index: ProgramIndex,
+		program: &Program<T>,
+		period: PeriodIndex,
+		round: &Round<T>,
+	) -> Result<Vec<PlannedEntry<T::AccountId, BalanceOf<T>>>, DispatchError> {
+		// First pass: each entry's pool (if eligible and at or above its threshold), and per
+		// pool the sum that shares it out.
+		let pool_count = program.pools.len();
+		let mut weights_sum: Vec<u128> = alloc::vec![0; pool_count];
+		let mut planned = Vec::with_capacity(round.filers.len());
+		for who in round.filers.iter() {
+			let entry = RoundEntries::<T>::get(index, (period, who)).ok_or(Error::<T>::NotFiled)?;
+			let score = entry.score.unwrap_or(0);
+			let pool = Self::eligible_now(index, program, who, &entry.kind);
+			let paid_pool = pool.filter(|p| match program.pools.get(*p as usize) {
+				Some(RewardPool { payout: Payout::Scored { threshold, .. }, .. }) =>
+					score >= *threshold && score > 0,
+				_ => false,
+			});
+			if let Some(p) = paid_pool {
+				let share = match program.pools[p as usize] {
+					RewardPool {
+						payout: Payout::Scored { split: Split::Linear, .. },
+						member_cap: Some(cap),
+						..
+					} => Self::share(cap, score.into(), MAX_SCORE.into()),
+					_ => score.into(),
+				};
+				weights_sum[p as usize] = weights_sum[p as usize].saturating_add(share);
+			}
+			planned.push((who.clone(), entry.kind, score, pool.is_some(), paid_pool));
+		}
+		// Second pass: the amounts.
+		planned
+			.into_iter()
+			.map(|(who, kind, score, eligible, paid_pool)| {
+				let payment = match paid_pool {
+					Some(p) => Self::scored_payment(program, p, score, weights_sum[p as usize])?,
+					None => None,
+				};
+				Ok(PlannedEntry { who, kind, score, eligible, payment })
+			})
+			.collect()
+	}
+
+	/// `amount x numerator / denominator`, rounded down, in `u128`.
+	fn share(amount: BalanceOf<T>, numerator: u128, denominator: u128) -> u128 {
+		if denominator == 0 {
+			return 0;
+		}
+		multiply_by_rational_with_rounding(
+			amount.saturated_into::<u128>(),
+			numerator,
+			denominator,
+			Rounding::Down,
+		)
+		.unwrap_or(0)
+	}
+
+	/// The payment of an entry scoring `score` from scored pool `p`, whose entries sum to `sum`
+	/// (scores for `Proportional`, unscaled amounts for `Linear`).
+	fn scored_payment(
+		program: &Program<T>,
+		p: PoolIndex,
+		score: Score,
+		sum: u128,
+	) -> Result<Option<Payment<BalanceOf<T>>>, DispatchError> {
+		let pool = program.pools.get(p as usize).ok_or(Error::<T>::UnknownPool)?;
+		let Payout::Scored { split, .. } = pool.payout else { return Ok(None) };
+		let cap: u128 = pool.period_cap.saturated_into();
+		let amount: u128 = match (split, pool.member_cap) {
+			(Split::Linear, Some(member_cap)) => {
+				let own = Self::share(member_cap, score.into(), MAX_SCORE.into());
+				if sum > cap {
+					multiply_by_rational_with_rounding(own, cap, sum, Rounding::Down).unwrap_or(0)
+				} else {
+					own
+				}
+			},
+			(Split::Linear, None) => 0,
+			(Split::Proportional, member_cap) => {
+				let own = Self::share(pool.period_cap, score.into(), sum);
+				member_cap.map_or(own, |m| own.min(m.saturated_into()))
+			},
+		};
+		let amount: BalanceOf<T> = amount.saturated_into();
+		if amount.is_zero() {
+			return Ok(None);
+		}
+		let native = Self::to_native(amount, &pool.denomination)?;
+		Ok((!native.is_zero()).then_some(Payment { pool: p, amount, native }))
+	}
+
+	/// One step of a round's settlement: fixes the payments, or pays the next page.
+	pub(crate) fn do_settle(
+		index: ProgramIndex,
+		period: PeriodIndex,
+	) -> Result<SettleStep, DispatchError> {
+		let mut program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
+		let approved_at = program.approved_at().ok_or(Error::<T>::NotActive)?;
+		let mut round = Rounds::<T>::get(index, period).ok_or(Error::<T>::NoRound)?;
+		let now = T::BlockNumberProvider::current_block_number();
+		ensure!(Self::is_final(&round, approved_at, period, now), Error::<T>::RoundNotFinal);
+		match round.status {
+			RoundStatus::Settling { next } =>
+				Self::pay_page(index, period, &mut program, round, next),
+			RoundStatus::Open | RoundStatus::Finalized => {
+				let entries = round.filers.len() as u32;
+				let plan = Self::plan_round(index, &program, period, &round)?;
+				let total = plan
+					.iter()
+					.filter_map(|e| e.payment.map(|p| p.native))
+					.fold(BalanceOf::<T>::zero(), |sum, native| sum.saturating_add(native));
+				let account = Self::program_account(index);
+				let spendable = T::Currency::reducible_balance(
+					&account,
+					Preservation::Preserve,
+					Fortitude::Polite,
+				)
+				.saturating_sub(program.committed);
+				ensure!(
+					total <= program.uncommitted() && total <= spendable,
+					Error::<T>::InsufficientProgramFunds
+				);
+				let mut payments = 0u32;
+				for planned in plan {
+					if let Some(payment) = planned.payment {
+						payments = payments.saturating_add(1);
+						RoundEntries::<T>::mutate(index, (period, &planned.who), |entry| {
+							if let Some(entry) = entry {
+								entry.payment = Some(payment);
+							}
+						});
+					}
+				}
+				round.status = RoundStatus::Settling { next: 0 };
+				round.committed = total;
+				program.committed = program.committed.saturating_add(total);
+				Self::note_final(&mut program, period, round.active);
+				Rounds::<T>::insert(index, period, round);
+				Programs::<T>::insert(index, program);
+				Self::deposit_event(Event::RoundSettlementStarted {
+					index,
+					period,
+					payments,
+					native: total,
+				});
+				Ok(SettleStep::Fixed { entries })
+			},
+		}
+	}
+
+	/// Pays the entries of a settling round from position `next`, at most `MaxSettlePerCall`.
+	fn pay_page(
+		index: ProgramIndex,
+		period: PeriodIndex,
+		program: &mut Program<T>,
+		mut round: Round<T>,
+		next: u32,
+	) -> Result<SettleStep, DispatchError> {
+		let page = T::MaxSettlePerCall::get().max(1);
+		let end = next.saturating_add(page).min(round.filers.len() as u32);
+		let account = Self::program_account(index);
+		let (mut paid, mut skipped) = (0u32, 0u32);
+		for position in next..end {
+			let Some(who) = round.filers.get(position as usize).cloned() else { break };
+			let Some(entry) = RoundEntries::<T>::take(index, (period, &who)) else { continue };
+			if let Some(Payment { pool, amount, native }) = entry.payment {
+				round.committed = round.committed.saturating_sub(native);
+				program.committed = program.committed.saturating_sub(native);
+				if Self::pay_out(&account, &who, native) {
+					paid = paid.saturating_add(1);
+					program.paid = program.paid.saturating_add(native);
+					Self::deposit_event(Event::Awarded {
+						index,
+						pool,
+						period,
+						beneficiary: who.clone(),
+						amount,
+						native,
+						reason: Self::round_reason(period, &entry.kind),
+					});
+				} else {
+					skipped = skipped.saturating_add(1);
+					Self::deposit_event(Event::PaymentSkipped {
+						index,
+						period,
+						pool,
+						beneficiary: who.clone(),
+						amount,
+						native,
+					});
+				}
+			}
+			Self::release_deposit(&who, &entry.kind);
+		}
+		let visited = end.saturating_sub(next);
+		if end as usize >= round.filers.len() {
+			// Whatever was not paid (nothing, unless the sums were off) is no longer committed.
+			program.committed = program.committed.saturating_sub(round.committed);
+			program.open_rounds = program.open_rounds.saturating_sub(1);
+			Rounds::<T>::remove(index, period);
+			Self::deposit_event(Event::RoundSettled { index, period, paid, skipped });
+		} else {
+			round.status = RoundStatus::Settling { next: end };
+			Rounds::<T>::insert(index, period, round);
+		}
+		Programs::<T>::insert(index, program.clone());
+		Ok(SettleStep::Paid { entries: visited })
+	}
+
+	/// Pays `native` from the program `account` to `who`, keeping the account alive. Returns
+	/// whether it did; on `false` nothing changed.
+	fn pay_out(account: &T::AccountId, who: &T::AccountId, native: BalanceOf<T>) -> bool {
+		if T::Currency::can_deposit(who, native, Provenance::Extant) != DepositConsequence::Success
+		{
+			return false;
+		}
+		with_storage_layer(|| T::Currency::transfer(account, who, native, Preservation::Preserve))
+			.is_ok()
+	}
+
+	/// Releases the deposit of a claim (nothing for a report).
+	pub(crate) fn release_deposit(who: &T::AccountId, kind: &EntryKind<BalanceOf<T>>) {
+		if let EntryKind::Claim { deposit, .. } = kind {
+			// Best effort: a deposit is never more than what was held for it.
+			let _ = T::Currency::release(
+				&HoldReason::ClaimDeposit.into(),
+				who,
+				*deposit,
+				Precision::BestEffort,
+			);
+		}
+	}
+
+	/// The reason of a round's payment: which round, and report or claim.
+	fn round_reason(period: PeriodIndex, kind: &EntryKind<BalanceOf<T>>) -> ReasonOf<T> {
+		let what: &[u8] = match kind {
+			EntryKind::Report => b"report",
+			EntryKind::Claim { .. } => b"claim",
+		};
+		let mut reason = Vec::with_capacity(24);
+		reason.extend_from_slice(what);
+		reason.extend_from_slice(b" for period ");
+		reason.extend_from_slice(alloc::format!("{period}").as_bytes());
+		let mut bounded = ReasonOf::<T>::new();
+		for byte in reason {
+			if bounded.try_push(byte).is_err() {
+				break;
+			}
+		}
+		bounded
+	}
+}
