@@ -459,8 +459,8 @@ impl<T: Config> Pallet<T> {
 		let now = T::BlockNumberProvider::current_block_number();
 		ensure!(Self::is_final(&round, approved_at, period, now), Error::<T>::RoundNotFinal);
 		match round.status {
-			RoundStatus::Settling { next } =>
-				Self::pay_page(index, period, &mut program, round, next),
+			RoundStatus::Settling { next, paid, skipped } =>
+				Self::pay_page(index, period, &mut program, round, next, (paid, skipped)),
 			RoundStatus::Open | RoundStatus::Finalized => {
 				let entries = round.filers.len() as u32;
 				let plan = Self::plan_round(index, &program, period, &round)?;
@@ -490,7 +490,7 @@ impl<T: Config> Pallet<T> {
 						});
 					}
 				}
-				round.status = RoundStatus::Settling { next: 0 };
+				round.status = RoundStatus::Settling { next: 0, paid: 0, skipped: 0 };
 				round.committed = total;
 				program.committed = program.committed.saturating_add(total);
 				Self::note_final(&mut program, period, round.active);
@@ -514,11 +514,11 @@ impl<T: Config> Pallet<T> {
 		program: &mut Program<T>,
 		mut round: Round<T>,
 		next: u32,
+		(mut paid, mut skipped): (u32, u32),
 	) -> Result<SettleStep, DispatchError> {
 		let page = T::MaxSettlePerCall::get().max(1);
 		let end = next.saturating_add(page).min(round.filers.len() as u32);
 		let account = Self::program_account(index);
-		let (mut paid, mut skipped) = (0u32, 0u32);
 		for position in next..end {
 			let Some(who) = round.filers.get(position as usize).cloned() else { break };
 			let Some(entry) = RoundEntries::<T>::take(index, (period, &who)) else { continue };
@@ -559,7 +559,7 @@ impl<T: Config> Pallet<T> {
 			Rounds::<T>::remove(index, period);
 			Self::deposit_event(Event::RoundSettled { index, period, paid, skipped });
 		} else {
-			round.status = RoundStatus::Settling { next: end };
+			round.status = RoundStatus::Settling { next: end, paid, skipped };
 			Rounds::<T>::insert(index, period, round);
 		}
 		Programs::<T>::insert(index, program.clone());

@@ -213,7 +213,7 @@ impl<T: Config> Pallet<T> {
 			let mut spent: alloc::vec::Vec<BalanceOf<T>> =
 				alloc::vec![Zero::zero(); program.pools.len()];
 			let first_unpaid = match round.status {
-				RoundStatus::Settling { next } => next as usize,
+				RoundStatus::Settling { next, .. } => next as usize,
 				_ => 0,
 			};
 			for (position, who) in round.filers.iter().enumerate() {

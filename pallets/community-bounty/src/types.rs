@@ -702,6 +702,10 @@ pub enum RoundStatus {
 	Settling {
 		/// The position of the next entry to pay.
 		next: u32,
+		/// Payments made so far.
+		paid: u32,
+		/// Payments skipped so far (the payee could not receive).
+		skipped: u32,
 	},
 }
 

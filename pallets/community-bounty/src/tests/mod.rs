@@ -15,10 +15,12 @@
 // limitations under the License.
 
 //! The pallet's tests on the mock runtime: one test per transition and per error (`unit`), the
-//! trust rules (`trust`), the view functions (`views`) and model-based random call sequences
+//! trust rules (`trust`), the monthly round (`rounds`), the view functions (`views`) and
+//! model-based random call sequences
 //! (`model`).
 
 mod model;
+mod rounds;
 mod trust;
 mod unit;
 mod views;

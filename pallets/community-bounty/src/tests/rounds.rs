@@ -1,0 +1,858 @@
+// This file is part of community-bounty.
+
+// SPDX-License-Identifier: Apache-2.0
+
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// 	http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+//! The monthly round: filing, scoring, finalizing, settling, and the roster rules that go with
+//! it (`max_seniors`, `min_crew`, promotion), on the mock runtime.
+//!
+//! Timeline of the seed program approved at block 1: period 0 is blocks 1..=100, its reports are
+//! accepted until block 115 (`GRACE`), and it is final by itself from block 136 (`SCORING`).
+
+use super::unit::*;
+use crate::{mock::*, Error, Event, *};
+use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
+use sp_runtime::FixedU128;
+
+const SCORED_40: Payout = Payout::Scored { threshold: 40, split: Split::Proportional };
+/// The first block of period 1, when period 0's filing window still runs.
+const P1: u64 = 1 + PERIOD;
+/// The first block after period 0's filing window.
+const P0_FILING_OVER: u64 = P1 + GRACE;
+/// The first block at which period 0's round is final by itself.
+const P0_FINAL: u64 = P0_FILING_OVER + SCORING;
+
+/// The seed spec with a scored senior pool (proportional, 40%) and a scored contributors pool.
+fn round_spec() -> ProgramSpec<Test> {
+	let mut spec = seed_spec();
+	spec.pools[SENIOR_POOL as usize].payout = SCORED_40;
+	spec.pools[CONTRIBUTOR_POOL as usize].payout =
+		Payout::Scored { threshold: 40, split: Split::Linear };
+	spec
+}
+
+/// Proposes and approves `spec` at block 1; returns its index. Events are cleared.
+fn active(spec: ProgramSpec<Test>) -> ProgramIndex {
+	let index = propose(spec);
+	assert_ok!(CB::approve_program(council(), index));
+	events();
+	index
+}
+
+fn file(index: ProgramIndex, period: PeriodIndex, who: AccountId) -> DispatchResult {
+	CB::file_report(signed(who), index, period, bytes("https://github.com/x/issues/1"))
+}
+
+fn claim(index: ProgramIndex, period: PeriodIndex, who: AccountId) -> DispatchResult {
+	CB::file_claim(signed(who), index, period, CONTRIBUTOR_POOL, bytes("https://x/article"))
+}
+
+fn score(index: ProgramIndex, period: PeriodIndex, scores: &[(AccountId, u8)]) -> DispatchResult {
+	CB::score_round(signed(LEAD), index, period, scores.to_vec().try_into().unwrap())
+}
+
+/// Settles the round of `period` to the end; returns the number of calls it took.
+fn settle_all(index: ProgramIndex, period: PeriodIndex) -> u32 {
+	let mut calls = 0;
+	while Rounds::<Test>::contains_key(index, period) {
+		assert_ok!(CB::settle_round(signed(STRANGER), index, period));
+		calls += 1;
+	}
+	calls
+}
+
+/// What each beneficiary was paid by `Awarded` events: (beneficiary, amount, native).
+fn awarded(events: &[Event<Test>]) -> Vec<(AccountId, Balance, Balance)> {
+	events
+		.iter()
+		.filter_map(|e| match e {
+			Event::Awarded { beneficiary, amount, native, .. } =>
+				Some((*beneficiary, *amount, *native)),
+			_ => None,
+		})
+		.collect()
+}
+
+fn deposit_held(who: AccountId) -> Balance {
+	Balances::balance_on_hold(&HoldReason::ClaimDeposit.into(), &who)
+}
+
+/// Gives `seniors` Senior Ambassadors `crew` crew members each (seniors 100.., crew 200..).
+fn roster_with_crews(index: ProgramIndex, seniors: u32, crew: u32) {
+	fill_roster(index, seniors, seniors * crew);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Filing
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn members_file_their_own_reports_for_a_period_and_the_lead_never_files() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		fill_roster(index, 2, 2);
+		events();
+		assert_ok!(file(index, 0, senior(0)));
+		assert_eq!(
+			events(),
+			vec![Event::Filed {
+				index,
+				period: 0,
+				who: senior(0),
+				pool: None,
+				deposit: 0,
+				evidence: bytes("https://github.com/x/issues/1"),
+			}]
+		);
+		assert_ok!(file(index, 0, 200));
+		assert_eq!(program(index).open_rounds, 1);
+		let round = Rounds::<Test>::get(index, 0).unwrap();
+		assert_eq!(round.filers.to_vec(), vec![senior(0), 200]);
+		assert_eq!(round.status, RoundStatus::Open);
+
+		assert_noop!(file(index, 0, senior(0)), Error::<Test>::AlreadyFiled);
+		assert_noop!(file(index, 0, LEAD), Error::<Test>::LeadCannotFile);
+		assert_noop!(claim(index, 0, LEAD), Error::<Test>::LeadCannotFile);
+		assert_noop!(file(index, 0, STRANGER), Error::<Test>::NotMember);
+		assert_noop!(file(index, 0, account(index)), Error::<Test>::ReservedAccount);
+		assert_noop!(file(index, 1, senior(1)), Error::<Test>::PeriodNotStarted);
+		assert_noop!(file(index + 1, 0, senior(1)), Error::<Test>::UnknownProgram);
+	});
+}
+
+#[test]
+fn a_report_after_the_grace_window_is_refused() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		fill_roster(index, 2, 0);
+		// "By the 5th": period 0 is still accepted during period 1's first GRACE blocks.
+		go_to(P0_FILING_OVER - 1);
+		assert_ok!(file(index, 0, senior(0)));
+		go_to(P0_FILING_OVER);
+		assert_noop!(file(index, 0, senior(1)), Error::<Test>::FilingClosed);
+		// Period 1's window is open.
+		assert_ok!(file(index, 1, senior(1)));
+	});
+}
+
+#[test]
+fn claims_go_to_a_scored_contributors_pool_with_a_deposit() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		fill_roster(index, 1, 0);
+		let before = free(STRANGER);
+		assert_ok!(claim(index, 0, STRANGER));
+		assert_eq!(deposit_held(STRANGER), CLAIM_DEPOSIT);
+		assert_eq!(free(STRANGER), before - CLAIM_DEPOSIT);
+		assert_noop!(claim(index, 0, senior(0)), Error::<Test>::MemberMustReport);
+		assert_noop!(
+			CB::file_claim(signed(NEW_LEAD), index, 0, SENIOR_POOL, bytes("x")),
+			Error::<Test>::NotAClaimPool
+		);
+		assert_noop!(
+			CB::file_claim(signed(NEW_LEAD), index, 0, 9, bytes("x")),
+			Error::<Test>::UnknownPool
+		);
+		set_free(300, CLAIM_DEPOSIT / 2);
+		assert_noop!(claim(index, 0, 300), Error::<Test>::InsufficientDeposit);
+
+		// A direct contributors pool takes no claim.
+		let direct = active(seed_spec());
+		assert_noop!(claim(direct, 0, NEW_LEAD), Error::<Test>::NotAClaimPool);
+		// Settling returns the deposit (the claim is unscored: nothing paid).
+		go_to(P0_FINAL);
+		settle_all(index, 0);
+		assert_eq!(deposit_held(STRANGER), 0);
+		assert_eq!(free(STRANGER), before);
+	});
+}
+
+#[test]
+fn a_round_holds_at_most_max_claims_per_round() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		let max: u32 = <<Test as Config>::MaxClaimsPerRound as Get<u32>>::get();
+		for i in 0..max {
+			set_free(400 + i as AccountId, 10 * PHA);
+			assert_ok!(claim(index, 0, 400 + i as AccountId));
+		}
+		set_free(399, 10 * PHA);
+		assert_noop!(claim(index, 0, 399), Error::<Test>::RoundFull);
+		// Marking spam frees a slot.
+		assert_ok!(CB::mark_spam(signed(LEAD), index, 0, 400));
+		assert_ok!(claim(index, 0, 399));
+	});
+}
+
+#[test]
+fn the_lead_marks_a_claim_as_spam_and_its_deposit_goes_to_the_treasury() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		fill_roster(index, 1, 0);
+		assert_ok!(claim(index, 0, STRANGER));
+		assert_ok!(file(index, 0, senior(0)));
+		events();
+		let (stranger, treasury) = (free(STRANGER), free(TREASURY));
+		assert_noop!(CB::mark_spam(signed(STRANGER), index, 0, STRANGER), Error::<Test>::NotLead);
+		assert_noop!(CB::mark_spam(signed(LEAD), index, 0, senior(0)), Error::<Test>::NotAClaim);
+		assert_noop!(CB::mark_spam(signed(LEAD), index, 0, NEW_LEAD), Error::<Test>::NotFiled);
+		assert_ok!(CB::mark_spam(signed(LEAD), index, 0, STRANGER));
+		assert_eq!(
+			events(),
+			vec![Event::ClaimSpam { index, period: 0, who: STRANGER, slashed: CLAIM_DEPOSIT }]
+		);
+		assert_eq!(deposit_held(STRANGER), 0);
+		assert_eq!(free(STRANGER), stranger);
+		assert_eq!(free(TREASURY), treasury + CLAIM_DEPOSIT);
+		assert!(RoundEntries::<Test>::get(index, (0, STRANGER)).is_none());
+		assert_eq!(Rounds::<Test>::get(index, 0).unwrap().filers.to_vec(), vec![senior(0)]);
+		// After the round is final, no more spam marks.
+		assert_ok!(claim(index, 0, NEW_LEAD));
+		go_to(P0_FINAL);
+		assert_noop!(CB::mark_spam(signed(LEAD), index, 0, NEW_LEAD), Error::<Test>::RoundFinal);
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scoring and finalization
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn the_lead_scores_until_the_round_is_final() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		fill_roster(index, 2, 0);
+		assert_ok!(file(index, 0, senior(0)));
+		events();
+		assert_noop!(score(index, 1, &[(senior(0), 50)]), Error::<Test>::NoRound);
+		assert_noop!(
+			CB::score_round(signed(STRANGER), index, 0, vec![(senior(0), 5)].try_into().unwrap()),
+			Error::<Test>::NotLead
+		);
+		assert_noop!(score(index, 0, &[(senior(0), 101)]), Error::<Test>::InvalidScore);
+		assert_noop!(score(index, 0, &[(senior(1), 50)]), Error::<Test>::NotFiled);
+		assert_noop!(score(index, 0, &[]), Error::<Test>::NoScores);
+		assert_ok!(score(index, 0, &[(senior(0), 30)]));
+		assert_eq!(Rounds::<Test>::get(index, 0).unwrap().active, 0);
+		// Revised: now active.
+		assert_ok!(score(index, 0, &[(senior(0), 45)]));
+		assert_eq!(Rounds::<Test>::get(index, 0).unwrap().active, 1);
+		assert_eq!(RoundEntries::<Test>::get(index, (0, senior(0))).unwrap().score, Some(45));
+		assert_eq!(
+			events(),
+			vec![
+				Event::Scored { index, period: 0, who: senior(0), score: 30 },
+				Event::Scored { index, period: 0, who: senior(0), score: 45 },
+			]
+		);
+
+		// The lead may finalize only after the filing window.
+		assert_noop!(
+			CB::finalize_round(signed(LEAD), index, 0),
+			Error::<Test>::FilingNotOver
+		);
+		go_to(P0_FILING_OVER);
+		assert_noop!(CB::finalize_round(signed(STRANGER), index, 0), Error::<Test>::NotLead);
+		assert_ok!(CB::finalize_round(signed(LEAD), index, 0));
+		assert_eq!(events(), vec![Event::RoundFinalized { index, period: 0, active: 1 }]);
+		assert_noop!(score(index, 0, &[(senior(0), 90)]), Error::<Test>::RoundFinal);
+		assert_noop!(CB::finalize_round(signed(LEAD), index, 0), Error::<Test>::RoundFinal);
+	});
+}
+
+#[test]
+fn a_round_is_final_by_itself_after_its_scoring_window() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		fill_roster(index, 1, 0);
+		assert_ok!(file(index, 0, senior(0)));
+		go_to(P0_FINAL - 1);
+		assert_ok!(score(index, 0, &[(senior(0), 80)]));
+		assert_noop!(CB::settle_round(signed(STRANGER), index, 0), Error::<Test>::RoundNotFinal);
+		go_to(P0_FINAL);
+		assert_noop!(score(index, 0, &[(senior(0), 90)]), Error::<Test>::RoundFinal);
+		assert_ok!(CB::settle_round(signed(STRANGER), index, 0));
+	});
+}
+
+#[test]
+fn settling_before_finalization_fails_and_changes_nothing() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		fill_roster(index, 1, 0);
+		assert_ok!(file(index, 0, senior(0)));
+		assert_ok!(score(index, 0, &[(senior(0), 100)]));
+		assert_noop!(CB::settle_round(signed(STRANGER), index, 0), Error::<Test>::RoundNotFinal);
+		go_to(P0_FILING_OVER);
+		assert_noop!(CB::settle_round(signed(STRANGER), index, 0), Error::<Test>::RoundNotFinal);
+		assert_noop!(CB::settle_round(signed(STRANGER), index, 1), Error::<Test>::NoRound);
+		assert_ok!(CB::finalize_round(signed(LEAD), index, 0));
+		assert_eq!(settle_all(index, 0), 2);
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scored pools
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn below_the_threshold_nothing_is_paid_39_pays_nothing_40_pays() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		fill_roster(index, 2, 0);
+		assert_ok!(file(index, 0, senior(0)));
+		assert_ok!(file(index, 0, senior(1)));
+		assert_ok!(score(index, 0, &[(senior(0), 39), (senior(1), 40)]));
+		go_to(P0_FINAL);
+		let before = free(account(index));
+		events();
+		assert_eq!(settle_all(index, 0), 2);
+		let events = events();
+		// Only the 40 is paid: the whole senior cap (no member cap), at the rate of 2.5 PHA/USD.
+		assert_eq!(awarded(&events), vec![(senior(1), SENIOR_CAP, usd_to_pha(SENIOR_CAP))]);
+		assert_eq!(free(senior(0)), 0);
+		assert_eq!(free(senior(1)), usd_to_pha(SENIOR_CAP));
+		assert_eq!(free(account(index)), before - usd_to_pha(SENIOR_CAP));
+		assert_eq!(program(index).paid, usd_to_pha(SENIOR_CAP));
+		assert!(events.contains(&Event::RoundSettled { index, period: 0, paid: 1, skipped: 0 }));
+		// The round is gone with its entries.
+		assert!(Rounds::<Test>::get(index, 0).is_none());
+		assert_eq!(RoundEntries::<Test>::iter_prefix(index).count(), 0);
+		assert_eq!(program(index).open_rounds, 0);
+	});
+}
+
+#[test]
+fn proportional_shares_the_cap_by_score_and_clips_at_the_member_cap() {
+	ExtBuilder::default().build_and_execute(|| {
+		let mut spec = round_spec();
+		spec.pools[SENIOR_POOL as usize].member_cap = Some(800 * USD);
+		let index = active(spec);
+		fill_roster(index, 3, 0);
+		for s in 0..3 {
+			assert_ok!(file(index, 0, senior(s)));
+		}
+		// Shares of $2,000 by 100 : 50 : 50 are $1,000, $500, $500; the first is clipped at
+		// $800 and the $200 clipped stays unspent.
+		assert_ok!(score(index, 0, &[(senior(0), 100), (senior(1), 50), (senior(2), 50)]));
+		go_to(P0_FINAL);
+		events();
+		settle_all(index, 0);
+		let paid: Vec<_> = awarded(&events()).into_iter().map(|(who, usd, _)| (who, usd)).collect();
+		assert_eq!(paid, vec![(senior(0), 800 * USD), (senior(1), 500 * USD), (senior(2), 500 * USD)]);
+		assert_eq!(program(index).paid, usd_to_pha(1_800 * USD));
+	});
+}
+
+#[test]
+fn linear_pays_member_cap_times_score_and_scales_down_pro_rata_above_the_cap() {
+	ExtBuilder::default().build_and_execute(|| {
+		let mut spec = round_spec();
+		spec.pools[SENIOR_POOL as usize].payout =
+			Payout::Scored { threshold: 40, split: Split::Linear };
+		spec.pools[SENIOR_POOL as usize].member_cap = Some(1_000 * USD);
+		let index = active(spec);
+		fill_roster(index, 3, 0);
+		for s in 0..3 {
+			assert_ok!(file(index, 0, senior(s)));
+		}
+		// Within the cap: $1,000 x 80% and $1,000 x 50%.
+		assert_ok!(score(index, 0, &[(senior(0), 80), (senior(1), 50)]));
+		go_to(P0_FINAL);
+		events();
+		settle_all(index, 0);
+		let paid: Vec<_> = awarded(&events()).into_iter().map(|(w, usd, _)| (w, usd)).collect();
+		assert_eq!(paid, vec![(senior(0), 800 * USD), (senior(1), 500 * USD)]);
+
+		// Period 1: $1,000 + $1,000 + $500 = $2,500 passes the $2,000 cap: each x 4/5.
+		for s in 0..3 {
+			assert_ok!(file(index, 1, senior(s)));
+		}
+		assert_ok!(score(index, 1, &[(senior(0), 100), (senior(1), 100), (senior(2), 50)]));
+		go_to(P1 + PERIOD + GRACE + SCORING);
+		settle_all(index, 1);
+		let paid: Vec<_> = awarded(&events()).into_iter().map(|(w, usd, _)| (w, usd)).collect();
+		assert_eq!(paid, vec![(senior(0), 800 * USD), (senior(1), 800 * USD), (senior(2), 400 * USD)]);
+	});
+}
+
+#[test]
+fn amounts_round_down_and_the_dust_stays_in_the_program() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		fill_roster(index, 3, 0);
+		for s in 0..3 {
+			assert_ok!(file(index, 0, senior(s)));
+		}
+		assert_ok!(score(index, 0, &[(senior(0), 100), (senior(1), 100), (senior(2), 100)]));
+		go_to(P0_FINAL);
+		events();
+		settle_all(index, 0);
+		let third = SENIOR_CAP / 3;
+		let paid: Vec<_> = awarded(&events()).into_iter().map(|(_, usd, _)| usd).collect();
+		assert_eq!(paid, vec![third; 3]);
+		assert!(3 * third < SENIOR_CAP);
+	});
+}
+
+#[test]
+fn a_scored_pool_takes_no_direct_award() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		fill_roster(index, 1, 0);
+		assert_noop!(
+			CB::award(signed(LEAD), index, SENIOR_POOL, senior(0), 10 * USD, bytes("x")),
+			Error::<Test>::PoolIsScored
+		);
+	});
+}
+
+#[test]
+fn the_rate_of_the_first_settlement_call_applies() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		fill_roster(index, 6, 0);
+		for s in 0..6 {
+			assert_ok!(file(index, 0, senior(s)));
+		}
+		assert_ok!(score(
+			index,
+			0,
+			&(0..6).map(|s| (senior(s), 100)).collect::<Vec<_>>()
+		));
+		// Scored at 2.5 PHA/USD; the rate is 3 when the settlement starts, 10 for the pages.
+		UsdRate::set(Some(FixedU128::from_u32(3)));
+		go_to(P0_FINAL);
+		assert_ok!(CB::settle_round(signed(STRANGER), index, 0));
+		UsdRate::set(Some(FixedU128::from_u32(10)));
+		events();
+		settle_all(index, 0);
+		let share = SENIOR_CAP / 6;
+		for (_, usd, native) in awarded(&events()) {
+			assert_eq!((usd, native), (share, share * 3));
+		}
+		assert_eq!(free(senior(5)), share * 3);
+	});
+}
+
+#[test]
+fn settlement_pays_in_pages_of_max_settle_per_call() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		fill_roster(index, 6, 0);
+		for s in 0..6 {
+			assert_ok!(file(index, 0, senior(s)));
+		}
+		assert_ok!(score(index, 0, &(0..6).map(|s| (senior(s), 60)).collect::<Vec<_>>()));
+		go_to(P0_FINAL);
+		events();
+		let share = usd_to_pha(SENIOR_CAP / 6);
+		assert_ok!(CB::settle_round(signed(STRANGER), index, 0));
+		assert_eq!(
+			events(),
+			vec![Event::RoundSettlementStarted { index, period: 0, payments: 6, native: 6 * share }]
+		);
+		assert_eq!(program(index).committed, 6 * share);
+		// MaxSettlePerCall = 4: a page of 4, then one of 2 that removes the round.
+		assert_ok!(CB::settle_round(signed(STRANGER), index, 0));
+		assert_eq!(awarded(&events()).len(), 4);
+		assert_eq!(
+			Rounds::<Test>::get(index, 0).unwrap().status,
+			RoundStatus::Settling { next: 4, paid: 4, skipped: 0 }
+		);
+		assert_eq!(program(index).committed, 2 * share);
+		assert_ok!(CB::settle_round(signed(STRANGER), index, 0));
+		let last = events();
+		assert_eq!(awarded(&last).len(), 2);
+		assert!(last.contains(&Event::RoundSettled { index, period: 0, paid: 6, skipped: 0 }));
+		assert_eq!(program(index).committed, 0);
+		assert_noop!(CB::settle_round(signed(STRANGER), index, 0), Error::<Test>::NoRound);
+		// The reason names the round.
+		let Some(Event::Awarded { reason, .. }) = last.first().cloned() else { panic!() };
+		assert_eq!(reason.to_vec(), b"report for period 0".to_vec());
+	});
+}
+
+#[test]
+fn a_round_the_program_cannot_afford_changes_nothing_and_settles_later() {
+	ExtBuilder::default().build_and_execute(|| {
+		let mut spec = round_spec();
+		// A native senior pool bigger than tranche 0 (80,000 PHA).
+		spec.pools[SENIOR_POOL as usize].denomination = Denomination::Native;
+		spec.pools[SENIOR_POOL as usize].period_cap = 90_000 * PHA;
+		let index = active(spec);
+		fill_roster(index, 1, 0);
+		assert_ok!(file(index, 0, senior(0)));
+		assert_ok!(score(index, 0, &[(senior(0), 100)]));
+		go_to(P0_FINAL);
+		assert_noop!(
+			CB::settle_round(signed(STRANGER), index, 0),
+			Error::<Test>::InsufficientProgramFunds
+		);
+		// The council approves milestone 1: tranche 1 arrives, and the round settles.
+		assert_ok!(CB::report_milestone(signed(LEAD), index, 0, 40, bytes("roster")));
+		assert_ok!(approve_ms(council(), index, 0, None));
+		assert_eq!(settle_all(index, 0), 2);
+		assert_eq!(free(senior(0)), 90_000 * PHA);
+	});
+}
+
+#[test]
+fn committed_payments_cannot_be_spent_by_direct_awards() {
+	ExtBuilder::default().build_and_execute(|| {
+		let mut spec = round_spec();
+		spec.pools[SENIOR_POOL as usize].denomination = Denomination::Native;
+		spec.pools[SENIOR_POOL as usize].period_cap = 79_000 * PHA;
+		spec.pools[CONTRIBUTOR_POOL as usize].payout = Payout::Direct;
+		spec.pools[CONTRIBUTOR_POOL as usize].denomination = Denomination::Native;
+		spec.pools[CONTRIBUTOR_POOL as usize].period_cap = 10_000 * PHA;
+		spec.pools[CONTRIBUTOR_POOL as usize].member_cap = None;
+		let index = active(spec);
+		fill_roster(index, 1, 0);
+		assert_ok!(file(index, 0, senior(0)));
+		assert_ok!(score(index, 0, &[(senior(0), 100)]));
+		go_to(P0_FINAL);
+		assert_ok!(CB::settle_round(signed(STRANGER), index, 0));
+		// 80,000 released, 79,000 committed: a direct award of 2,000 would eat into it.
+		assert_noop!(
+			CB::award(signed(LEAD), index, CONTRIBUTOR_POOL, STRANGER, 2_000 * PHA, bytes("x")),
+			Error::<Test>::InsufficientProgramFunds
+		);
+		assert_ok!(CB::award(signed(LEAD), index, CONTRIBUTOR_POOL, STRANGER, 500 * PHA, bytes("x")));
+		settle_all(index, 0);
+		assert_eq!(free(senior(0)), 79_000 * PHA);
+	});
+}
+
+#[test]
+fn a_payee_who_cannot_receive_is_skipped_and_the_rest_are_paid() {
+	ExtBuilder::default().build_and_execute(|| {
+		let mut spec = round_spec();
+		// A native pool of 1 PHA: a score of 1 against 100 earns less than the existential
+		// deposit, which an account that does not exist cannot receive.
+		spec.pools[SENIOR_POOL as usize].denomination = Denomination::Native;
+		spec.pools[SENIOR_POOL as usize].period_cap = PHA;
+		spec.pools[SENIOR_POOL as usize].payout =
+			Payout::Scored { threshold: 0, split: Split::Proportional };
+		let index = active(spec);
+		fill_roster(index, 2, 0);
+		assert_ok!(file(index, 0, senior(0)));
+		assert_ok!(file(index, 0, senior(1)));
+		assert_ok!(score(index, 0, &[(senior(0), 100), (senior(1), 1)]));
+		go_to(P0_FINAL);
+		let before = free(account(index));
+		events();
+		settle_all(index, 0);
+		let events = events();
+		let (big, small) = (PHA * 100 / 101, PHA / 101);
+		assert!(small < ED);
+		assert_eq!(awarded(&events), vec![(senior(0), big, big)]);
+		assert!(events.contains(&Event::PaymentSkipped {
+			index,
+			period: 0,
+			pool: SENIOR_POOL,
+			beneficiary: senior(1),
+			amount: small,
+			native: small,
+		}));
+		assert!(events.contains(&Event::RoundSettled { index, period: 0, paid: 1, skipped: 1 }));
+		assert_eq!(free(account(index)), before - big);
+		assert_eq!(program(index).committed, 0);
+	});
+}
+
+#[test]
+fn a_member_removed_after_reporting_is_not_paid() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		fill_roster(index, 2, 0);
+		assert_ok!(file(index, 0, senior(0)));
+		assert_ok!(file(index, 0, senior(1)));
+		assert_ok!(score(index, 0, &[(senior(0), 100), (senior(1), 100)]));
+		assert_ok!(CB::remove_member(signed(LEAD), index, senior(1)));
+		go_to(P0_FINAL);
+		events();
+		settle_all(index, 0);
+		// The whole cap goes to the one still eligible.
+		assert_eq!(awarded(&events()), vec![(senior(0), SENIOR_CAP, usd_to_pha(SENIOR_CAP))]);
+		assert_eq!(free(senior(1)), 0);
+	});
+}
+
+#[test]
+fn settling_a_period_late_does_not_eat_into_the_next_periods_cap() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		fill_roster(index, 1, 0);
+		assert_ok!(file(index, 0, senior(0)));
+		assert_ok!(score(index, 0, &[(senior(0), 100)]));
+		go_to(P0_FINAL);
+		assert_ok!(file(index, 1, senior(0)));
+		assert_ok!(score(index, 1, &[(senior(0), 100)]));
+		// Period 0 settles during period 1, then period 1 settles: each pays its full cap.
+		settle_all(index, 0);
+		go_to(P1 + PERIOD + GRACE + SCORING);
+		settle_all(index, 1);
+		assert_eq!(free(senior(0)), 2 * usd_to_pha(SENIOR_CAP));
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// The program's end, close and cancel
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn after_the_end_block_the_last_periods_round_still_runs_and_holds_the_close() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		fill_roster(index, 1, 0);
+		let ProgramStatus::Active { approved_at, ends_at } = program(index).status else {
+			panic!()
+		};
+		let last = CB::period_at(approved_at, ends_at);
+		// The period after the end block's has begun; the end block's is in its grace window.
+		go_to(CB::period_start(approved_at, last + 1));
+		assert!(CB::period_start(approved_at, last + 1) > ends_at);
+		// The period of the end block still files within its grace window; a later one not.
+		assert_ok!(file(index, last, senior(0)));
+		assert_noop!(file(index, last + 1, senior(0)), Error::<Test>::PeriodAfterEnd);
+		assert_ok!(score(index, last, &[(senior(0), 100)]));
+		assert_noop!(CB::close_program(signed(STRANGER), index), Error::<Test>::RoundsOpen);
+		go_to(CB::filing_deadline(approved_at, last));
+		assert_ok!(CB::finalize_round(signed(LEAD), index, last));
+		settle_all(index, last);
+		assert_eq!(free(senior(0)), usd_to_pha(SENIOR_CAP));
+		assert_ok!(CB::close_program(signed(STRANGER), index));
+	});
+}
+
+#[test]
+fn close_after_the_windows_drops_an_unsettled_round_and_returns_every_deposit() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		fill_roster(index, 1, 0);
+		let ProgramStatus::Active { approved_at, ends_at } = program(index).status else {
+			panic!()
+		};
+		let last = CB::period_at(approved_at, ends_at);
+		go_to(ends_at);
+		let before = free(STRANGER);
+		assert_ok!(claim(index, last, STRANGER));
+		assert_ok!(file(index, last, senior(0)));
+		go_to(CB::scoring_deadline(approved_at, last) - 1);
+		assert_noop!(CB::close_program(signed(STRANGER), index), Error::<Test>::RoundsOpen);
+		go_to(CB::scoring_deadline(approved_at, last));
+		assert_ok!(CB::close_program(signed(STRANGER), index));
+		clear_all(index);
+		assert_eq!(deposit_held(STRANGER), 0);
+		assert_eq!(free(STRANGER), before);
+		assert_eq!(Rounds::<Test>::iter_prefix(index).count(), 0);
+		assert_eq!(RoundEntries::<Test>::iter_prefix(index).count(), 0);
+	});
+}
+
+#[test]
+fn cancel_drops_open_rounds_unpaid_and_returns_every_deposit() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		fill_roster(index, 2, 2);
+		let claimants = [STRANGER, NEW_LEAD];
+		let before: Vec<_> = claimants.iter().map(|c| free(*c)).collect();
+		for c in claimants {
+			assert_ok!(claim(index, 0, c));
+		}
+		assert_ok!(file(index, 0, senior(0)));
+		assert_ok!(score(index, 0, &[(senior(0), 100), (STRANGER, 100)]));
+		go_to(P0_FINAL);
+		// One round settling (payments fixed), one open.
+		assert_ok!(CB::settle_round(signed(STRANGER), index, 0));
+		set_free(300, 10 * PHA);
+		assert_ok!(claim(index, 1, 300));
+		let treasury = free(TREASURY);
+		let account_balance = free(account(index));
+		assert_ok!(CB::cancel_program(council(), index));
+		clear_all(index);
+		// Nothing was paid; everything went back to the treasury; every deposit came back.
+		assert_eq!(free(TREASURY), treasury + account_balance);
+		assert_eq!(free(senior(0)), 0);
+		for (c, b) in claimants.iter().zip(before) {
+			assert_eq!((free(*c), deposit_held(*c)), (b, 0));
+		}
+		assert_eq!((free(300), deposit_held(300)), (10 * PHA, 0));
+		assert_eq!(Rounds::<Test>::iter_prefix(index).count(), 0);
+		assert_eq!(RoundEntries::<Test>::iter_prefix(index).count(), 0);
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Active members
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn active_members_counts_the_last_final_rounds_reports_at_the_activity_threshold() {
+	ExtBuilder::default().build_and_execute(|| {
+		let mut spec = round_spec();
+		spec.milestones[0].metric = Metric::ActiveMembers;
+		spec.milestones[0].target = 4;
+		let index = active(spec);
+		fill_roster(index, 2, 3);
+		// Period 0: 4 of 5 report; scores 50, 40, 39, unscored: 2 active.
+		for who in [senior(0), senior(1), 200, 201] {
+			assert_ok!(file(index, 0, who));
+		}
+		assert_ok!(score(index, 0, &[(senior(0), 50), (senior(1), 40), (200, 39)]));
+		// Not final yet: no final round, so nobody is active. The lead's claim does not count.
+		assert_eq!(CB::active_members(index, &program(index)), 0);
+		go_to(P0_FILING_OVER);
+		assert_ok!(CB::finalize_round(signed(LEAD), index, 0));
+		assert_eq!(CB::active_members(index, &program(index)), 2);
+		assert_ok!(CB::report_milestone(signed(LEAD), index, 0, 32, bytes("round 0")));
+		let report = Reports::<Test>::get(index, 0).unwrap();
+		assert_eq!((report.claimed, report.figure), (32, 2));
+		// The council names the figure it saw; more is refused.
+		assert_noop!(
+			CB::approve_milestone(council(), index, 0, 1, 3, None),
+			Error::<Test>::FigureBelowExpected
+		);
+		// Settling the round keeps the figure.
+		settle_all(index, 0);
+		assert_eq!(CB::active_members(index, &program(index)), 2);
+		assert_ok!(CB::approve_milestone(council(), index, 0, 1, 2, None));
+
+		// Period 1 final by itself (nobody filed): the last final period counts 0.
+		go_to(P1 + PERIOD + GRACE + SCORING);
+		assert_eq!(CB::active_members(index, &program(index)), 0);
+	});
+}
+
+#[test]
+fn an_active_members_target_above_max_roster_is_unreachable() {
+	ExtBuilder::default().build_and_execute(|| {
+		let mut spec = round_spec();
+		spec.milestones[0].metric = Metric::ActiveMembers;
+		spec.milestones[0].target = 65;
+		assert_noop!(
+			CB::propose_program(signed(LEAD), Box::new(spec)),
+			Error::<Test>::UnreachableTarget
+		);
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Seniors: max_seniors, min_crew, promotion
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn promotion_within_max_seniors_keeps_the_members_history() {
+	ExtBuilder::default().build_and_execute(|| {
+		let mut spec = round_spec();
+		spec.max_seniors = Some(2);
+		let index = active(spec);
+		fill_roster(index, 1, 2);
+		assert_ok!(file(index, 0, 200));
+		assert_noop!(CB::promote_member(signed(LEAD), index, senior(0)), Error::<Test>::NotAnAmbassador);
+		assert_noop!(CB::promote_member(signed(LEAD), index, 300), Error::<Test>::NotMember);
+		assert_noop!(CB::promote_member(signed(STRANGER), index, 200), Error::<Test>::NotLead);
+		assert_ok!(CB::promote_member(signed(LEAD), index, 200));
+		assert_eq!(events().last(), Some(&Event::MemberPromoted { index, who: 200, seniors: 2 }));
+		let member = Roster::<Test>::get(index, 200).unwrap();
+		assert_eq!((member.role, member.senior, member.crew), (Role::SeniorAmbassador, None, 0));
+		assert_eq!(Roster::<Test>::get(index, senior(0)).unwrap().crew, 1);
+		assert_eq!(Crews::<Test>::get(index, senior(0)).to_vec(), vec![201]);
+		// Its report is still there, and now paid from the senior pool.
+		assert!(RoundEntries::<Test>::contains_key(index, (0, 200)));
+		// The cap holds for promotions and additions alike.
+		assert_noop!(CB::promote_member(signed(LEAD), index, 201), Error::<Test>::TooManySeniors);
+		assert_noop!(
+			CB::add_member(signed(LEAD), index, 300, Role::SeniorAmbassador, bytes("Thai"), None),
+			Error::<Test>::TooManySeniors
+		);
+		assert_ok!(score(index, 0, &[(200, 100)]));
+		go_to(P0_FINAL);
+		settle_all(index, 0);
+		assert_eq!(free(200), usd_to_pha(SENIOR_CAP));
+		// A senior leaving frees a place.
+		assert_ok!(CB::remove_member(signed(LEAD), index, 200));
+		assert_ok!(CB::promote_member(signed(LEAD), index, 201));
+	});
+}
+
+#[test]
+fn a_senior_under_min_crew_is_not_paid_from_a_senior_pool() {
+	ExtBuilder::default().build_and_execute(|| {
+		let mut spec = seed_spec();
+		spec.min_crew = 2;
+		let direct = active(spec.clone());
+		fill_roster(direct, 2, 3); // senior 0 leads 2, senior 1 leads 1
+		assert_noop!(
+			CB::award(signed(LEAD), direct, SENIOR_POOL, senior(1), 10 * USD, bytes("x")),
+			Error::<Test>::CrewTooSmall
+		);
+		assert_ok!(CB::award(signed(LEAD), direct, SENIOR_POOL, senior(0), 10 * USD, bytes("x")));
+
+		spec.pools[SENIOR_POOL as usize].payout = SCORED_40;
+		let scored = active(spec);
+		roster_with_crews(scored, 2, 0);
+		for a in 0..3u32 {
+			assert_ok!(CB::add_member(
+				signed(LEAD),
+				scored,
+				500 + a as AccountId,
+				Role::Ambassador,
+				bytes("Korean"),
+				Some(senior(if a < 2 { 0 } else { 1 }))
+			));
+		}
+		assert_ok!(file(scored, 0, senior(0)));
+		assert_ok!(file(scored, 0, senior(1)));
+		assert_ok!(score(scored, 0, &[(senior(0), 50), (senior(1), 100)]));
+		go_to(P0_FINAL);
+		events();
+		settle_all(scored, 0);
+		// Only the senior with a full crew is eligible: it gets the whole cap.
+		assert_eq!(awarded(&events()), vec![(senior(0), SENIOR_CAP, usd_to_pha(SENIOR_CAP))]);
+	});
+}
+
+#[test]
+fn spec_rules_for_scored_pools_and_seniors() {
+	ExtBuilder::default().build_and_execute(|| {
+		let refused = |spec: ProgramSpec<Test>, error: Error<Test>| {
+			assert_noop!(CB::propose_program(signed(LEAD), Box::new(spec)), error);
+		};
+		let mut spec = round_spec();
+		spec.pools[SENIOR_POOL as usize].payout =
+			Payout::Scored { threshold: 40, split: Split::Linear };
+		refused(spec, Error::<Test>::LinearNeedsMemberCap);
+		let mut spec = round_spec();
+		spec.pools[SENIOR_POOL as usize].payout =
+			Payout::Scored { threshold: 101, split: Split::Proportional };
+		refused(spec, Error::<Test>::InvalidScore);
+		let mut spec = round_spec();
+		spec.pools[SENIOR_POOL as usize].eligibility = Eligibility::Lead;
+		refused(spec, Error::<Test>::InvalidScoredPool);
+		let mut spec = round_spec();
+		spec.pools[CONTRIBUTOR_POOL as usize].eligibility = Eligibility::SeniorAmbassadors;
+		refused(spec, Error::<Test>::InvalidScoredPool);
+		let mut spec = round_spec();
+		spec.activity_threshold = 101;
+		refused(spec, Error::<Test>::InvalidScore);
+		let mut spec = round_spec();
+		spec.min_crew = 9;
+		refused(spec, Error::<Test>::InvalidSeniorRules);
+		let mut spec = round_spec();
+		spec.max_seniors = Some(0);
+		refused(spec, Error::<Test>::InvalidSeniorRules);
+	});
+}
