@@ -703,14 +703,13 @@ pub mod pallet {
 		/// The lead finalized the round of `period`; `active` reports scored at or above the
 		/// program's activity threshold.
 		RoundFinalized { index: ProgramIndex, period: PeriodIndex, active: u32 },
-		/// The settlement of a round started: `payments` payments worth `native` were fixed at
-		/// this block's rate, and are paid by this and the next `settle_round` calls.
-		RoundSettlementStarted {
-			index: ProgramIndex,
-			period: PeriodIndex,
-			payments: u32,
-			native: BalanceOf<T>,
-		},
+		/// The settlement of a round started: the rates of this block are fixed for its
+		/// payments, and each scored pool's period cap at that rate (`committed`, native) is
+		/// set aside until the round is paid.
+		RoundSettlementStarted { index: ProgramIndex, period: PeriodIndex, committed: BalanceOf<T> },
+		/// Every entry of a round was checked and tallied: its payments are fixed, and the next
+		/// `settle_round` calls pay them.
+		RoundTallied { index: ProgramIndex, period: PeriodIndex },
 		/// A fixed payment could not be made (the beneficiary cannot receive it): it was
 		/// skipped, and its amount stays in the program.
 		PaymentSkipped {
@@ -1587,29 +1586,29 @@ pub mod pallet {
 			Self::do_finalize(index, period, &caller)
 		}
 
-		/// Settle a final round, one step at a time.
+		/// Settle a final round, one bounded step at a time.
 		///
 		/// ## Dispatch Origin
 		/// Signed, by anyone.
 		///
 		/// ## Details
-		/// The first call fixes every payment by the pools' rules (eligibility checked again:
-		/// a member removed meanwhile is not paid), in the pools' denomination and in native at
-		/// this block's rate, charged to the round's own period; it fails with
-		/// `InsufficientProgramFunds` and changes nothing if the program cannot afford them all.
-		/// Each later call pays the next `MaxSettlePerCall` entries in filing order, skipping a
-		/// payee who cannot receive, and releases their claims' deposits; the last one removes
-		/// the round. Logic in `rounds.rs`.
+		/// The first call fixes the rates of this block for the round's payments and commits
+		/// each scored pool's period cap at that rate, so that direct awards cannot spend it; it
+		/// fails with `InsufficientProgramFunds` and changes nothing if the program cannot afford
+		/// that. The first calls then check the entries' eligibility again (a member removed
+		/// meanwhile is not paid) and tally them, `MaxSettlePerCall` at a time; the next ones
+		/// pay them as many at a time, in filing order, skipping a payee who cannot receive and
+		/// releasing claim deposits. The last removes the round and releases what it did not
+		/// pay. Payments are charged to the round's own period. Logic in `rounds.rs`.
 		///
 		/// ## Events
-		/// `RoundSettlementStarted`; then `Awarded` or `PaymentSkipped` for each payment and
-		/// `RoundSettled` at the end.
+		/// `RoundSettlementStarted`, `RoundTallied`; `Awarded` or `PaymentSkipped` for each
+		/// payment, and `RoundSettled` at the end.
 		///
 		/// ## Complexity
-		/// O(n) in the round's entries (at most `MaxClaimsPerRound`) for the first call, O(p) in
-		/// the page (at most `MaxSettlePerCall`) for the others; the unused weight is refunded.
+		/// O(p) in the page, at most `MaxSettlePerCall`; the unused weight is refunded.
 		#[pallet::call_index(23)]
-		#[pallet::weight(T::WeightInfo::settle_round_fix(T::MaxClaimsPerRound::get())
+		#[pallet::weight(T::WeightInfo::settle_round_tally(T::MaxSettlePerCall::get())
 			.max(T::WeightInfo::settle_round_pay(T::MaxSettlePerCall::get())))]
 		pub fn settle_round(
 			origin: OriginFor<T>,
@@ -1618,7 +1617,7 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			let weight = match Self::do_settle(index, period)? {
-				SettleStep::Fixed { entries } => T::WeightInfo::settle_round_fix(entries),
+				SettleStep::Tallied { entries } => T::WeightInfo::settle_round_tally(entries),
 				SettleStep::Paid { entries } => T::WeightInfo::settle_round_pay(entries),
 			};
 			Ok(Some(weight).into())

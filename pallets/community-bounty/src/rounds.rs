@@ -50,9 +50,7 @@ use frame_support::{
 	storage::with_storage_layer,
 	traits::{
 		fungible::{Inspect, Mutate, MutateHold},
-		tokens::{
-			DepositConsequence, Fortitude, Precision, Preservation, Provenance, Restriction,
-		},
+		tokens::{DepositConsequence, Fortitude, Precision, Preservation, Provenance, Restriction},
 	},
 };
 use sp_runtime::{
@@ -63,12 +61,12 @@ use sp_runtime::{
 
 /// What one `settle_round` call did, for its weight.
 pub enum SettleStep {
-	/// The first call: fixed the payments of a round of `entries` entries.
-	Fixed {
-		/// The entries of the round.
+	/// Checked and tallied `entries` entries (the first call also fixed the rates).
+	Tallied {
+		/// The entries of the page.
 		entries: u32,
 	},
-	/// A later call: paid (or skipped) `entries` entries.
+	/// Paid (or skipped) `entries` entries.
 	Paid {
 		/// The entries of the page.
 		entries: u32,
@@ -135,8 +133,9 @@ impl<T: Config> Pallet<T> {
 			_ => None,
 		};
 		match (program.last_final, by_time) {
-			(Some(known), Some(q)) if q > known.period =>
-				Rounds::<T>::get(index, q).map_or(0, |round| round.active).into(),
+			(Some(known), Some(q)) if q > known.period => {
+				Rounds::<T>::get(index, q).map_or(0, |round| round.active).into()
+			},
 			(Some(known), _) => known.count.into(),
 			(None, Some(q)) => Rounds::<T>::get(index, q).map_or(0, |round| round.active).into(),
 			(None, None) => 0,
@@ -197,8 +196,8 @@ impl<T: Config> Pallet<T> {
 		let deposit = match kind {
 			EntryKind::Claim { deposit, .. } => {
 				ensure!(
-					deposit <=
-						T::Currency::reducible_balance(
+					deposit
+						<= T::Currency::reducible_balance(
 							&who,
 							Preservation::Protect,
 							Fortitude::Force
@@ -222,7 +221,7 @@ impl<T: Config> Pallet<T> {
 				evidence: evidence.clone(),
 				filed_at: now,
 				score: None,
-				payment: None,
+				payable: None,
 			},
 		);
 		Rounds::<T>::insert(index, period, round);
@@ -328,127 +327,153 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Whether the filer of `kind` may be paid from `pool_index` now: on the roster as a Senior
-	/// Ambassador leading at least `min_crew` (for a report), or not the lead nor a reserved
-	/// account (for a claim).
-	fn eligible_now(
+	/// The pool that would pay an entry of `who` scoring `score` now, if any: the scored senior
+	/// pool for a report of a Senior Ambassador on the roster leading at least `min_crew`, the
+	/// claimed pool for a claim; never the lead nor a reserved account; at or above the pool's
+	/// threshold, and above 0.
+	fn payable_pool(
 		index: ProgramIndex,
 		program: &Program<T>,
 		who: &T::AccountId,
 		kind: &EntryKind<BalanceOf<T>>,
+		score: Score,
 	) -> Option<PoolIndex> {
-		if *who == program.lead || Self::is_reserved(index, who) {
+		if *who == program.lead || Self::is_reserved(index, who) || score == 0 {
 			return None;
 		}
-		match kind {
+		let pool = match kind {
 			EntryKind::Report => {
 				let pool = program.scored_senior_pool()?;
 				let member = Roster::<T>::get(index, who)?;
 				(member.role == Role::SeniorAmbassador && member.crew >= program.min_crew)
-					.then_some(pool)
+					.then_some(pool)?
 			},
-			EntryKind::Claim { pool, .. } => Some(*pool),
+			EntryKind::Claim { pool, .. } => *pool,
+		};
+		match program.pools.get(pool as usize)?.payout {
+			Payout::Scored { threshold, .. } if score >= threshold => Some(pool),
+			_ => None,
 		}
 	}
 
-	/// How round `period` of program `index` would settle now: each entry in filing order with
-	/// its payment under the pools' rules, converted at this block's rate. Reads every entry of
-	/// the round (at most [`Config::MaxClaimsPerRound`]).
+	/// What an entry scoring `score` adds to its pool's tally: its score (`Proportional`), or
+	/// `member_cap x score` (`Linear`).
+	fn tally_weight(pool: &RewardPoolOf<T>, score: Score) -> u128 {
+		match (pool.payout, pool.member_cap) {
+			(Payout::Scored { split: Split::Linear, .. }, Some(member_cap)) => {
+				Self::share(member_cap.saturated_into(), score.into(), MAX_SCORE.into())
+			},
+			_ => score.into(),
+		}
+	}
+
+	/// The payment of an entry scoring `score` from pool `p` whose tally is `tally`, in the
+	/// pool's denomination and in native at the tally's rate.
+	fn scored_payment(
+		program: &Program<T>,
+		p: PoolIndex,
+		score: Score,
+		tally: &PoolTally<BalanceOf<T>>,
+	) -> Option<Payment<BalanceOf<T>>> {
+		let pool = program.pools.get(p as usize)?;
+		let Payout::Scored { split, .. } = pool.payout else { return None };
+		let cap: u128 = pool.period_cap.saturated_into();
+		let weight = Self::tally_weight(pool, score);
+		let amount = match split {
+			// Scaled down pro rata if the total passes the cap.
+			Split::Linear if tally.sum > cap => Self::share(weight, cap, tally.sum),
+			Split::Linear => weight,
+			// The cap shared by score, clipped at the member cap.
+			Split::Proportional => {
+				let own = Self::share(cap, weight, tally.sum);
+				pool.member_cap.map_or(own, |m| own.min(m.saturated_into()))
+			},
+		};
+		let native = Self::share(tally.native_cap.saturated_into(), amount, cap);
+		(native > 0).then(|| Payment {
+			pool: p,
+			amount: amount.saturated_into(),
+			native: native.saturated_into(),
+		})
+	}
+
+	/// `amount x numerator / denominator`, rounded down (0 if `denominator` is 0).
+	fn share(amount: u128, numerator: u128, denominator: u128) -> u128 {
+		if denominator == 0 {
+			return 0;
+		}
+		multiply_by_rational_with_rounding(amount, numerator, denominator, Rounding::Down)
+			.unwrap_or(0)
+	}
+
+	/// Each pool's period cap in native at this block's rate (zero for a direct pool).
+	fn tallies_now(program: &Program<T>) -> Result<Vec<PoolTally<BalanceOf<T>>>, DispatchError> {
+		program
+			.pools
+			.iter()
+			.map(|pool| {
+				let native_cap = if pool.payout.is_scored() {
+					Self::to_native(pool.period_cap, &pool.denomination)?
+				} else {
+					Zero::zero()
+				};
+				Ok(PoolTally { native_cap, sum: 0 })
+			})
+			.collect()
+	}
+
+	/// How round `period` of program `index` would settle now, entry by entry in filing order:
+	/// eligibility as of now (or as tallied, once settlement is paying), at the rate of the
+	/// settlement's first call if it started, else at today's. Reads every entry of the round:
+	/// for views, not for calls.
 	pub fn plan_round(
 		index: ProgramIndex,
 		program: &Program<T>,
 		period: PeriodIndex,
 		round: &Round<T>,
 	) -> Result<Vec<PlannedEntry<T::AccountId, BalanceOf<T>>>, DispatchError> {
-		// First pass: each entry's pool (if eligible and at or above its threshold), and per
-		// pool the sum that shares it out.
-		let pool_count = program.pools.len();
-		let mut weights_sum: Vec<u128> = alloc::vec![0; pool_count];
-		let mut planned = Vec::with_capacity(round.filers.len());
+		let paying = matches!(round.status, RoundStatus::Paying { .. });
+		let mut tallies =
+			if round.pools.is_empty() { Self::tallies_now(program)? } else { round.pools.to_vec() };
+		if !paying {
+			tallies.iter_mut().for_each(|tally| tally.sum = 0);
+		}
+		let mut entries = Vec::with_capacity(round.filers.len());
 		for who in round.filers.iter() {
-			let entry = RoundEntries::<T>::get(index, (period, who)).ok_or(Error::<T>::NotFiled)?;
+			// Entries already paid are gone: the view shows what is still to come.
+			let Some(entry) = RoundEntries::<T>::get(index, (period, who)) else { continue };
 			let score = entry.score.unwrap_or(0);
-			let pool = Self::eligible_now(index, program, who, &entry.kind);
-			let paid_pool = pool.filter(|p| match program.pools.get(*p as usize) {
-				Some(RewardPool { payout: Payout::Scored { threshold, .. }, .. }) =>
-					score >= *threshold && score > 0,
-				_ => false,
-			});
-			if let Some(p) = paid_pool {
-				let share = match program.pools[p as usize] {
-					RewardPool {
-						payout: Payout::Scored { split: Split::Linear, .. },
-						member_cap: Some(cap),
-						..
-					} => Self::share(cap, score.into(), MAX_SCORE.into()),
-					_ => score.into(),
-				};
-				weights_sum[p as usize] = weights_sum[p as usize].saturating_add(share);
-			}
-			planned.push((who.clone(), entry.kind, score, pool.is_some(), paid_pool));
-		}
-		// Second pass: the amounts.
-		planned
-			.into_iter()
-			.map(|(who, kind, score, eligible, paid_pool)| {
-				let payment = match paid_pool {
-					Some(p) => Self::scored_payment(program, p, score, weights_sum[p as usize])?,
-					None => None,
-				};
-				Ok(PlannedEntry { who, kind, score, eligible, payment })
-			})
-			.collect()
-	}
-
-	/// `amount x numerator / denominator`, rounded down, in `u128`.
-	fn share(amount: BalanceOf<T>, numerator: u128, denominator: u128) -> u128 {
-		if denominator == 0 {
-			return 0;
-		}
-		multiply_by_rational_with_rounding(
-			amount.saturated_into::<u128>(),
-			numerator,
-			denominator,
-			Rounding::Down,
-		)
-		.unwrap_or(0)
-	}
-
-	/// The payment of an entry scoring `score` from scored pool `p`, whose entries sum to `sum`
-	/// (scores for `Proportional`, unscaled amounts for `Linear`).
-	fn scored_payment(
-		program: &Program<T>,
-		p: PoolIndex,
-		score: Score,
-		sum: u128,
-	) -> Result<Option<Payment<BalanceOf<T>>>, DispatchError> {
-		let pool = program.pools.get(p as usize).ok_or(Error::<T>::UnknownPool)?;
-		let Payout::Scored { split, .. } = pool.payout else { return Ok(None) };
-		let cap: u128 = pool.period_cap.saturated_into();
-		let amount: u128 = match (split, pool.member_cap) {
-			(Split::Linear, Some(member_cap)) => {
-				let own = Self::share(member_cap, score.into(), MAX_SCORE.into());
-				if sum > cap {
-					multiply_by_rational_with_rounding(own, cap, sum, Rounding::Down).unwrap_or(0)
-				} else {
-					own
+			let pool = if paying {
+				entry.payable
+			} else {
+				let pool = Self::payable_pool(index, program, who, &entry.kind, score);
+				if let Some(p) = pool {
+					if let (Some(tally), Some(spec)) =
+						(tallies.get_mut(p as usize), program.pools.get(p as usize))
+					{
+						tally.sum = tally.sum.saturating_add(Self::tally_weight(spec, score));
+					}
 				}
-			},
-			(Split::Linear, None) => 0,
-			(Split::Proportional, member_cap) => {
-				let own = Self::share(pool.period_cap, score.into(), sum);
-				member_cap.map_or(own, |m| own.min(m.saturated_into()))
-			},
-		};
-		let amount: BalanceOf<T> = amount.saturated_into();
-		if amount.is_zero() {
-			return Ok(None);
+				pool
+			};
+			entries.push((who.clone(), entry.kind, score, pool));
 		}
-		let native = Self::to_native(amount, &pool.denomination)?;
-		Ok((!native.is_zero()).then_some(Payment { pool: p, amount, native }))
+		Ok(entries
+			.into_iter()
+			.map(|(who, kind, score, pool)| PlannedEntry {
+				who,
+				kind,
+				score,
+				eligible: pool.is_some(),
+				payment: pool.and_then(|p| {
+					Self::scored_payment(program, p, score, tallies.get(p as usize)?)
+				}),
+			})
+			.collect())
 	}
 
-	/// One step of a round's settlement: fixes the payments, or pays the next page.
+	/// One step of a round's settlement: start it (and tally a first page), tally the next
+	/// page, or pay the next page.
 	pub(crate) fn do_settle(
 		index: ProgramIndex,
 		period: PeriodIndex,
@@ -458,112 +483,154 @@ impl<T: Config> Pallet<T> {
 		let mut round = Rounds::<T>::get(index, period).ok_or(Error::<T>::NoRound)?;
 		let now = T::BlockNumberProvider::current_block_number();
 		ensure!(Self::is_final(&round, approved_at, period, now), Error::<T>::RoundNotFinal);
-		match round.status {
-			RoundStatus::Settling { next, paid, skipped } =>
-				Self::pay_page(index, period, &mut program, round, next, (paid, skipped)),
+		let step = match round.status {
 			RoundStatus::Open | RoundStatus::Finalized => {
-				let entries = round.filers.len() as u32;
-				let plan = Self::plan_round(index, &program, period, &round)?;
-				let total = plan
-					.iter()
-					.filter_map(|e| e.payment.map(|p| p.native))
-					.fold(BalanceOf::<T>::zero(), |sum, native| sum.saturating_add(native));
-				let account = Self::program_account(index);
-				let spendable = T::Currency::reducible_balance(
-					&account,
-					Preservation::Preserve,
-					Fortitude::Polite,
-				)
-				.saturating_sub(program.committed);
-				ensure!(
-					total <= program.uncommitted() && total <= spendable,
-					Error::<T>::InsufficientProgramFunds
-				);
-				let mut payments = 0u32;
-				for planned in plan {
-					if let Some(payment) = planned.payment {
-						payments = payments.saturating_add(1);
-						RoundEntries::<T>::mutate(index, (period, &planned.who), |entry| {
-							if let Some(entry) = entry {
-								entry.payment = Some(payment);
-							}
-						});
-					}
-				}
-				round.status = RoundStatus::Settling { next: 0, paid: 0, skipped: 0 };
-				round.committed = total;
-				program.committed = program.committed.saturating_add(total);
-				Self::note_final(&mut program, period, round.active);
-				Rounds::<T>::insert(index, period, round);
-				Programs::<T>::insert(index, program);
-				Self::deposit_event(Event::RoundSettlementStarted {
-					index,
-					period,
-					payments,
-					native: total,
-				});
-				Ok(SettleStep::Fixed { entries })
+				Self::start_settlement(index, period, &mut program, &mut round)?;
+				Self::tally_page(index, period, &program, &mut round, 0)
 			},
+			RoundStatus::Tallying { next } => {
+				Self::tally_page(index, period, &program, &mut round, next)
+			},
+			RoundStatus::Paying { next, paid, skipped } => {
+				Self::pay_page(index, period, &mut program, &mut round, next, (paid, skipped))
+			},
+		};
+		if Rounds::<T>::contains_key(index, period) {
+			Rounds::<T>::insert(index, period, round);
 		}
+		Programs::<T>::insert(index, program);
+		Ok(step)
 	}
 
-	/// Pays the entries of a settling round from position `next`, at most `MaxSettlePerCall`.
+	/// Fixes the rates (each scored pool's cap in native at this block) and commits them: the
+	/// most the round can pay. Fails, changing nothing, if the program cannot afford it.
+	fn start_settlement(
+		index: ProgramIndex,
+		period: PeriodIndex,
+		program: &mut Program<T>,
+		round: &mut Round<T>,
+	) -> DispatchResult {
+		let tallies = Self::tallies_now(program)?;
+		let committed = tallies
+			.iter()
+			.fold(BalanceOf::<T>::zero(), |sum, tally| sum.saturating_add(tally.native_cap));
+		let spendable = T::Currency::reducible_balance(
+			&Self::program_account(index),
+			Preservation::Preserve,
+			Fortitude::Polite,
+		)
+		.saturating_sub(program.committed);
+		ensure!(
+			committed <= program.uncommitted() && committed <= spendable,
+			Error::<T>::InsufficientProgramFunds
+		);
+		round.pools = tallies.try_into().map_err(|_| Error::<T>::UnknownPool)?;
+		round.committed = committed;
+		program.committed = program.committed.saturating_add(committed);
+		Self::note_final(program, period, round.active);
+		Self::deposit_event(Event::RoundSettlementStarted { index, period, committed });
+		Ok(())
+	}
+
+	/// Checks the eligibility of the entries from position `next` on, at most
+	/// `MaxSettlePerCall`, and tallies the payable ones; once all are, the round is paying.
+	fn tally_page(
+		index: ProgramIndex,
+		period: PeriodIndex,
+		program: &Program<T>,
+		round: &mut Round<T>,
+		next: u32,
+	) -> SettleStep {
+		let end =
+			next.saturating_add(T::MaxSettlePerCall::get().max(1)).min(round.filers.len() as u32);
+		for position in next..end {
+			let Some(who) = round.filers.get(position as usize) else { break };
+			let Some(mut entry) = RoundEntries::<T>::get(index, (period, who)) else { continue };
+			let score = entry.score.unwrap_or(0);
+			let Some(p) = Self::payable_pool(index, program, who, &entry.kind, score) else {
+				continue;
+			};
+			if let (Some(tally), Some(pool)) =
+				(round.pools.get_mut(p as usize), program.pools.get(p as usize))
+			{
+				tally.sum = tally.sum.saturating_add(Self::tally_weight(pool, score));
+			}
+			entry.payable = Some(p);
+			RoundEntries::<T>::insert(index, (period, who), entry);
+		}
+		if end as usize >= round.filers.len() {
+			round.status = RoundStatus::Paying { next: 0, paid: 0, skipped: 0 };
+			Self::deposit_event(Event::RoundTallied { index, period });
+		} else {
+			round.status = RoundStatus::Tallying { next: end };
+		}
+		SettleStep::Tallied { entries: end.saturating_sub(next) }
+	}
+
+	/// Pays the entries of a tallied round from position `next` on, at most `MaxSettlePerCall`,
+	/// releasing their claims' deposits; the last page removes the round.
 	fn pay_page(
 		index: ProgramIndex,
 		period: PeriodIndex,
 		program: &mut Program<T>,
-		mut round: Round<T>,
+		round: &mut Round<T>,
 		next: u32,
 		(mut paid, mut skipped): (u32, u32),
-	) -> Result<SettleStep, DispatchError> {
-		let page = T::MaxSettlePerCall::get().max(1);
-		let end = next.saturating_add(page).min(round.filers.len() as u32);
+	) -> SettleStep {
+		let end =
+			next.saturating_add(T::MaxSettlePerCall::get().max(1)).min(round.filers.len() as u32);
 		let account = Self::program_account(index);
 		for position in next..end {
 			let Some(who) = round.filers.get(position as usize).cloned() else { break };
 			let Some(entry) = RoundEntries::<T>::take(index, (period, &who)) else { continue };
-			if let Some(Payment { pool, amount, native }) = entry.payment {
-				round.committed = round.committed.saturating_sub(native);
-				program.committed = program.committed.saturating_sub(native);
-				if Self::pay_out(&account, &who, native) {
-					paid = paid.saturating_add(1);
-					program.paid = program.paid.saturating_add(native);
-					Self::deposit_event(Event::Awarded {
-						index,
-						pool,
-						period,
-						beneficiary: who.clone(),
-						amount,
-						native,
-						reason: Self::round_reason(period, &entry.kind),
-					});
-				} else {
-					skipped = skipped.saturating_add(1);
-					Self::deposit_event(Event::PaymentSkipped {
-						index,
-						period,
-						pool,
-						beneficiary: who.clone(),
-						amount,
-						native,
-					});
-				}
-			}
 			Self::release_deposit(&who, &entry.kind);
+			let payment = entry.payable.and_then(|p| {
+				Self::scored_payment(
+					program,
+					p,
+					entry.score.unwrap_or(0),
+					round.pools.get(p as usize)?,
+				)
+			});
+			let Some(Payment { pool, amount, native }) = payment else { continue };
+			// Never more than what is still committed (the sums guarantee it).
+			let native = native.min(round.committed);
+			round.committed = round.committed.saturating_sub(native);
+			program.committed = program.committed.saturating_sub(native);
+			if Self::pay_out(&account, &who, native) {
+				paid = paid.saturating_add(1);
+				program.paid = program.paid.saturating_add(native);
+				Self::deposit_event(Event::Awarded {
+					index,
+					pool,
+					period,
+					beneficiary: who,
+					amount,
+					native,
+					reason: Self::round_reason(period, &entry.kind),
+				});
+			} else {
+				skipped = skipped.saturating_add(1);
+				Self::deposit_event(Event::PaymentSkipped {
+					index,
+					period,
+					pool,
+					beneficiary: who,
+					amount,
+					native,
+				});
+			}
 		}
-		let visited = end.saturating_sub(next);
 		if end as usize >= round.filers.len() {
-			// Whatever was not paid (nothing, unless the sums were off) is no longer committed.
+			// What the payments did not use (rounding, clipping, skipped payees) is released.
 			program.committed = program.committed.saturating_sub(round.committed);
 			program.open_rounds = program.open_rounds.saturating_sub(1);
 			Rounds::<T>::remove(index, period);
 			Self::deposit_event(Event::RoundSettled { index, period, paid, skipped });
 		} else {
-			round.status = RoundStatus::Settling { next: end, paid, skipped };
-			Rounds::<T>::insert(index, period, round);
+			round.status = RoundStatus::Paying { next: end, paid, skipped };
 		}
-		Programs::<T>::insert(index, program.clone());
-		Ok(SettleStep::Paid { entries: visited })
+		SettleStep::Paid { entries: end.saturating_sub(next) }
 	}
 
 	/// Pays `native` from the program `account` to `who`, keeping the account alive. Returns

@@ -209,13 +209,20 @@ impl<T: Config> Pallet<T> {
 			rounds += 1;
 			committed = committed.saturating_add(round.committed);
 			let mut active = 0u32;
-			let mut fixed = BalanceOf::<T>::zero();
-			let mut spent: alloc::vec::Vec<BalanceOf<T>> =
-				alloc::vec![Zero::zero(); program.pools.len()];
 			let first_unpaid = match round.status {
-				RoundStatus::Settling { next, .. } => next as usize,
+				RoundStatus::Paying { next, .. } => next as usize,
 				_ => 0,
 			};
+			let started = !matches!(round.status, RoundStatus::Open | RoundStatus::Finalized);
+			ensure!(
+				started == !round.pools.is_empty(),
+				"a round's rates are fixed exactly when its settlement started"
+			);
+			let cap_total = round
+				.pools
+				.iter()
+				.fold(BalanceOf::<T>::zero(), |sum, tally| sum.saturating_add(tally.native_cap));
+			ensure!(round.committed <= cap_total, "a round commits more than its pools' caps");
 			for (position, who) in round.filers.iter().enumerate() {
 				let entry = RoundEntries::<T>::get(index, (period, who));
 				if position < first_unpaid {
@@ -225,15 +232,16 @@ impl<T: Config> Pallet<T> {
 				let entry = entry.ok_or("a filer without its entry")?;
 				filers += 1;
 				ensure!(entry.score.is_none_or(|s| s <= MAX_SCORE), "score above 100");
-				if entry.kind == EntryKind::Report &&
-					entry.score.unwrap_or(0) >= program.activity_threshold
+				if entry.kind == EntryKind::Report
+					&& entry.score.unwrap_or(0) >= program.activity_threshold
 				{
 					active += 1;
 				}
-				if let Some(payment) = entry.payment {
-					fixed = fixed.saturating_add(payment.native);
-					let slot = spent.get_mut(payment.pool as usize).ok_or("payment of no pool")?;
-					*slot = slot.saturating_add(payment.amount);
+				if let Some(pool) = entry.payable {
+					ensure!(
+						program.pools.get(pool as usize).is_some_and(|p| p.payout.is_scored()),
+						"an entry payable by no scored pool"
+					);
 				}
 				if let EntryKind::Claim { deposit, .. } = entry.kind {
 					let held = deposits.entry(who.clone()).or_default();
@@ -243,9 +251,19 @@ impl<T: Config> Pallet<T> {
 			if first_unpaid == 0 {
 				ensure!(active == round.active, "active count mismatch");
 			}
-			ensure!(fixed == round.committed, "committed differs from the unpaid payments");
-			for (pool, amount) in program.pools.iter().zip(spent) {
-				if first_unpaid == 0 {
+			if matches!(round.status, RoundStatus::Paying { .. }) {
+				// The payments still to make fit in what is committed, and each pool in its cap.
+				let plan = Self::plan_round(index, program, period, &round)
+					.map_err(|_| "a settling round cannot be planned")?;
+				let mut to_pay = BalanceOf::<T>::zero();
+				let mut per_pool = alloc::vec![BalanceOf::<T>::zero(); program.pools.len()];
+				for payment in plan.iter().filter_map(|entry| entry.payment) {
+					to_pay = to_pay.saturating_add(payment.native);
+					let slot = per_pool.get_mut(payment.pool as usize).ok_or("no such pool")?;
+					*slot = slot.saturating_add(payment.amount);
+				}
+				ensure!(to_pay <= round.committed, "payments to make above what is committed");
+				for (pool, amount) in program.pools.iter().zip(per_pool) {
 					ensure!(amount <= pool.period_cap, "a round pays above its pool's cap");
 				}
 			}

@@ -697,9 +697,17 @@ pub enum RoundStatus {
 	/// The lead finalized it: scores are fixed; anyone may settle it.
 	#[codec(index = 1)]
 	Finalized,
-	/// Its payments are fixed; entries from `next` on (in filing order) are still to be paid.
+	/// Settlement started (the rates are fixed, the pools' caps committed): entries from
+	/// `next` on (in filing order) are still to be checked for eligibility and tallied.
 	#[codec(index = 2)]
-	Settling {
+	Tallying {
+		/// The position of the next entry to tally.
+		next: u32,
+	},
+	/// Every entry is tallied, so every payment is fixed: entries from `next` on are still to
+	/// be paid.
+	#[codec(index = 3)]
+	Paying {
 		/// The position of the next entry to pay.
 		next: u32,
 		/// Payments made so far.
@@ -723,8 +731,35 @@ pub struct Round<T: Config> {
 	pub filers: BoundedVec<AccountIdOf<T>, <T as Config>::MaxClaimsPerRound>,
 	/// Reports (not claims) scored at or above the program's `activity_threshold`.
 	pub active: u32,
-	/// Native tokens fixed for payment and not yet paid (or skipped).
+	/// Native tokens committed to this round's payments and not yet paid: each scored pool's
+	/// period cap at the rate of the first settlement call, less what was paid. What is left
+	/// when the round ends is released.
 	pub committed: BalanceOf<T>,
+	/// Per pool (in spec order), once settlement started: the rate and the tally.
+	pub pools: BoundedVec<PoolTally<BalanceOf<T>>, <T as Config>::MaxPools>,
+}
+
+/// A pool's part of a round's settlement.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct PoolTally<Balance> {
+	/// The pool's period cap in native tokens at the rate of the first settlement call (zero
+	/// for a direct pool): every payment converts at this rate.
+	pub native_cap: Balance,
+	/// The sum that shares the pool out among the payable entries: their scores
+	/// (`Proportional`) or their unscaled amounts (`Linear`).
+	pub sum: u128,
 }
 
 impl<T: Config> Default for Round<T> {
@@ -734,6 +769,7 @@ impl<T: Config> Default for Round<T> {
 			filers: Default::default(),
 			active: 0,
 			committed: Zero::zero(),
+			pools: Default::default(),
 		}
 	}
 }
@@ -767,7 +803,7 @@ pub enum EntryKind<Balance> {
 	},
 }
 
-/// A payment fixed when a round's settlement started.
+/// A payment of a round: what a view shows, and what settlement pays.
 #[derive(
 	Encode,
 	Decode,
@@ -785,7 +821,8 @@ pub struct Payment<Balance> {
 	pub pool: PoolIndex,
 	/// In the pool's denomination.
 	pub amount: Balance,
-	/// In native tokens, at the rate of the settlement's first call.
+	/// In native tokens, at the rate of the settlement's first call (or, in a view before
+	/// settlement, today's).
 	pub native: Balance,
 }
 
@@ -804,10 +841,9 @@ pub struct RoundEntry<T: Config> {
 	pub filed_at: BlockNumberOf<T>,
 	/// The lead's score, 0..=100; `None` until scored (an unscored entry scores 0).
 	pub score: Option<Score>,
-	/// The payment fixed when settlement started, if any.
-	pub payment: Option<Payment<BalanceOf<T>>>,
+	/// Once tallied: the pool that pays it (eligible, at or above the threshold), if any.
+	pub payable: Option<PoolIndex>,
 }
 
 /// One `(account, score)` pair of a [`crate::Pallet::score_round`] call.
-pub type ScoresOf<T> =
-	BoundedVec<(AccountIdOf<T>, Score), <T as Config>::MaxScoresPerCall>;
+pub type ScoresOf<T> = BoundedVec<(AccountIdOf<T>, Score), <T as Config>::MaxScoresPerCall>;

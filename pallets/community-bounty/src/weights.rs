@@ -87,7 +87,7 @@ pub trait WeightInfo {
 	fn score_round(n: u32, ) -> Weight;
 	fn mark_spam() -> Weight;
 	fn finalize_round() -> Weight;
-	fn settle_round_fix(n: u32, ) -> Weight;
+	fn settle_round_tally(p: u32, ) -> Weight;
 	fn settle_round_pay(p: u32, ) -> Weight;
 }
 
@@ -445,7 +445,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn score_round(n: u32, ) -> Weight { Weight::from_parts(40_000_000, 12000).saturating_add(Weight::from_parts(15_000_000, 3000).saturating_mul(n.into())).saturating_add(T::DbWeight::get().reads(2_u64)).saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into()))).saturating_add(T::DbWeight::get().writes(1_u64)).saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into()))) }
 	fn mark_spam() -> Weight { Weight::from_parts(80_000_000, 14000).saturating_add(T::DbWeight::get().reads(5_u64)).saturating_add(T::DbWeight::get().writes(4_u64)) }
 	fn finalize_round() -> Weight { Weight::from_parts(40_000_000, 12000).saturating_add(T::DbWeight::get().reads(2_u64)).saturating_add(T::DbWeight::get().writes(2_u64)) }
-	fn settle_round_fix(n: u32, ) -> Weight { Weight::from_parts(60_000_000, 12000).saturating_add(Weight::from_parts(30_000_000, 3000).saturating_mul(n.into())).saturating_add(T::DbWeight::get().reads(4_u64)).saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into()))).saturating_add(T::DbWeight::get().writes(2_u64)).saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into()))) }
+	fn settle_round_tally(p: u32, ) -> Weight { Weight::from_parts(60_000_000, 12000).saturating_add(Weight::from_parts(30_000_000, 3000).saturating_mul(p.into())).saturating_add(T::DbWeight::get().reads(4_u64)).saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(p.into()))).saturating_add(T::DbWeight::get().writes(2_u64)).saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into()))) }
 	fn settle_round_pay(p: u32, ) -> Weight { Weight::from_parts(60_000_000, 12000).saturating_add(Weight::from_parts(120_000_000, 6000).saturating_mul(p.into())).saturating_add(T::DbWeight::get().reads(3_u64)).saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into()))).saturating_add(T::DbWeight::get().writes(2_u64)).saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(p.into()))) }
 }
 
@@ -566,6 +566,6 @@ impl WeightInfo for () {
 	fn score_round(n: u32, ) -> Weight { Weight::from_parts(40_000_000, 12000).saturating_add(Weight::from_parts(15_000_000, 3000).saturating_mul(n.into())).saturating_add(RocksDbWeight::get().reads(2_u64)).saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into()))).saturating_add(RocksDbWeight::get().writes(1_u64)).saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into()))) }
 	fn mark_spam() -> Weight { Weight::from_parts(80_000_000, 14000).saturating_add(RocksDbWeight::get().reads(5_u64)).saturating_add(RocksDbWeight::get().writes(4_u64)) }
 	fn finalize_round() -> Weight { Weight::from_parts(40_000_000, 12000).saturating_add(RocksDbWeight::get().reads(2_u64)).saturating_add(RocksDbWeight::get().writes(2_u64)) }
-	fn settle_round_fix(n: u32, ) -> Weight { Weight::from_parts(60_000_000, 12000).saturating_add(Weight::from_parts(30_000_000, 3000).saturating_mul(n.into())).saturating_add(RocksDbWeight::get().reads(4_u64)).saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into()))).saturating_add(RocksDbWeight::get().writes(2_u64)).saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into()))) }
+	fn settle_round_tally(p: u32, ) -> Weight { Weight::from_parts(60_000_000, 12000).saturating_add(Weight::from_parts(30_000_000, 3000).saturating_mul(p.into())).saturating_add(RocksDbWeight::get().reads(4_u64)).saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(p.into()))).saturating_add(RocksDbWeight::get().writes(2_u64)).saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(p.into()))) }
 	fn settle_round_pay(p: u32, ) -> Weight { Weight::from_parts(60_000_000, 12000).saturating_add(Weight::from_parts(120_000_000, 6000).saturating_mul(p.into())).saturating_add(RocksDbWeight::get().reads(3_u64)).saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(p.into()))).saturating_add(RocksDbWeight::get().writes(2_u64)).saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(p.into()))) }
 }

@@ -77,8 +77,9 @@ fn awarded(events: &[Event<Test>]) -> Vec<(AccountId, Balance, Balance)> {
 	events
 		.iter()
 		.filter_map(|e| match e {
-			Event::Awarded { beneficiary, amount, native, .. } =>
-				Some((*beneficiary, *amount, *native)),
+			Event::Awarded { beneficiary, amount, native, .. } => {
+				Some((*beneficiary, *amount, *native))
+			},
 			_ => None,
 		})
 		.collect()
@@ -258,10 +259,7 @@ fn the_lead_scores_until_the_round_is_final() {
 		);
 
 		// The lead may finalize only after the filing window.
-		assert_noop!(
-			CB::finalize_round(signed(LEAD), index, 0),
-			Error::<Test>::FilingNotOver
-		);
+		assert_noop!(CB::finalize_round(signed(LEAD), index, 0), Error::<Test>::FilingNotOver);
 		go_to(P0_FILING_OVER);
 		assert_noop!(CB::finalize_round(signed(STRANGER), index, 0), Error::<Test>::NotLead);
 		assert_ok!(CB::finalize_round(signed(LEAD), index, 0));
@@ -298,6 +296,7 @@ fn settling_before_finalization_fails_and_changes_nothing() {
 		assert_noop!(CB::settle_round(signed(STRANGER), index, 0), Error::<Test>::RoundNotFinal);
 		assert_noop!(CB::settle_round(signed(STRANGER), index, 1), Error::<Test>::NoRound);
 		assert_ok!(CB::finalize_round(signed(LEAD), index, 0));
+		// One page tallies, one pays.
 		assert_eq!(settle_all(index, 0), 2);
 	});
 }
@@ -350,7 +349,10 @@ fn proportional_shares_the_cap_by_score_and_clips_at_the_member_cap() {
 		events();
 		settle_all(index, 0);
 		let paid: Vec<_> = awarded(&events()).into_iter().map(|(who, usd, _)| (who, usd)).collect();
-		assert_eq!(paid, vec![(senior(0), 800 * USD), (senior(1), 500 * USD), (senior(2), 500 * USD)]);
+		assert_eq!(
+			paid,
+			vec![(senior(0), 800 * USD), (senior(1), 500 * USD), (senior(2), 500 * USD)]
+		);
 		assert_eq!(program(index).paid, usd_to_pha(1_800 * USD));
 	});
 }
@@ -383,7 +385,10 @@ fn linear_pays_member_cap_times_score_and_scales_down_pro_rata_above_the_cap() {
 		go_to(P1 + PERIOD + GRACE + SCORING);
 		settle_all(index, 1);
 		let paid: Vec<_> = awarded(&events()).into_iter().map(|(w, usd, _)| (w, usd)).collect();
-		assert_eq!(paid, vec![(senior(0), 800 * USD), (senior(1), 800 * USD), (senior(2), 400 * USD)]);
+		assert_eq!(
+			paid,
+			vec![(senior(0), 800 * USD), (senior(1), 800 * USD), (senior(2), 400 * USD)]
+		);
 	});
 }
 
@@ -426,11 +431,7 @@ fn the_rate_of_the_first_settlement_call_applies() {
 		for s in 0..6 {
 			assert_ok!(file(index, 0, senior(s)));
 		}
-		assert_ok!(score(
-			index,
-			0,
-			&(0..6).map(|s| (senior(s), 100)).collect::<Vec<_>>()
-		));
+		assert_ok!(score(index, 0, &(0..6).map(|s| (senior(s), 100)).collect::<Vec<_>>()));
 		// Scored at 2.5 PHA/USD; the rate is 3 when the settlement starts, 10 for the pages.
 		UsdRate::set(Some(FixedU128::from_u32(3)));
 		go_to(P0_FINAL);
@@ -458,24 +459,30 @@ fn settlement_pays_in_pages_of_max_settle_per_call() {
 		go_to(P0_FINAL);
 		events();
 		let share = usd_to_pha(SENIOR_CAP / 6);
+		// Both scored pools' caps are committed at the rate of this block.
+		let committed = usd_to_pha(SENIOR_CAP) + usd_to_pha(CONTRIBUTOR_CAP);
+		// MaxSettlePerCall = 4: two pages to tally 6 entries, two to pay them.
 		assert_ok!(CB::settle_round(signed(STRANGER), index, 0));
+		assert_eq!(events(), vec![Event::RoundSettlementStarted { index, period: 0, committed }]);
+		assert_eq!(program(index).committed, committed);
 		assert_eq!(
-			events(),
-			vec![Event::RoundSettlementStarted { index, period: 0, payments: 6, native: 6 * share }]
+			Rounds::<Test>::get(index, 0).unwrap().status,
+			RoundStatus::Tallying { next: 4 }
 		);
-		assert_eq!(program(index).committed, 6 * share);
-		// MaxSettlePerCall = 4: a page of 4, then one of 2 that removes the round.
+		assert_ok!(CB::settle_round(signed(STRANGER), index, 0));
+		assert_eq!(events(), vec![Event::RoundTallied { index, period: 0 }]);
 		assert_ok!(CB::settle_round(signed(STRANGER), index, 0));
 		assert_eq!(awarded(&events()).len(), 4);
 		assert_eq!(
 			Rounds::<Test>::get(index, 0).unwrap().status,
-			RoundStatus::Settling { next: 4, paid: 4, skipped: 0 }
+			RoundStatus::Paying { next: 4, paid: 4, skipped: 0 }
 		);
-		assert_eq!(program(index).committed, 2 * share);
+		assert_eq!(program(index).committed, committed - 4 * share);
 		assert_ok!(CB::settle_round(signed(STRANGER), index, 0));
 		let last = events();
 		assert_eq!(awarded(&last).len(), 2);
 		assert!(last.contains(&Event::RoundSettled { index, period: 0, paid: 6, skipped: 0 }));
+		// What the payments did not use (the dust, the unused contributors' cap) is released.
 		assert_eq!(program(index).committed, 0);
 		assert_noop!(CB::settle_round(signed(STRANGER), index, 0), Error::<Test>::NoRound);
 		// The reason names the round.
@@ -529,7 +536,14 @@ fn committed_payments_cannot_be_spent_by_direct_awards() {
 			CB::award(signed(LEAD), index, CONTRIBUTOR_POOL, STRANGER, 2_000 * PHA, bytes("x")),
 			Error::<Test>::InsufficientProgramFunds
 		);
-		assert_ok!(CB::award(signed(LEAD), index, CONTRIBUTOR_POOL, STRANGER, 500 * PHA, bytes("x")));
+		assert_ok!(CB::award(
+			signed(LEAD),
+			index,
+			CONTRIBUTOR_POOL,
+			STRANGER,
+			500 * PHA,
+			bytes("x")
+		));
 		settle_all(index, 0);
 		assert_eq!(free(senior(0)), 79_000 * PHA);
 	});
@@ -761,7 +775,10 @@ fn promotion_within_max_seniors_keeps_the_members_history() {
 		let index = active(spec);
 		fill_roster(index, 1, 2);
 		assert_ok!(file(index, 0, 200));
-		assert_noop!(CB::promote_member(signed(LEAD), index, senior(0)), Error::<Test>::NotAnAmbassador);
+		assert_noop!(
+			CB::promote_member(signed(LEAD), index, senior(0)),
+			Error::<Test>::NotAnAmbassador
+		);
 		assert_noop!(CB::promote_member(signed(LEAD), index, 300), Error::<Test>::NotMember);
 		assert_noop!(CB::promote_member(signed(STRANGER), index, 200), Error::<Test>::NotLead);
 		assert_ok!(CB::promote_member(signed(LEAD), index, 200));
