@@ -35,7 +35,7 @@ use crate::Pallet as CommunityBounty;
 use alloc::{boxed::Box, vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
-	fungible::{Inspect, Mutate},
+	fungible::{Inspect, Mutate, MutateHold},
 	tokens::ConversionFromAssetBalance,
 	EnsureOrigin,
 };
@@ -215,6 +215,123 @@ fn senior_with_crew<T: Config>(index: ProgramIndex, lead: &T::AccountId, c: u32)
 		.expect("crew has room");
 	}
 	senior
+}
+
+/// The worst-case program with a round to settle: pool 0 scored for Senior Ambassadors
+/// (proportional, with a member cap) and pool 1 scored for contributors (linear), each in an
+/// asset of its own; `lead` leads it.
+fn round_program<T: Config>(
+	lead: T::AccountId,
+) -> Result<(ProgramIndex, T::AccountId), BenchmarkError> {
+	fund_treasury::<T>();
+	let mut spec = spec::<T>(
+		T::MaxTitleLen::get(),
+		T::MaxDescriptionLen::get(),
+		T::MaxMilestones::get(),
+		T::MaxPools::get().max(2),
+	);
+	let cap = award_amount::<T>().saturating_mul(T::MaxClaimsPerRound::get().into());
+	let scored = |eligibility, split, seed| RewardPool {
+		eligibility,
+		denomination: Denomination::Asset(asset_kind::<T>(seed)),
+		period_cap: cap,
+		member_cap: Some(award_amount::<T>()),
+		payout: Payout::Scored { threshold: 40, split },
+	};
+	let pools: Vec<_> = vec![
+		scored(Eligibility::SeniorAmbassadors, Split::Proportional, 1),
+		scored(Eligibility::Contributors, Split::Linear, 2),
+	];
+	spec.pools = pools.try_into().map_err(|_| BenchmarkError::Weightless)?;
+	let index = ProgramCount::<T>::get();
+	CommunityBounty::<T>::propose_program(RawOrigin::Signed(lead.clone()).into(), Box::new(spec))?;
+	let approve =
+		T::ApproveOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+	CommunityBounty::<T>::approve_program(approve, index)?;
+	Ok((index, lead))
+}
+
+/// The approval block of program `index`.
+fn approved_at<T: Config>(index: ProgramIndex) -> BlockNumberOf<T> {
+	Programs::<T>::get(index).and_then(|p| p.approved_at()).unwrap_or_default()
+}
+
+/// Files `n` entries for period 0 of program `index`, straight into storage: reports of Senior
+/// Ambassadors (each on the roster, the costlier to check) while the roster has room, then
+/// claims with their deposits held; each scored `score`. Returns the filers in order.
+fn filed_round<T: Config>(index: ProgramIndex, n: u32, score: Option<Score>) -> Vec<T::AccountId> {
+	filed_round_with::<T>(index, n, T::MaxRoster::get(), score)
+}
+
+/// As [`filed_round`], with at most `reports` reports before the claims.
+fn filed_round_with<T: Config>(
+	index: ProgramIndex,
+	n: u32,
+	reports_at_most: u32,
+	score: Option<Score>,
+) -> Vec<T::AccountId> {
+	let now = T::BlockNumberProvider::current_block_number();
+	let deposit = T::ClaimDeposit::get();
+	let mut filers = Vec::new();
+	let mut reports = 0u32;
+	for i in 0..n {
+		let who: T::AccountId = account("filer", i, SEED);
+		let kind = if i < T::MaxRoster::get().min(reports_at_most) {
+			Roster::<T>::insert(
+				index,
+				&who,
+				RosterMember {
+					role: Role::SeniorAmbassador,
+					region: bytes(T::MaxTagLen::get()),
+					senior: None,
+					crew: 0,
+					joined_at: now,
+				},
+			);
+			reports += 1;
+			EntryKind::Report
+		} else {
+			T::Currency::set_balance(
+				&who,
+				deposit.saturating_add(ed::<T>()).saturating_mul(2u32.into()),
+			);
+			let _ = T::Currency::hold(&HoldReason::ClaimDeposit.into(), &who, deposit);
+			EntryKind::Claim { pool: 1, deposit }
+		};
+		RoundEntries::<T>::insert(
+			index,
+			(0, &who),
+			RoundEntry {
+				kind,
+				evidence: bytes(T::MaxEvidenceLen::get()),
+				filed_at: now,
+				score,
+				payable: None,
+			},
+		);
+		filers.push(who);
+	}
+	let active = if score.unwrap_or(0) >= 40 { reports } else { 0 };
+	let round = Round::<T> {
+		filers: filers.clone().try_into().unwrap_or_default(),
+		active,
+		..Default::default()
+	};
+	Rounds::<T>::insert(index, 0, round);
+	Programs::<T>::mutate(index, |program| {
+		if let Some(program) = program {
+			program.roster_count = program.roster_count.saturating_add(reports);
+			program.seniors = program.seniors.saturating_add(reports);
+			program.open_rounds = 1;
+		}
+	});
+	filers
+}
+
+/// Moves to the first block at which period 0's round of program `index` is final by itself.
+fn round_final<T: Config>(index: ProgramIndex) {
+	let at = CommunityBounty::<T>::scoring_deadline(approved_at::<T>(index), 0);
+	T::BlockNumberProvider::set_block_number(at);
 }
 
 #[benchmarks]
@@ -544,6 +661,176 @@ mod benchmarks {
 
 		let paid = Programs::<T>::get(index).map(|p| p.paid).unwrap_or_default();
 		assert!(!paid.is_zero());
+		Ok(())
+	}
+
+	/// An ambassador of a full crew becomes a senior.
+	#[benchmark]
+	fn promote_member() -> Result<(), BenchmarkError> {
+		let (index, lead) = active::<T>()?;
+		let _senior = senior_with_crew::<T>(index, &lead, T::MaxCrew::get());
+		let who: T::AccountId = account("ambassador", T::MaxCrew::get().saturating_sub(1), SEED);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(lead), index, T::Lookup::unlookup(who.clone()));
+
+		assert_eq!(Roster::<T>::get(index, &who).map(|m| m.role), Some(Role::SeniorAmbassador));
+		Ok(())
+	}
+
+	/// A senior's report into a round one short of full.
+	#[benchmark]
+	fn file_report(e: Linear<0, { T::MaxEvidenceLen::get() }>) -> Result<(), BenchmarkError> {
+		let (index, _) = round_program::<T>(other_lead::<T>())?;
+		let _ = filed_round::<T>(index, T::MaxClaimsPerRound::get().saturating_sub(1), None);
+		let who: T::AccountId = whitelisted_caller();
+		Roster::<T>::insert(
+			index,
+			&who,
+			RosterMember {
+				role: Role::SeniorAmbassador,
+				region: bytes(T::MaxTagLen::get()),
+				senior: None,
+				crew: 0,
+				joined_at: T::BlockNumberProvider::current_block_number(),
+			},
+		);
+		Programs::<T>::mutate(index, |p| {
+			if let Some(p) = p {
+				p.roster_count += 1;
+				p.seniors += 1;
+			}
+		});
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), index, 0, bytes(e));
+
+		assert!(RoundEntries::<T>::contains_key(index, (0, who)));
+		Ok(())
+	}
+
+	/// A contributor's claim (with its deposit) into a round one short of full.
+	#[benchmark]
+	fn file_claim(e: Linear<0, { T::MaxEvidenceLen::get() }>) -> Result<(), BenchmarkError> {
+		let (index, _) = round_program::<T>(other_lead::<T>())?;
+		let _ = filed_round::<T>(index, T::MaxClaimsPerRound::get().saturating_sub(1), None);
+		let who: T::AccountId = whitelisted_caller();
+		T::Currency::set_balance(&who, tranche::<T>());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), index, 0, 1, bytes(e));
+
+		assert!(RoundEntries::<T>::contains_key(index, (0, who)));
+		Ok(())
+	}
+
+	/// `n` scores in a full round, each making a report active.
+	#[benchmark]
+	fn score_round(n: Linear<1, { T::MaxScoresPerCall::get() }>) -> Result<(), BenchmarkError> {
+		let (index, lead) = round_program::<T>(signing_lead::<T>())?;
+		let filers = filed_round::<T>(index, T::MaxClaimsPerRound::get(), None);
+		let scores: Vec<_> =
+			filers.into_iter().cycle().take(n as usize).map(|who| (who, MAX_SCORE)).collect();
+		let scores: ScoresOf<T> = scores.try_into().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(lead), index, 0, scores);
+
+		assert!(Rounds::<T>::get(index, 0).is_some_and(|r| r.active > 0));
+		Ok(())
+	}
+
+	/// The last claim of a full round is marked as spam.
+	#[benchmark]
+	fn mark_spam() -> Result<(), BenchmarkError> {
+		let (index, lead) = round_program::<T>(signing_lead::<T>())?;
+		let max = T::MaxClaimsPerRound::get();
+		// Enough reports to push the last entries into claims, whatever the roster's bound.
+		let filers = filed_round::<T>(index, max, None);
+		let who = filers.last().cloned().ok_or(BenchmarkError::Weightless)?;
+		if !matches!(
+			RoundEntries::<T>::get(index, (0, &who)).map(|e| e.kind),
+			Some(EntryKind::Claim { .. })
+		) {
+			// A roster at least as large as a round: turn the last report into a claim.
+			Roster::<T>::remove(index, &who);
+			let deposit = T::ClaimDeposit::get();
+			T::Currency::set_balance(
+				&who,
+				deposit.saturating_add(ed::<T>()).saturating_mul(2u32.into()),
+			);
+			T::Currency::hold(&HoldReason::ClaimDeposit.into(), &who, deposit)?;
+			RoundEntries::<T>::mutate(index, (0, &who), |e| {
+				if let Some(e) = e {
+					e.kind = EntryKind::Claim { pool: 1, deposit };
+				}
+			});
+			Programs::<T>::mutate(index, |p| {
+				if let Some(p) = p {
+					p.roster_count -= 1;
+					p.seniors -= 1;
+				}
+			});
+		}
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(lead), index, 0, T::Lookup::unlookup(who.clone()));
+
+		assert!(!RoundEntries::<T>::contains_key(index, (0, who)));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn finalize_round() -> Result<(), BenchmarkError> {
+		let (index, lead) = round_program::<T>(signing_lead::<T>())?;
+		let _ = filed_round::<T>(index, T::MaxClaimsPerRound::get(), Some(MAX_SCORE));
+		let at = CommunityBounty::<T>::filing_deadline(approved_at::<T>(index), 0);
+		T::BlockNumberProvider::set_block_number(at);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(lead), index, 0);
+
+		assert!(Rounds::<T>::get(index, 0).is_some_and(|r| r.status == RoundStatus::Finalized));
+		Ok(())
+	}
+
+	/// The first settlement call: fixes the rates of every pool, commits the caps, and checks
+	/// and tallies a page of `p` senior reports, each payable.
+	#[benchmark]
+	fn settle_round_tally(
+		p: Linear<1, { T::MaxSettlePerCall::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let (index, _) = round_program::<T>(other_lead::<T>())?;
+		let _ = filed_round::<T>(index, p, Some(MAX_SCORE));
+		round_final::<T>(index);
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		settle_round(RawOrigin::Signed(caller), index, 0);
+
+		assert!(Rounds::<T>::get(index, 0)
+			.is_some_and(|r| matches!(r.status, RoundStatus::Paying { .. })));
+		Ok(())
+	}
+
+	/// A page paying `p` entries that ends the round: half of them senior reports (each
+	/// payment creating its payee's account), half claims (each releasing its deposit).
+	#[benchmark]
+	fn settle_round_pay(
+		p: Linear<1, { T::MaxSettlePerCall::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let (index, _) = round_program::<T>(other_lead::<T>())?;
+		let _ = filed_round_with::<T>(index, p, p.div_ceil(2), Some(MAX_SCORE));
+		round_final::<T>(index);
+		let caller: T::AccountId = whitelisted_caller();
+		CommunityBounty::<T>::settle_round(RawOrigin::Signed(caller.clone()).into(), index, 0)?;
+		assert!(Rounds::<T>::get(index, 0)
+			.is_some_and(|r| matches!(r.status, RoundStatus::Paying { .. })));
+
+		#[extrinsic_call]
+		settle_round(RawOrigin::Signed(caller), index, 0);
+
+		assert!(!Rounds::<T>::contains_key(index, 0));
 		Ok(())
 	}
 

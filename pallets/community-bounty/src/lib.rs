@@ -955,6 +955,17 @@ pub mod pallet {
 			Self::view_remaining(index, pool, beneficiary)
 		}
 
+		/// The monthly round of `period`: each report or claim with its score and the pay it
+		/// would get if the round settled now, and its totals against the pools' caps and the
+		/// program's funds.
+		pub fn round(
+			index: ProgramIndex,
+			period: PeriodIndex,
+		) -> Result<views::RoundView<T::AccountId, BalanceOf<T>, BlockNumberOf<T>>, DispatchError>
+		{
+			Self::view_round(index, period)
+		}
+
 		/// A dry run of `awards` as the lead's `award_batch` would pay them now: for each entry,
 		/// the native amount or the error it would meet. Writes nothing.
 		pub fn dry_run_awards(

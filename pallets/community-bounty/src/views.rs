@@ -53,7 +53,122 @@ pub struct RemainingView<Balance> {
 	pub native: Option<Balance>,
 }
 
+/// A report or claim of a round, with what it would be paid if the round settled now.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct EntryView<AccountId, Balance> {
+	/// Who filed.
+	pub who: AccountId,
+	/// A roster member's report, or a contributor's claim (with its pool and deposit).
+	pub kind: EntryKind<Balance>,
+	/// The evidence reference.
+	pub evidence: Vec<u8>,
+	/// The lead's score, if scored (an unscored entry scores 0).
+	pub score: Option<Score>,
+	/// Whether the filer may be paid from its pool now, at or above the threshold.
+	pub eligible: bool,
+	/// What it would be paid now (in the pool's denomination and in native), if anything.
+	pub payment: Option<Payment<Balance>>,
+}
+
+/// A scored pool's part of a round: what the round would pay from it against its cap.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct PoolRoundView<Balance> {
+	/// The pool.
+	pub pool: PoolIndex,
+	/// Its period cap, in its denomination.
+	pub period_cap: Balance,
+	/// What the round would pay from it, in its denomination.
+	pub amount: Balance,
+	/// The same in native tokens.
+	pub native: Balance,
+}
+
+/// A monthly round: its entries with their scores and the pay each would get if it settled
+/// now, its totals against the pools' caps and the program's funds.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct RoundView<AccountId, Balance, BlockNumber> {
+	/// The period.
+	pub period: PeriodIndex,
+	/// Open, finalized, tallying or paying.
+	pub status: RoundStatus,
+	/// Whether its scores are fixed (finalized, or past its scoring window).
+	pub is_final: bool,
+	/// The first block at which reports for the period are refused.
+	pub filing_deadline: BlockNumber,
+	/// The first block at which the round is final by itself.
+	pub scoring_deadline: BlockNumber,
+	/// Reports scored at or above the program's activity threshold.
+	pub active: u32,
+	/// The entries still in the round, in filing order (paid entries are gone).
+	pub entries: Vec<EntryView<AccountId, Balance>>,
+	/// Each scored pool's total.
+	pub pools: Vec<PoolRoundView<Balance>>,
+	/// What the round would still pay, in native tokens.
+	pub total_native: Balance,
+	/// What the program can spend on it: its uncommitted funds, plus what this round
+	/// already has committed.
+	pub available: Balance,
+}
+
 impl<T: Config> Pallet<T> {
+	/// The round of `period` of program `index`: each report or claim with its score and the
+	/// pay it would get if the round settled now, and the totals against the caps and the
+	/// program's funds. `NoRound` if nobody filed for that period (or it was settled).
+	pub fn view_round(
+		index: ProgramIndex,
+		period: PeriodIndex,
+	) -> Result<RoundView<T::AccountId, BalanceOf<T>, BlockNumberOf<T>>, DispatchError> {
+		let program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
+		let approved_at = program.approved_at().ok_or(Error::<T>::NotActive)?;
+		let round = Rounds::<T>::get(index, period).ok_or(Error::<T>::NoRound)?;
+		let plan = Self::plan_round(index, &program, period, &round)?;
+		let now = T::BlockNumberProvider::current_block_number();
+		let mut pools: Vec<PoolRoundView<BalanceOf<T>>> = program
+			.pools
+			.iter()
+			.enumerate()
+			.filter(|(_, pool)| pool.payout.is_scored())
+			.map(|(p, pool)| PoolRoundView {
+				pool: p as PoolIndex,
+				period_cap: pool.period_cap,
+				amount: Zero::zero(),
+				native: Zero::zero(),
+			})
+			.collect();
+		let mut total_native = BalanceOf::<T>::zero();
+		let mut entries = Vec::with_capacity(plan.len());
+		for planned in plan {
+			if let Some(payment) = planned.payment {
+				total_native = total_native.saturating_add(payment.native);
+				if let Some(pool) = pools.iter_mut().find(|p| p.pool == payment.pool) {
+					pool.amount = pool.amount.saturating_add(payment.amount);
+					pool.native = pool.native.saturating_add(payment.native);
+				}
+			}
+			let entry = RoundEntries::<T>::get(index, (period, &planned.who));
+			entries.push(EntryView {
+				evidence: entry.as_ref().map(|e| e.evidence.to_vec()).unwrap_or_default(),
+				score: entry.and_then(|e| e.score),
+				who: planned.who,
+				kind: planned.kind,
+				eligible: planned.eligible,
+				payment: planned.payment,
+			});
+		}
+		Ok(RoundView {
+			period,
+			status: round.status,
+			is_final: Self::is_final(&round, approved_at, period, now),
+			filing_deadline: Self::filing_deadline(approved_at, period),
+			scoring_deadline: Self::scoring_deadline(approved_at, period),
+			active: round.active,
+			entries,
+			pools,
+			total_native,
+			available: program.uncommitted().saturating_add(round.committed),
+		})
+	}
+
 	/// Programs with indices from `start`, at most `limit` (and [`MAX_PAGE`]) indices scanned;
 	/// removed programs are skipped. The next page starts at `start + limit`.
 	pub fn view_programs(

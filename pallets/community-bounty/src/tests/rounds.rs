@@ -873,3 +873,60 @@ fn spec_rules_for_scored_pools_and_seniors() {
 		refused(spec, Error::<Test>::InvalidSeniorRules);
 	});
 }
+
+// ---------------------------------------------------------------------------------------------
+// The round's view
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn the_round_view_shows_what_settlement_then_pays() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		fill_roster(index, 3, 1);
+		for who in [senior(0), senior(1), senior(2), 200] {
+			assert_ok!(file(index, 0, who));
+		}
+		assert_ok!(claim(index, 0, STRANGER));
+		assert_ok!(score(
+			index,
+			0,
+			&[(senior(0), 90), (senior(1), 30), (senior(2), 60), (200, 100), (STRANGER, 50)]
+		));
+		assert_eq!(CB::view_round(index, 1), Err(Error::<Test>::NoRound.into()));
+		let view = CB::view_round(index, 0).unwrap();
+		assert_eq!(view.active, 3);
+		assert!(!view.is_final);
+		assert_eq!(view.filing_deadline, P0_FILING_OVER);
+		assert_eq!(view.scoring_deadline, P0_FINAL);
+		let pay: Vec<_> = view
+			.entries
+			.iter()
+			.map(|e| (e.who, e.score, e.eligible, e.payment.map(|p| (p.pool, p.amount))))
+			.collect();
+		// Seniors at 90 and 60 share the senior cap 3:2; the one at 30 is below 40; the
+		// ambassador is paid from no pool; the contributor earns $500 x 50% (linear).
+		assert_eq!(
+			pay,
+			vec![
+				(senior(0), Some(90), true, Some((SENIOR_POOL, 1_200 * USD))),
+				(senior(1), Some(30), false, None),
+				(senior(2), Some(60), true, Some((SENIOR_POOL, 800 * USD))),
+				(200, Some(100), false, None),
+				(STRANGER, Some(50), true, Some((CONTRIBUTOR_POOL, 250 * USD))),
+			]
+		);
+		assert_eq!(view.pools.len(), 2);
+		assert_eq!((view.pools[0].amount, view.pools[0].period_cap), (SENIOR_CAP, SENIOR_CAP));
+		assert_eq!(view.total_native, usd_to_pha(2_250 * USD));
+		assert_eq!(view.available, program(index).unspent());
+
+		go_to(P0_FINAL);
+		events();
+		settle_all(index, 0);
+		let paid: Vec<_> = awarded(&events()).into_iter().map(|(w, usd, _)| (w, usd)).collect();
+		assert_eq!(
+			paid,
+			vec![(senior(0), 1_200 * USD), (senior(2), 800 * USD), (STRANGER, 250 * USD)]
+		);
+	});
+}
