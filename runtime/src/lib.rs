@@ -435,6 +435,12 @@ parameter_types! {
 	/// milestone's tranche (proposal #14 asks for 100,000 PHA). Root has no limit.
 	pub const CouncilSpendLimit: Balance = 250_000 * UNITS;
 	pub const MaxProgramDuration: BlockNumber = 2 * 365 * DAYS;
+	/// Reports for a month are accepted until the 5th of the next (Phala's rule).
+	pub const ClaimGrace: BlockNumber = 5 * DAYS;
+	/// Then the lead has 10 days to score the round before it is final by itself.
+	pub const ScoringWindow: BlockNumber = 10 * DAYS;
+	/// Held from a contributor's claim until its round goes; lost if marked as spam.
+	pub const ClaimDeposit: Balance = UNITS;
 }
 
 /// How the demo runtime configures the community bounties: the council's two majorities as
@@ -467,6 +473,14 @@ impl pallet_community_bounty::Config for Runtime {
 	/// One clean-up step stays under 256 KiB of proof (5% of a 5 MiB PoV): 6,196 + 2,608 bytes
 	/// an entry at the measured weights.
 	type RemovalLimit = ConstU32<96>;
+	type ClaimGrace = ClaimGrace;
+	type ScoringWindow = ScoringWindow;
+	type ClaimDeposit = ClaimDeposit;
+	/// A full roster's reports (128) and 32 contributors' claims.
+	type MaxClaimsPerRound = ConstU32<160>;
+	type MaxScoresPerCall = ConstU32<64>;
+	/// A page of a round's settlement stays under 256 KiB of proof and 5% of the block.
+	type MaxSettlePerCall = ConstU32<32>;
 	type WeightInfo = weights::pallet_community_bounty::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();

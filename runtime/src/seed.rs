@@ -20,7 +20,7 @@
 use crate::{Runtime, DAYS, UNITS, USD, USD_ASSET};
 use alloc::vec;
 use pallet_community_bounty::{
-	Denomination, Eligibility, Metric, Milestone, ProgramSpec, RewardPool,
+	Denomination, Eligibility, Metric, Milestone, Payout, ProgramSpec, RewardPool, Split,
 };
 
 /// The proposal's short description, as proposed.
@@ -35,16 +35,19 @@ fn text<S: frame_support::traits::Get<u32>>(s: &str) -> frame_support::BoundedVe
 	s.as_bytes().to_vec().try_into().unwrap_or_default()
 }
 
-/// Proposal #14: milestone 1 "40+ ambassadors" (80,000 PHA), milestone 2 "50,000 community users"
-/// (20,000 PHA); a $2,000/month pool for Senior Ambassadors and one for contributors (at most
-/// $1,000 each a month); 180 days.
+/// Proposal #14: milestone 1 "40+ active ambassadors" (80,000 PHA, counted from the members' own
+/// monthly reports: [`Metric::ActiveMembers`]), milestone 2 "50,000 community users" (20,000
+/// PHA); a $2,000/month pool for Senior Ambassadors, shared by the monthly round's scores
+/// (Phala's rule: nothing below 40%, then in proportion to the score), and a direct one for
+/// contributors (at most $1,000 each a month); at most 10 seniors, each leading a crew of at
+/// least 2; 180 days.
 pub fn proposal_14() -> ProgramSpec<Runtime> {
 	ProgramSpec {
 		title: text("Phala community bounty - April 2022 (treasury proposal #14)"),
 		description: text(DESCRIPTION),
 		budget: 100_000 * UNITS,
 		milestones: vec![
-			Milestone { metric: Metric::AmbassadorCount, target: 40, tranche: 80_000 * UNITS },
+			Milestone { metric: Metric::ActiveMembers, target: 40, tranche: 80_000 * UNITS },
 			Milestone { metric: Metric::CommunitySize, target: 50_000, tranche: 20_000 * UNITS },
 		]
 		.try_into()
@@ -55,16 +58,21 @@ pub fn proposal_14() -> ProgramSpec<Runtime> {
 				denomination: Denomination::Asset(USD_ASSET),
 				period_cap: 2_000 * USD,
 				member_cap: None,
+				payout: Payout::Scored { threshold: 40, split: Split::Proportional },
 			},
 			RewardPool {
 				eligibility: Eligibility::Contributors,
 				denomination: Denomination::Asset(USD_ASSET),
 				period_cap: 2_000 * USD,
 				member_cap: Some(1_000 * USD),
+				payout: Payout::Direct,
 			},
 		]
 		.try_into()
 		.unwrap_or_default(),
 		duration: 180 * DAYS,
+		activity_threshold: 40,
+		max_seniors: Some(10),
+		min_crew: 2,
 	}
 }

@@ -21,34 +21,6 @@ mod common;
 use common::*;
 use pallet_community_bounty::{Programs, Roster};
 
-/// A chain: each closure is one block, and storage is committed after it.
-struct Chain {
-	ext: sp_io::TestExternalities,
-	issuance: Balance,
-}
-
-impl Chain {
-	fn new() -> Self {
-		let mut ext = new_ext();
-		let issuance = ext.execute_with(|| Balances::total_issuance());
-		Self { ext, issuance }
-	}
-
-	/// Runs `f` in the next block, then commits storage.
-	fn block<R>(&mut self, f: impl FnOnce() -> R) -> R {
-		let result = self.ext.execute_with(|| {
-			System::set_block_number(System::block_number() + 1);
-			System::reset_events();
-			let result = f();
-			check_try_state();
-			assert_eq!(Balances::total_issuance(), self.issuance, "issuance unchanged");
-			result
-		});
-		self.ext.commit_all().expect("storage commits");
-		result
-	}
-}
-
 #[test]
 fn program_accounts_never_collide_with_the_treasury_or_pallet_bounties() {
 	new_ext().execute_with(|| {
@@ -87,13 +59,14 @@ fn lead() -> AccountId {
 	id(Ferdie)
 }
 
-/// Proposes the seed and approves it with a 3/5 council motion; returns the program index.
+/// Proposes the seed, with its first milestone counting the roster (`AmbassadorCount`) and no
+/// cap on seniors, and approves it with a 3/5 council motion; returns the program index.
 fn active_seed(chain: &mut Chain) -> u32 {
 	chain.block(|| {
-		assert_ok!(CommunityBounty::propose_program(
-			RuntimeOrigin::signed(lead()),
-			Box::new(seed_spec())
-		));
+		let mut spec = seed_spec();
+		spec.milestones[0].metric = pallet_community_bounty::Metric::AmbassadorCount;
+		spec.max_seniors = None;
+		assert_ok!(CommunityBounty::propose_program(RuntimeOrigin::signed(lead()), Box::new(spec)));
 	});
 	chain.block(|| {
 		let approve = cb(pallet_community_bounty::Call::approve_program { index: 0 });

@@ -408,4 +408,12 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
 	}
+	fn promote_member() -> Weight { Weight::from_parts(40_000_000, 8000).saturating_add(T::DbWeight::get().reads(3_u64)).saturating_add(T::DbWeight::get().writes(4_u64)) }
+	fn file_report(e: u32, ) -> Weight { Weight::from_parts(60_000_000, 12000).saturating_add(Weight::from_parts(1_000, 0).saturating_mul(e.into())).saturating_add(T::DbWeight::get().reads(4_u64)).saturating_add(T::DbWeight::get().writes(3_u64)) }
+	fn file_claim(e: u32, ) -> Weight { Weight::from_parts(90_000_000, 14000).saturating_add(Weight::from_parts(1_000, 0).saturating_mul(e.into())).saturating_add(T::DbWeight::get().reads(6_u64)).saturating_add(T::DbWeight::get().writes(5_u64)) }
+	fn score_round(n: u32, ) -> Weight { Weight::from_parts(40_000_000, 12000).saturating_add(Weight::from_parts(15_000_000, 3000).saturating_mul(n.into())).saturating_add(T::DbWeight::get().reads(2_u64)).saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into()))).saturating_add(T::DbWeight::get().writes(1_u64)).saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into()))) }
+	fn mark_spam() -> Weight { Weight::from_parts(80_000_000, 14000).saturating_add(T::DbWeight::get().reads(5_u64)).saturating_add(T::DbWeight::get().writes(4_u64)) }
+	fn finalize_round() -> Weight { Weight::from_parts(40_000_000, 12000).saturating_add(T::DbWeight::get().reads(2_u64)).saturating_add(T::DbWeight::get().writes(2_u64)) }
+	fn settle_round_tally(p: u32, ) -> Weight { Weight::from_parts(60_000_000, 12000).saturating_add(Weight::from_parts(30_000_000, 3000).saturating_mul(p.into())).saturating_add(T::DbWeight::get().reads(4_u64)).saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(p.into()))).saturating_add(T::DbWeight::get().writes(2_u64)).saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into()))) }
+	fn settle_round_pay(p: u32, ) -> Weight { Weight::from_parts(60_000_000, 12000).saturating_add(Weight::from_parts(120_000_000, 6000).saturating_mul(p.into())).saturating_add(T::DbWeight::get().reads(3_u64)).saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into()))).saturating_add(T::DbWeight::get().writes(2_u64)).saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(p.into()))) }
 }

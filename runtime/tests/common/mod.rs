@@ -88,6 +88,17 @@ pub fn seed_spec() -> ProgramSpec<Runtime> {
 	community_bounty_runtime::seed::proposal_14()
 }
 
+/// The seed as first proposed: milestone 1 counts the roster, the lead awards the senior pool
+/// directly, no cap on seniors nor minimum crew.
+pub fn direct_seed_spec() -> ProgramSpec<Runtime> {
+	let mut spec = seed_spec();
+	spec.milestones[0].metric = pallet_community_bounty::Metric::AmbassadorCount;
+	spec.pools[0].payout = pallet_community_bounty::Payout::Direct;
+	spec.max_seniors = None;
+	spec.min_crew = 0;
+	spec
+}
+
 pub fn council_events() -> Vec<pallet_collective::Event<Runtime, pallet_collective::Instance1>> {
 	System::events()
 		.into_iter()
@@ -152,4 +163,38 @@ pub fn senior(i: u32) -> AccountId {
 }
 pub fn ambassador(i: u32) -> AccountId {
 	AccountId::from([200 - i as u8; 32])
+}
+
+/// A chain: each closure is one block, and storage is committed after it, as a node commits it.
+pub struct Chain {
+	pub ext: sp_io::TestExternalities,
+	issuance: Balance,
+}
+
+impl Chain {
+	pub fn new() -> Self {
+		let mut ext = new_ext();
+		let issuance = ext.execute_with(|| Balances::total_issuance());
+		Self { ext, issuance }
+	}
+
+	/// Runs `f` in the next block, then commits storage.
+	pub fn block<R>(&mut self, f: impl FnOnce() -> R) -> R {
+		self.block_at(None, f)
+	}
+
+	/// Runs `f` in block `number` (or the next block), then commits storage; checks the
+	/// pallets' invariants and that total issuance did not change.
+	pub fn block_at<R>(&mut self, number: Option<u32>, f: impl FnOnce() -> R) -> R {
+		let result = self.ext.execute_with(|| {
+			System::set_block_number(number.unwrap_or(System::block_number() + 1));
+			System::reset_events();
+			let result = f();
+			check_try_state();
+			assert_eq!(Balances::total_issuance(), self.issuance, "issuance unchanged");
+			result
+		});
+		self.ext.commit_all().expect("storage commits");
+		result
+	}
 }
