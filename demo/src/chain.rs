@@ -57,6 +57,8 @@ pub(crate) struct Chain {
 	pub(crate) trail: Vec<Entry>,
 	pub(crate) json: bool,
 	pub(crate) fees: Balance,
+	/// Rewards received, by beneficiary, in the order they were first paid.
+	pub(crate) rewards: Vec<(AccountId, Balance)>,
 }
 
 pub(crate) fn bounded<S: Get<u32>>(s: &str) -> BoundedVec<u8, S> {
@@ -65,9 +67,13 @@ pub(crate) fn bounded<S: Get<u32>>(s: &str) -> BoundedVec<u8, S> {
 
 /// An account of the seed's roster or contributors: a key derived from its name.
 pub(crate) fn named(name: &str) -> AccountId {
-	let pair = sr25519::Pair::from_string(&format!("//{}", name.replace(' ', "")), None)
-		.expect("valid derivation path");
-	pair.public().into()
+	named_pair(name).public().into()
+}
+
+/// The dev key of [`named`]: members sign their own reports with it.
+pub(crate) fn named_pair(name: &str) -> sr25519::Pair {
+	sr25519::Pair::from_string(&format!("//{}", name.replace(' ', "")), None)
+		.expect("valid derivation path")
 }
 
 impl Chain {
@@ -100,6 +106,7 @@ impl Chain {
 			trail: Vec::new(),
 			json,
 			fees: 0,
+			rewards: Vec::new(),
 		}
 	}
 

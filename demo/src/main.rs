@@ -42,7 +42,7 @@ fn main() {
 	let lead_id: AccountId = Sr25519Keyring::Ferdie.to_account_id();
 	let treasury = TreasuryAccount::get();
 	let program = Cb::program_account(0);
-	for (name, _, _) in scenario::roster() {
+	for (name, _, _) in scenario::everyone() {
 		chain.names.insert(named(name), name.to_string());
 	}
 	let contributors = scenario::CONTRIBUTORS;
@@ -63,21 +63,16 @@ fn main() {
 		);
 	}
 
-	let scenario::Replayed { program_before_close: program_before, seniors } =
+	let scenario::Replayed { program_before_close: program_before } =
 		scenario::replay(&mut chain, &lead);
 
 	// The ledger.
 	let issuance_after = chain.ext.execute_with(|| Balances::total_issuance());
 	let treasury_after = chain.balance(&treasury);
-	let mut beneficiaries: Vec<(String, Balance)> = Vec::new();
-	let mut paid_total = 0;
-	let mut names: Vec<&str> = seniors.clone();
-	names.extend(contributors.iter().map(|(n, _)| *n));
-	for name in names {
-		let b = chain.balance(&named(name));
-		paid_total += b;
-		beneficiaries.push((name.to_string(), b));
-	}
+	// What each beneficiary received, from the `Awarded` events.
+	let beneficiaries: Vec<(String, Balance)> =
+		chain.rewards.iter().map(|(who, amount)| (chain.name(who), *amount)).collect();
+	let paid_total: Balance = beneficiaries.iter().map(|(_, b)| b).sum();
 	let lead_balance = chain.balance(&lead_id);
 	let program_after = chain.balance(&program);
 	let elapsed = started.elapsed();
@@ -94,7 +89,7 @@ fn main() {
 				"program_account_before_close": program_before.to_string(),
 				"program_account_after": program_after.to_string(),
 				"lead_after": lead_balance.to_string(),
-				"beneficiaries": beneficiaries.iter().map(|(n, b)| json!({"name": n, "balance": b.to_string()})).collect::<Vec<_>>(),
+				"beneficiaries": beneficiaries.iter().map(|(n, b)| json!({"name": n, "received": b.to_string()})).collect::<Vec<_>>(),
 				"rewards_paid": paid_total.to_string(),
 				"fees_to_treasury": chain.fees.to_string(),
 				"total_issuance_before": issuance_before.to_string(),

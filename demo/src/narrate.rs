@@ -67,6 +67,12 @@ pub(crate) fn describe(
 	Some(match event {
 		RuntimeEvent::CommunityBounty(e) => {
 			let (name, fields, text) = community_event(e, &n);
+			if let CbEvent::Awarded { beneficiary, native, .. } = e {
+				match chain.rewards.iter_mut().find(|(who, _)| who == beneficiary) {
+					Some((_, total)) => *total += native,
+					None => chain.rewards.push((beneficiary.clone(), *native)),
+				}
+			}
 			("CommunityBounty", name, fields, text)
 		},
 		RuntimeEvent::Council(e) => {
@@ -207,7 +213,7 @@ pub(crate) fn community_event(
 		CbEvent::MilestoneReported { index, milestone, attempt, metric, target, claimed, figure, evidence } => (
 			"MilestoneReported",
 			json!({"index": index, "milestone": milestone, "attempt": attempt, "metric": format!("{metric:?}"), "target": target, "claimed": claimed, "figure": figure, "evidence": text(evidence)}),
-			format!("milestone {} reported (attempt {attempt}, {metric:?}): target {target}, lead claims {claimed}, figure of record {figure}{} [{}]", milestone + 1, if metric == &Metric::AmbassadorCount { " (the roster's size)" } else { "" }, text(evidence)),
+			format!("milestone {} reported (attempt {attempt}, {metric:?}): target {target}, lead claims {claimed}, figure of record {figure}{} [{}]", milestone + 1, match metric { Metric::AmbassadorCount => " (the roster's size)", Metric::ActiveMembers => " (active members of the last final month)", _ => "" }, text(evidence)),
 		),
 		CbEvent::MilestoneApproved { index, milestone, attempt, target, figure, below_target, cut, next_tranche } => (
 			"MilestoneApproved",
@@ -223,6 +229,54 @@ pub(crate) fn community_event(
 			"Awarded",
 			json!({"index": index, "pool": pool, "period": period, "beneficiary": n(beneficiary), "amount_usd": amount.to_string(), "native": native.to_string(), "reason": text(reason)}),
 			format!("{} paid {} ({}) from pool {pool}, month {}: {}", n(beneficiary), pha(*native), usd(*amount), period + 1, text(reason)),
+		),
+		CbEvent::MemberPromoted { index, who, seniors } => (
+			"MemberPromoted",
+			json!({"index": index, "who": n(who), "seniors": seniors}),
+			format!("{} promoted to Senior Ambassador ({seniors} seniors now)", n(who)),
+		),
+		CbEvent::Filed { index, period, who, pool, deposit, evidence } => (
+			"Filed",
+			json!({"index": index, "period": period, "who": n(who), "pool": pool, "deposit": deposit.to_string(), "evidence": text(evidence)}),
+			match pool {
+				None => format!("{} reports for month {} [{}]", n(who), period + 1, text(evidence)),
+				Some(pool) => format!("{} claims from pool {pool} for month {}, deposit {} [{}]", n(who), period + 1, pha(*deposit), text(evidence)),
+			},
+		),
+		CbEvent::Scored { index, period, who, score } => (
+			"Scored",
+			json!({"index": index, "period": period, "who": n(who), "score": score}),
+			format!("{} scored {score}/100 for month {}", n(who), period + 1),
+		),
+		CbEvent::ClaimSpam { index, period, who, slashed } => (
+			"ClaimSpam",
+			json!({"index": index, "period": period, "who": n(who), "slashed": slashed.to_string()}),
+			format!("{}'s claim for month {} marked as spam: deposit {} to the treasury", n(who), period + 1, pha(*slashed)),
+		),
+		CbEvent::RoundFinalized { index, period, active } => (
+			"RoundFinalized",
+			json!({"index": index, "period": period, "active": active}),
+			format!("month {}'s round finalized: {active} active members (scored at least the activity threshold)", period + 1),
+		),
+		CbEvent::RoundSettlementStarted { index, period, committed } => (
+			"RoundSettlementStarted",
+			json!({"index": index, "period": period, "committed": committed.to_string()}),
+			format!("month {}'s round settles at today's rate: {} set aside for it", period + 1, pha(*committed)),
+		),
+		CbEvent::RoundTallied { index, period } => (
+			"RoundTallied",
+			json!({"index": index, "period": period}),
+			format!("month {}'s round tallied: eligibility checked, payments fixed", period + 1),
+		),
+		CbEvent::PaymentSkipped { index, period, pool, beneficiary, amount, native } => (
+			"PaymentSkipped",
+			json!({"index": index, "period": period, "pool": pool, "beneficiary": n(beneficiary), "amount": amount.to_string(), "native": native.to_string()}),
+			format!("{} cannot receive {} ({}): skipped", n(beneficiary), pha(*native), usd(*amount)),
+		),
+		CbEvent::RoundSettled { index, period, paid, skipped } => (
+			"RoundSettled",
+			json!({"index": index, "period": period, "paid": paid, "skipped": skipped}),
+			format!("month {}'s round settled: {paid} paid, {skipped} skipped; its storage is gone", period + 1),
 		),
 		_ => ("Other", json!({}), format!("{e:?}")),
 	};

@@ -14,10 +14,14 @@
 // See the License for the specific language governing permissions and
 // limitations under the License.
 //! The scenario: Khala treasury proposal #14 as the chain would have run it, step by step (the
-//! proposal, the council's motions, the roster, three monthly reward runs with a rate change,
-//! both milestones, the close), and the helpers that turn a step into extrinsics.
+//! proposal, the council's motions, the roster; two monthly rounds in which the members report,
+//! the lead scores and anyone settles the scored senior pool, with a late report, a senior under
+//! 40%, a senior under the minimum crew and a promotion; the lead's direct runs for
+//! contributors, with a rate change; both milestones, the first counted from the members' own
+//! reports; the close), its data (names, regions, scores), and the helpers that turn a step
+//! into extrinsics.
 
-use crate::chain::{bounded, named, Chain};
+use crate::chain::{bounded, named, named_pair, Chain};
 use codec::Encode;
 use community_bounty_runtime::{Balance, Runtime, RuntimeCall, DAYS, UNITS, USD, USD_ASSET};
 use frame_support::dispatch::GetDispatchInfo;
@@ -41,14 +45,11 @@ pub(crate) const CONTRIBUTORS: [(&str, &str); 4] = [
 pub(crate) struct Replayed {
 	/// The program account's balance just before the lead closed it.
 	pub(crate) program_before_close: Balance,
-	/// The seniors paid from the senior pool.
-	pub(crate) seniors: Vec<&'static str>,
 }
 
 /// Replays proposal #14 on `chain`, with `lead` signing the lead's steps.
 pub(crate) fn replay(chain: &mut Chain, lead: &sr25519::Pair) -> Replayed {
 	let program = crate::chain::Cb::program_account(0);
-	let contributors = CONTRIBUTORS;
 	// Block 1: the lead proposes the program.
 	chain.start_block(1);
 	chain.say("1. Rhee proposes the Phala community bounty (100,000 PHA)");
@@ -72,32 +73,33 @@ pub(crate) fn replay(chain: &mut Chain, lead: &sr25519::Pair) -> Replayed {
 	// Block 3: the roster.
 	chain.start_block(3);
 	chain.say("3. Rhee enters the roster of Senior Ambassadors and their crews");
-	for (name, region, senior) in roster() {
-		chain
-			.submit(
-				lead,
-				cb(pallet_community_bounty::Call::add_member {
-					index: 0,
-					who: MultiAddress::Id(named(name)),
-					role: if senior.is_some() { Role::Ambassador } else { Role::SeniorAmbassador },
-					region: bounded(region),
-					senior: senior.map(|s| MultiAddress::Id(named(s))),
-				}),
-			)
-			.expect("roster entries are valid");
-	}
+	add_members(chain, lead, &roster());
 	chain.end_block();
 
-	// Three monthly reward runs.
-	let seniors: Vec<_> =
-		roster().into_iter().filter(|(_, _, s)| s.is_none()).map(|(n, _, _)| n).collect();
-	let senior_shares = [400u128, 350, 350, 300, 300, 300];
+	// Three months: the seniors' monthly round (members report, the lead scores, anyone
+	// settles by the pool's rule) and the lead's direct run for contributors.
 	let approved_at = 2;
 	let month = 30 * DAYS;
+	let day = |m: u32, d: u32| approved_at + m * month + d * DAYS;
 	for m in 0..3u32 {
-		let block = approved_at + m * month + 25 * DAYS;
 		if m == 1 {
-			chain.start_block(block - DAYS);
+			chain.start_block(day(m, 20));
+			chain.say(
+				"Month 2, day 20: Rhee promotes Jaime Flores to Senior Ambassador (Spanish group) \
+				 and adds two ambassadors; Kyle's crew now has the 2 members the seed requires",
+			);
+			chain
+				.submit(
+					lead,
+					cb(pallet_community_bounty::Call::promote_member {
+						index: 0,
+						who: MultiAddress::Id(named(PROMOTED)),
+					}),
+				)
+				.expect("an ambassador can be promoted within max_seniors");
+			add_members(chain, lead, &JOINING);
+			chain.end_block();
+			chain.start_block(day(m, 24));
 			chain.say("   The council updates the PHA/USD rate (PHA fell: 3.2 PHA per USD)");
 			council_motion(
 				chain,
@@ -110,35 +112,37 @@ pub(crate) fn replay(chain: &mut Chain, lead: &sr25519::Pair) -> Replayed {
 			);
 			chain.end_block();
 		}
-		chain.start_block(block);
-		chain.say(&format!(
-			"{}. Month {}: the monthly reward run, one batch, all or nothing",
-			4 + m,
-			m + 1
-		));
-		let mut awards: Vec<_> = seniors
+
+		if m < 2 {
+			chain.start_block(day(m, 25));
+			chain.say(&format!(
+				"Month {}, day 25: each member files their own activity report (AMAs, posts, \
+				 translations), signed by themselves",
+				m + 1
+			));
+			for (name, _, _) in members(m) {
+				if name != LATE {
+					chain
+						.submit(&named_pair(name), file_report(m, name))
+						.expect("a member reports within the period");
+				}
+			}
+		} else {
+			chain.start_block(day(m, 25));
+			chain.say(&format!("Month {}, day 25: the direct run for contributors", m + 1));
+		}
+		chain.say("   Contributors are paid directly by the lead: one batch, all or nothing");
+		let awards: Vec<_> = CONTRIBUTORS
 			.iter()
-			.zip(senior_shares)
-			.map(|(name, share)| Award {
-				pool: SENIOR_POOL,
+			.enumerate()
+			.filter(|(i, _)| (i + m as usize).is_multiple_of(2))
+			.map(|(_, (name, what))| Award {
+				pool: CONTRIBUTOR_POOL,
 				beneficiary: named(name),
-				amount: share * USD,
-				reason: bounded(&format!(
-					"Senior Ambassador, month {}: AMA, posts, translations",
-					m + 1
-				)),
+				amount: 750 * USD,
+				reason: bounded(what),
 			})
 			.collect();
-		for (i, (name, what)) in contributors.iter().enumerate() {
-			if (i + m as usize).is_multiple_of(2) {
-				awards.push(Award {
-					pool: CONTRIBUTOR_POOL,
-					beneficiary: named(name),
-					amount: 750 * USD,
-					reason: bounded(what),
-				});
-			}
-		}
 		chain
 			.submit(
 				lead,
@@ -149,7 +153,7 @@ pub(crate) fn replay(chain: &mut Chain, lead: &sr25519::Pair) -> Replayed {
 			)
 			.expect("the month's awards are within the caps");
 		if m == 0 {
-			chain.say("   A late extra award would break the senior cap: refused, nothing changes");
+			chain.say("   A direct award from the scored senior pool: refused, nothing changes");
 			let refused = chain.submit(
 				lead,
 				cb(pallet_community_bounty::Call::award {
@@ -160,14 +164,61 @@ pub(crate) fn replay(chain: &mut Chain, lead: &sr25519::Pair) -> Replayed {
 					reason: bounded("extra"),
 				}),
 			);
-			if !chain.json {
-				println!(
-					"  #{:<7} {:<22} refused: {}",
-					chain.block,
-					"Rhee (lead, Ferdie)",
-					refused.err().unwrap_or_default()
-				);
-			}
+			refusal(chain, "Rhee (lead, Ferdie)", refused);
+		}
+		chain.end_block();
+		if m == 2 {
+			break;
+		}
+
+		// Within the grace window (by the 5th of the next month): the lead scores the round.
+		chain.start_block(day(m + 1, 3));
+		chain.say(&format!(
+			"Month {}, day 3 (by the 5th): Rhee scores month {}'s reports out of 100; below 40 \
+			 pays nothing",
+			m + 2,
+			m + 1
+		));
+		let scores: Vec<_> = members(m)
+			.into_iter()
+			.filter(|(name, _, _)| *name != LATE)
+			.map(|(name, _, _)| (named(name), score(name)))
+			.collect();
+		chain
+			.submit(
+				lead,
+				cb(pallet_community_bounty::Call::score_round {
+					index: 0,
+					period: m,
+					scores: scores.try_into().expect("a round's scores fit one call"),
+				}),
+			)
+			.expect("the lead scores the round");
+		chain.end_block();
+
+		// After the grace window: a late report is refused; the lead finalizes; anyone settles.
+		chain.start_block(day(m + 1, 6));
+		chain.say(&format!(
+			"Month {}, day 6 (after the 5th): {LATE}'s report comes late and is refused; Rhee \
+			 finalizes the round and Eve settles it, page by page",
+			m + 2
+		));
+		let late = chain.submit(&named_pair(LATE), file_report(m, LATE));
+		refusal(chain, LATE, late);
+		chain
+			.submit(lead, cb(pallet_community_bounty::Call::finalize_round { index: 0, period: m }))
+			.expect("the grace window is over");
+		let eve = Sr25519Keyring::Eve.pair();
+		while chain
+			.ext
+			.execute_with(|| pallet_community_bounty::Rounds::<Runtime>::contains_key(0, m))
+		{
+			chain
+				.submit(
+					&eve,
+					cb(pallet_community_bounty::Call::settle_round { index: 0, period: m }),
+				)
+				.expect("a final round settles");
 		}
 		chain.end_block();
 	}
@@ -175,7 +226,10 @@ pub(crate) fn replay(chain: &mut Chain, lead: &sr25519::Pair) -> Replayed {
 	// Milestone 1: reported, approved below target with a cut.
 	let block = approved_at + 3 * month + 5 * DAYS;
 	chain.start_block(block);
-	chain.say("7. Milestone 1 (40+ ambassadors): Rhee claims 32; the chain counts the roster");
+	chain.say(
+		"Milestone 1 (40+ active ambassadors): Rhee claims 32; the chain counts the members \
+		 whose own report for the last final month scored at least 40",
+	);
 	report_milestone(
 		chain,
 		lead,
@@ -197,7 +251,7 @@ pub(crate) fn replay(chain: &mut Chain, lead: &sr25519::Pair) -> Replayed {
 	// Milestone 2: reported, first rejected by a majority, reported again, approved.
 	chain.start_block(block + 20 * DAYS);
 	chain.say(
-		"8. Milestone 2 (50,000 users): Rhee reports 45,500; the council rejects the first report",
+		"Milestone 2 (50,000 users): Rhee reports 45,500; the council rejects the first report",
 	);
 	report_milestone(chain, lead, 1, 45_500, "tg 40,000+ / discord ~5,500")
 		.expect("milestone 2 can be reported");
@@ -218,16 +272,14 @@ pub(crate) fn replay(chain: &mut Chain, lead: &sr25519::Pair) -> Replayed {
 
 	// The lead closes the program: the rest goes back to the treasury.
 	chain.start_block(block + 21 * DAYS);
-	chain.say(
-		"9. Every milestone decided: Rhee closes the program; the rest returns to the treasury",
-	);
+	chain.say("Every milestone decided: Rhee closes the program; the rest returns to the treasury");
 	let program_before = chain.balance(&program);
 	chain
 		.submit(lead, cb(pallet_community_bounty::Call::close_program { index: 0 }))
 		.expect("the lead may close after the last milestone");
 	chain.end_block();
 
-	Replayed { program_before_close: program_before, seniors }
+	Replayed { program_before_close: program_before }
 }
 
 /// A council motion of the development preset's council: Alice proposes and votes aye, `ayes`
@@ -348,7 +400,19 @@ pub(crate) fn roster() -> Vec<(&'static str, &'static str, Option<&'static str>)
 		("Wuti", "Chinese"),
 	];
 	let crews: [(&str, &[&str]); 6] = [
-		("Cappex", &["Jaime Flores", "Hoang Nguyen", "Sirash S S", "Amir"]),
+		(
+			"Cappex",
+			&[
+				"Jaime Flores",
+				"Hoang Nguyen",
+				"Sirash S S",
+				"Amir",
+				"Bengali moderator",
+				"Bengali translator",
+				"Vietnamese moderator",
+				"Vietnamese translator",
+			],
+		),
 		("Alexandre Baciu", &["Kbconsulting45", "Tioneb44", "Redofre"]),
 		("MC (overmarck)", &["zaketac", "Darknight", "pigro85"]),
 		("Salih Iyigul", &["GatorKorps", "Serhat", "Marco (Sequaja)"]),
@@ -367,9 +431,114 @@ pub(crate) fn roster() -> Vec<(&'static str, &'static str, Option<&'static str>)
 			_ => region,
 		};
 		for member in crew {
-			let region = if *member == "Amir" { "Persian" } else { region };
+			let region = match *member {
+				"Amir" => "Persian",
+				m if m.starts_with("Bengali") => "Bengali",
+				m if m.starts_with("Vietnamese") => "Vietnamese",
+				_ => region,
+			};
 			out.push((*member, region, Some(senior)));
 		}
 	}
 	out
+}
+
+/// The ambassador promoted to Senior Ambassador in month 2 ("few selected ambassadors will be
+/// promoted to the next batch of Senior Group").
+pub(crate) const PROMOTED: &str = "Jaime Flores";
+
+/// The member whose report comes after the 5th, and is refused, every month.
+pub(crate) const LATE: &str = "Sure";
+
+/// Members who join in month 2: a second Korean ambassador for Kyle's crew (which then meets
+/// the seed's minimum of 2), and a Bengali event host.
+pub(crate) const JOINING: [(&str, &str, Option<&str>); 2] =
+	[("Minji", "Korean", Some("Kyle")), ("Bengali event host", "Bengali", Some("Cappex"))];
+
+/// The roster in month `m` (from 0): the starting roster, and those who joined by then.
+pub(crate) fn members(m: u32) -> Vec<(&'static str, &'static str, Option<&'static str>)> {
+	let mut members = roster();
+	if m >= 1 {
+		members.extend(JOINING);
+	}
+	members
+}
+
+/// Every account of the roster, ever.
+pub(crate) fn everyone() -> Vec<(&'static str, &'static str, Option<&'static str>)> {
+	members(1)
+}
+
+/// The lead's score of `name`'s monthly report: the seniors' by name (MC scores under 40%, so
+/// nothing), the ambassadors' between 50 and 89.
+pub(crate) fn score(name: &str) -> u8 {
+	match name {
+		"Cappex" => 95,
+		"Alexandre Baciu" => 85,
+		"MC (overmarck)" => 35,
+		"Salih Iyigul" => 80,
+		"Kyle" => 90,
+		"Wuti" => 100,
+		other => 50 + (other.bytes().map(u32::from).sum::<u32>() % 40) as u8,
+	}
+}
+
+/// `name`'s monthly report for period `m`: an issue in Phala's growth-program repository.
+fn file_report(m: u32, name: &str) -> RuntimeCall {
+	cb(pallet_community_bounty::Call::file_report {
+		index: 0,
+		period: m,
+		evidence: bounded(&format!(
+			"https://github.com/Phala-Network/growth-program/issues/{}",
+			100 * (m + 1) + u32::from(name.as_bytes()[0])
+		)),
+	})
+}
+
+/// Alice tops up each member's account for the fees of their own reports, then the lead adds
+/// them to the roster.
+fn add_members(
+	chain: &mut Chain,
+	lead: &sr25519::Pair,
+	members: &[(&'static str, &'static str, Option<&'static str>)],
+) {
+	let alice = Sr25519Keyring::Alice.pair();
+	for (name, region, senior) in members {
+		chain
+			.submit(
+				&alice,
+				RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+					dest: MultiAddress::Id(named(name)),
+					value: FEE_FUND,
+				}),
+			)
+			.expect("Alice can fund the members");
+		chain
+			.submit(
+				lead,
+				cb(pallet_community_bounty::Call::add_member {
+					index: 0,
+					who: MultiAddress::Id(named(name)),
+					role: if senior.is_some() { Role::Ambassador } else { Role::SeniorAmbassador },
+					region: bounded(region),
+					senior: senior.map(|s| MultiAddress::Id(named(s))),
+				}),
+			)
+			.expect("roster entries are valid");
+	}
+}
+
+/// What Alice gives each member for the fees of their reports.
+pub(crate) const FEE_FUND: Balance = 5 * UNITS;
+
+/// Prints a step `who` signed that the chain refused (its error; nothing changed).
+fn refusal(chain: &Chain, who: &str, refused: Result<(), String>) {
+	if !chain.json {
+		println!(
+			"  #{:<7} {:<22} refused: {}",
+			chain.block,
+			who,
+			refused.err().unwrap_or_default()
+		);
+	}
 }

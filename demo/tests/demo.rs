@@ -46,6 +46,11 @@ fn demo_replays_proposal_14_and_its_ledger_balances() {
 		"MilestoneApproved",
 		"MilestoneRejected",
 		"ProgramClosed",
+		"Filed",
+		"Scored",
+		"RoundFinalized",
+		"RoundSettled",
+		"MemberPromoted",
 	] {
 		assert!(names.contains(&expected), "the trail has no {expected}");
 	}
@@ -54,14 +59,40 @@ fn demo_replays_proposal_14_and_its_ledger_balances() {
 	assert!(blocks.windows(2).all(|w| w[0] <= w[1]));
 	assert!(events.iter().all(|e| e["pallet"].is_string()));
 
-	// Milestone 1: the chain's figure is the roster's size, not the lead's claim.
+	// Milestone 1: the chain's figure is the active members of the last finalized round (month
+	// 2), counted from the members' own reports, not the lead's claim: the seed's 32 of 40.
 	let report = events
 		.iter()
 		.find(|e| e["name"] == "MilestoneReported" && e["fields"]["milestone"] == 0)
 		.expect("milestone 1 report");
-	let members = names.iter().filter(|n| **n == "MemberAdded").count() as u64;
-	assert_eq!(report["fields"]["figure"].as_u64(), Some(members));
+	let month_2 = events
+		.iter()
+		.find(|e| e["name"] == "RoundFinalized" && e["fields"]["period"] == 1)
+		.expect("month 2's round is finalized");
+	let active = month_2["fields"]["active"].as_u64();
+	assert_eq!(report["fields"]["figure"].as_u64(), active);
+	assert_eq!(active, Some(32));
 	assert_eq!(report["fields"]["claimed"].as_u64(), Some(32));
+	assert_eq!(report["fields"]["target"].as_u64(), Some(40));
+	// Month 2's active members are those whose report scored at least 40.
+	let scored_active = events
+		.iter()
+		.filter(|e| e["name"] == "Scored" && e["fields"]["period"] == 1)
+		.filter(|e| e["fields"]["score"].as_u64().is_some_and(|s| s >= 40))
+		.count() as u64;
+	assert_eq!(Some(scored_active), active);
+	// The senior pool pays by score: a senior under 40% is never paid from it.
+	let under: Vec<&Value> = events
+		.iter()
+		.filter(|e| e["name"] == "Scored" && e["fields"]["score"].as_u64().is_some_and(|s| s < 40))
+		.collect();
+	assert!(!under.is_empty(), "someone scores under 40%");
+	for e in under {
+		let who = &e["fields"]["who"];
+		assert!(!events.iter().any(|a| a["name"] == "Awarded"
+			&& a["fields"]["beneficiary"] == *who
+			&& a["fields"]["period"] == e["fields"]["period"]));
+	}
 
 	// No month pays a pool more than $2,000.
 	let mut per_month_pool = std::collections::BTreeMap::<(u64, u64), u128>::new();
