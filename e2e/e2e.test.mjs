@@ -4,7 +4,9 @@
 // The client test: chopsticks runs the demo runtime from a raw chain spec of this build, and
 // @polkadot/api drives Khala treasury proposal #14 as signed extrinsics from dev accounts: the
 // proposal, a council motion approving it, the roster, a month of awards, a milestone report and
-// its approval through the council, and the close. Results are read through storage queries,
+// its approval through the council, and the close; then a monthly round: members file their own
+// reports, the lead scores them, and (on chopsticks, which can jump a month of blocks) the lead
+// finalizes and anyone settles it. Results are read through storage queries,
 // events, the CommunityBountyApi runtime API and the pallet's view functions (through the raw
 // RuntimeViewFunction API); council closes take their weight from TransactionPaymentCallApi.
 //
@@ -33,6 +35,8 @@ const PORT = Number(process.env.E2E_PORT ?? 0) || await freePort();
 const PHA = 10n ** 12n;
 const USD = 10n ** 12n;
 const USD_ASSET = 1;
+/// Blocks a day at the demo runtime's 6-second blocks.
+const DAY = 14_400;
 
 let chopsticks;
 let api;
@@ -179,10 +183,13 @@ test('proposal #14 through @polkadot/api: propose, council approval, roster, awa
       { metric: 'CommunitySize', target: 50_000, tranche: 20_000n * PHA },
     ],
     pools: [
-      { eligibility: 'SeniorAmbassadors', denomination: { Asset: USD_ASSET }, periodCap: 2_000n * USD, memberCap: null },
-      { eligibility: 'Contributors', denomination: { Asset: USD_ASSET }, periodCap: 2_000n * USD, memberCap: 1_000n * USD },
+      { eligibility: 'SeniorAmbassadors', denomination: { Asset: USD_ASSET }, periodCap: 2_000n * USD, memberCap: null, payout: 'Direct' },
+      { eligibility: 'Contributors', denomination: { Asset: USD_ASSET }, periodCap: 2_000n * USD, memberCap: 1_000n * USD, payout: 'Direct' },
     ],
-    duration: 180 * 14_400,
+    duration: 180 * DAY,
+    activityThreshold: 40,
+    maxSeniors: null,
+    minCrew: 0,
   };
   const proposed = await ok(lead, api.tx.communityBounty.proposeProgram(spec));
   const { index } = has(proposed, 'communityBounty', 'ProgramProposed').event.data;
@@ -278,4 +285,89 @@ test('proposal #14 through @polkadot/api: propose, council approval, roster, awa
 
   // Fees go to the treasury: issuance is unchanged.
   assert.equal((await api.query.balances.totalIssuance()).toBigInt(), issuance0);
+});
+
+test('a monthly round through @polkadot/api: members report, the lead scores, anyone settles', async (t) => {
+  const lead = dev('Ferdie');
+  const spec = {
+    title: 'Phala ambassadors - monthly round',
+    description: 'Senior Ambassadors are paid by the scores of their monthly reports.',
+    budget: 100_000n * PHA,
+    milestones: [
+      { metric: 'ActiveMembers', target: 40, tranche: 80_000n * PHA },
+      { metric: 'CommunitySize', target: 50_000, tranche: 20_000n * PHA },
+    ],
+    pools: [{
+      eligibility: 'SeniorAmbassadors',
+      denomination: { Asset: USD_ASSET },
+      periodCap: 2_000n * USD,
+      memberCap: null,
+      payout: { Scored: { threshold: 40, split: 'Proportional' } },
+    }],
+    duration: 180 * DAY,
+    activityThreshold: 40,
+    maxSeniors: 10,
+    minCrew: 0,
+  };
+  const proposed = await ok(lead, api.tx.communityBounty.proposeProgram(spec));
+  const index = has(proposed, 'communityBounty', 'ProgramProposed').event.data.index.toNumber();
+  await motion(api.tx.communityBounty.approveProgram(index));
+  const program = (await api.query.communityBounty.programs(index)).unwrap();
+  const approvedAt = program.status.asActive.approvedAt.toNumber();
+  // Cappex and Kyle (paid in the first test, so they can pay their fees) are the seniors.
+  const [cappex, kyle] = ['Cappex', 'Kyle'].map(dev);
+  for (const s of [cappex, kyle]) {
+    await ok(lead, api.tx.communityBounty.addMember(index, s.address, 'SeniorAmbassador', 'English', null));
+  }
+
+  // Each member files their own report for period 0; the lead cannot.
+  const filed = await ok(cappex, api.tx.communityBounty.fileReport(index, 0, 'https://github.com/Phala-Network/growth-program/issues/1'));
+  assert.equal(has(filed, 'communityBounty', 'Filed').event.data.who.toString(), cappex.address);
+  await ok(kyle, api.tx.communityBounty.fileReport(index, 0, 'https://github.com/Phala-Network/growth-program/issues/2'));
+  const own = await send(lead, api.tx.communityBounty.fileReport(index, 0, 'me'));
+  assert.equal(api.registry.findMetaError(own.dispatchError.asModule).name, 'LeadCannotFile');
+
+  // The lead scores: Kyle under 40% earns nothing; Cappex takes the whole $2,000.
+  await ok(lead, api.tx.communityBounty.scoreRound(index, 0, [[cappex.address, 90], [kyle.address, 30]]));
+  const round = await callView('CommunityBounty', 'round', index, 0);
+  assert.ok(round.isOk, `round: ${round}`);
+  // `entries` is also a method of a decoded struct: read the round as plain JSON.
+  const entries = round.asOk.toJSON().entries.map((e) => [e.who, e.score, e.payment ? BigInt(e.payment.amount) : 0n]);
+  assert.deepEqual(entries, [[cappex.address, 90, 2_000n * USD], [kyle.address, 30, 0n]]);
+  assert.equal(round.asOk.active.toNumber(), 1);
+  assert.equal(round.asOk.isFinal.isTrue, false);
+  // Not final yet: settling is refused.
+  const early = await send(dev('Eve'), api.tx.communityBounty.settleRound(index, 0));
+  assert.equal(api.registry.findMetaError(early.dispatchError.asModule).name, 'RoundNotFinal');
+
+  if (process.env.E2E_ENDPOINT) {
+    t.diagnostic('a node cannot jump a month of blocks: finalizing and settling run on chopsticks');
+    return;
+  }
+  // A month and the 5-day grace window later (chopsticks jumps the block number).
+  const filingDeadline = round.asOk.filingDeadline.toNumber();
+  assert.equal(filingDeadline, approvedAt + 35 * DAY);
+  await api.rpc('dev_newBlock', { count: 1, unsafeBlockHeight: filingDeadline });
+  const late = await send(dev('Cappex'), api.tx.communityBounty.fileReport(index, 0, 'late'));
+  assert.equal(api.registry.findMetaError(late.dispatchError.asModule).name, 'FilingClosed');
+  await ok(lead, api.tx.communityBounty.finalizeRound(index, 0));
+
+  // Anyone settles: one call fixes the rate and tallies, one pays.
+  const before = await free(cappex.address);
+  const account = (await api.call.communityBountyApi.program(index)).unwrap().account.toString();
+  const accountBefore = await free(account);
+  const started = await ok(dev('Eve'), api.tx.communityBounty.settleRound(index, 0));
+  assert.equal(has(started, 'communityBounty', 'RoundSettlementStarted').event.data.committed.toBigInt(), 5_000n * PHA);
+  const paid = await ok(dev('Eve'), api.tx.communityBounty.settleRound(index, 0));
+  const awarded = paid.filter(({ event }) => event.section === 'communityBounty' && event.method === 'Awarded');
+  assert.equal(awarded.length, 1);
+  assert.equal(awarded[0].event.data.beneficiary.toString(), cappex.address);
+  assert.equal(awarded[0].event.data.native.toBigInt(), 5_000n * PHA);
+  assert.ok(has(paid, 'communityBounty', 'RoundSettled'));
+  assert.equal(await free(cappex.address), before + 5_000n * PHA);
+  assert.equal(await free(account), accountBefore - 5_000n * PHA);
+  assert.ok((await api.query.communityBounty.rounds(index, 0)).isNone, 'a settled round leaves no storage');
+  const view = (await api.call.communityBountyApi.program(index)).unwrap();
+  assert.equal(view.committed.toBigInt(), 0n);
+  assert.equal(view.activeMembers.toNumber(), 1);
 });
