@@ -179,7 +179,68 @@ fn ours() -> Vec<Call> {
 		Call::new("award_batch", vec![("n", <Runtime as Config>::MaxAwardsPerCall::get())], |c| {
 			Ours::award_batch(c[0])
 		}),
+		Call::new("promote_member", vec![], |_| Ours::promote_member()),
+		Call::new("file_report", vec![("e", <Runtime as Config>::MaxEvidenceLen::get())], |c| {
+			Ours::file_report(c[0])
+		}),
+		Call::new("file_claim", vec![("e", <Runtime as Config>::MaxEvidenceLen::get())], |c| {
+			Ours::file_claim(c[0])
+		}),
+		Call::new("score_round", vec![("n", <Runtime as Config>::MaxScoresPerCall::get())], |c| {
+			Ours::score_round(c[0])
+		}),
+		Call::new("mark_spam", vec![], |_| Ours::mark_spam()),
+		Call::new("finalize_round", vec![], |_| Ours::finalize_round()),
+		Call::new(
+			"settle_round_tally",
+			vec![("p", <Runtime as Config>::MaxSettlePerCall::get())],
+			|c| Ours::settle_round_tally(c[0]),
+		),
+		Call::new(
+			"settle_round_pay",
+			vec![("p", <Runtime as Config>::MaxSettlePerCall::get())],
+			|c| Ours::settle_round_pay(c[0]),
+		),
 	]
+}
+
+/// The seed's round as the demo settles it: 33 reports (month 2: 34 members, one late).
+const SEED_ROUND: u32 = 33;
+
+/// The weight of settling a round of `n` entries, extrinsic by extrinsic: the tally pages, then
+/// the pay pages, each with the base extrinsic weight; and how many extrinsics.
+fn settle_weight(n: u32, base_extrinsic: Weight) -> (Weight, u32) {
+	let page = <Runtime as Config>::MaxSettlePerCall::get();
+	let mut total = Weight::zero();
+	let mut calls = 0;
+	for pages in [Ours::settle_round_tally as fn(u32) -> Weight, Ours::settle_round_pay] {
+		let mut left = n;
+		// A round of no entries still takes one call of each kind.
+		loop {
+			let this = left.min(page);
+			total = total.saturating_add(pages(this.max(1))).saturating_add(base_extrinsic);
+			calls += 1;
+			left -= this;
+			if left == 0 {
+				break;
+			}
+		}
+	}
+	(total, calls)
+}
+
+/// The weight of paying `n` direct awards in batches of at most `MaxAwardsPerCall`.
+fn batches_weight(n: u32, base_extrinsic: Weight) -> (Weight, u32) {
+	let max = <Runtime as Config>::MaxAwardsPerCall::get();
+	let mut total = Weight::zero();
+	let (mut left, mut calls) = (n, 0);
+	while left > 0 {
+		let this = left.min(max);
+		total = total.saturating_add(Ours::award_batch(this)).saturating_add(base_extrinsic);
+		calls += 1;
+		left -= this;
+	}
+	(total, calls)
 }
 
 fn neighbours() -> Vec<Call> {
@@ -211,10 +272,17 @@ fn neighbours() -> Vec<Call> {
 /// Ours, as shares of a call: only in the side-by-side.
 fn our_shares() -> Vec<Call> {
 	let month = MONTH_SENIORS + MONTH_CONTRIBUTORS;
-	vec![Call::composite("award_in_a_batch", "`award_batch(n=60)` / 60", move |_| {
-		let batch = Ours::award_batch(month);
-		Weight::from_parts(batch.ref_time() / month as u64, batch.proof_size() / month as u64)
-	})]
+	let page = <Runtime as Config>::MaxSettlePerCall::get();
+	vec![
+		Call::composite("award_in_a_batch", "`award_batch(n=60)` / 60", move |_| {
+			let batch = Ours::award_batch(month);
+			Weight::from_parts(batch.ref_time() / month as u64, batch.proof_size() / month as u64)
+		}),
+		Call::composite("payment_in_a_settlement", "`settle_round_pay(p=32)` / 32", move |_| {
+			let pay = Ours::settle_round_pay(page);
+			Weight::from_parts(pay.ref_time() / page as u64, pay.proof_size() / page as u64)
+		}),
+	]
 }
 
 fn rows() -> Vec<Row> {
@@ -249,11 +317,11 @@ fn rows() -> Vec<Row> {
 		),
 		row(
 			"cancel_program",
-			Some(vec![6]),
+			Some(vec![8]),
 			"close_bounty_active",
 			1.0,
-			"An empty program: the refund, then one look-up in each of its 6 maps to find it empty \
-			 (n = 6); a bounty has one record to remove.",
+			"An empty program: the refund, then one look-up in each of its 8 maps to find it empty \
+			 (n = 8); a bounty has one record to remove.",
 		),
 		row(
 			"cancel_program",
@@ -266,10 +334,10 @@ fn rows() -> Vec<Row> {
 		),
 		row(
 			"close_program",
-			Some(vec![6]),
+			Some(vec![8]),
 			"close_bounty_active",
 			1.0,
-			"As `cancel_program(n=6)`.",
+			"As `cancel_program(n=8)`.",
 		),
 		row(
 			"close_program",
@@ -378,6 +446,57 @@ fn rows() -> Vec<Row> {
 			"Against a transfer between two accounts neither of which signed, as an award is: the \
 			 difference is the cap bookkeeping (the program, pool and member records, the roster \
 			 entry, the rate).",
+		),
+		row(
+			"promote_member",
+			None,
+			"accept_curator",
+			1.0,
+			"Someone takes a role: ours rewrites the member, takes it out of its senior's crew \
+			 (the crew list and the senior) and counts the seniors.",
+		),
+		row(
+			"file_report",
+			None,
+			"award_bounty",
+			1.0,
+			"The one who did the work declares it. Ours checks the filer is on the roster and has \
+			 not filed, and writes the report and the round's list of filers (up to 160 accounts, \
+			 read and written whole).",
+		),
+		row(
+			"file_claim",
+			None,
+			"propose_bounty",
+			1.0,
+			"Both hold a deposit and store a record with a text; ours also reads and writes the \
+			 round's list of filers.",
+		),
+		row(
+			"mark_spam",
+			None,
+			"close_bounty_proposed",
+			1.0,
+			"Both slash a deposit to the treasury and remove a record; ours takes the filer out of \
+			 the round's list.",
+		),
+		row(
+			"finalize_round",
+			None,
+			"award_bounty",
+			1.0,
+			"The one who runs the work closes it for payment: one record read and written by both; \
+			 ours is the round with its list of filers.",
+		),
+		row(
+			"payment_in_a_settlement",
+			None,
+			"transfer_keep_alive",
+			1.0,
+			"One payment of a settlement page (half senior reports creating their payee's \
+			 account, half claims releasing a deposit): the entry is read and removed, the \
+			 payee's account written, and for a claim its hold released, against a transfer's \
+			 one account read and write (the signer's is loaded for the fee).",
 		),
 		row(
 			"award_in_a_batch",
@@ -614,6 +733,65 @@ fn render() -> String {
 			percent(batch.proof_size(), normal.proof_size()),
 		);
 	}
+
+	let _ = writeln!(w, "\n## Settling a monthly round\n");
+	let round = <Runtime as Config>::MaxClaimsPerRound::get();
+	let page = <Runtime as Config>::MaxSettlePerCall::get();
+	let _ = writeln!(
+		w,
+		"A round's settlement is paged: the first call fixes the rate and commits the scored \
+		 pools' caps, and each call checks and tallies (`settle_round_tally`) or pays \
+		 (`settle_round_pay`) at most `MaxSettlePerCall` ({page}) entries, so that no call \
+		 passes 5% of the block. A full round holds `MaxClaimsPerRound` ({round}) reports and \
+		 claims. Beside it, the same number of payments as direct awards in `award_batch` calls \
+		 of at most `MaxAwardsPerCall` each (which a scored pool cannot take: the lead would \
+		 compute and type every amount).\n"
+	);
+	let _ = writeln!(
+		w,
+		"| run | extrinsics | ref_time | % of block | proof_size | % of block | per payment (ref_time) | per payment / `transfer_keep_alive` |"
+	);
+	let _ = writeln!(w, "|---|---:|---:|---:|---:|---:|---:|---:|");
+	let transfer = find(&neighbours, "transfer_keep_alive").worst().saturating_add(base_extrinsic);
+	let tally = find(&ours, "settle_round_tally").worst().saturating_add(base_extrinsic);
+	let pay = find(&ours, "settle_round_pay").worst().saturating_add(base_extrinsic);
+	let rows: Vec<(String, (Weight, u32), u32)> = vec![
+		(format!("one tally page, `settle_round_tally(p={page})`"), (tally, 1), page),
+		(format!("one pay page, `settle_round_pay(p={page})`"), (pay, 1), page),
+		(
+			format!("the seed's round ({SEED_ROUND} reports), settled"),
+			settle_weight(SEED_ROUND, base_extrinsic),
+			SEED_ROUND,
+		),
+		(
+			format!("a full round ({round} entries), settled"),
+			settle_weight(round, base_extrinsic),
+			round,
+		),
+		(
+			format!("{round} direct awards in `award_batch` calls"),
+			batches_weight(round, base_extrinsic),
+			round,
+		),
+	];
+	for (label, (weight, calls), payments) in rows {
+		let per = weight.ref_time() / u64::from(payments.max(1));
+		let _ = writeln!(
+			w,
+			"| {label} | {calls} | {} | {:.2}% | {} | {:.2}% | {} | {:.2}x |",
+			grouped(weight.ref_time()),
+			percent(weight.ref_time(), max_block.ref_time()),
+			grouped(weight.proof_size()),
+			percent(weight.proof_size(), max_block.proof_size()),
+			grouped(per),
+			ratio(per, transfer.ref_time()),
+		);
+	}
+	let _ = writeln!(
+		w,
+		"\nEach page is one extrinsic: the percentages of a page are what one block must carry; \
+		 a whole round spreads over as many blocks as it likes."
+	);
 
 	let _ = writeln!(w, "\n## Targets missed\n");
 	if missed.is_empty() {

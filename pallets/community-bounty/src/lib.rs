@@ -39,6 +39,8 @@
 //! - **Reward pool**: who may be paid ([`Eligibility`]), a cap per period for the whole pool and
 //!   an optional cap per beneficiary, both in the pool's [`Denomination`].
 //! - **Period**: [`Config::PayoutPeriod`] blocks (a month), counted from the program's approval.
+//! - **Round**: one period of one program's monthly reports and claims, scored by the lead and
+//!   settled by a scored pool's rule ([`Payout::Scored`]).
 //!
 //! ## Lifecycle
 //!
@@ -82,13 +84,50 @@
 //! 8. [`reclaim`](Pallet::reclaim) (anyone) sweeps tokens sent to a removed program's account to
 //!    the treasury. [`set_lead`](Pallet::set_lead) ([`Config::ApproveOrigin`]) replaces the lead.
 //!    [`unbar_member`](Pallet::unbar_member) ([`Config::ApproveOrigin`]) lets the lead add again
-//!    an account the council removed.
+//!    an account the council removed. [`promote_member`](Pallet::promote_member) (lead) turns an
+//!    ambassador into a Senior Ambassador, within the spec's `max_seniors`.
+//!
+//! ## The monthly round
+//!
+//! How a scored pool pays, after Phala's own ambassador program (its `growth-program` rules):
+//! members report, the lead scores, the chain pays by the program's rule. Every rule is in
+//! `rounds.rs`.
+//!
+//! 1. [`file_report`](Pallet::file_report): each roster member files one report per period,
+//!    signed by themselves, naming the period, with a URL or hash of what they did; accepted
+//!    during the period and [`Config::ClaimGrace`] blocks after it (Phala's "by the 5th"), also
+//!    after the end block for a period that began before it. [`file_claim`](Pallet::file_claim):
+//!    an account not on the roster claims from a scored `Contributors` pool, with
+//!    [`Config::ClaimDeposit`] held. The lead never files in its own program. A round holds at
+//!    most [`Config::MaxClaimsPerRound`] entries.
+//! 2. [`score_round`](Pallet::score_round): the lead scores entries 0..=100 (unscored: 0) and
+//!    may revise them until the round is final; [`mark_spam`](Pallet::mark_spam) removes a claim
+//!    and sends its deposit to the treasury.
+//! 3. [`finalize_round`](Pallet::finalize_round): the lead fixes the scores once the filing
+//!    window is over; a round is final by itself [`Config::ScoringWindow`] blocks later.
+//! 4. [`settle_round`](Pallet::settle_round) (anyone), in bounded steps of
+//!    [`Config::MaxSettlePerCall`] entries: the first fixes the rates of its block and commits
+//!    each scored pool's period cap at that rate ([`Program::committed`]: direct awards cannot
+//!    spend it), or fails and changes nothing if the program cannot afford it; the next steps
+//!    check each entry's eligibility again and tally it, then pay it. [`Split::Linear`] pays
+//!    `member_cap x score`, scaled down pro rata above the period cap; [`Split::Proportional`]
+//!    shares the period cap by score, clipped at the member cap. Below the pool's threshold
+//!    nothing is paid; amounts round down and the dust stays. A payee who cannot receive is
+//!    skipped (`PaymentSkipped`); deposits come back; the round's storage goes.
+//! 5. [`Metric::ActiveMembers`]: the members whose report for the last final period scored at
+//!    least the spec's `activity_threshold`. Members sign their own reports, so the figure is
+//!    not the lead's word alone; nothing stops one person from holding several keys, and a
+//!    member removed after a round was scored still counts in it.
 //!
 //! ## Trust model
 //!
-//! - **The lead alone** proposes (with a bond), keeps the roster, reports milestones and pays
-//!   rewards within the caps of the spec the council approved. The lead is never on its own
-//!   roster and is paid only from a pool whose [`Eligibility`] is `Lead`, visible in the spec.
+//! - **The lead alone** proposes (with a bond), keeps the roster, reports milestones, pays
+//!   direct rewards within the caps of the spec the council approved, and scores the monthly
+//!   round. The lead is never on its own roster, never files a report or claim in its own
+//!   program, and is paid only from a direct pool whose [`Eligibility`] is `Lead`, visible in
+//!   the spec. A scored pool pays only by the scores, under the spec's threshold and split.
+//! - **Members** file their own reports (and contributors their claims, with a deposit): the
+//!   lead cannot file for them, and the `ActiveMembers` figure counts their signatures.
 //! - **The council** ([`Config::ApproveOrigin`], [`Config::RejectOrigin`]) approves or rejects
 //!   programs and reports, names leads, cancels, and removes members; a member it removed is
 //!   barred until it says otherwise, and a senior leaves with its crew. A decision on a report
@@ -96,7 +135,8 @@
 //!   nothing. The approve origin's success value is the most it may release with one decision.
 //!   Decisions on reports made before the end block still count after it.
 //! - **The chain verifies** the `AmbassadorCount` figure (the roster's size, counted at the
-//!   report and at the approval), the caps, that no program pays its own account or the treasury,
+//!   report and at the approval), the `ActiveMembers` figure (from the last final round), the
+//!   filing window, that a round pays by its pool's rule at one fixed rate, the caps, that no program pays its own account or the treasury,
 //!   that every token returns on close or cancel, that nothing of a removed program is left once
 //!   its clean-up finished, and that owed tranches are paid in order (`try_state` checks it all).
 //! - **The chain cannot verify** off-chain figures (the lead's claim, for the council to judge),
@@ -122,6 +162,15 @@
 //! - Per-beneficiary spending is only recorded for pools with a member cap, and a program pays at
 //!   most [`Config::MaxBeneficiaries`] such beneficiaries in one period; a record of a past
 //!   period holds no slot, so a program can pay new beneficiaries in every period of its life.
+//! - A report is paid by the one scored pool of its kind (at most one scored pool pays Senior
+//!   Ambassadors and one pays contributors), so each entry has one payment.
+//! - Settlement commits each scored pool's whole period cap while it runs (a conservative bound:
+//!   the exact total is only known once every entry is tallied) and releases what it did not
+//!   pay when it ends. A round whose period is settled late is charged to its own period: a
+//!   scored pool takes no direct award, so its spending in a period is only its round's.
+//! - A lead closing a program early (every milestone approved) must first see its rounds
+//!   settled; after the end block anyone may close once the rounds are settled, or once the last
+//!   period's scoring window passed (what is left unsettled is dropped, deposits returned).
 //! - Removing a Senior Ambassador removes its crew too (at most [`Config::MaxCrew`]), rather than
 //!   leaving it without a senior: an ambassador always has a senior on the roster, and the lead
 //!   can place the crew under another senior. Only the removed senior is barred, and only when the
@@ -140,7 +189,8 @@
 //! Every call is benchmarked at its worst case (`benchmarking.rs`) with a component for each
 //! variable-size input: the title and description lengths, milestones and pools of a proposal,
 //! the evidence of a report, the reason of an award, the length of a batch, the crew removed with
-//! a senior, and the entries one clean-up step removes ([`cancel_program`](Pallet::cancel_program),
+//! a senior, the scores of a `score_round`, the page of a settlement step, and the entries one
+//! clean-up step removes ([`cancel_program`](Pallet::cancel_program),
 //! [`close_program`](Pallet::close_program), [`clear_program`](Pallet::clear_program): charged at
 //! [`Config::RemovalLimit`] and refunded to what the step visited).
 //! [`weights`] is frame-omni-bencher's output for the demo runtime; a runtime should generate
@@ -156,8 +206,10 @@
 //! demand), so a "month" of local blocks would not stay a month. [`Config::PayoutPeriod`] and
 //! [`Config::MaxDuration`] are then in relay blocks. Changing the provider of a live chain
 //! changes the meaning of every stored block number (`proposed_at`, `approved_at`, `ends_at`,
-//! `reported_at`, `joined_at`) and of the period indices in spending records: it needs a
-//! migration, in the same runtime upgrade, that converts them to the new provider's numbers.
+//! `reported_at`, `joined_at`, `filed_at`) and of the period indices in spending records and
+//! rounds: it needs a migration, in the same runtime upgrade, that converts them to the new
+//! provider's numbers. [`Config::ClaimGrace`] and [`Config::ScoringWindow`] are in the
+//! provider's blocks too.
 //!
 //! ## Pallet API
 //!
@@ -986,10 +1038,13 @@ pub mod pallet {
 		///
 		/// ## Details
 		/// The spec must be consistent: a nonempty title, 1..=`MaxMilestones` milestones with
-		/// nonzero targets (an `AmbassadorCount` target at most `MaxRoster`) and tranches of at
-		/// least the existential deposit, a budget equal to the sum of the tranches, pools with
-		/// nonzero caps and member caps at most the pool cap, and a duration in
-		/// 1..=`MaxDuration`. Logic in `program.rs`.
+		/// nonzero targets (an `AmbassadorCount` or `ActiveMembers` target at most `MaxRoster`)
+		/// and tranches of at least the existential deposit, a budget equal to the sum of the
+		/// tranches, pools with nonzero caps and member caps at most the pool cap, at most one
+		/// scored pool for seniors and one for contributors (a `Linear` one with a member cap,
+		/// thresholds at most 100, never a scored `Lead` pool), an activity threshold at most
+		/// 100, `min_crew` at most `MaxCrew`, `max_seniors` (if any) in 1..=`MaxRoster`, and a
+		/// duration in 1..=`MaxDuration`. Logic in `program.rs`.
 		///
 		/// ## Events
 		/// `ProgramProposed`.

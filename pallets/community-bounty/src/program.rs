@@ -194,6 +194,10 @@ impl<T: Config> Pallet<T> {
 		let expired = now > ends_at;
 		let finished = by == program.lead && program.all_milestones_approved();
 		ensure!(expired || finished, Error::<T>::CannotCloseYet);
+		// A report made before the end block is the council's to decide: late votes count.
+		let pending = Reports::<T>::get(index, program.milestones_approved)
+			.is_some_and(|report| report.status == ReportStatus::Pending);
+		ensure!(!pending, Error::<T>::ReportPending);
 		// Members are paid for the periods they worked: rounds must be settled first, unless
 		// even the last period's round is past its scoring window (then whatever is left of
 		// them is dropped, deposits returned by the clean-up).
@@ -202,10 +206,6 @@ impl<T: Config> Pallet<T> {
 			program.open_rounds == 0 || now >= Self::scoring_deadline(approved_at, last_period),
 			Error::<T>::RoundsOpen
 		);
-		// A report made before the end block is the council's to decide: late votes count.
-		let pending = Reports::<T>::get(index, program.milestones_approved)
-			.is_some_and(|report| report.status == ReportStatus::Pending);
-		ensure!(!pending, Error::<T>::ReportPending);
 
 		let (owed_dropped, paid) = (program.owed_total(), program.paid);
 		let refunded = Self::sweep(&Self::program_account(index))?;

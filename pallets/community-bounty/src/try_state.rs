@@ -214,9 +214,10 @@ impl<T: Config> Pallet<T> {
 				_ => 0,
 			};
 			let started = !matches!(round.status, RoundStatus::Open | RoundStatus::Finalized);
+			let fixed = if started { program.pools.len() } else { 0 };
 			ensure!(
-				started == !round.pools.is_empty(),
-				"a round's rates are fixed exactly when its settlement started"
+				round.pools.len() == fixed,
+				"a round's rates are fixed, for every pool, exactly when its settlement started"
 			);
 			let cap_total = round
 				.pools

@@ -97,66 +97,64 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CommunityBounty::ProgramCount` (r:1 w:1)
 	/// Proof: `CommunityBounty::ProgramCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Descriptions` (r:0 w:1)
 	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Programs` (r:0 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// The range of component `t` is `[1, 128]`.
 	/// The range of component `d` is `[0, 16384]`.
 	/// The range of component `m` is `[1, 8]`.
 	/// The range of component `p` is `[0, 4]`.
-	fn propose_program(t: u32, d: u32, m: u32, p: u32, ) -> Weight {
+	fn propose_program(t: u32, d: u32, m: u32, _p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
-		//  Estimated: `3568`
-		// Minimum execution time: 61_571_000 picoseconds.
-		Weight::from_parts(59_761_116, 3568)
-			// Standard Error: 144
-			.saturating_add(Weight::from_parts(6_361, 0).saturating_mul(t.into()))
+		//  Estimated: `3586`
+		// Minimum execution time: 60_841_000 picoseconds.
+		Weight::from_parts(61_364_191, 3586)
+			// Standard Error: 136
+			.saturating_add(Weight::from_parts(1_768, 0).saturating_mul(t.into()))
 			// Standard Error: 1
-			.saturating_add(Weight::from_parts(487, 0).saturating_mul(d.into()))
-			// Standard Error: 2_440
-			.saturating_add(Weight::from_parts(271_640, 0).saturating_mul(m.into()))
-			// Standard Error: 3_980
-			.saturating_add(Weight::from_parts(184_565, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(489, 0).saturating_mul(d.into()))
+			// Standard Error: 2_314
+			.saturating_add(Weight::from_parts(137_286, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn approve_program() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1059`
+		//  Measured:  `1094`
 		//  Estimated: `8799`
-		// Minimum execution time: 99_368_000 picoseconds.
-		Weight::from_parts(103_393_000, 8799)
+		// Minimum execution time: 100_269_000 picoseconds.
+		Weight::from_parts(110_234_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Descriptions` (r:0 w:1)
 	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
 	fn reject_program() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1059`
+		//  Measured:  `1094`
 		//  Estimated: `6196`
-		// Minimum execution time: 57_445_000 picoseconds.
-		Weight::from_parts(60_149_000, 6196)
+		// Minimum execution time: 58_137_000 picoseconds.
+		Weight::from_parts(62_533_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:96 w:96)
@@ -175,23 +173,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Reports` (r:1 w:0)
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::RoundEntries` (r:1 w:0)
+	/// Proof: `CommunityBounty::RoundEntries` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Rounds` (r:1 w:0)
+	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 96]`.
 	fn cancel_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1044 + n * (85 ±0)`
-		//  Estimated: `6196 + n * (2607 ±0)`
-		// Minimum execution time: 93_569_000 picoseconds.
-		Weight::from_parts(117_137_586, 6196)
-			// Standard Error: 26_042
-			.saturating_add(Weight::from_parts(5_222_578, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		//  Measured:  `1079 + n * (85 ±0)`
+		//  Estimated: `8773 + n * (2607 ±0)`
+		// Minimum execution time: 101_271_000 picoseconds.
+		Weight::from_parts(126_542_721, 8773)
+			// Standard Error: 27_288
+			.saturating_add(Weight::from_parts(5_325_410, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(n.into()))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Reports` (r:1 w:0)
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -210,16 +212,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::MemberSpending` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::PoolSpending` (r:1 w:0)
 	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::RoundEntries` (r:1 w:0)
+	/// Proof: `CommunityBounty::RoundEntries` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Rounds` (r:1 w:0)
+	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 96]`.
 	fn close_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `993 + n * (85 ±0)`
-		//  Estimated: `6861 + n * (2607 ±0)`
-		// Minimum execution time: 95_772_000 picoseconds.
-		Weight::from_parts(119_090_104, 6861)
-			// Standard Error: 26_339
-			.saturating_add(Weight::from_parts(5_309_978, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		//  Measured:  `1028 + n * (85 ±0)`
+		//  Estimated: `8773 + n * (2607 ±0)`
+		// Minimum execution time: 104_205_000 picoseconds.
+		Weight::from_parts(129_654_171, 8773)
+			// Standard Error: 26_644
+			.saturating_add(Weight::from_parts(5_257_833, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -239,62 +245,66 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Reports` (r:1 w:0)
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::RoundEntries` (r:1 w:0)
+	/// Proof: `CommunityBounty::RoundEntries` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Rounds` (r:1 w:0)
+	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 96]`.
 	fn clear_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `76 + n * (85 ±0)`
-		//  Estimated: `4038 + n * (2607 ±0)`
-		// Minimum execution time: 32_197_000 picoseconds.
-		Weight::from_parts(52_790_449, 4038)
-			// Standard Error: 25_256
-			.saturating_add(Weight::from_parts(5_205_928, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		//  Estimated: `8773 + n * (2607 ±0)`
+		// Minimum execution time: 38_817_000 picoseconds.
+		Weight::from_parts(59_881_476, 8773)
+			// Standard Error: 23_831
+			.saturating_add(Weight::from_parts(5_118_412, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(n.into()))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	fn set_lead() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `806`
-		//  Estimated: `4397`
-		// Minimum execution time: 12_418_000 picoseconds.
-		Weight::from_parts(13_490_000, 4397)
+		//  Measured:  `841`
+		//  Estimated: `4452`
+		// Minimum execution time: 12_679_000 picoseconds.
+		Weight::from_parts(13_770_000, 4452)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn release_tranche() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1068`
+		//  Measured:  `1103`
 		//  Estimated: `6196`
-		// Minimum execution time: 331_111_000 picoseconds.
-		Weight::from_parts(341_076_000, 6196)
+		// Minimum execution time: 333_685_000 picoseconds.
+		Weight::from_parts(348_126_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `CommunityBounty::ProgramCount` (r:1 w:0)
 	/// Proof: `CommunityBounty::ProgramCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Programs` (r:1 w:0)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn reclaim() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `161`
 		//  Estimated: `6196`
-		// Minimum execution time: 61_471_000 picoseconds.
-		Weight::from_parts(64_155_000, 6196)
+		// Minimum execution time: 61_841_000 picoseconds.
+		Weight::from_parts(64_926_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Barred` (r:1 w:0)
 	/// Proof: `CommunityBounty::Barred` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:2 w:2)
@@ -303,15 +313,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::Crews` (`max_values`: None, `max_size`: Some(573), added: 3048, mode: `MaxEncodedLen`)
 	fn add_member() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1910`
+		//  Measured:  `1945`
 		//  Estimated: `6210`
-		// Minimum execution time: 40_150_000 picoseconds.
-		Weight::from_parts(42_903_000, 6210)
+		// Minimum execution time: 40_901_000 picoseconds.
+		Weight::from_parts(43_565_000, 6210)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:1 w:17)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Crews` (r:1 w:1)
@@ -321,75 +331,75 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[0, 16]`.
 	fn remove_member(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1041 + c * (57 ±0)`
-		//  Estimated: `4397`
-		// Minimum execution time: 24_266_000 picoseconds.
-		Weight::from_parts(27_780_467, 4397)
-			// Standard Error: 2_657
-			.saturating_add(Weight::from_parts(4_292_274, 0).saturating_mul(c.into()))
+		//  Measured:  `1076 + c * (57 ±0)`
+		//  Estimated: `4452`
+		// Minimum execution time: 24_957_000 picoseconds.
+		Weight::from_parts(28_744_837, 4452)
+			// Standard Error: 3_130
+			.saturating_add(Weight::from_parts(4_436_790, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Barred` (r:1 w:1)
 	/// Proof: `CommunityBounty::Barred` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn unbar_member() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `888`
-		//  Estimated: `4397`
-		// Minimum execution time: 18_107_000 picoseconds.
-		Weight::from_parts(19_209_000, 4397)
+		//  Measured:  `923`
+		//  Estimated: `4452`
+		// Minimum execution time: 18_467_000 picoseconds.
+		Weight::from_parts(19_709_000, 4452)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:0)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Reports` (r:1 w:1)
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
 	fn report_milestone(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1137`
-		//  Estimated: `4397`
-		// Minimum execution time: 18_788_000 picoseconds.
-		Weight::from_parts(20_116_321, 4397)
-			// Standard Error: 33
-			.saturating_add(Weight::from_parts(1_033, 0).saturating_mul(e.into()))
+		//  Measured:  `1172`
+		//  Estimated: `4452`
+		// Minimum execution time: 19_068_000 picoseconds.
+		Weight::from_parts(20_527_839, 4452)
+			// Standard Error: 44
+			.saturating_add(Weight::from_parts(1_167, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Reports` (r:1 w:1)
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn approve_milestone() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1342`
+		//  Measured:  `1377`
 		//  Estimated: `6196`
-		// Minimum execution time: 66_318_000 picoseconds.
-		Weight::from_parts(68_843_000, 6196)
+		// Minimum execution time: 67_259_000 picoseconds.
+		Weight::from_parts(71_626_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:0)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Reports` (r:1 w:1)
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
 	fn reject_milestone() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1137`
-		//  Estimated: `4397`
-		// Minimum execution time: 17_266_000 picoseconds.
-		Weight::from_parts(18_357_000, 4397)
+		//  Measured:  `1172`
+		//  Estimated: `4452`
+		// Minimum execution time: 17_466_000 picoseconds.
+		Weight::from_parts(18_878_000, 4452)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:1 w:0)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::PoolSpending` (r:1 w:1)
@@ -403,17 +413,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 256]`.
 	fn award(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1133`
+		//  Measured:  `1168`
 		//  Estimated: `6196`
-		// Minimum execution time: 80_879_000 picoseconds.
-		Weight::from_parts(83_941_858, 6196)
-			// Standard Error: 83
-			.saturating_add(Weight::from_parts(410, 0).saturating_mul(r.into()))
+		// Minimum execution time: 81_852_000 picoseconds.
+		Weight::from_parts(86_892_437, 6196)
+			// Standard Error: 249
+			.saturating_add(Weight::from_parts(663, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:64 w:0)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::PoolSpending` (r:4 w:4)
@@ -427,145 +437,344 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 64]`.
 	fn award_batch(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1057 + n * (86 ±0)`
-		//  Estimated: `9907 + n * (2610 ±5)`
-		// Minimum execution time: 83_513_000 picoseconds.
-		Weight::from_parts(1_113_126, 9907)
-			// Standard Error: 100_844
-			.saturating_add(Weight::from_parts(66_575_360, 0).saturating_mul(n.into()))
+		//  Measured:  `1092 + n * (86 ±0)`
+		//  Estimated: `9907 + n * (2610 ±0)`
+		// Minimum execution time: 83_364_000 picoseconds.
+		Weight::from_parts(9_713_965, 9907)
+			// Standard Error: 72_215
+			.saturating_add(Weight::from_parts(66_527_852, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
 	}
-	fn promote_member() -> Weight { Weight::from_parts(40_000_000, 8000).saturating_add(T::DbWeight::get().reads(3_u64)).saturating_add(T::DbWeight::get().writes(4_u64)) }
-	fn file_report(e: u32, ) -> Weight { Weight::from_parts(60_000_000, 12000).saturating_add(Weight::from_parts(1_000, 0).saturating_mul(e.into())).saturating_add(T::DbWeight::get().reads(4_u64)).saturating_add(T::DbWeight::get().writes(3_u64)) }
-	fn file_claim(e: u32, ) -> Weight { Weight::from_parts(90_000_000, 14000).saturating_add(Weight::from_parts(1_000, 0).saturating_mul(e.into())).saturating_add(T::DbWeight::get().reads(6_u64)).saturating_add(T::DbWeight::get().writes(5_u64)) }
-	fn score_round(n: u32, ) -> Weight { Weight::from_parts(40_000_000, 12000).saturating_add(Weight::from_parts(15_000_000, 3000).saturating_mul(n.into())).saturating_add(T::DbWeight::get().reads(2_u64)).saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into()))).saturating_add(T::DbWeight::get().writes(1_u64)).saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into()))) }
-	fn mark_spam() -> Weight { Weight::from_parts(80_000_000, 14000).saturating_add(T::DbWeight::get().reads(5_u64)).saturating_add(T::DbWeight::get().writes(4_u64)) }
-	fn finalize_round() -> Weight { Weight::from_parts(40_000_000, 12000).saturating_add(T::DbWeight::get().reads(2_u64)).saturating_add(T::DbWeight::get().writes(2_u64)) }
-	fn settle_round_tally(p: u32, ) -> Weight { Weight::from_parts(60_000_000, 12000).saturating_add(Weight::from_parts(30_000_000, 3000).saturating_mul(p.into())).saturating_add(T::DbWeight::get().reads(4_u64)).saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(p.into()))).saturating_add(T::DbWeight::get().writes(2_u64)).saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into()))) }
-	fn settle_round_pay(p: u32, ) -> Weight { Weight::from_parts(60_000_000, 12000).saturating_add(Weight::from_parts(120_000_000, 6000).saturating_mul(p.into())).saturating_add(T::DbWeight::get().reads(3_u64)).saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into()))).saturating_add(T::DbWeight::get().writes(2_u64)).saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(p.into()))) }
+	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Roster` (r:2 w:2)
+	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Crews` (r:1 w:1)
+	/// Proof: `CommunityBounty::Crews` (`max_values`: None, `max_size`: Some(573), added: 3048, mode: `MaxEncodedLen`)
+	fn promote_member() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `2073`
+		//  Estimated: `6210`
+		// Minimum execution time: 35_683_000 picoseconds.
+		Weight::from_parts(38_367_000, 6210)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `CommunityBounty::Programs` (r:1 w:0)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Rounds` (r:1 w:1)
+	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::RoundEntries` (r:1 w:1)
+	/// Proof: `CommunityBounty::RoundEntries` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Roster` (r:1 w:0)
+	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
+	/// The range of component `e` is `[0, 256]`.
+	fn file_report(e: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `7649`
+		//  Estimated: `8773`
+		// Minimum execution time: 55_362_000 picoseconds.
+		Weight::from_parts(69_572_093, 8773)
+			// Standard Error: 1_405
+			.saturating_add(Weight::from_parts(5_206, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `CommunityBounty::Programs` (r:1 w:0)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Rounds` (r:1 w:1)
+	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::RoundEntries` (r:1 w:1)
+	/// Proof: `CommunityBounty::RoundEntries` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Roster` (r:1 w:0)
+	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// The range of component `e` is `[0, 256]`.
+	fn file_claim(e: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `8056`
+		//  Estimated: `8773`
+		// Minimum execution time: 105_627_000 picoseconds.
+		Weight::from_parts(117_926_634, 8773)
+			// Standard Error: 1_623
+			.saturating_add(Weight::from_parts(17_688, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `CommunityBounty::Programs` (r:1 w:0)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Rounds` (r:1 w:1)
+	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::RoundEntries` (r:64 w:64)
+	/// Proof: `CommunityBounty::RoundEntries` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 64]`.
+	fn score_round(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `8378 + n * (109 ±0)`
+		//  Estimated: `8773 + n * (2829 ±0)`
+		// Minimum execution time: 49_814_000 picoseconds.
+		Weight::from_parts(56_434_715, 8773)
+			// Standard Error: 24_373
+			.saturating_add(Weight::from_parts(10_062_556, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2829).saturating_mul(n.into()))
+	}
+	/// Storage: `CommunityBounty::Programs` (r:1 w:0)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Rounds` (r:1 w:1)
+	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::RoundEntries` (r:1 w:1)
+	/// Proof: `CommunityBounty::RoundEntries` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn mark_spam() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `7878`
+		//  Estimated: `8773`
+		// Minimum execution time: 96_703_000 picoseconds.
+		Weight::from_parts(109_071_000, 8773)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Rounds` (r:1 w:1)
+	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
+	fn finalize_round() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `6026`
+		//  Estimated: `8773`
+		// Minimum execution time: 37_406_000 picoseconds.
+		Weight::from_parts(47_430_000, 8773)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Rounds` (r:1 w:1)
+	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
+	/// Storage: `AssetRate::ConversionRateToNative` (r:2 w:0)
+	/// Proof: `AssetRate::ConversionRateToNative` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:0)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::RoundEntries` (r:32 w:32)
+	/// Proof: `CommunityBounty::RoundEntries` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Roster` (r:32 w:0)
+	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
+	/// The range of component `p` is `[1, 32]`.
+	fn settle_round_tally(p: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1402 + p * (208 ±0)`
+		//  Estimated: `8773 + p * (2829 ±0)`
+		// Minimum execution time: 49_013_000 picoseconds.
+		Weight::from_parts(38_240_058, 8773)
+			// Standard Error: 6_317
+			.saturating_add(Weight::from_parts(12_282_942, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 2829).saturating_mul(p.into()))
+	}
+	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Rounds` (r:1 w:1)
+	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::RoundEntries` (r:32 w:32)
+	/// Proof: `CommunityBounty::RoundEntries` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:33 w:33)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:16 w:16)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// The range of component `p` is `[1, 32]`.
+	fn settle_round_pay(p: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1548 + p * (192 ±0)`
+		//  Estimated: `8773 + p * (2829 ±7)`
+		// Minimum execution time: 79_037_000 picoseconds.
+		Weight::from_parts(138_787, 8773)
+			// Standard Error: 67_311
+			.saturating_add(Weight::from_parts(72_811_720, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 2829).saturating_mul(p.into()))
+	}
 }
 
 /// The same measurements with RocksDB storage costs, for mocks and tests.
 impl WeightInfo for () {
-	fn propose_program(t: u32, d: u32, m: u32, p: u32, ) -> Weight {
-		Weight::from_parts(59_761_116, 3568)
-			.saturating_add(Weight::from_parts(6_361, 0).saturating_mul(t.into()))
-			.saturating_add(Weight::from_parts(487, 0).saturating_mul(d.into()))
-			.saturating_add(Weight::from_parts(271_640, 0).saturating_mul(m.into()))
-			.saturating_add(Weight::from_parts(184_565, 0).saturating_mul(p.into()))
+	fn propose_program(t: u32, d: u32, m: u32, _p: u32, ) -> Weight {
+		Weight::from_parts(61_364_191, 3586)
+			.saturating_add(Weight::from_parts(1_768, 0).saturating_mul(t.into()))
+			.saturating_add(Weight::from_parts(489, 0).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(137_286, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn approve_program() -> Weight {
-		Weight::from_parts(103_393_000, 8799)
+		Weight::from_parts(110_234_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn reject_program() -> Weight {
-		Weight::from_parts(60_149_000, 6196)
+		Weight::from_parts(62_533_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn cancel_program(n: u32, ) -> Weight {
-		Weight::from_parts(117_137_586, 6196)
-			.saturating_add(Weight::from_parts(5_222_578, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
+		Weight::from_parts(126_542_721, 8773)
+			.saturating_add(Weight::from_parts(5_325_410, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(n.into()))
 	}
 	fn close_program(n: u32, ) -> Weight {
-		Weight::from_parts(119_090_104, 6861)
-			.saturating_add(Weight::from_parts(5_309_978, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
+		Weight::from_parts(129_654_171, 8773)
+			.saturating_add(Weight::from_parts(5_257_833, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(n.into()))
 	}
 	fn clear_program(n: u32, ) -> Weight {
-		Weight::from_parts(52_790_449, 4038)
-			.saturating_add(Weight::from_parts(5_205_928, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
+		Weight::from_parts(59_881_476, 8773)
+			.saturating_add(Weight::from_parts(5_118_412, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(n.into()))
 	}
 	fn set_lead() -> Weight {
-		Weight::from_parts(13_490_000, 4397)
+		Weight::from_parts(13_770_000, 4452)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn release_tranche() -> Weight {
-		Weight::from_parts(341_076_000, 6196)
+		Weight::from_parts(348_126_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn reclaim() -> Weight {
-		Weight::from_parts(64_155_000, 6196)
+		Weight::from_parts(64_926_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn add_member() -> Weight {
-		Weight::from_parts(42_903_000, 6210)
+		Weight::from_parts(43_565_000, 6210)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn remove_member(c: u32, ) -> Weight {
-		Weight::from_parts(27_780_467, 4397)
-			.saturating_add(Weight::from_parts(4_292_274, 0).saturating_mul(c.into()))
+		Weight::from_parts(28_744_837, 4452)
+			.saturating_add(Weight::from_parts(4_436_790, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(c.into())))
 	}
 	fn unbar_member() -> Weight {
-		Weight::from_parts(19_209_000, 4397)
+		Weight::from_parts(19_709_000, 4452)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn report_milestone(e: u32, ) -> Weight {
-		Weight::from_parts(20_116_321, 4397)
-			.saturating_add(Weight::from_parts(1_033, 0).saturating_mul(e.into()))
+		Weight::from_parts(20_527_839, 4452)
+			.saturating_add(Weight::from_parts(1_167, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn approve_milestone() -> Weight {
-		Weight::from_parts(68_843_000, 6196)
+		Weight::from_parts(71_626_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn reject_milestone() -> Weight {
-		Weight::from_parts(18_357_000, 4397)
+		Weight::from_parts(18_878_000, 4452)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn award(r: u32, ) -> Weight {
-		Weight::from_parts(83_941_858, 6196)
-			.saturating_add(Weight::from_parts(410, 0).saturating_mul(r.into()))
+		Weight::from_parts(86_892_437, 6196)
+			.saturating_add(Weight::from_parts(663, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn award_batch(n: u32, ) -> Weight {
-		Weight::from_parts(1_113_126, 9907)
-			.saturating_add(Weight::from_parts(66_575_360, 0).saturating_mul(n.into()))
+		Weight::from_parts(9_713_965, 9907)
+			.saturating_add(Weight::from_parts(66_527_852, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
 	}
-	fn promote_member() -> Weight { Weight::from_parts(40_000_000, 8000).saturating_add(RocksDbWeight::get().reads(3_u64)).saturating_add(RocksDbWeight::get().writes(4_u64)) }
-	fn file_report(e: u32, ) -> Weight { Weight::from_parts(60_000_000, 12000).saturating_add(Weight::from_parts(1_000, 0).saturating_mul(e.into())).saturating_add(RocksDbWeight::get().reads(4_u64)).saturating_add(RocksDbWeight::get().writes(3_u64)) }
-	fn file_claim(e: u32, ) -> Weight { Weight::from_parts(90_000_000, 14000).saturating_add(Weight::from_parts(1_000, 0).saturating_mul(e.into())).saturating_add(RocksDbWeight::get().reads(6_u64)).saturating_add(RocksDbWeight::get().writes(5_u64)) }
-	fn score_round(n: u32, ) -> Weight { Weight::from_parts(40_000_000, 12000).saturating_add(Weight::from_parts(15_000_000, 3000).saturating_mul(n.into())).saturating_add(RocksDbWeight::get().reads(2_u64)).saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into()))).saturating_add(RocksDbWeight::get().writes(1_u64)).saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into()))) }
-	fn mark_spam() -> Weight { Weight::from_parts(80_000_000, 14000).saturating_add(RocksDbWeight::get().reads(5_u64)).saturating_add(RocksDbWeight::get().writes(4_u64)) }
-	fn finalize_round() -> Weight { Weight::from_parts(40_000_000, 12000).saturating_add(RocksDbWeight::get().reads(2_u64)).saturating_add(RocksDbWeight::get().writes(2_u64)) }
-	fn settle_round_tally(p: u32, ) -> Weight { Weight::from_parts(60_000_000, 12000).saturating_add(Weight::from_parts(30_000_000, 3000).saturating_mul(p.into())).saturating_add(RocksDbWeight::get().reads(4_u64)).saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(p.into()))).saturating_add(RocksDbWeight::get().writes(2_u64)).saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(p.into()))) }
-	fn settle_round_pay(p: u32, ) -> Weight { Weight::from_parts(60_000_000, 12000).saturating_add(Weight::from_parts(120_000_000, 6000).saturating_mul(p.into())).saturating_add(RocksDbWeight::get().reads(3_u64)).saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(p.into()))).saturating_add(RocksDbWeight::get().writes(2_u64)).saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(p.into()))) }
+	fn promote_member() -> Weight {
+		Weight::from_parts(38_367_000, 6210)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+	}
+	fn file_report(e: u32, ) -> Weight {
+		Weight::from_parts(69_572_093, 8773)
+			.saturating_add(Weight::from_parts(5_206, 0).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn file_claim(e: u32, ) -> Weight {
+		Weight::from_parts(117_926_634, 8773)
+			.saturating_add(Weight::from_parts(17_688, 0).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn score_round(n: u32, ) -> Weight {
+		Weight::from_parts(56_434_715, 8773)
+			.saturating_add(Weight::from_parts(10_062_556, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2829).saturating_mul(n.into()))
+	}
+	fn mark_spam() -> Weight {
+		Weight::from_parts(109_071_000, 8773)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
+	}
+	fn finalize_round() -> Weight {
+		Weight::from_parts(47_430_000, 8773)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn settle_round_tally(p: u32, ) -> Weight {
+		Weight::from_parts(38_240_058, 8773)
+			.saturating_add(Weight::from_parts(12_282_942, 0).saturating_mul(p.into()))
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(p.into())))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 2829).saturating_mul(p.into()))
+	}
+	fn settle_round_pay(p: u32, ) -> Weight {
+		Weight::from_parts(138_787, 8773)
+			.saturating_add(Weight::from_parts(72_811_720, 0).saturating_mul(p.into()))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(p.into())))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 2829).saturating_mul(p.into()))
+	}
 }

@@ -69,8 +69,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 55_412_000 picoseconds.
-		Weight::from_parts(57_435_000, 3593)
+		// Minimum execution time: 55_372_000 picoseconds.
+		Weight::from_parts(57_525_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -80,8 +80,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 43_504_000 picoseconds.
-		Weight::from_parts(45_257_000, 3593)
+		// Minimum execution time: 43_475_000 picoseconds.
+		Weight::from_parts(45_468_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -91,8 +91,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 19_218_000 picoseconds.
-		Weight::from_parts(20_190_000, 3593)
+		// Minimum execution time: 19_159_000 picoseconds.
+		Weight::from_parts(20_210_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -102,8 +102,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `52`
 		//  Estimated: `3593`
-		// Minimum execution time: 19_269_000 picoseconds.
-		Weight::from_parts(20_410_000, 3593)
+		// Minimum execution time: 19_589_000 picoseconds.
+		Weight::from_parts(20_680_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -113,8 +113,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `52`
 		//  Estimated: `6196`
-		// Minimum execution time: 56_184_000 picoseconds.
-		Weight::from_parts(58_316_000, 6196)
+		// Minimum execution time: 56_333_000 picoseconds.
+		Weight::from_parts(58_357_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -124,8 +124,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 54_281_000 picoseconds.
-		Weight::from_parts(56_474_000, 3593)
+		// Minimum execution time: 54_831_000 picoseconds.
+		Weight::from_parts(56_734_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -135,8 +135,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `52`
 		//  Estimated: `3593`
-		// Minimum execution time: 15_984_000 picoseconds.
-		Weight::from_parts(16_875_000, 3593)
+		// Minimum execution time: 16_194_000 picoseconds.
+		Weight::from_parts(17_136_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -148,9 +148,9 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
 		// Minimum execution time: 16_154_000 picoseconds.
-		Weight::from_parts(16_335_000, 990)
-			// Standard Error: 22_463
-			.saturating_add(Weight::from_parts(16_706_885, 0).saturating_mul(u.into()))
+		Weight::from_parts(16_635_000, 990)
+			// Standard Error: 49_915
+			.saturating_add(Weight::from_parts(17_381_092, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -159,21 +159,21 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_147_000 picoseconds.
-		Weight::from_parts(5_578_000, 0)
+		// Minimum execution time: 5_167_000 picoseconds.
+		Weight::from_parts(5_588_000, 0)
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 33_329_000 picoseconds.
-		Weight::from_parts(34_681_000, 0)
+		// Minimum execution time: 33_430_000 picoseconds.
+		Weight::from_parts(34_832_000, 0)
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 21_702_000 picoseconds.
-		Weight::from_parts(22_814_000, 0)
+		// Minimum execution time: 21_913_000 picoseconds.
+		Weight::from_parts(22_994_000, 0)
 	}
 }

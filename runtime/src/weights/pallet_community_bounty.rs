@@ -66,11 +66,11 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Storage: `CommunityBounty::ProgramCount` (r:1 w:1)
 	/// Proof: `CommunityBounty::ProgramCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Descriptions` (r:0 w:1)
 	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Programs` (r:0 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// The range of component `t` is `[1, 128]`.
 	/// The range of component `d` is `[0, 16384]`.
 	/// The range of component `m` is `[1, 8]`.
@@ -78,54 +78,54 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	fn propose_program(t: u32, d: u32, m: u32, p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
-		//  Estimated: `3568`
-		// Minimum execution time: 62_793_000 picoseconds.
-		Weight::from_parts(60_437_324, 3568)
-			// Standard Error: 154
-			.saturating_add(Weight::from_parts(7_294, 0).saturating_mul(t.into()))
-			// Standard Error: 1
-			.saturating_add(Weight::from_parts(493, 0).saturating_mul(d.into()))
-			// Standard Error: 2_615
-			.saturating_add(Weight::from_parts(315_593, 0).saturating_mul(m.into()))
-			// Standard Error: 4_263
-			.saturating_add(Weight::from_parts(244_194, 0).saturating_mul(p.into()))
+		//  Estimated: `3586`
+		// Minimum execution time: 60_660_000 picoseconds.
+		Weight::from_parts(58_522_142, 3586)
+			// Standard Error: 864
+			.saturating_add(Weight::from_parts(16_002, 0).saturating_mul(t.into()))
+			// Standard Error: 6
+			.saturating_add(Weight::from_parts(406, 0).saturating_mul(d.into()))
+			// Standard Error: 14_644
+			.saturating_add(Weight::from_parts(383_609, 0).saturating_mul(m.into()))
+			// Standard Error: 23_877
+			.saturating_add(Weight::from_parts(411_215, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn approve_program() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1059`
+		//  Measured:  `1094`
 		//  Estimated: `8799`
-		// Minimum execution time: 99_258_000 picoseconds.
-		Weight::from_parts(103_323_000, 8799)
+		// Minimum execution time: 98_777_000 picoseconds.
+		Weight::from_parts(102_492_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Descriptions` (r:0 w:1)
 	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
 	fn reject_program() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1059`
+		//  Measured:  `1094`
 		//  Estimated: `6196`
-		// Minimum execution time: 57_275_000 picoseconds.
-		Weight::from_parts(60_530_000, 6196)
+		// Minimum execution time: 57_345_000 picoseconds.
+		Weight::from_parts(59_678_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:96 w:96)
@@ -144,23 +144,27 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Reports` (r:1 w:0)
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::RoundEntries` (r:1 w:0)
+	/// Proof: `CommunityBounty::RoundEntries` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Rounds` (r:1 w:0)
+	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 96]`.
 	fn cancel_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1044 + n * (85 ±0)`
-		//  Estimated: `6196 + n * (2607 ±0)`
-		// Minimum execution time: 94_360_000 picoseconds.
-		Weight::from_parts(119_179_030, 6196)
-			// Standard Error: 27_942
-			.saturating_add(Weight::from_parts(5_381_232, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		//  Measured:  `1079 + n * (85 ±0)`
+		//  Estimated: `8773 + n * (2607 ±0)`
+		// Minimum execution time: 100_079_000 picoseconds.
+		Weight::from_parts(124_139_145, 8773)
+			// Standard Error: 27_052
+			.saturating_add(Weight::from_parts(5_234_251, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(n.into()))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Reports` (r:1 w:0)
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -179,16 +183,20 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Proof: `CommunityBounty::MemberSpending` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::PoolSpending` (r:1 w:0)
 	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::RoundEntries` (r:1 w:0)
+	/// Proof: `CommunityBounty::RoundEntries` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Rounds` (r:1 w:0)
+	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 96]`.
 	fn close_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `993 + n * (85 ±0)`
-		//  Estimated: `6861 + n * (2607 ±0)`
-		// Minimum execution time: 96_433_000 picoseconds.
-		Weight::from_parts(135_639_261, 6861)
-			// Standard Error: 38_679
-			.saturating_add(Weight::from_parts(5_537_859, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		//  Measured:  `1028 + n * (85 ±0)`
+		//  Estimated: `8773 + n * (2607 ±0)`
+		// Minimum execution time: 102_492_000 picoseconds.
+		Weight::from_parts(124_422_066, 8773)
+			// Standard Error: 26_213
+			.saturating_add(Weight::from_parts(5_288_268, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -208,62 +216,66 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Reports` (r:1 w:0)
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::RoundEntries` (r:1 w:0)
+	/// Proof: `CommunityBounty::RoundEntries` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Rounds` (r:1 w:0)
+	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 96]`.
 	fn clear_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `76 + n * (85 ±0)`
-		//  Estimated: `4038 + n * (2607 ±0)`
-		// Minimum execution time: 32_218_000 picoseconds.
-		Weight::from_parts(52_318_418, 4038)
-			// Standard Error: 24_550
-			.saturating_add(Weight::from_parts(5_231_118, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		//  Estimated: `8773 + n * (2607 ±0)`
+		// Minimum execution time: 37_996_000 picoseconds.
+		Weight::from_parts(59_315_390, 8773)
+			// Standard Error: 24_513
+			.saturating_add(Weight::from_parts(5_086_340, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(n.into()))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	fn set_lead() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `806`
-		//  Estimated: `4397`
-		// Minimum execution time: 12_649_000 picoseconds.
-		Weight::from_parts(13_831_000, 4397)
+		//  Measured:  `841`
+		//  Estimated: `4452`
+		// Minimum execution time: 12_598_000 picoseconds.
+		Weight::from_parts(13_700_000, 4452)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn release_tranche() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1068`
+		//  Measured:  `1103`
 		//  Estimated: `6196`
-		// Minimum execution time: 331_992_000 picoseconds.
-		Weight::from_parts(343_039_000, 6196)
+		// Minimum execution time: 332_212_000 picoseconds.
+		Weight::from_parts(338_822_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `CommunityBounty::ProgramCount` (r:1 w:0)
 	/// Proof: `CommunityBounty::ProgramCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Programs` (r:1 w:0)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn reclaim() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `161`
 		//  Estimated: `6196`
-		// Minimum execution time: 61_481_000 picoseconds.
-		Weight::from_parts(64_636_000, 6196)
+		// Minimum execution time: 61_552_000 picoseconds.
+		Weight::from_parts(63_544_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Barred` (r:1 w:0)
 	/// Proof: `CommunityBounty::Barred` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:2 w:2)
@@ -272,15 +284,15 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Proof: `CommunityBounty::Crews` (`max_values`: None, `max_size`: Some(573), added: 3048, mode: `MaxEncodedLen`)
 	fn add_member() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1910`
+		//  Measured:  `1945`
 		//  Estimated: `6210`
-		// Minimum execution time: 40_730_000 picoseconds.
-		Weight::from_parts(43_815_000, 6210)
+		// Minimum execution time: 40_520_000 picoseconds.
+		Weight::from_parts(42_724_000, 6210)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:1 w:17)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Crews` (r:1 w:1)
@@ -290,75 +302,75 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// The range of component `c` is `[0, 16]`.
 	fn remove_member(c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1041 + c * (57 ±0)`
-		//  Estimated: `4397`
-		// Minimum execution time: 24_657_000 picoseconds.
-		Weight::from_parts(28_245_881, 4397)
-			// Standard Error: 2_708
-			.saturating_add(Weight::from_parts(4_301_512, 0).saturating_mul(c.into()))
+		//  Measured:  `1076 + c * (57 ±0)`
+		//  Estimated: `4452`
+		// Minimum execution time: 24_516_000 picoseconds.
+		Weight::from_parts(28_144_625, 4452)
+			// Standard Error: 2_757
+			.saturating_add(Weight::from_parts(4_297_220, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Barred` (r:1 w:1)
 	/// Proof: `CommunityBounty::Barred` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn unbar_member() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `888`
-		//  Estimated: `4397`
-		// Minimum execution time: 18_257_000 picoseconds.
-		Weight::from_parts(19_699_000, 4397)
+		//  Measured:  `923`
+		//  Estimated: `4452`
+		// Minimum execution time: 17_957_000 picoseconds.
+		Weight::from_parts(19_329_000, 4452)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:0)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Reports` (r:1 w:1)
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
 	fn report_milestone(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1137`
-		//  Estimated: `4397`
-		// Minimum execution time: 18_808_000 picoseconds.
-		Weight::from_parts(20_385_598, 4397)
-			// Standard Error: 48
-			.saturating_add(Weight::from_parts(1_073, 0).saturating_mul(e.into()))
+		//  Measured:  `1172`
+		//  Estimated: `4452`
+		// Minimum execution time: 18_787_000 picoseconds.
+		Weight::from_parts(20_212_557, 4452)
+			// Standard Error: 49
+			.saturating_add(Weight::from_parts(1_577, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Reports` (r:1 w:1)
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn approve_milestone() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1342`
+		//  Measured:  `1377`
 		//  Estimated: `6196`
-		// Minimum execution time: 66_609_000 picoseconds.
-		Weight::from_parts(69_313_000, 6196)
+		// Minimum execution time: 66_419_000 picoseconds.
+		Weight::from_parts(69_643_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:0)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Reports` (r:1 w:1)
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
 	fn reject_milestone() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1137`
-		//  Estimated: `4397`
-		// Minimum execution time: 17_286_000 picoseconds.
-		Weight::from_parts(18_518_000, 4397)
+		//  Measured:  `1172`
+		//  Estimated: `4452`
+		// Minimum execution time: 17_256_000 picoseconds.
+		Weight::from_parts(18_518_000, 4452)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:1 w:0)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::PoolSpending` (r:1 w:1)
@@ -370,19 +382,17 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 256]`.
-	fn award(r: u32, ) -> Weight {
+	fn award(_r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1133`
+		//  Measured:  `1168`
 		//  Estimated: `6196`
-		// Minimum execution time: 81_360_000 picoseconds.
-		Weight::from_parts(84_260_054, 6196)
-			// Standard Error: 103
-			.saturating_add(Weight::from_parts(1_604, 0).saturating_mul(r.into()))
+		// Minimum execution time: 80_730_000 picoseconds.
+		Weight::from_parts(85_387_530, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
-	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(932), added: 3407, mode: `MaxEncodedLen`)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:64 w:0)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::PoolSpending` (r:4 w:4)
@@ -396,24 +406,176 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// The range of component `n` is `[1, 64]`.
 	fn award_batch(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1057 + n * (86 ±0)`
+		//  Measured:  `1092 + n * (86 ±0)`
 		//  Estimated: `9907 + n * (2610 ±0)`
-		// Minimum execution time: 83_113_000 picoseconds.
-		Weight::from_parts(29_240, 9907)
-			// Standard Error: 131_678
-			.saturating_add(Weight::from_parts(67_756_002, 0).saturating_mul(n.into()))
+		// Minimum execution time: 81_911_000 picoseconds.
+		Weight::from_parts(2_761_139, 9907)
+			// Standard Error: 75_025
+			.saturating_add(Weight::from_parts(65_906_514, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
 	}
-	fn promote_member() -> Weight { Weight::from_parts(40_000_000, 8000).saturating_add(T::DbWeight::get().reads(3_u64)).saturating_add(T::DbWeight::get().writes(4_u64)) }
-	fn file_report(e: u32, ) -> Weight { Weight::from_parts(60_000_000, 12000).saturating_add(Weight::from_parts(1_000, 0).saturating_mul(e.into())).saturating_add(T::DbWeight::get().reads(4_u64)).saturating_add(T::DbWeight::get().writes(3_u64)) }
-	fn file_claim(e: u32, ) -> Weight { Weight::from_parts(90_000_000, 14000).saturating_add(Weight::from_parts(1_000, 0).saturating_mul(e.into())).saturating_add(T::DbWeight::get().reads(6_u64)).saturating_add(T::DbWeight::get().writes(5_u64)) }
-	fn score_round(n: u32, ) -> Weight { Weight::from_parts(40_000_000, 12000).saturating_add(Weight::from_parts(15_000_000, 3000).saturating_mul(n.into())).saturating_add(T::DbWeight::get().reads(2_u64)).saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into()))).saturating_add(T::DbWeight::get().writes(1_u64)).saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into()))) }
-	fn mark_spam() -> Weight { Weight::from_parts(80_000_000, 14000).saturating_add(T::DbWeight::get().reads(5_u64)).saturating_add(T::DbWeight::get().writes(4_u64)) }
-	fn finalize_round() -> Weight { Weight::from_parts(40_000_000, 12000).saturating_add(T::DbWeight::get().reads(2_u64)).saturating_add(T::DbWeight::get().writes(2_u64)) }
-	fn settle_round_tally(p: u32, ) -> Weight { Weight::from_parts(60_000_000, 12000).saturating_add(Weight::from_parts(30_000_000, 3000).saturating_mul(p.into())).saturating_add(T::DbWeight::get().reads(4_u64)).saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(p.into()))).saturating_add(T::DbWeight::get().writes(2_u64)).saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into()))) }
-	fn settle_round_pay(p: u32, ) -> Weight { Weight::from_parts(60_000_000, 12000).saturating_add(Weight::from_parts(120_000_000, 6000).saturating_mul(p.into())).saturating_add(T::DbWeight::get().reads(3_u64)).saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into()))).saturating_add(T::DbWeight::get().writes(2_u64)).saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(p.into()))) }
+	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Roster` (r:2 w:2)
+	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Crews` (r:1 w:1)
+	/// Proof: `CommunityBounty::Crews` (`max_values`: None, `max_size`: Some(573), added: 3048, mode: `MaxEncodedLen`)
+	fn promote_member() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `2073`
+		//  Estimated: `6210`
+		// Minimum execution time: 35_113_000 picoseconds.
+		Weight::from_parts(37_886_000, 6210)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `CommunityBounty::Programs` (r:1 w:0)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Rounds` (r:1 w:1)
+	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::RoundEntries` (r:1 w:1)
+	/// Proof: `CommunityBounty::RoundEntries` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Roster` (r:1 w:0)
+	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
+	/// The range of component `e` is `[0, 256]`.
+	fn file_report(_e: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `7649`
+		//  Estimated: `8773`
+		// Minimum execution time: 51_747_000 picoseconds.
+		Weight::from_parts(64_446_180, 8773)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `CommunityBounty::Programs` (r:1 w:0)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Rounds` (r:1 w:1)
+	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::RoundEntries` (r:1 w:1)
+	/// Proof: `CommunityBounty::RoundEntries` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Roster` (r:1 w:0)
+	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// The range of component `e` is `[0, 256]`.
+	fn file_claim(e: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `8056`
+		//  Estimated: `8773`
+		// Minimum execution time: 98_926_000 picoseconds.
+		Weight::from_parts(109_809_334, 8773)
+			// Standard Error: 2_388
+			.saturating_add(Weight::from_parts(21_331, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `CommunityBounty::Programs` (r:1 w:0)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Rounds` (r:1 w:1)
+	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::RoundEntries` (r:64 w:64)
+	/// Proof: `CommunityBounty::RoundEntries` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 64]`.
+	fn score_round(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `8378 + n * (109 ±0)`
+		//  Estimated: `8773 + n * (2829 ±0)`
+		// Minimum execution time: 44_396_000 picoseconds.
+		Weight::from_parts(53_584_839, 8773)
+			// Standard Error: 19_233
+			.saturating_add(Weight::from_parts(9_607_771, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2829).saturating_mul(n.into()))
+	}
+	/// Storage: `CommunityBounty::Programs` (r:1 w:0)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Rounds` (r:1 w:1)
+	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::RoundEntries` (r:1 w:1)
+	/// Proof: `CommunityBounty::RoundEntries` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn mark_spam() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `7878`
+		//  Estimated: `8773`
+		// Minimum execution time: 92_057_000 picoseconds.
+		Weight::from_parts(107_800_000, 8773)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Rounds` (r:1 w:1)
+	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
+	fn finalize_round() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `6026`
+		//  Estimated: `8773`
+		// Minimum execution time: 32_388_000 picoseconds.
+		Weight::from_parts(40_910_000, 8773)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Rounds` (r:1 w:1)
+	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
+	/// Storage: `AssetRate::ConversionRateToNative` (r:2 w:0)
+	/// Proof: `AssetRate::ConversionRateToNative` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:0)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::RoundEntries` (r:32 w:32)
+	/// Proof: `CommunityBounty::RoundEntries` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Roster` (r:32 w:0)
+	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
+	/// The range of component `p` is `[1, 32]`.
+	fn settle_round_tally(p: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1402 + p * (208 ±0)`
+		//  Estimated: `8773 + p * (2829 ±0)`
+		// Minimum execution time: 48_452_000 picoseconds.
+		Weight::from_parts(37_916_558, 8773)
+			// Standard Error: 6_710
+			.saturating_add(Weight::from_parts(12_187_864, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 2829).saturating_mul(p.into()))
+	}
+	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Rounds` (r:1 w:1)
+	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::RoundEntries` (r:32 w:32)
+	/// Proof: `CommunityBounty::RoundEntries` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:33 w:33)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:16 w:16)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// The range of component `p` is `[1, 32]`.
+	fn settle_round_pay(p: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1548 + p * (192 ±0)`
+		//  Estimated: `8773 + p * (2829 ±7)`
+		// Minimum execution time: 78_917_000 picoseconds.
+		Weight::from_parts(1_602_442, 8773)
+			// Standard Error: 61_401
+			.saturating_add(Weight::from_parts(71_949_990, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 2829).saturating_mul(p.into()))
+	}
 }

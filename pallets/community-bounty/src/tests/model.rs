@@ -189,6 +189,46 @@ enum Action {
 		index: u32,
 		member: u8,
 	},
+	/// A member (or anyone) files a report for the period `back` periods before the current
+	/// one (2: the next one, not begun).
+	FileReport {
+		member: u8,
+		index: u32,
+		back: u8,
+	},
+	FileClaim {
+		member: u8,
+		index: u32,
+		back: u8,
+		pool: u32,
+	},
+	Score {
+		who: Who,
+		index: u32,
+		back: u8,
+		scores: Vec<(u8, u8)>,
+	},
+	Spam {
+		who: Who,
+		index: u32,
+		back: u8,
+		member: u8,
+	},
+	Finalize {
+		who: Who,
+		index: u32,
+		back: u8,
+	},
+	Settle {
+		who: Who,
+		index: u32,
+		back: u8,
+	},
+	Promote {
+		who: Who,
+		index: u32,
+		member: u8,
+	},
 }
 
 /// Members 0..8: 0..4 are roster candidates, 4..8 contributors (never on the roster); 8 is the
@@ -245,6 +285,11 @@ fn milestone() -> impl Strategy<Value = u32> {
 	prop_oneof![6 => Just(0u32), 4 => Just(1u32), 1 => Just(2u32)]
 }
 
+/// Which period a round action names: 0 the current one, 1 the previous, 2 the next.
+fn back() -> impl Strategy<Value = u8> {
+	prop_oneof![5 => Just(0u8), 5 => Just(1u8), 1 => Just(2u8)]
+}
+
 fn index() -> impl Strategy<Value = u32> {
 	prop_oneof![12 => Just(0u32), 4 => 1u32..3, 1 => Just(u32::MAX)]
 }
@@ -282,12 +327,19 @@ fn action() -> impl Strategy<Value = Action> {
 		4 => (who(), index(), milestone(), prop_oneof![Just(0u64), Just(32), Just(40), Just(45_500), Just(u64::MAX)]).prop_map(|(who, index, milestone, claimed)| Action::Report { who, index, milestone, claimed }),
 		4 => (council(), index(), milestone(), offset(), offset(), prop::option::of(prop_oneof![Just(0), Just(4_000 * PHA), Just(20_000 * PHA), Just(20_000 * PHA + 1)])).prop_map(|(who, index, milestone, attempt, expected, cut)| Action::ApproveMilestone { who, index, milestone, attempt, expected, cut }),
 		2 => (council(), index(), milestone(), offset()).prop_map(|(who, index, milestone, attempt)| Action::RejectMilestone { who, index, milestone, attempt }),
-		6 => (who(), index(), 0u32..3, beneficiary(), usd()).prop_map(|(who, index, pool, beneficiary, usd)| Action::Award { who, index, pool, beneficiary, usd }),
+		6 => (who(), index(), 0u32..5, beneficiary(), usd()).prop_map(|(who, index, pool, beneficiary, usd)| Action::Award { who, index, pool, beneficiary, usd }),
 		2 => (who(), index(), prop::collection::vec((0u32..2, beneficiary(), usd()), 0..4)).prop_map(|(who, index, awards)| Action::Batch { who, index, awards }),
-		3 => prop_oneof![Just(0u64), Just(1), Just(50), Just(PERIOD - 1), Just(PERIOD), Just(PERIOD + 1), Just(6 * PERIOD)].prop_map(|blocks| Action::Advance { blocks }),
+		4 => prop_oneof![Just(0u64), Just(1), Just(50), Just(PERIOD - 1), Just(PERIOD), Just(PERIOD + 1), Just(GRACE), Just(SCORING), Just(6 * PERIOD)].prop_map(|blocks| Action::Advance { blocks }),
 		1 => prop::option::of(prop_oneof![Just((1u128, 1_000u128)), Just((5, 2)), Just((4, 1))]).prop_map(|rate| Action::SetRate { rate }),
 		1 => prop_oneof![Just(0), Just(ED), Just(50_000 * PHA), Just(TREASURY_FUNDS)].prop_map(|amount| Action::SetTreasury { amount }),
 		1 => index().prop_map(|index| Action::Stray { index }),
+		5 => (prop_oneof![12 => 0u8..8, 1 => 8u8..11], index(), back()).prop_map(|(member, index, back)| Action::FileReport { member, index, back }),
+		3 => (prop_oneof![12 => 0u8..8, 1 => 8u8..11], index(), back(), prop_oneof![6 => Just(3u32), 1 => Just(2u32), 1 => Just(1u32), 1 => Just(7u32)]).prop_map(|(member, index, back, pool)| Action::FileClaim { member, index, back, pool }),
+		4 => (who(), index(), back(), prop::collection::vec((0u8..9, prop_oneof![Just(0u8), Just(39), Just(40), Just(41), Just(75), Just(100), Just(101)]), 0..5)).prop_map(|(who, index, back, scores)| Action::Score { who, index, back, scores }),
+		1 => (who(), index(), back(), 0u8..9).prop_map(|(who, index, back, member)| Action::Spam { who, index, back, member }),
+		2 => (who(), index(), back()).prop_map(|(who, index, back)| Action::Finalize { who, index, back }),
+		4 => (who(), index(), back()).prop_map(|(who, index, back)| Action::Settle { who, index, back }),
+		1 => (who(), index(), 0u8..9).prop_map(|(who, index, member)| Action::Promote { who, index, member }),
 	]
 }
 
@@ -319,6 +371,34 @@ struct ModelProgram {
 	barred: std::collections::BTreeSet<AccountId>,
 	pool_spent: [(u32, Balance); 2],
 	member_spent: BTreeMap<AccountId, (u32, Balance)>,
+	rounds: BTreeMap<u32, ModelRound>,
+	committed: Balance,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum ModelStatus {
+	Open,
+	Finalized,
+	Tallying(usize),
+	Paying(usize),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct ModelEntry {
+	/// The pool of a claim; `None` for a report.
+	claim: Option<u32>,
+	score: Option<u8>,
+	payable: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct ModelRound {
+	status: ModelStatus,
+	filers: Vec<AccountId>,
+	entries: BTreeMap<AccountId, ModelEntry>,
+	committed: Balance,
+	/// Per scored pool (2 and 3): the cap in native at the first settlement call, and the sum.
+	tallies: [(Balance, u128); 2],
 }
 
 impl ModelProgram {
@@ -341,12 +421,54 @@ struct Model {
 }
 
 const TRANCHES: [Balance; 2] = [80_000 * PHA, 20_000 * PHA];
+/// The scored pools of the model's spec: 2 pays seniors by score (proportional), 3 pays claims
+/// (linear, with the member cap).
+const SCORED_CAP: Balance = 2_000 * USD;
+const MAX_FILERS: usize = 16;
+const PAGE: usize = 4;
 const CAPS: [Balance; 2] = [2_000 * USD, 2_000 * USD];
 const MEMBER_CAP: Balance = 500 * USD;
 const DURATION: u64 = 6 * PERIOD;
 
 fn now() -> u64 {
 	System::block_number()
+}
+fn period_of(approved_at: u64, at: u64) -> u32 {
+	((at.saturating_sub(approved_at)) / PERIOD) as u32
+}
+fn filing_deadline(approved_at: u64, period: u32) -> u64 {
+	approved_at + (period as u64 + 1) * PERIOD + GRACE
+}
+fn scoring_deadline(approved_at: u64, period: u32) -> u64 {
+	filing_deadline(approved_at, period) + SCORING
+}
+fn is_final(round: &ModelRound, approved_at: u64, period: u32) -> bool {
+	round.status != ModelStatus::Open || now() >= scoring_deadline(approved_at, period)
+}
+/// `amount x numerator / denominator`, rounded down, as the pallet computes it.
+fn share(amount: u128, numerator: u128, denominator: u128) -> u128 {
+	if denominator == 0 {
+		return 0;
+	}
+	sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
+		amount,
+		numerator,
+		denominator,
+		sp_runtime::Rounding::Down,
+	)
+	.unwrap_or(0)
+}
+/// The period a round action names, from the chain's program (0 if there is none).
+fn target_period(index: u32, back: u8) -> u32 {
+	let Some(approved_at) = Programs::<Test>::get(index).and_then(|p| p.approved_at()) else {
+		return 0;
+	};
+	let current = period_of(approved_at, now());
+	match back {
+		0 => current,
+		1 => current.saturating_sub(1),
+		_ => current + 1,
+	}
 }
 fn free(who: AccountId) -> Balance {
 	Balances::free_balance(who)
@@ -420,8 +542,11 @@ impl Model {
 		usd: Balance,
 	) -> Outcome {
 		let (approved_at, _) = p.active.ok_or(Error::<Test>::NotActive)?;
-		if pool >= 2 {
+		if pool >= 4 {
 			return Err(Error::<Test>::UnknownPool.into());
+		}
+		if pool >= 2 {
+			return Err(Error::<Test>::PoolIsScored.into());
 		}
 		if usd == 0 {
 			return Err(Error::<Test>::ZeroAmount.into());
@@ -458,7 +583,9 @@ impl Model {
 		if native == 0 {
 			return Err(Error::<Test>::ZeroAmount.into());
 		}
-		if native > p.released - p.paid || account_free.saturating_sub(native) < ED {
+		if native > p.released - p.paid - p.committed
+			|| account_free.saturating_sub(ED).saturating_sub(p.committed) < native
+		{
 			return Err(Error::<Test>::InsufficientProgramFunds.into());
 		}
 		let has = paid_to.get(&beneficiary).copied().unwrap_or_else(|| free(beneficiary));
@@ -501,6 +628,8 @@ impl Model {
 						barred: Default::default(),
 						pool_spent: Default::default(),
 						member_spent: Default::default(),
+						rounds: Default::default(),
+						committed: 0,
 					},
 				);
 				self.count += 1;
@@ -547,6 +676,11 @@ impl Model {
 				}
 				if p.report.as_ref().is_some_and(|r| r.pending) {
 					return Err(Error::<Test>::ReportPending.into());
+				}
+				let (approved_at, _) = p.active.unwrap_or_default();
+				let last = period_of(approved_at, now().min(ends));
+				if !p.rounds.is_empty() && now() < scoring_deadline(approved_at, last) {
+					return Err(Error::<Test>::RoundsOpen.into());
 				}
 				self.programs.remove(&index);
 			},
@@ -746,10 +880,247 @@ impl Model {
 				}
 				self.programs.insert(index, p);
 			},
+			FileReport { member: m, index, back } => {
+				return self.file(member(m), index, target_period(index, back), None)
+			},
+			FileClaim { member: m, index, back, pool } => {
+				return self.file(member(m), index, target_period(index, back), Some(pool))
+			},
+			Score { who, index, back, scores } => {
+				let period = target_period(index, back);
+				let (mut p, mut round, _) = self.open_round(who, index, period)?;
+				if scores.is_empty() {
+					return Err(Error::<Test>::NoScores.into());
+				}
+				for (m, score) in scores {
+					if score > 100 {
+						return Err(Error::<Test>::InvalidScore.into());
+					}
+					let entry = round.entries.get_mut(&member(m)).ok_or(Error::<Test>::NotFiled)?;
+					entry.score = Some(score);
+				}
+				p.rounds.insert(period, round);
+				self.programs.insert(index, p);
+			},
+			Spam { who, index, back, member: m } => {
+				let period = target_period(index, back);
+				let (mut p, mut round, _) = self.open_round(who, index, period)?;
+				let m = member(m);
+				let entry = round.entries.get(&m).ok_or(Error::<Test>::NotFiled)?;
+				if entry.claim.is_none() {
+					return Err(Error::<Test>::NotAClaim.into());
+				}
+				round.entries.remove(&m);
+				round.filers.retain(|f| *f != m);
+				p.rounds.insert(period, round);
+				self.programs.insert(index, p);
+			},
+			Finalize { who, index, back } => {
+				let period = target_period(index, back);
+				let (mut p, mut round, approved_at) = self.open_round(who, index, period)?;
+				if now() < filing_deadline(approved_at, period) {
+					return Err(Error::<Test>::FilingNotOver.into());
+				}
+				round.status = ModelStatus::Finalized;
+				p.rounds.insert(period, round);
+				self.programs.insert(index, p);
+			},
+			Settle { who, index, back } => {
+				return self.settle(who, index, target_period(index, back))
+			},
+			Promote { who, index, member: m } => {
+				let mut p = self.lead_program(who, index)?;
+				let m = member(m);
+				let current = p.roster.get(&m).ok_or(Error::<Test>::NotMember)?;
+				if current.senior_role {
+					return Err(Error::<Test>::NotAnAmbassador.into());
+				}
+				p.roster.insert(m, ModelMember { senior_role: true, senior: None });
+				self.programs.insert(index, p);
+			},
 			Advance { .. } | SetTreasury { .. } | Stray { .. } => {},
 			SetRate { rate } => self.rate = rate.map(|(n, d)| FixedU128::from_rational(n, d)),
 		}
 		Ok(())
+	}
+
+	/// Predicts a report (`claim: None`) or claim of `m` for `period`.
+	fn file(&mut self, m: AccountId, index: u32, period: u32, claim: Option<u32>) -> Outcome {
+		let mut p = self.program(index)?.clone();
+		let (approved_at, ends) = p.active.ok_or(Error::<Test>::NotActive)?;
+		if m == p.lead {
+			return Err(Error::<Test>::LeadCannotFile.into());
+		}
+		if m == CB::program_account(index) || m == TREASURY {
+			return Err(Error::<Test>::ReservedAccount.into());
+		}
+		if period > period_of(approved_at, now()) {
+			return Err(Error::<Test>::PeriodNotStarted.into());
+		}
+		if approved_at + period as u64 * PERIOD > ends {
+			return Err(Error::<Test>::PeriodAfterEnd.into());
+		}
+		if now() >= filing_deadline(approved_at, period) {
+			return Err(Error::<Test>::FilingClosed.into());
+		}
+		let mut round = p.rounds.get(&period).cloned().unwrap_or(ModelRound {
+			status: ModelStatus::Open,
+			filers: Vec::new(),
+			entries: Default::default(),
+			committed: 0,
+			tallies: Default::default(),
+		});
+		if is_final(&round, approved_at, period) {
+			return Err(Error::<Test>::RoundFinal.into());
+		}
+		if round.entries.contains_key(&m) {
+			return Err(Error::<Test>::AlreadyFiled.into());
+		}
+		let on_roster = p.roster.contains_key(&m);
+		match claim {
+			None if !on_roster => return Err(Error::<Test>::NotMember.into()),
+			None => {},
+			Some(_) if on_roster => return Err(Error::<Test>::MemberMustReport.into()),
+			Some(pool) if pool >= 4 => return Err(Error::<Test>::UnknownPool.into()),
+			Some(pool) if pool != 3 => return Err(Error::<Test>::NotAClaimPool.into()),
+			Some(_) => {},
+		}
+		if round.filers.len() >= MAX_FILERS {
+			return Err(Error::<Test>::RoundFull.into());
+		}
+		if claim.is_some() && free(m).saturating_sub(ED) < CLAIM_DEPOSIT {
+			return Err(Error::<Test>::InsufficientDeposit.into());
+		}
+		round.filers.push(m);
+		round.entries.insert(m, ModelEntry { claim, score: None, payable: None });
+		p.rounds.insert(period, round);
+		self.programs.insert(index, p);
+		Ok(())
+	}
+
+	/// The program led by `who` and its round of `period`, if not final; with the approval.
+	fn open_round(
+		&self,
+		who: Who,
+		index: u32,
+		period: u32,
+	) -> Result<(ModelProgram, ModelRound, u64), DispatchError> {
+		let caller = who.account().ok_or(BadOrigin)?;
+		let p = self.program(index)?;
+		if p.lead != caller {
+			return Err(Error::<Test>::NotLead.into());
+		}
+		let (approved_at, _) = p.active.ok_or(Error::<Test>::NotActive)?;
+		let round = p.rounds.get(&period).ok_or(Error::<Test>::NoRound)?;
+		if is_final(round, approved_at, period) {
+			return Err(Error::<Test>::RoundFinal.into());
+		}
+		Ok((p.clone(), round.clone(), approved_at))
+	}
+
+	/// Predicts one settlement step of the round of `period`.
+	fn settle(&mut self, who: Who, index: u32, period: u32) -> Outcome {
+		who.account().ok_or(BadOrigin)?;
+		let mut p = self.program(index)?.clone();
+		let (approved_at, _) = p.active.ok_or(Error::<Test>::NotActive)?;
+		let mut round = p.rounds.get(&period).cloned().ok_or(Error::<Test>::NoRound)?;
+		if !is_final(&round, approved_at, period) {
+			return Err(Error::<Test>::RoundNotFinal.into());
+		}
+		let next = match round.status {
+			ModelStatus::Open | ModelStatus::Finalized => {
+				// The rates of this block, and both scored pools' caps committed.
+				let native_cap = self.native(SCORED_CAP)?;
+				let committed = 2 * native_cap;
+				let spendable =
+					free(CB::program_account(index)).saturating_sub(ED).saturating_sub(p.committed);
+				if committed > p.released - p.paid - p.committed || committed > spendable {
+					return Err(Error::<Test>::InsufficientProgramFunds.into());
+				}
+				round.tallies = [(native_cap, 0), (native_cap, 0)];
+				round.committed = committed;
+				p.committed += committed;
+				Some(0)
+			},
+			ModelStatus::Tallying(next) => Some(next),
+			ModelStatus::Paying(next) => {
+				self.pay_page(index, &mut p, &mut round, next);
+				if matches!(round.status, ModelStatus::Paying(n) if n >= round.filers.len()) {
+					// The last page: what was not paid is released, the round goes.
+					p.committed -= round.committed;
+					p.rounds.remove(&period);
+					self.programs.insert(index, p);
+					return Ok(());
+				}
+				None
+			},
+		};
+		if let Some(next) = next {
+			// A tally page: eligibility now, at or above the threshold (40).
+			let end = (next + PAGE).min(round.filers.len());
+			for who in round.filers[next..end].to_vec() {
+				let Some(entry) = round.entries.get_mut(&who) else { continue };
+				let score = entry.score.unwrap_or(0);
+				let reserved = who == CB::program_account(index) || who == TREASURY;
+				let pool = match entry.claim {
+					_ if who == p.lead || reserved || score < 40 => None,
+					None => p.roster.get(&who).filter(|m| m.senior_role).map(|_| 2),
+					Some(pool) => Some(pool),
+				};
+				if let Some(pool) = pool {
+					let weight = if pool == 2 {
+						score as u128
+					} else {
+						share(MEMBER_CAP.into(), score as u128, 100)
+					};
+					round.tallies[pool as usize - 2].1 += weight;
+					entry.payable = Some(pool);
+				}
+			}
+			round.status = if end >= round.filers.len() {
+				ModelStatus::Paying(0)
+			} else {
+				ModelStatus::Tallying(end)
+			};
+		}
+		p.rounds.insert(period, round);
+		self.programs.insert(index, p);
+		Ok(())
+	}
+
+	/// Pays a page of a tallied round; the model reads who can receive from the chain.
+	fn pay_page(&self, index: u32, p: &mut ModelProgram, round: &mut ModelRound, next: usize) {
+		let end = (next + PAGE).min(round.filers.len());
+		for who in round.filers[next..end].to_vec() {
+			let Some(entry) = round.entries.remove(&who) else { continue };
+			let Some(pool) = entry.payable else { continue };
+			let (native_cap, sum) = round.tallies[pool as usize - 2];
+			let score = entry.score.unwrap_or(0) as u128;
+			let cap = SCORED_CAP as u128;
+			let amount = if pool == 2 {
+				share(cap, score, sum)
+			} else {
+				let own = share(MEMBER_CAP.into(), score, 100);
+				if sum > cap {
+					share(own, cap, sum)
+				} else {
+					own
+				}
+			};
+			let native = (share(native_cap.into(), amount, cap) as Balance).min(round.committed);
+			if native == 0 {
+				continue;
+			}
+			round.committed -= native;
+			p.committed -= native;
+			// A claim's deposit comes back first.
+			let has = free(who) + if entry.claim.is_some() { CLAIM_DEPOSIT } else { 0 };
+			if has > 0 || native >= ED {
+				p.paid += native;
+			}
+		}
+		let _ = index;
+		round.status = ModelStatus::Paying(end);
 	}
 
 	fn add(
@@ -795,6 +1166,26 @@ impl Model {
 	}
 }
 
+/// The seed spec with two scored pools: 2 for seniors (40%, proportional), 3 for contributors'
+/// claims (40%, linear, member cap $500).
+fn model_spec() -> ProgramSpec<Test> {
+	let mut spec = seed_spec();
+	let scored = |eligibility, member_cap, split| RewardPool {
+		eligibility,
+		denomination: Denomination::Asset(USD_ASSET),
+		period_cap: SCORED_CAP,
+		member_cap,
+		payout: Payout::Scored { threshold: 40, split },
+	};
+	spec.pools
+		.try_push(scored(Eligibility::SeniorAmbassadors, None, Split::Proportional))
+		.expect("room for 4 pools");
+	spec.pools
+		.try_push(scored(Eligibility::Contributors, Some(MEMBER_CAP), Split::Linear))
+		.expect("room for 4 pools");
+	spec
+}
+
 /// Runs `action` on the chain.
 fn run(action: &Action) -> Outcome {
 	use Action::*;
@@ -803,7 +1194,7 @@ fn run(action: &Action) -> Outcome {
 	}
 	match action.clone() {
 		Propose { who, valid } => {
-			let mut spec = seed_spec();
+			let mut spec = model_spec();
 			if !valid {
 				spec.title = Default::default();
 			}
@@ -896,7 +1287,42 @@ fn run(action: &Action) -> Outcome {
 			set_free(CB::program_account(index), free(CB::program_account(index)) + PHA);
 			Ok(())
 		},
+		FileReport { member: m, index, back } => {
+			CB::file_report(signed(member(m)), index, target_period(index, back), bytes("issue"))
+		},
+		FileClaim { member: m, index, back, pool } => CB::file_claim(
+			signed(member(m)),
+			index,
+			target_period(index, back),
+			pool,
+			bytes("article"),
+		),
+		Score { who, index, back, scores } => {
+			let scores: Vec<_> = scores.into_iter().map(|(m, s)| (member(m), s)).collect();
+			CB::score_round(
+				who.origin(),
+				index,
+				target_period(index, back),
+				scores.try_into().expect("at most 4 scores"),
+			)
+		},
+		Spam { who, index, back, member: m } => {
+			CB::mark_spam(who.origin(), index, target_period(index, back), member(m))
+		},
+		Finalize { who, index, back } => {
+			CB::finalize_round(who.origin(), index, target_period(index, back))
+		},
+		Settle { who, index, back } => {
+			CB::settle_round(who.origin(), index, target_period(index, back))
+				.map(|_| ())
+				.map_err(|e| e.error)
+		},
+		Promote { who, index, member: m } => CB::promote_member(who.origin(), index, member(m)),
 	}
+}
+
+fn signed(who: AccountId) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
 }
 
 /// The model's view of every program equals the chain's.
@@ -923,6 +1349,20 @@ fn compare(model: &Model) {
 				m.beneficiaries_this_period(),
 				"beneficiaries of #{index} this period"
 			);
+		}
+		assert_eq!(p.open_rounds as usize, m.rounds.len(), "rounds of #{index}");
+		assert_eq!(p.committed, m.committed, "committed of #{index}");
+		for (period, round) in &m.rounds {
+			let stored = Rounds::<Test>::get(index, period).expect("the model's round exists");
+			assert_eq!(stored.filers.to_vec(), round.filers, "filers of #{index}/{period}");
+			let status = match stored.status {
+				RoundStatus::Open => ModelStatus::Open,
+				RoundStatus::Finalized => ModelStatus::Finalized,
+				RoundStatus::Tallying { next } => ModelStatus::Tallying(next as usize),
+				RoundStatus::Paying { next, .. } => ModelStatus::Paying(next as usize),
+			};
+			assert_eq!(status, round.status, "status of #{index}/{period}");
+			assert_eq!(stored.committed, round.committed, "committed of #{index}/{period}");
 		}
 		let report = m.report.as_ref().map(|r| (r.attempt, r.figure, r.pending));
 		let stored = Reports::<Test>::get(index, m.approved)
@@ -974,6 +1414,9 @@ proptest! {
 		// Blocks are real blocks: storage is committed whenever time moves on, so that what a
 		// call removes or writes is in the backend for the next, as on a node.
 		let mut ext = ExtBuilder::default().build();
+		// Contributors (members 4..8) can afford a claim's deposit; roster candidates cannot
+		// until they are paid.
+		ext.execute_with(|| (4..8).for_each(|m| set_free(member(m), 100 * PHA)));
 		let mut model = Model { rate: UsdRate::get(), ..Default::default() };
 		let issuance = ext.execute_with(pallet_balances::TotalIssuance::<Test>::get);
 		for (i, action) in actions.iter().enumerate() {
