@@ -200,8 +200,14 @@ pub(crate) fn replay(chain: &mut Chain, lead: &sr25519::Pair) -> Replayed {
 		chain.start_block(day(m + 1, 6));
 		chain.say(&format!(
 			"Month {}, day 6 (after the 5th): {LATE}'s report comes late and is refused; Rhee \
-			 finalizes the round and Eve settles it, page by page",
-			m + 2
+			 finalizes the round and Eve settles it, page by page{}",
+			m + 2,
+			if m == 0 {
+				" (MC scored under 40%, and Kyle leads a crew of one, under the seed's minimum \
+				 of 2: neither is paid)"
+			} else {
+				" (MC scored under 40% again; Jaime, promoted, has no crew yet)"
+			}
 		));
 		let late = chain.submit(&named_pair(LATE), file_report(m, LATE));
 		refusal(chain, LATE, late);
