@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
+import { merkleizeMetadata } from '@polkadot-api/merkleize-metadata';
 
 /// A free loopback port, so that concurrent runs never meet on one chain.
 const freePort = () => new Promise((resolve, reject) => {
@@ -94,14 +95,14 @@ const nonces = new Map();
 
 /// Signs and sends with the signer's next nonce (tracked here, as a wallet does); resolves with
 /// the events of this extrinsic once it is in a block.
-async function send(signer, tx) {
+async function send(signer, tx, options = {}) {
   if (!nonces.has(signer.address)) {
     nonces.set(signer.address, (await api.query.system.account(signer.address)).nonce.toNumber());
   }
   const nonce = nonces.get(signer.address);
   nonces.set(signer.address, nonce + 1);
   return new Promise((resolve, reject) => {
-    tx.signAndSend(signer, { nonce }, ({ status, events, dispatchError }) => {
+    tx.signAndSend(signer, { nonce, ...options }, ({ status, events, dispatchError }) => {
       if (status.isInBlock || status.isFinalized) {
         resolve({ events, dispatchError });
       } else if (status.isInvalid || status.isDropped) {
@@ -167,6 +168,25 @@ test('metadata carries the docs of our calls, events and errors', () => {
   assert.match(api.events.communityBounty.Awarded.meta.docs.join(' '), /reward was paid/);
   assert.match(api.errors.communityBounty.PoolCapExceeded.meta.docs.join(' '), /above its cap/);
   assert.ok(api.consts.communityBounty.maxRoster.toNumber() > 0, 'constants are in metadata');
+});
+
+test('CheckMetadataHash: a signer that commits to the metadata hash (as a Ledger does) is accepted, a wrong hash is not', async () => {
+  // The hash of the runtime's metadata (v15, as the wasm builder computes it) with the demo
+  // chain's token, merkleized as RFC-0078 signers compute it.
+  const opaque = await api.call.metadata.metadataAtVersion(15);
+  assert.ok(opaque.isSome, 'the runtime serves metadata v15');
+  const digest = merkleizeMetadata(opaque.unwrap().toU8a(true), { decimals: 12, tokenSymbol: 'PHA' }).digest();
+  const metadataHash = `0x${Buffer.from(digest).toString('hex')}`;
+  const alice = dev('Alice');
+  const remark = api.tx.system.remark('signed with the metadata hash');
+  const accepted = await send(alice, remark, { mode: 1, metadataHash });
+  assert.equal(accepted.dispatchError, undefined);
+  // A signer shown other metadata signs another payload: the chain refuses it.
+  const wrong = `0x${'11'.repeat(32)}`;
+  const refused = await send(dev('Bob'), api.tx.system.remark('wrong hash'), { mode: 1, metadataHash: wrong })
+    .then(() => 'accepted', (e) => e.message);
+  assert.match(refused, /1010|bad signature|Invalid Transaction/i);
+  nonces.delete(dev('Bob').address);
 });
 
 test('proposal #14 through @polkadot/api: propose, council approval, roster, awards, milestones, close', async () => {

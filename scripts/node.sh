@@ -23,7 +23,7 @@ fi
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/community-bounty/target}"
 export WASM_BUILD_WORKSPACE_HINT="$PWD"
 rustup target add wasm32v1-none
-cargo build -p community-bounty-demo --bin chain-spec
+cargo build -p community-bounty-demo --bin chain-spec --features metadata-hash
 work="$(mktemp -d)"
 "$CARGO_TARGET_DIR/debug/chain-spec" development > "$work/chain-spec.json"
 

@@ -749,7 +749,7 @@ fn render() -> String {
 	);
 	let _ = writeln!(
 		w,
-		"| run | extrinsics | ref_time | % of block | proof_size | % of block | per payment (ref_time) | per payment / `transfer_keep_alive` |"
+		"| run | extrinsics | ref_time | % of block | proof_size | % of block | per entry (ref_time) | per entry / `transfer_keep_alive` |"
 	);
 	let _ = writeln!(w, "|---|---:|---:|---:|---:|---:|---:|---:|");
 	let transfer = find(&neighbours, "transfer_keep_alive").worst().saturating_add(base_extrinsic);
@@ -774,8 +774,8 @@ fn render() -> String {
 			round,
 		),
 	];
-	for (label, (weight, calls), payments) in rows {
-		let per = weight.ref_time() / u64::from(payments.max(1));
+	for (label, (weight, calls), entries) in rows {
+		let per = weight.ref_time() / u64::from(entries.max(1));
 		let _ = writeln!(
 			w,
 			"| {label} | {calls} | {} | {:.2}% | {} | {:.2}% | {} | {:.2}x |",
@@ -790,7 +790,9 @@ fn render() -> String {
 	let _ = writeln!(
 		w,
 		"\nEach page is one extrinsic: the percentages of a page are what one block must carry; \
-		 a whole round spreads over as many blocks as it likes."
+		 a whole round spreads over as many blocks as it likes. Per entry: the run's weight over \
+		 the entries it checks (each is tallied once and paid, or skipped, once), base extrinsic \
+		 weights included; a direct award is one entry of a batch."
 	);
 
 	let _ = writeln!(w, "\n## Targets missed\n");
