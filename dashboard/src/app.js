@@ -1,0 +1,361 @@
+// This file is part of community-bounty.
+// SPDX-License-Identifier: Apache-2.0
+
+// The dashboard: the programs, and a program's page (milestones, this month's pools, the
+// monthly round, the roster, the payment history), with the lead's and the council's actions.
+// Every figure comes from the chain (runtime API, view functions, storage, events); the page
+// computes nothing the chain has a rule for.
+//
+//   http://127.0.0.1:8080/?rpc=ws://127.0.0.1:9944&signer=//Ferdie#/program/0
+
+import { connect, view, send, signer, callData, recentEvents, errorName } from './chain.js';
+import { parseCsv } from './csv.js';
+
+const params = new URLSearchParams(location.search);
+const endpoint = params.get('rpc') ?? 'ws://127.0.0.1:9944';
+const signerUri = params.get('signer');
+const root = document.getElementById('app');
+const PHA = 10n ** 12n;
+const USD = 10n ** 12n;
+const SECONDS_PER_BLOCK = 6;
+
+let api;
+let account;
+
+const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+const text = (bytes) => { try { return new TextDecoder().decode(bytes.toU8a ? bytes.toU8a(true) : bytes); } catch { return String(bytes); } };
+/// `1,234.56` from a balance with 12 decimals.
+export const amount = (value) => {
+  const v = BigInt(value.toString());
+  const whole = v / PHA;
+  const cents = (v % PHA) / (PHA / 100n);
+  return `${whole.toLocaleString('en-US')}.${cents.toString().padStart(2, '0')}`;
+};
+const pha = (v) => `${amount(v)} PHA`;
+const usd = (v) => `$${amount(v)}`;
+const inDenomination = (v, denomination) => (denomination.isNative ? pha(v) : usd(v));
+const short = (who) => { const s = who.toString(); return `${s.slice(0, 6)}…${s.slice(-4)}`; };
+const names = new Map();
+const who = (a) => names.get(a.toString()) ?? short(a);
+
+function show(html) {
+  root.innerHTML = html;
+}
+
+function fail(message) {
+  show(`<div class="error" role="alert"><h2>Something is wrong</h2><p>${esc(message)}</p>
+    <p>Endpoint: <code>${esc(endpoint)}</code>. <a href="#/">Back to the programs</a></p></div>`);
+}
+
+/// A horizontal bar of parts, each `[label, value, class]`, against `total`.
+function bar(parts, total) {
+  const t = Number(BigInt(total.toString()) || 1n);
+  const segs = parts.map(([label, value, cls]) => {
+    const pct = (100 * Number(BigInt(value.toString()))) / t;
+    return `<span class="seg ${cls}" style="width:${pct.toFixed(2)}%" title="${esc(label)}: ${esc(pha(value))}"></span>`;
+  }).join('');
+  const legend = parts.map(([label, value, cls]) => `<li><span class="key ${cls}"></span>${esc(label)} <b data-figure="${esc(cls)}">${esc(pha(value))}</b></li>`).join('');
+  return `<div class="bar">${segs}</div><ul class="legend">${legend}</ul>`;
+}
+
+async function programs() {
+  const count = (await api.call.communityBountyApi.programCount()).toNumber();
+  const head = (await api.rpc.chain.getHeader()).number.toNumber();
+  const rows = [];
+  for (let i = 0; i < count; i += 1) {
+    const view = await api.call.communityBountyApi.program(i);
+    if (view.isSome) rows.push(view.unwrap());
+  }
+  const cards = rows.map((p) => {
+    const status = p.status.isProposed ? 'Proposed' : (p.status.asActive.expired.isTrue ? 'Ended, to be closed' : 'Active');
+    const left = p.status.isActive ? Math.max(0, p.status.asActive.endsAt.toNumber() - head) : null;
+    const budget = p.budget.toBigInt();
+    const toCome = budget - p.released.toBigInt() - p.owed.toBigInt();
+    return `<article class="card" data-program="${p.index}">
+      <h3><a href="#/program/${p.index}">#${p.index} ${esc(text(p.title))}</a></h3>
+      <p>Lead ${esc(who(p.lead))} · <b class="status">${status}</b>${left !== null ? ` · ${Math.round((left * SECONDS_PER_BLOCK) / 86400)} days left` : ''} · budget ${esc(pha(budget))}</p>
+      ${bar([
+        ['paid out', p.paid, 'paid'],
+        ['released, not paid', p.released.toBigInt() - p.paid.toBigInt(), 'released'],
+        ['owed by the treasury', p.owed, 'owed'],
+        ['still to come', toCome, 'tocome'],
+      ], budget)}
+    </article>`;
+  }).join('');
+  show(`<h2>Programs</h2>${cards || '<p>No program yet.</p>'}${await councilPending(rows)}`);
+}
+
+/// The council's pending decisions: proposed programs, and reports waiting for a vote, each with
+/// the call a motion wraps and its hash.
+async function councilPending(rows) {
+  const items = [];
+  for (const p of rows) {
+    if (p.status.isProposed) {
+      const call = api.tx.communityBounty.approveProgram(p.index);
+      items.push(['approve program', `#${p.index} ${text(p.title)}`, callData(call)]);
+    }
+    p.milestones.forEach((m, k) => {
+      if (m.report.isSome && m.report.unwrap().status.isPending) {
+        const r = m.report.unwrap();
+        const call = api.tx.communityBounty.approveMilestone(p.index, k, r.attempt, r.figure, null);
+        items.push([`approve milestone ${k + 1} (attempt ${r.attempt}, figure ${r.figure})`, `#${p.index} ${text(p.title)}`, callData(call)]);
+      }
+    });
+  }
+  if (!items.length) return '';
+  return `<section id="pending"><h2>Waiting for the council</h2><table><thead><tr><th>decision</th><th>program</th><th>call data</th><th>call hash</th></tr></thead><tbody>
+    ${items.map(([what, program, c]) => `<tr class="pending"><td>${esc(what)}</td><td>${esc(program)}</td><td><code class="calldata">${esc(c.data)}</code></td><td><code>${esc(c.hash)}</code></td></tr>`).join('')}
+  </tbody></table></section>`;
+}
+
+function milestoneRows(p, events) {
+  const approvals = new Map(events.filter(({ event }) => event.method === 'MilestoneApproved')
+    .map(({ event }) => [event.data.milestone.toNumber(), event.data]));
+  const funded = new Map(events.filter(({ event }) => event.method === 'TrancheReleased' || event.method === 'TrancheOwed')
+    .map(({ event }) => [event.data.tranche.toNumber(), event.method === 'TrancheReleased' ? 'paid' : 'owed']));
+  return p.milestones.map((m, k) => {
+    const metric = m.metric.isOffChain ? text(m.metric.asOffChain) : m.metric.type;
+    const counted = m.metric.isAmbassadorCount || m.metric.isActiveMembers;
+    let claimed = '—';
+    let figure = '—';
+    let decision = 'not reported';
+    if (m.report.isSome) {
+      const r = m.report.unwrap();
+      claimed = r.claimed.toString();
+      figure = r.status.isApproved ? r.status.asApproved.figure.toString() : r.figure.toString();
+      decision = r.status.isApproved ? 'approved' : (r.status.isPending ? `pending (attempt ${r.attempt})` : `rejected (attempt ${r.attempt})`);
+      const approval = approvals.get(k);
+      if (r.status.isApproved && approval) {
+        decision += approval.belowTarget.isTrue ? ' below target' : '';
+        if (approval.cut.toBigInt() > 0n) decision += `, next tranche cut by ${pha(approval.cut)}`;
+      }
+    }
+    const tranche = funded.has(k) ? `${pha(m.tranche)} (${funded.get(k)})` : pha(m.tranche);
+    return `<tr data-milestone="${k}"><td>${k + 1}</td><td>${esc(metric)}</td><td class="target">${m.target}</td><td class="claimed">${claimed}</td>
+      <td class="figure">${figure}${counted && m.report.isSome ? ' <small>(counted by the chain)</small>' : ''}</td>
+      <td class="decision">${esc(decision)}</td><td class="tranche">${esc(tranche)}</td></tr>`;
+  }).join('');
+}
+
+function poolGauges(p) {
+  return p.pools.map((pool, i) => {
+    const cap = pool.periodCap.toBigInt();
+    const spent = pool.spent.toBigInt();
+    const pct = cap ? Number((spent * 10000n) / cap) / 100 : 0;
+    const scored = pool.payout.isScored;
+    return `<div class="gauge" data-pool="${i}">
+      <h4>Pool ${i}: ${esc(pool.eligibility.type)}${scored ? ` <small>(scored: ${pool.payout.asScored.threshold}% threshold, ${esc(pool.payout.asScored.split.type)})</small>` : ' <small>(direct)</small>'}</h4>
+      <div class="meter"><span style="width:${pct}%"></span></div>
+      <p>cap <b class="cap">${esc(inDenomination(cap, pool.denomination))}</b> · spent <b class="spent">${esc(inDenomination(spent, pool.denomination))}</b> · remaining <b class="remaining">${esc(inDenomination(pool.remaining, pool.denomination))}</b>${pool.remainingNative.isSome ? ` = <b class="remaining-native">${esc(pha(pool.remainingNative.unwrap()))}</b> today` : ''}</p>
+    </div>`;
+  }).join('');
+}
+
+async function roundSection(index, period, isLead, events) {
+  const result = await view(api, 'round', index, period);
+  if (result.isErr) {
+    const settled = events.find(({ event }) => event.method === 'RoundSettled' && event.data.period.toNumber() === period);
+    const note = settled
+      ? `Settled at block #${settled.block}: ${settled.event.data.paid} paid, ${settled.event.data.skipped} skipped (see the payments).`
+      : 'No report or claim filed.';
+    return `<section class="round" data-period="${period}"><h3>Month ${period + 1}</h3><p>${esc(note)}</p></section>`;
+  }
+  const r = result.asOk;
+  const json = r.toJSON();
+  const rows = json.entries.map((e) => {
+    const kind = e.kind.claim ? `claim (pool ${e.kind.claim.pool})` : 'report';
+    const pay = e.payment
+      ? `${usd(BigInt(e.payment.amount))} = ${pha(BigInt(e.payment.native))}`
+      : 'nothing (not eligible, or under the threshold)';
+    return `<tr data-who="${esc(e.who)}"><td>${esc(who(e.who))}</td><td>${esc(kind)}</td>
+      <td><a href="${esc(hexText(e.evidence))}" rel="noreferrer">${esc(hexText(e.evidence))}</a></td>
+      <td class="score">${e.score ?? 'unscored'}</td><td class="pay">${esc(pay)}</td>
+      ${isLead && !json.isFinal ? `<td><input class="score-input" type="number" min="0" max="100" value="${e.score ?? ''}" data-who="${esc(e.who)}"></td>` : ''}</tr>`;
+  }).join('');
+  const totals = json.pools.map((pl) => `<li>pool ${pl.pool}: <b class="round-total">${esc(usd(BigInt(pl.amount)))}</b> of a cap of ${esc(usd(BigInt(pl.periodCap)))}</li>`).join('');
+  const status = Object.keys(json.status)[0];
+  return `<section class="round" data-period="${period}"><h3>Month ${period + 1}: ${esc(status)}${json.isFinal ? ' (final)' : ''}, ${json.active} active</h3>
+    <table><thead><tr><th>who</th><th>what</th><th>evidence</th><th>score</th><th>pay if settled now</th>${isLead && !json.isFinal ? '<th>new score</th>' : ''}</tr></thead><tbody>${rows}</tbody></table>
+    <ul>${totals}<li>the round would pay <b class="round-native">${esc(pha(BigInt(json.totalNative)))}</b>; the program can spend ${esc(pha(BigInt(json.available)))}</li></ul>
+    ${isLead && !json.isFinal ? `<button class="score-button" data-period="${period}">Score month ${period + 1}</button>` : ''}</section>`;
+}
+
+const hexText = (hex) => {
+  try { return new TextDecoder().decode(Uint8Array.from(hex.slice(2).match(/../g) ?? [], (b) => parseInt(b, 16))); } catch { return hex; }
+};
+
+async function rosterSection(index) {
+  const entries = await api.query.communityBounty.roster.entries(index);
+  const members = entries.map(([key, m]) => ({ who: key.args[1].toString(), m: m.unwrap() }));
+  const byRegion = new Map();
+  for (const { who: w, m } of members) {
+    const region = text(m.region);
+    if (!byRegion.has(region)) byRegion.set(region, []);
+    byRegion.get(region).push({ w, m });
+  }
+  const regions = [...byRegion.keys()].sort().map((region) => {
+    const list = byRegion.get(region).sort((a, b) => (a.m.role.isSeniorAmbassador ? -1 : 1) - (b.m.role.isSeniorAmbassador ? -1 : 1));
+    return `<li class="region" data-region="${esc(region)}"><b>${esc(region)}</b> (${list.length}): ${list.map(({ w, m }) => m.role.isSeniorAmbassador
+      ? `<span class="senior">★ ${esc(who(w))} <small>crew ${m.crew}</small></span>`
+      : `<span class="ambassador">${esc(who(w))} <small>of ${esc(who(m.senior.unwrap()))}</small></span>`).join(', ')}</li>`;
+  }).join('');
+  return `<section id="roster"><h3>Roster: ${members.length} members</h3><ul>${regions}</ul></section>`;
+}
+
+/// The program's events among the chain's recent ones.
+async function programEvents(index) {
+  return (await recentEvents(api)).filter(({ event }) => event.data.index?.toNumber?.() === index);
+}
+
+function historySection(events) {
+  const paid = events.filter(({ event }) => event.method === 'Awarded');
+  const rows = paid.map(({ block, event }) => {
+    const d = event.data;
+    return `<tr class="payment"><td>#${block}</td><td>month ${d.period.toNumber() + 1}</td><td>${esc(who(d.beneficiary))}</td><td>pool ${d.pool}</td>
+      <td class="usd">${esc(usd(d.amount))}</td><td class="native">${esc(pha(d.native))}</td><td>${esc(text(d.reason))}</td></tr>`;
+  }).join('');
+  const timeline = events.filter(({ event }) => event.method !== 'Awarded' && event.method !== 'Scored' && event.method !== 'Filed')
+    .map(({ block, event }) => `<li>#${block} <b>${esc(event.method)}</b></li>`).join('');
+  return `<section id="history"><h3>Payments</h3><table><thead><tr><th>block</th><th>month</th><th>beneficiary</th><th>pool</th><th>USD</th><th>PHA</th><th>reason</th></tr></thead><tbody>${rows || '<tr><td colspan="7">No payment yet.</td></tr>'}</tbody></table>
+    <h3>Timeline</h3><ol class="timeline">${timeline}</ol></section>`;
+}
+
+function batchSection(p) {
+  return `<section id="batch"><h3>Monthly batch (CSV: account,pool,amount_usd,reason)</h3>
+    <input type="file" id="csv-file" accept=".csv,text/csv"> <button id="csv-check">Check</button>
+    <div id="csv-result"></div></section>`;
+}
+
+async function program(index) {
+  const v = await api.call.communityBountyApi.program(index);
+  if (v.isNone) {
+    fail(`There is no program #${index} on this chain (it never existed, or it was closed, cancelled or rejected).`);
+    return;
+  }
+  const p = v.unwrap();
+  const head = (await api.rpc.chain.getHeader()).number.toNumber();
+  const isLead = account && account.address === p.lead.toString();
+  const period = p.period.toNumber();
+  const budget = p.budget.toBigInt();
+  const events = await programEvents(index);
+  const rounds = [];
+  for (const q of [period, period - 1, period - 2].filter((q) => q >= 0)) rounds.push(await roundSection(index, q, isLead, events));
+  show(`<p><a href="#/">← Programs</a></p>
+    <h2 id="title">#${index} ${esc(text(p.title))}</h2>
+    <p>Lead ${esc(who(p.lead))} · ${p.status.isProposed ? 'Proposed' : `Active, ends at block ${p.status.asActive.endsAt} (now ${head}) · month ${period + 1}`} · ${p.rosterCount} members, ${p.seniors} seniors · active members now ${p.activeMembers}</p>
+    ${bar([
+      ['paid out', p.paid, 'paid'],
+      ['released, not paid', p.released.toBigInt() - p.paid.toBigInt(), 'released'],
+      ['owed by the treasury', p.owed, 'owed'],
+      ['still to come', budget - p.released.toBigInt() - p.owed.toBigInt(), 'tocome'],
+    ], budget)}
+    <section id="milestones"><h3>Milestones</h3><table><thead><tr><th>#</th><th>metric</th><th>target</th><th>lead claimed</th><th>figure of record</th><th>council</th><th>tranche</th></tr></thead>
+      <tbody>${milestoneRows(p, events)}</tbody></table></section>
+    <section id="pools"><h3>This month's pools</h3>${poolGauges(p)}</section>
+    <section id="rounds"><h3>Monthly rounds</h3>${rounds.join('')}</section>
+    ${await rosterSection(index)}
+    ${isLead ? batchSection(p) : ''}
+    ${historySection(events)}
+    <div id="status" role="status"></div>`);
+  wireActions(index, p);
+}
+
+function status(message, error = false) {
+  const el = document.getElementById('status');
+  if (el) { el.textContent = message; el.className = error ? 'error' : 'ok'; }
+}
+
+function wireActions(index, p) {
+  for (const button of document.querySelectorAll('.score-button')) {
+    button.addEventListener('click', async () => {
+      const period = Number(button.dataset.period);
+      const scores = [...document.querySelectorAll(`.round[data-period="${period}"] .score-input`)]
+        .filter((i) => i.value !== '').map((i) => [i.dataset.who, Number(i.value)]);
+      try {
+        await send(api, account, api.tx.communityBounty.scoreRound(index, period, scores));
+        status(`Scored ${scores.length} entries of month ${period + 1}.`);
+        await route();
+      } catch (e) { status(e.message, true); }
+    });
+  }
+  const check = document.getElementById('csv-check');
+  if (check) check.addEventListener('click', () => checkBatch(index).catch((e) => status(e.message, true)));
+}
+
+/// Checks the CSV entry by entry with the chain's dry run; sends nothing if a row is refused.
+async function checkBatch(index) {
+  const file = document.getElementById('csv-file').files[0];
+  const out = document.getElementById('csv-result');
+  if (!file) { out.innerHTML = '<p class="error">Choose a CSV file first.</p>'; return; }
+  const { rows, errors } = parseCsv(await file.text());
+  if (errors.length) {
+    out.innerHTML = `<ul class="error">${errors.map((e) => `<li>${esc(e)}</li>`).join('')}</ul>`;
+    return;
+  }
+  const max = api.consts.communityBounty.maxAwardsPerCall.toNumber();
+  const awards = rows.map((r) => ({ pool: r.pool, beneficiary: r.account, amount: r.amountUsd, reason: r.reason }));
+  const results = [];
+  for (let i = 0; i < awards.length; i += max) {
+    const page = awards.slice(i, i + max);
+    const dry = await view(api, 'dry_run_awards', index, page);
+    results.push(...dry);
+  }
+  const refused = results.filter((r) => r.isErr).length;
+  out.innerHTML = `<table><thead><tr><th>line</th><th>account</th><th>pool</th><th>USD</th><th>check</th></tr></thead><tbody>${rows.map((r, i) => {
+    const res = results[i];
+    const verdict = res.isOk ? `ok: ${pha(res.asOk)}` : `refused: ${errorName(api, res.asErr)}`;
+    return `<tr class="csv-row ${res.isOk ? 'ok' : 'refused'}" data-line="${r.line}"><td>${r.line}</td><td>${esc(who(r.account))}</td><td>${r.pool}</td><td>${esc(usd(r.amountUsd))}</td><td class="verdict">${esc(verdict)}</td></tr>`;
+  }).join('')}</tbody></table>
+  ${refused ? `<p class="error" id="csv-refused">${refused} row(s) refused: nothing was sent. Fix them and check again.</p>` : `<button id="csv-send">Send ${rows.length} awards in ${Math.ceil(rows.length / max)} batch(es)</button>`}`;
+  const sendButton = document.getElementById('csv-send');
+  if (sendButton) {
+    sendButton.addEventListener('click', async () => {
+      try {
+        for (let i = 0; i < awards.length; i += max) {
+          await send(api, account, api.tx.communityBounty.awardBatch(index, awards.slice(i, i + max)));
+        }
+        status(`Sent ${awards.length} awards.`);
+        await route();
+      } catch (e) { status(e.message, true); }
+    });
+  }
+}
+
+/// Renders the page the hash names; `data-rendered` on the body counts the renders (a test
+/// waits for it).
+async function route() {
+  try {
+    const match = location.hash.match(/^#\/program\/(\d+)/);
+    if (match) await program(Number(match[1]));
+    else await programs();
+  } catch (e) {
+    fail(e.message);
+  }
+  document.body.dataset.rendered = String(Number(document.body.dataset.rendered ?? 0) + 1);
+}
+
+async function main() {
+  show(`<p>Connecting to <code>${esc(endpoint)}</code>…</p>`);
+  try {
+    api = await connect(endpoint);
+  } catch (e) {
+    fail(e.message);
+    document.body.dataset.rendered = '1';
+    return;
+  }
+  for (const [label, uri] of (params.get('names') ?? '').split(',').filter(Boolean).map((p) => p.split('='))) {
+    names.set(label, decodeURIComponent(uri));
+  }
+  try {
+    account = await signer(signerUri);
+  } catch (e) {
+    fail(`The signer ${signerUri} cannot be used: ${e.message}`);
+    return;
+  }
+  document.getElementById('signer').textContent = account ? `signing as ${short(account.address)}` : 'read only';
+  api.rpc.chain.subscribeNewHeads((h) => { document.getElementById('head').textContent = `block #${h.number}`; });
+  window.addEventListener('hashchange', route);
+  await route();
+}
+
+main();

@@ -1,0 +1,100 @@
+// This file is part of community-bounty.
+// SPDX-License-Identifier: Apache-2.0
+
+// Reading and writing the chain: the connection, the runtime API, the pallet's view functions
+// (through the raw RuntimeViewFunction API: @polkadot/api 16 has no typed one), storage, events,
+// and signing with the account the page is given.
+
+import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
+import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
+import { u8aToHex } from '@polkadot/util';
+
+/// Connects to `endpoint`, or fails in words after `timeoutMs`.
+export async function connect(endpoint, timeoutMs = 8000) {
+  const provider = new WsProvider(endpoint, false);
+  const connected = (async () => {
+    await provider.connect();
+    return ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+  })();
+  const timeout = new Promise((_, reject) => setTimeout(
+    () => reject(new Error(`The chain at ${endpoint} cannot be reached (no answer in ${timeoutMs / 1000} s).`)),
+    timeoutMs,
+  ));
+  try {
+    return await Promise.race([connected, timeout]);
+  } catch (e) {
+    provider.disconnect().catch(() => {});
+    const message = String(e?.message ?? e?.type ?? e);
+    throw new Error(message.startsWith('The chain') ? message : `The chain at ${endpoint} cannot be reached (${message}).`);
+  }
+}
+
+/// Calls view function `name` of the CommunityBounty pallet; decodes its output.
+export async function view(api, name, ...args) {
+  const fn = api.runtimeMetadata.asLatest.pallets
+    .find((p) => p.name.eq('CommunityBounty'))?.viewFunctions.find((f) => f.name.eq(name));
+  if (!fn) throw new Error(`This chain's runtime has no view function CommunityBounty.${name}.`);
+  const type = (id) => api.registry.createLookupType(id);
+  const parts = fn.inputs.map((input, i) => api.registry.createTypeUnsafe(type(input.type), [args[i]]).toU8a());
+  const input = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  parts.reduce((at, p) => { input.set(p, at); return at + p.length; }, 0);
+  const id = { prefix: fn.id.slice(0, 16), suffix: fn.id.slice(16) };
+  const result = await api.call.runtimeViewFunction.executeViewFunction(id, u8aToHex(input));
+  if (!result.isOk) throw new Error(`The view function ${name} failed: ${result}`);
+  return api.registry.createTypeUnsafe(type(fn.output), [result.asOk.toU8a(true)]);
+}
+
+/// The name of a module error.
+export function errorName(api, dispatchError) {
+  if (dispatchError?.isModule) {
+    const meta = api.registry.findMetaError(dispatchError.asModule);
+    return `${meta.name}: ${meta.docs.join(' ')}`;
+  }
+  return dispatchError ? dispatchError.toString() : 'unknown error';
+}
+
+/// The account the page signs with: a dev URI (`//Ferdie`) on a dev chain.
+export async function signer(uri) {
+  if (!uri) return null;
+  await cryptoWaitReady();
+  return new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri(uri);
+}
+
+/// Signs and sends `tx`; resolves with its events once in a block (or finalized), rejects in
+/// words if it is invalid or fails.
+export function send(api, pair, tx) {
+  return new Promise((resolve, reject) => {
+    tx.signAndSend(pair, ({ status, events, dispatchError }) => {
+      if (status.isInBlock || status.isFinalized) {
+        if (dispatchError) reject(new Error(`The chain refused it: ${errorName(api, dispatchError)}`));
+        else resolve(events);
+      } else if (status.isInvalid || status.isDropped) {
+        reject(new Error(`The transaction was ${status.type.toLowerCase()}.`));
+      }
+    }).catch((e) => reject(new Error(`The transaction was rejected: ${e.message}`)));
+  });
+}
+
+/// The call data and its hash, as a council motion or a multisig takes them.
+export function callData(tx) {
+  const data = tx.method.toHex();
+  return { data, hash: blake2AsHex(tx.method.toU8a()) };
+}
+
+/// The pallet's events in the last `depth` blocks (by parent hash: a chain may skip numbers),
+/// oldest first, with their block numbers.
+export async function recentEvents(api, depth = 400) {
+  const out = [];
+  let hash = await api.rpc.chain.getBlockHash();
+  for (let i = 0; i < depth; i += 1) {
+    const header = await api.rpc.chain.getHeader(hash);
+    const number = header.number.toNumber();
+    const events = await (await api.at(hash)).query.system.events();
+    for (const { event } of events.slice().reverse()) {
+      if (event.section === 'communityBounty') out.push({ block: number, event });
+    }
+    if (number === 0) break;
+    hash = header.parentHash;
+  }
+  return out.reverse();
+}

@@ -1,0 +1,286 @@
+// This file is part of community-bounty.
+// SPDX-License-Identifier: Apache-2.0
+
+// The dashboard in a real browser (Debian's chromium, driven by playwright-core) against the
+// demo runtime on chopsticks. The test drives a program to a settled round, an open round, a
+// milestone approved below target and a report pending, then checks what the page shows against
+// figures it derives itself from the scenario's data and the chain's storage; it uploads a CSV
+// batch with one bad row (refused with its reason, nothing sent), then the good rows (sent, and
+// in the history). Screenshots go to dashboard/screenshots/.
+//
+//   CHAIN_SPEC=path/to/chain-spec.json npm test --prefix dashboard
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { writeFileSync, mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
+import { chromium } from 'playwright-core';
+import { serve } from '../server.mjs';
+
+const freePort = () => new Promise((resolve, reject) => {
+  const server = createServer();
+  server.on('error', reject);
+  server.listen(0, '127.0.0.1', () => {
+    const { port } = server.address();
+    server.close(() => resolve(port));
+  });
+});
+const here = new URL('..', import.meta.url).pathname;
+const PHA = 10n ** 12n;
+const USD = 10n ** 12n;
+const DAY = 14_400;
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+let chopsticks;
+let api;
+let keyring;
+let browser;
+let web;
+let chainPort;
+const logs = [];
+
+/// The scenario's data: seniors with their crews and regions, and the scores of two months.
+const SENIORS = [
+  { name: 'Cappex', region: 'English', crew: ['Jaime Flores', 'Hoang Nguyen'] },
+  { name: 'Wuti', region: 'Chinese', crew: ['LSVT', 'Dishi'] },
+  { name: 'Kyle', region: 'Korean', crew: ['Sonji', 'Minji'] },
+];
+const SCORES = [
+  { Cappex: 90, Wuti: 60, Kyle: 30, 'Jaime Flores': 70, 'Hoang Nguyen': 50, LSVT: 45, Dishi: 20, Sonji: 80, Minji: 40 },
+  { Cappex: 80, Wuti: 40, Kyle: 20 },
+];
+const SENIOR_CAP = 2_000n * USD;
+const CONTRIBUTOR_CAP = 2_000n * USD;
+const MEMBER_CAP = 1_000n * USD;
+const RATE = 5n; // 2.5 PHA per USD, as the genesis preset sets it: x 5 / 2
+
+before(async () => {
+  const spec = process.env.CHAIN_SPEC;
+  assert.ok(spec, 'CHAIN_SPEC names the raw chain spec to run');
+  chainPort = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'dashboard-'));
+  const config = join(dir, 'config.yml');
+  writeFileSync(config, `genesis: ${spec}\nhost: 127.0.0.1\nport: ${chainPort}\nbuild-block-mode: Instant\n`);
+  chopsticks = spawn(join(here, 'node_modules', '.bin', 'chopsticks'), ['--config', config], {
+    cwd: here, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
+  });
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`chopsticks did not start:\n${logs.join('')}`)), 180_000);
+    const watch = (chunk) => {
+      logs.push(chunk.toString());
+      if (chunk.toString().includes('RPC listening')) { clearTimeout(timer); resolve(); }
+    };
+    chopsticks.stdout.on('data', watch);
+    chopsticks.stderr.on('data', watch);
+    chopsticks.on('exit', (code) => reject(new Error(`chopsticks exited (${code}):\n${logs.join('')}`)));
+  });
+  api = await ApiPromise.create({ provider: new WsProvider(`ws://127.0.0.1:${chainPort}`), noInitWarn: true });
+  keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  web = await serve(0);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+});
+
+after(async () => {
+  await browser?.close();
+  web?.close();
+  await api?.disconnect();
+  if (chopsticks?.pid) process.kill(-chopsticks.pid, 'SIGTERM');
+});
+
+const dev = (name) => keyring.addFromUri(`//${name.replace(/ /g, '')}`);
+const nonces = new Map();
+async function send(signer, tx) {
+  if (!nonces.has(signer.address)) nonces.set(signer.address, (await api.query.system.account(signer.address)).nonce.toNumber());
+  const nonce = nonces.get(signer.address);
+  nonces.set(signer.address, nonce + 1);
+  return new Promise((resolve, reject) => {
+    tx.signAndSend(signer, { nonce }, ({ status, events, dispatchError }) => {
+      if (status.isInBlock || status.isFinalized) {
+        if (dispatchError) reject(new Error(`${tx.method.section}.${tx.method.method}: ${dispatchError.isModule ? api.registry.findMetaError(dispatchError.asModule).name : dispatchError}`));
+        else resolve(events);
+      } else if (status.isInvalid || status.isDropped) reject(new Error(`transaction ${status.type}`));
+    }).catch(reject);
+  });
+}
+const has = (events, method) => events.find(({ event }) => event.section === 'communityBounty' && event.method === method);
+
+async function motion(call) {
+  const [alice, bob, charlie] = ['Alice', 'Bob', 'Charlie'].map(dev);
+  const length = call.method.encodedLength;
+  const proposed = await send(alice, api.tx.council.propose(3, call, length));
+  const { proposalIndex, proposalHash } = proposed.find(({ event }) => event.method === 'Proposed').event.data;
+  for (const voter of [alice, bob, charlie]) await send(voter, api.tx.council.vote(proposalHash, proposalIndex, true));
+  const { weight } = await api.call.transactionPaymentCallApi.queryCallInfo(call, length);
+  const closed = await send(alice, api.tx.council.close(proposalHash, proposalIndex, weight, length));
+  const executed = closed.find(({ event }) => event.method === 'Executed');
+  assert.ok(executed?.event.data.result.isOk, `the council's call succeeded: ${executed?.event.data.result}`);
+  return closed;
+}
+
+/// `1,234.56` as the page writes an amount with 12 decimals.
+const fmt = (v) => `${(v / PHA).toLocaleString('en-US')}.${((v % PHA) / (PHA / 100n)).toString().padStart(2, '0')}`;
+
+let index;
+const lead = () => dev('Ferdie');
+
+/// Drives the program to the state the page is checked in.
+async function scenario() {
+  const spec = {
+    title: 'Phala community bounty (dashboard)',
+    description: 'Grow the Phala community and its ambassador program.',
+    budget: 100_000n * PHA,
+    milestones: [
+      { metric: 'ActiveMembers', target: 40, tranche: 80_000n * PHA },
+      { metric: 'CommunitySize', target: 50_000, tranche: 20_000n * PHA },
+    ],
+    pools: [
+      { eligibility: 'SeniorAmbassadors', denomination: { Asset: 1 }, periodCap: SENIOR_CAP, memberCap: null, payout: { Scored: { threshold: 40, split: 'Proportional' } } },
+      { eligibility: 'Contributors', denomination: { Asset: 1 }, periodCap: CONTRIBUTOR_CAP, memberCap: MEMBER_CAP, payout: 'Direct' },
+    ],
+    duration: 180 * DAY,
+    activityThreshold: 40,
+    maxSeniors: 10,
+    minCrew: 2,
+  };
+  const proposed = await send(lead(), api.tx.communityBounty.proposeProgram(spec));
+  index = has(proposed, 'ProgramProposed').event.data.index.toNumber();
+  await motion(api.tx.communityBounty.approveProgram(index));
+  const members = SENIORS.flatMap((s) => [s.name, ...s.crew]);
+  for (const name of members) await send(dev('Alice'), api.tx.balances.transferKeepAlive(dev(name).address, 10n * PHA));
+  for (const s of SENIORS) {
+    await send(lead(), api.tx.communityBounty.addMember(index, dev(s.name).address, 'SeniorAmbassador', s.region, null));
+    for (const c of s.crew) await send(lead(), api.tx.communityBounty.addMember(index, dev(c).address, 'Ambassador', s.region, dev(s.name).address));
+  }
+  // Month 1: everyone reports, the lead scores, finalizes after the 5th, Eve settles.
+  for (const name of members) await send(dev(name), api.tx.communityBounty.fileReport(index, 0, `https://github.com/Phala-Network/growth-program/issues/${name.length}`));
+  await send(lead(), api.tx.communityBounty.scoreRound(index, 0, Object.entries(SCORES[0]).map(([n, s]) => [dev(n).address, s])));
+  const approvedAt = (await api.query.communityBounty.programs(index)).unwrap().status.asActive.approvedAt.toNumber();
+  await api.rpc('dev_newBlock', { count: 1, unsafeBlockHeight: approvedAt + 35 * DAY });
+  await send(lead(), api.tx.communityBounty.finalizeRound(index, 0));
+  while ((await api.query.communityBounty.rounds(index, 0)).isSome) await send(dev('Eve'), api.tx.communityBounty.settleRound(index, 0));
+  // Month 2 (open): the seniors report, the lead scores.
+  for (const s of SENIORS) await send(dev(s.name), api.tx.communityBounty.fileReport(index, 1, `https://github.com/Phala-Network/growth-program/issues/2${s.name.length}`));
+  await send(lead(), api.tx.communityBounty.scoreRound(index, 1, Object.entries(SCORES[1]).map(([n, s]) => [dev(n).address, s])));
+  // Milestone 1 approved below target with a cut; milestone 2 reported, waiting.
+  const reported = await send(lead(), api.tx.communityBounty.reportMilestone(index, 0, 32, 'https://forum.phala.network/ms1'));
+  const figure = has(reported, 'MilestoneReported').event.data.figure.toNumber();
+  await motion(api.tx.communityBounty.approveMilestone(index, 0, 1, figure, 6_000n * PHA));
+  await send(lead(), api.tx.communityBounty.reportMilestone(index, 1, 45_500, 'tg 40,000+ / discord 5,500'));
+}
+
+async function open(path, signer = '//Ferdie') {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const url = `http://127.0.0.1:${web.address().port}/?rpc=ws://127.0.0.1:${chainPort}${signer ? `&signer=${signer}` : ''}${path}`;
+  await page.goto(url);
+  await page.waitForSelector('body[data-rendered]', { timeout: 120_000 });
+  return page;
+}
+
+async function rerendered(page, before) {
+  await page.waitForFunction((n) => Number(document.body.dataset.rendered) > n, before, { timeout: 120_000 });
+}
+
+test('the dashboard shows a program as the chain holds it, and the lead sends a checked CSV batch', async () => {
+  await scenario();
+  mkdirSync(join(here, 'screenshots'), { recursive: true });
+
+  // The programs page: the budget bar, and the council's pending decision with its call data.
+  const home = await open('#/');
+  const program = (await api.query.communityBounty.programs(index)).unwrap();
+  assert.equal(await home.textContent(`[data-program="${index}"] [data-figure="paid"]`), `${fmt(program.paid.toBigInt())} PHA`);
+  const pendingCall = api.tx.communityBounty.approveMilestone(index, 1, 1, 45_500, null).method.toHex();
+  assert.ok((await home.locator('code.calldata').allTextContents()).includes(pendingCall), 'the pending report, ready for a motion');
+  await home.close();
+
+  const page = await open(`#/program/${index}`);
+  // Milestones: from storage.
+  for (const k of [0, 1]) {
+    const report = (await api.query.communityBounty.reports(index, k)).unwrap();
+    const row = page.locator(`tr[data-milestone="${k}"]`);
+    assert.equal(await row.locator('.target').textContent(), ['40', '50000'][k]);
+    assert.equal(await row.locator('.claimed').textContent(), report.claimed.toString());
+    const figure = report.status.isApproved ? report.status.asApproved.figure : report.figure;
+    assert.match(await row.locator('.figure').textContent(), new RegExp(`^${figure}`));
+    assert.match(await row.locator('.decision').textContent(), k === 0 ? /^approved below target, next tranche cut by 6,000.00 PHA/ : /^pending \(attempt 1\)/);
+  }
+  // Tranche 2 (milestone 1's approval released it, less the cut) from the storage's release.
+  const released = (await api.query.communityBounty.programs(index)).unwrap().released.toBigInt();
+  assert.equal(released, 80_000n * PHA + 14_000n * PHA);
+  assert.match(await page.textContent('tr[data-milestone="1"] .tranche'), /\(paid\)/);
+  // Month 1's active members, derived from the scenario's scores: the milestone's figure.
+  const active = Object.values(SCORES[0]).filter((s) => s >= 40).length;
+  assert.match(await page.locator('tr[data-milestone="0"] .figure').textContent(), new RegExp(`^${active} `));
+
+  // The pools: caps from the spec; what the direct pool spent from storage (nothing yet).
+  assert.equal(await page.textContent('[data-pool="0"] .cap'), `$${fmt(SENIOR_CAP)}`);
+  assert.equal(await page.textContent('[data-pool="1"] .cap'), `$${fmt(CONTRIBUTOR_CAP)}`);
+  assert.equal(await page.textContent('[data-pool="1"] .remaining-native'), `${fmt(CONTRIBUTOR_CAP * RATE / 2n)} PHA`);
+
+  // The open round (month 2): scores, and the pay each would get now, shared by score.
+  const eligible = Object.entries(SCORES[1]).filter(([, s]) => s >= 40);
+  const total = eligible.reduce((n, [, s]) => n + BigInt(s), 0n);
+  for (const [name, score] of Object.entries(SCORES[1])) {
+    const row = page.locator(`.round[data-period="1"] tr[data-who="${dev(name).address}"]`);
+    assert.equal(await row.locator('.score').textContent(), String(score));
+    const pay = score >= 40 ? `$${fmt(SENIOR_CAP * BigInt(score) / total)}` : 'nothing (not eligible, or under the threshold)';
+    assert.ok((await row.locator('.pay').textContent()).startsWith(pay), `${name}'s pay`);
+  }
+  // The roster by region, from the scenario's data.
+  for (const s of SENIORS) {
+    assert.match(await page.textContent(`.region[data-region="${s.region}"]`), new RegExp(`\\(${1 + s.crew.length}\\)`));
+  }
+  assert.match(await page.textContent('.round[data-period="0"]'), new RegExp(`Settled at block #\\d+: ${SENIORS.filter((s) => SCORES[0][s.name] >= 40).length} paid`));
+  // The payment history: month 1's round, as the scores share the cap among eligible seniors.
+  const paidSeniors = SENIORS.filter((s) => SCORES[0][s.name] >= 40);
+  const sum = paidSeniors.reduce((n, s) => n + BigInt(SCORES[0][s.name]), 0n);
+  const history = await page.locator('#history tr.payment').allTextContents();
+  for (const s of paidSeniors) {
+    const usd = SENIOR_CAP * BigInt(SCORES[0][s.name]) / sum;
+    assert.ok(history.some((h) => h.includes(`$${fmt(usd)}`) && h.includes(`${fmt(usd * RATE / 2n)} PHA`)), `${s.name} paid ${fmt(usd)}`);
+  }
+  await page.screenshot({ path: join(here, 'screenshots', 'program.png'), fullPage: true });
+  await page.locator('.round[data-period="1"]').screenshot({ path: join(here, 'screenshots', 'round.png') });
+
+  // A CSV batch with one bad row (above the member cap): refused with its reason, nothing sent.
+  const [eve, dave, charlie] = ['Eve', 'Dave', 'Charlie'].map((n) => dev(n).address);
+  const good = `account,pool,amount_usd,reason\n${eve},1,500,Telegram bot\n${dave},1,250.5,Mining tutorial, video\n`;
+  const head = (await api.rpc.chain.getHeader()).number.toNumber();
+  await page.setInputFiles('#csv-file', { name: 'batch.csv', mimeType: 'text/csv', buffer: Buffer.from(`${good}${charlie},1,1001,Too much\n`) });
+  await page.click('#csv-check');
+  await page.waitForSelector('#csv-refused');
+  assert.match(await page.textContent('tr.csv-row[data-line="4"] .verdict'), /refused: MemberCapExceeded/);
+  assert.match(await page.textContent('tr.csv-row[data-line="2"] .verdict'), new RegExp(`ok: ${fmt(500n * USD * RATE / 2n)} PHA`));
+  assert.equal(await page.locator('#csv-send').count(), 0, 'no send button while a row is refused');
+  assert.equal((await api.rpc.chain.getHeader()).number.toNumber(), head, 'nothing was sent');
+  await page.screenshot({ path: join(here, 'screenshots', 'batch.png'), fullPage: true });
+
+  // The good rows: checked, sent, and in the history.
+  await page.setInputFiles('#csv-file', { name: 'batch.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+  await page.click('#csv-check');
+  await page.waitForSelector('#csv-send');
+  const before = Number(await page.getAttribute('body', 'data-rendered'));
+  await page.click('#csv-send');
+  await rerendered(page, before);
+  const sent = await page.locator('#history tr.payment').allTextContents();
+  assert.ok(sent.some((h) => h.includes('$500.00') && h.includes('Telegram bot')), 'the first row is in the history');
+  assert.ok(sent.some((h) => h.includes('$250.50') && h.includes('Mining tutorial, video')), `the second row is in the history: ${sent.join(' | ')}`);
+  const eveRecord = await api.query.communityBounty.memberSpending(index, [1, eve]);
+  assert.equal(eveRecord.unwrap().spent.toBigInt(), 500n * USD);
+  await page.close();
+});
+
+test('errors a person can act on: an unknown program, an unreachable chain', async () => {
+  const missing = await open('#/program/99', null);
+  assert.match(await missing.textContent('.error'), /There is no program #99/);
+  await missing.close();
+  const page = await browser.newPage();
+  const dead = await freePort();
+  await page.goto(`http://127.0.0.1:${web.address().port}/?rpc=ws://127.0.0.1:${dead}#/`);
+  await page.waitForSelector('body[data-rendered]', { timeout: 60_000 });
+  assert.match(await page.textContent('.error'), /cannot be reached/);
+  await page.close();
+});
