@@ -7,6 +7,7 @@
 // computes nothing the chain has a rule for.
 //
 //   http://127.0.0.1:8080/?rpc=ws://127.0.0.1:9944&signer=//Ferdie#/program/0
+//   ...&signer=extension[&account=5F...]: sign with the polkadot.js browser extension
 
 import { connect, view, send, signer, callData, recentEvents, errorName } from './chain.js';
 import { parseCsv } from './csv.js';
@@ -222,7 +223,9 @@ function historySection(events) {
 
 function batchSection(p) {
   return `<section id="batch"><h3>Monthly batch (CSV: account,pool,amount_usd,reason)</h3>
+    <p>Upload a file, or paste the lines below.</p>
     <input type="file" id="csv-file" accept=".csv,text/csv"> <button id="csv-check">Check</button>
+    <textarea id="csv-text" rows="4" cols="100" placeholder="5Grw...,1,750,Telegram bot for solo-miners"></textarea>
     <div id="csv-result"></div></section>`;
 }
 
@@ -285,11 +288,13 @@ function wireActions(index, p) {
 /// Checks the CSV entry by entry with the chain's dry run; sends nothing if a row is refused.
 async function checkBatch(index) {
   const file = document.getElementById('csv-file').files[0];
+  const pasted = document.getElementById('csv-text').value;
   const out = document.getElementById('csv-result');
-  if (!file) { out.innerHTML = '<p class="error">Choose a CSV file first.</p>'; return; }
-  const { rows, errors } = parseCsv(await file.text());
-  if (errors.length) {
-    out.innerHTML = `<ul class="error">${errors.map((e) => `<li>${esc(e)}</li>`).join('')}</ul>`;
+  if (!file && !pasted.trim()) { out.innerHTML = '<p class="error">Choose a CSV file or paste its lines first.</p>'; return; }
+  const { rows, errors } = parseCsv(file ? await file.text() : pasted);
+  if (errors.length || !rows.length) {
+    const why = errors.length ? errors : ['No award in it: each line is account,pool,amount_usd,reason.'];
+    out.innerHTML = `<ul class="error">${why.map((e) => `<li>${esc(e)}</li>`).join('')}</ul>`;
     return;
   }
   const max = api.consts.communityBounty.maxAwardsPerCall.toNumber();
@@ -347,7 +352,7 @@ async function main() {
     names.set(label, decodeURIComponent(uri));
   }
   try {
-    account = await signer(signerUri);
+    account = await signer(signerUri, params.get('account'));
   } catch (e) {
     fail(`The signer ${signerUri} cannot be used: ${e.message}`);
     return;

@@ -53,18 +53,30 @@ export function errorName(api, dispatchError) {
   return dispatchError ? dispatchError.toString() : 'unknown error';
 }
 
-/// The account the page signs with: a dev URI (`//Ferdie`) on a dev chain.
-export async function signer(uri) {
+/// The account the page signs with: a dev URI (`//Ferdie`) on a dev chain, or `extension` (the
+/// first account of the polkadot.js browser extension, or the one `address` names). Returns
+/// `{ address, sign }`, where `sign(tx, callback)` signs and sends.
+export async function signer(uri, address) {
   if (!uri) return null;
+  if (uri === 'extension') {
+    const injected = globalThis.injectedWeb3?.['polkadot-js'];
+    if (!injected) throw new Error('no polkadot.js extension in this browser');
+    const extension = await injected.enable('community-bounty dashboard');
+    const accounts = await extension.accounts.get();
+    const chosen = accounts.find((a) => !address || a.address === address);
+    if (!chosen) throw new Error('the extension shares no such account with this page');
+    return { address: chosen.address, sign: (tx, cb) => tx.signAndSend(chosen.address, { signer: extension.signer }, cb) };
+  }
   await cryptoWaitReady();
-  return new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri(uri);
+  const pair = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri(uri);
+  return { address: pair.address, sign: (tx, cb) => tx.signAndSend(pair, cb) };
 }
 
 /// Signs and sends `tx`; resolves with its events once in a block (or finalized), rejects in
 /// words if it is invalid or fails.
-export function send(api, pair, tx) {
+export function send(api, account, tx) {
   return new Promise((resolve, reject) => {
-    tx.signAndSend(pair, ({ status, events, dispatchError }) => {
+    account.sign(tx, ({ status, events, dispatchError }) => {
       if (status.isInBlock || status.isFinalized) {
         if (dispatchError) reject(new Error(`The chain refused it: ${errorName(api, dispatchError)}`));
         else resolve(events);
