@@ -27,6 +27,22 @@ fn lead() -> AccountId {
 	id(Ferdie)
 }
 
+/// Proposes the seed (program 0) and approves it with a 3/5 council motion; returns the block
+/// of the approval.
+fn active_seed(chain: &mut Chain) -> u32 {
+	chain.block(|| {
+		assert_ok!(CommunityBounty::propose_program(
+			RuntimeOrigin::signed(lead()),
+			Box::new(seed_spec())
+		));
+	});
+	chain.block(|| {
+		let approve = cb(pallet_community_bounty::Call::approve_program { index: 0 });
+		assert_eq!(motion(Alice, 3, approve, &[Bob, Charlie], &[]), Some(Ok(())));
+		System::block_number()
+	})
+}
+
 fn cb_events() -> Vec<Event<Runtime>> {
 	System::events()
 		.into_iter()
@@ -37,17 +53,7 @@ fn cb_events() -> Vec<Event<Runtime>> {
 #[test]
 fn the_seeds_monthly_round_pays_by_score_and_counts_the_active_members() {
 	let mut chain = Chain::new();
-	chain.block(|| {
-		assert_ok!(CommunityBounty::propose_program(
-			RuntimeOrigin::signed(lead()),
-			Box::new(seed_spec())
-		));
-	});
-	let approved_at = chain.block(|| {
-		let approve = cb(pallet_community_bounty::Call::approve_program { index: 0 });
-		assert_eq!(motion(Alice, 3, approve, &[Bob, Charlie], &[]), Some(Ok(())));
-		System::block_number()
-	});
+	let approved_at = active_seed(&mut chain);
 	// 6 seniors with crews of 3 or 4 (the seed's minimum is 2); senior 5 leads only one.
 	chain.block(|| {
 		for s in 0..6 {
@@ -194,16 +200,7 @@ fn the_seeds_monthly_round_pays_by_score_and_counts_the_active_members() {
 #[test]
 fn a_promoted_ambassador_is_paid_as_a_senior_and_max_seniors_holds() {
 	let mut chain = Chain::new();
-	chain.block(|| {
-		assert_ok!(CommunityBounty::propose_program(
-			RuntimeOrigin::signed(lead()),
-			Box::new(seed_spec())
-		));
-	});
-	chain.block(|| {
-		let approve = cb(pallet_community_bounty::Call::approve_program { index: 0 });
-		assert_eq!(motion(Alice, 3, approve, &[Bob, Charlie], &[]), Some(Ok(())));
-	});
+	active_seed(&mut chain);
 	chain.block(|| {
 		for s in 0..10 {
 			assert_ok!(CommunityBounty::add_member(
