@@ -958,6 +958,19 @@ pub mod pallet {
 			assert!(T::MaxReasonLen::get() > 0, "MaxReasonLen must be nonzero");
 			assert!(T::MaxEvidenceLen::get() > 0, "MaxEvidenceLen must be nonzero");
 			assert!(T::RemovalLimit::get() > 0, "RemovalLimit must be nonzero");
+			assert!(T::MaxSettlePerCall::get() > 0, "MaxSettlePerCall must be nonzero");
+			assert!(T::MaxClaimsPerRound::get() > 0, "MaxClaimsPerRound must be nonzero");
+			assert!(T::MaxScoresPerCall::get() > 0, "MaxScoresPerCall must be nonzero");
+			// A round's windows end within the next period, so that a close waits at most a
+			// period past the end block.
+			assert!(
+				T::ClaimGrace::get() <= T::PayoutPeriod::get(),
+				"ClaimGrace above PayoutPeriod"
+			);
+			assert!(
+				T::ScoringWindow::get() <= T::PayoutPeriod::get(),
+				"ScoringWindow above PayoutPeriod"
+			);
 			assert!(
 				<PalletId as AccountIdConversion<T::AccountId>>::try_into_sub_account(
 					&T::PalletId::get(),
