@@ -258,15 +258,15 @@ pub(crate) fn community_event(
 			json!({"index": index, "period": period, "active": active}),
 			format!("month {}'s round finalized: {active} active members (scored at least the activity threshold)", period + 1),
 		),
-		CbEvent::RoundSettlementStarted { index, period, committed } => (
+		CbEvent::RoundSettlementStarted { index, period } => (
 			"RoundSettlementStarted",
-			json!({"index": index, "period": period, "committed": committed.to_string()}),
-			format!("month {}'s round settles at today's rate: {} set aside for it", period + 1, pha(*committed)),
-		),
-		CbEvent::RoundTallied { index, period } => (
-			"RoundTallied",
 			json!({"index": index, "period": period}),
-			format!("month {}'s round tallied: eligibility checked, payments fixed", period + 1),
+			format!("month {}'s round settles at today's rate", period + 1),
+		),
+		CbEvent::RoundTallied { index, period, committed } => (
+			"RoundTallied",
+			json!({"index": index, "period": period, "committed": committed.to_string()}),
+			format!("month {}'s round tallied: eligibility checked, payments fixed, {} set aside for them", period + 1, pha(*committed)),
 		),
 		CbEvent::PaymentSkipped { index, period, pool, beneficiary, amount, native } => (
 			"PaymentSkipped",

@@ -106,10 +106,10 @@
 //! 3. [`finalize_round`](Pallet::finalize_round): the lead fixes the scores once the filing
 //!    window is over; a round is final by itself [`Config::ScoringWindow`] blocks later.
 //! 4. [`settle_round`](Pallet::settle_round) (anyone), in bounded steps of
-//!    [`Config::MaxSettlePerCall`] entries: the first fixes the rates of its block and commits
-//!    each scored pool's period cap at that rate ([`Program::committed`]: direct awards cannot
-//!    spend it), or fails and changes nothing if the program cannot afford it; the next steps
-//!    check each entry's eligibility again and tally it, then pay it. [`Split::Linear`] pays
+//!    [`Config::MaxSettlePerCall`] entries: the first fixes the rates of its block; the steps
+//!    check each entry's eligibility again and tally it; the last tally commits what the round
+//!    may pay ([`Program::committed`]: direct awards cannot spend it), or fails and changes
+//!    nothing if the program cannot afford it; then the steps pay. [`Split::Linear`] pays
 //!    `member_cap x score`, scaled down pro rata above the period cap; [`Split::Proportional`]
 //!    shares the period cap by score, clipped at the member cap. Below the pool's threshold
 //!    nothing is paid; amounts round down and the dust stays. A payee who cannot receive is
@@ -164,9 +164,9 @@
 //!   period holds no slot, so a program can pay new beneficiaries in every period of its life.
 //! - A report is paid by the one scored pool of its kind (at most one scored pool pays Senior
 //!   Ambassadors and one pays contributors), so each entry has one payment.
-//! - Settlement commits each scored pool's whole period cap while it runs (a conservative bound:
-//!   the exact total is only known once every entry is tallied) and releases what it did not
-//!   pay when it ends. A round whose period is settled late is charged to its own period: a
+//! - Settlement commits, once every entry is tallied, a bound of what each scored pool pays (the
+//!   cap of a `Proportional` pool with a payable entry, the scaled sum of a `Linear` one) and
+//!   releases what it did not pay when it ends. A round whose period is settled late is charged to its own period: a
 //!   scored pool takes no direct award, so its spending in a period is only its round's.
 //! - A lead closing a program early (every milestone approved) must first see its rounds
 //!   settled; after the end block anyone may close once the rounds are settled, or once the last
@@ -755,13 +755,12 @@ pub mod pallet {
 		/// The lead finalized the round of `period`; `active` reports scored at or above the
 		/// program's activity threshold.
 		RoundFinalized { index: ProgramIndex, period: PeriodIndex, active: u32 },
-		/// The settlement of a round started: the rates of this block are fixed for its
-		/// payments, and each scored pool's period cap at that rate (`committed`, native) is
-		/// set aside until the round is paid.
-		RoundSettlementStarted { index: ProgramIndex, period: PeriodIndex, committed: BalanceOf<T> },
-		/// Every entry of a round was checked and tallied: its payments are fixed, and the next
-		/// `settle_round` calls pay them.
-		RoundTallied { index: ProgramIndex, period: PeriodIndex },
+		/// The settlement of a round started: the rates of this block are fixed for its payments.
+		RoundSettlementStarted { index: ProgramIndex, period: PeriodIndex },
+		/// Every entry of a round was checked and tallied: its payments are fixed, the most
+		/// they can take (`committed`, native) is set aside, and the next `settle_round` calls
+		/// pay them.
+		RoundTallied { index: ProgramIndex, period: PeriodIndex, committed: BalanceOf<T> },
 		/// A fixed payment could not be made (the beneficiary cannot receive it): it was
 		/// skipped, and its amount stays in the program.
 		PaymentSkipped {
@@ -1671,14 +1670,15 @@ pub mod pallet {
 		/// Signed, by anyone.
 		///
 		/// ## Details
-		/// The first call fixes the rates of this block for the round's payments and commits
-		/// each scored pool's period cap at that rate, so that direct awards cannot spend it; it
-		/// fails with `InsufficientProgramFunds` and changes nothing if the program cannot afford
-		/// that. The first calls then check the entries' eligibility again (a member removed
-		/// meanwhile is not paid) and tally them, `MaxSettlePerCall` at a time; the next ones
-		/// pay them as many at a time, in filing order, skipping a payee who cannot receive and
-		/// releasing claim deposits. The last removes the round and releases what it did not
-		/// pay. Payments are charged to the round's own period. Logic in `rounds.rs`.
+		/// The first call fixes the rates of this block for the round's payments. The first
+		/// calls check the entries' eligibility again (a member removed meanwhile is not paid)
+		/// and tally them, `MaxSettlePerCall` at a time; the last tally commits what the round
+		/// may pay, so that direct awards cannot spend it, or fails with
+		/// `InsufficientProgramFunds` and changes nothing if the program cannot afford it (the
+		/// round can be settled later). The next calls pay as many at a time, in filing order,
+		/// skipping a payee who cannot receive and releasing claim deposits. The last removes the
+		/// round and releases what it did not pay. Payments are charged to the round's own
+		/// period. Logic in `rounds.rs`.
 		///
 		/// ## Events
 		/// `RoundSettlementStarted`, `RoundTallied`; `Awarded` or `PaymentSkipped` for each

@@ -198,14 +198,18 @@ impl<T: Config> Pallet<T> {
 		let pending = Reports::<T>::get(index, program.milestones_approved)
 			.is_some_and(|report| report.status == ReportStatus::Pending);
 		ensure!(!pending, Error::<T>::ReportPending);
-		// Members are paid for the periods they worked: rounds must be settled first, unless
-		// even the last period's round is past its scoring window (then whatever is left of
-		// them is dropped, deposits returned by the clean-up).
-		let last_period = Self::period_at(approved_at, now.min(ends_at));
-		ensure!(
-			program.open_rounds == 0 || now >= Self::scoring_deadline(approved_at, last_period),
-			Error::<T>::RoundsOpen
-		);
+		// Members are paid for the periods they worked. A lead who finished early closes once
+		// no round is open. After the end block, anyone closes once the last period's filing
+		// window is over and every round is settled, or once even the last period's scoring
+		// window has passed (what is left is dropped, deposits returned by the clean-up).
+		let closable = if expired {
+			let last = Self::last_period(approved_at, ends_at);
+			(program.open_rounds == 0 && now >= Self::filing_deadline(approved_at, last))
+				|| now >= Self::scoring_deadline(approved_at, last)
+		} else {
+			program.open_rounds == 0
+		};
+		ensure!(closable, Error::<T>::RoundsOpen);
 
 		let (owed_dropped, paid) = (program.owed_total(), program.paid);
 		let refunded = Self::sweep(&Self::program_account(index))?;

@@ -55,7 +55,7 @@ use frame_support::{
 };
 use sp_runtime::{
 	helpers_128bit::multiply_by_rational_with_rounding,
-	traits::{BlockNumberProvider, CheckedSub, Saturating},
+	traits::{BlockNumberProvider, CheckedSub, One, Saturating},
 	Rounding, SaturatedConversion,
 };
 
@@ -95,6 +95,12 @@ impl<T: Config> Pallet<T> {
 		approved_at.saturating_add(T::PayoutPeriod::get().saturating_mul(period.into()))
 	}
 
+	/// The last period of a program approved at `approved_at` and ending at `ends_at`: the last
+	/// that began before the end block.
+	pub fn last_period(approved_at: BlockNumberOf<T>, ends_at: BlockNumberOf<T>) -> PeriodIndex {
+		Self::period_at(approved_at, ends_at.saturating_sub(One::one()))
+	}
+
 	/// The first block at which reports and claims for `period` are refused.
 	pub fn filing_deadline(approved_at: BlockNumberOf<T>, period: PeriodIndex) -> BlockNumberOf<T> {
 		Self::period_start(approved_at, period.saturating_add(1))
@@ -122,14 +128,15 @@ impl<T: Config> Pallet<T> {
 	/// The number of active members of the last final round of program `index` at `now`: the
 	/// figure of [`Metric::ActiveMembers`]. A period in which nobody filed counts 0.
 	pub fn active_members(index: ProgramIndex, program: &Program<T>) -> u64 {
-		let Some(approved_at) = program.approved_at() else { return 0 };
+		let ProgramStatus::Active { approved_at, ends_at } = program.status else { return 0 };
 		let now = T::BlockNumberProvider::current_block_number();
-		// The latest period final by time: `scoring_deadline(q) <= now`.
+		// The latest period final by time (`scoring_deadline(q) <= now`), never past the
+		// program's last period: after the end the figure stays the last round's.
 		let lag = T::ClaimGrace::get().saturating_add(T::ScoringWindow::get());
 		let by_time = match now.checked_sub(&lag) {
-			Some(since) if since >= approved_at => {
-				Self::period_at(approved_at, since).checked_sub(1)
-			},
+			Some(since) if since >= approved_at => Self::period_at(approved_at, since)
+				.checked_sub(1)
+				.map(|q| q.min(Self::last_period(approved_at, ends_at))),
 			_ => None,
 		};
 		match (program.last_final, by_time) {
@@ -165,7 +172,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!Self::is_reserved(index, &who), Error::<T>::ReservedAccount);
 		let now = T::BlockNumberProvider::current_block_number();
 		ensure!(period <= Self::period_at(approved_at, now), Error::<T>::PeriodNotStarted);
-		ensure!(Self::period_start(approved_at, period) <= ends_at, Error::<T>::PeriodAfterEnd);
+		ensure!(period <= Self::last_period(approved_at, ends_at), Error::<T>::PeriodAfterEnd);
 		ensure!(now < Self::filing_deadline(approved_at, period), Error::<T>::FilingClosed);
 		let existing = Rounds::<T>::get(index, period);
 		let is_new = existing.is_none();
@@ -486,10 +493,10 @@ impl<T: Config> Pallet<T> {
 		let step = match round.status {
 			RoundStatus::Open | RoundStatus::Finalized => {
 				Self::start_settlement(index, period, &mut program, &mut round)?;
-				Self::tally_page(index, period, &program, &mut round, 0)
+				Self::tally_page(index, period, &mut program, &mut round, 0)?
 			},
 			RoundStatus::Tallying { next } => {
-				Self::tally_page(index, period, &program, &mut round, next)
+				Self::tally_page(index, period, &mut program, &mut round, next)?
 			},
 			RoundStatus::Paying { next, paid, skipped } => {
 				Self::pay_page(index, period, &mut program, &mut round, next, (paid, skipped))
@@ -502,8 +509,8 @@ impl<T: Config> Pallet<T> {
 		Ok(step)
 	}
 
-	/// Fixes the rates (each scored pool's cap in native at this block) and commits them: the
-	/// most the round can pay. Fails, changing nothing, if the program cannot afford it.
+	/// Fixes the rates: each scored pool's cap in native at this block, at which every payment
+	/// of the round converts.
 	fn start_settlement(
 		index: ProgramIndex,
 		period: PeriodIndex,
@@ -511,9 +518,38 @@ impl<T: Config> Pallet<T> {
 		round: &mut Round<T>,
 	) -> DispatchResult {
 		let tallies = Self::tallies_now(program)?;
-		let committed = tallies
+		round.pools = tallies.try_into().map_err(|_| Error::<T>::UnknownPool)?;
+		Self::note_final(program, period, round.active);
+		Self::deposit_event(Event::RoundSettlementStarted { index, period });
+		Ok(())
+	}
+
+	/// The most a tallied pool pays, in native: its cap for a `Proportional` pool with a
+	/// payable entry, `member_cap x score` summed (scaled down to the cap) for a `Linear` one.
+	fn pool_bound(pool: &RewardPoolOf<T>, tally: &PoolTally<BalanceOf<T>>) -> BalanceOf<T> {
+		let cap: u128 = pool.period_cap.saturated_into();
+		let amount = match pool.payout {
+			Payout::Scored { split: Split::Linear, .. } => tally.sum.min(cap),
+			Payout::Scored { split: Split::Proportional, .. } if tally.sum > 0 => cap,
+			_ => 0,
+		};
+		Self::share(tally.native_cap.saturated_into(), amount, cap).saturated_into()
+	}
+
+	/// Commits what the tallied round may pay, so that direct awards cannot spend it; fails,
+	/// changing nothing, if the program cannot afford it (the round can be settled later).
+	fn commit_round(
+		index: ProgramIndex,
+		program: &mut Program<T>,
+		round: &mut Round<T>,
+	) -> Result<BalanceOf<T>, DispatchError> {
+		let committed = program
+			.pools
 			.iter()
-			.fold(BalanceOf::<T>::zero(), |sum, tally| sum.saturating_add(tally.native_cap));
+			.zip(round.pools.iter())
+			.fold(BalanceOf::<T>::zero(), |sum, (pool, tally)| {
+				sum.saturating_add(Self::pool_bound(pool, tally))
+			});
 		let spendable = T::Currency::reducible_balance(
 			&Self::program_account(index),
 			Preservation::Preserve,
@@ -524,23 +560,21 @@ impl<T: Config> Pallet<T> {
 			committed <= program.uncommitted() && committed <= spendable,
 			Error::<T>::InsufficientProgramFunds
 		);
-		round.pools = tallies.try_into().map_err(|_| Error::<T>::UnknownPool)?;
 		round.committed = committed;
 		program.committed = program.committed.saturating_add(committed);
-		Self::note_final(program, period, round.active);
-		Self::deposit_event(Event::RoundSettlementStarted { index, period, committed });
-		Ok(())
+		Ok(committed)
 	}
 
 	/// Checks the eligibility of the entries from position `next` on, at most
-	/// `MaxSettlePerCall`, and tallies the payable ones; once all are, the round is paying.
+	/// `MaxSettlePerCall`, and tallies the payable ones; once all are, commits what the round
+	/// may pay and the round is paying.
 	fn tally_page(
 		index: ProgramIndex,
 		period: PeriodIndex,
-		program: &Program<T>,
+		program: &mut Program<T>,
 		round: &mut Round<T>,
 		next: u32,
-	) -> SettleStep {
+	) -> Result<SettleStep, DispatchError> {
 		let end =
 			next.saturating_add(T::MaxSettlePerCall::get().max(1)).min(round.filers.len() as u32);
 		for position in next..end {
@@ -559,12 +593,13 @@ impl<T: Config> Pallet<T> {
 			RoundEntries::<T>::insert(index, (period, who), entry);
 		}
 		if end as usize >= round.filers.len() {
+			let committed = Self::commit_round(index, program, round)?;
 			round.status = RoundStatus::Paying { next: 0, paid: 0, skipped: 0 };
-			Self::deposit_event(Event::RoundTallied { index, period });
+			Self::deposit_event(Event::RoundTallied { index, period, committed });
 		} else {
 			round.status = RoundStatus::Tallying { next: end };
 		}
-		SettleStep::Tallied { entries: end.saturating_sub(next) }
+		Ok(SettleStep::Tallied { entries: end.saturating_sub(next) })
 	}
 
 	/// Pays the entries of a tallied round from position `next` on, at most `MaxSettlePerCall`,

@@ -731,9 +731,9 @@ pub struct Round<T: Config> {
 	pub filers: BoundedVec<AccountIdOf<T>, <T as Config>::MaxClaimsPerRound>,
 	/// Reports (not claims) scored at or above the program's `activity_threshold`.
 	pub active: u32,
-	/// Native tokens committed to this round's payments and not yet paid: each scored pool's
-	/// period cap at the rate of the first settlement call, less what was paid. What is left
-	/// when the round ends is released.
+	/// Native tokens committed to this round's payments and not yet paid: once every entry is
+	/// tallied, a bound of what each scored pool pays at the rate of the first settlement call,
+	/// less what was paid since. What is left when the round ends is released.
 	pub committed: BalanceOf<T>,
 	/// Per pool (in spec order), once settlement started: the rate and the tally.
 	pub pools: BoundedVec<PoolTally<BalanceOf<T>>, <T as Config>::MaxPools>,

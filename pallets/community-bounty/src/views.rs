@@ -219,6 +219,8 @@ impl<T: Config> Pallet<T> {
 			return Err(Error::<T>::NotActive.into());
 		};
 		let spec = program.pools.get(pool as usize).ok_or(Error::<T>::UnknownPool)?;
+		// A scored pool pays by its round, not by awards.
+		ensure!(!spec.payout.is_scored(), Error::<T>::PoolIsScored);
 		Self::ensure_eligible(index, &program, spec, &beneficiary)?;
 		let period = Self::period_at(approved_at, T::BlockNumberProvider::current_block_number());
 		let mut amount =

@@ -678,8 +678,14 @@ impl Model {
 					return Err(Error::<Test>::ReportPending.into());
 				}
 				let (approved_at, _) = p.active.unwrap_or_default();
-				let last = period_of(approved_at, now().min(ends));
-				if !p.rounds.is_empty() && now() < scoring_deadline(approved_at, last) {
+				let last = period_of(approved_at, ends - 1);
+				let closable = if now() > ends {
+					(p.rounds.is_empty() && now() >= filing_deadline(approved_at, last))
+						|| now() >= scoring_deadline(approved_at, last)
+				} else {
+					p.rounds.is_empty()
+				};
+				if !closable {
 					return Err(Error::<Test>::RoundsOpen.into());
 				}
 				self.programs.remove(&index);
@@ -957,7 +963,7 @@ impl Model {
 		if period > period_of(approved_at, now()) {
 			return Err(Error::<Test>::PeriodNotStarted.into());
 		}
-		if approved_at + period as u64 * PERIOD > ends {
+		if period > period_of(approved_at, ends - 1) {
 			return Err(Error::<Test>::PeriodAfterEnd.into());
 		}
 		if now() >= filing_deadline(approved_at, period) {
@@ -1029,17 +1035,9 @@ impl Model {
 		}
 		let next = match round.status {
 			ModelStatus::Open | ModelStatus::Finalized => {
-				// The rates of this block, and both scored pools' caps committed.
+				// The rates of this block.
 				let native_cap = self.native(SCORED_CAP)?;
-				let committed = 2 * native_cap;
-				let spendable =
-					free(CB::program_account(index)).saturating_sub(ED).saturating_sub(p.committed);
-				if committed > p.released - p.paid - p.committed || committed > spendable {
-					return Err(Error::<Test>::InsufficientProgramFunds.into());
-				}
 				round.tallies = [(native_cap, 0), (native_cap, 0)];
-				round.committed = committed;
-				p.committed += committed;
 				Some(0)
 			},
 			ModelStatus::Tallying(next) => Some(next),
@@ -1077,11 +1075,24 @@ impl Model {
 					entry.payable = Some(pool);
 				}
 			}
-			round.status = if end >= round.filers.len() {
-				ModelStatus::Paying(0)
+			if end >= round.filers.len() {
+				// Commit what the round may pay: the senior pool's cap if anyone is payable from
+				// it (proportional), the contributors' scaled sum (linear).
+				let cap = SCORED_CAP as u128;
+				let [(senior_cap, senior_sum), (claims_cap, claims_sum)] = round.tallies;
+				let committed = if senior_sum > 0 { senior_cap } else { 0 }
+					+ share(claims_cap.into(), claims_sum.min(cap), cap) as Balance;
+				let spendable =
+					free(CB::program_account(index)).saturating_sub(ED).saturating_sub(p.committed);
+				if committed > p.released - p.paid - p.committed || committed > spendable {
+					return Err(Error::<Test>::InsufficientProgramFunds.into());
+				}
+				round.committed = committed;
+				p.committed += committed;
+				round.status = ModelStatus::Paying(0);
 			} else {
-				ModelStatus::Tallying(end)
-			};
+				round.status = ModelStatus::Tallying(end);
+			}
 		}
 		p.rounds.insert(period, round);
 		self.programs.insert(index, p);

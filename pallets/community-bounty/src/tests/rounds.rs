@@ -459,18 +459,20 @@ fn settlement_pays_in_pages_of_max_settle_per_call() {
 		go_to(P0_FINAL);
 		events();
 		let share = usd_to_pha(SENIOR_CAP / 6);
-		// Both scored pools' caps are committed at the rate of this block.
-		let committed = usd_to_pha(SENIOR_CAP) + usd_to_pha(CONTRIBUTOR_CAP);
+		// Once tallied, the senior pool's cap is committed at the rate of the first call (the
+		// contributors' pool has no payable claim: nothing for it).
+		let committed = usd_to_pha(SENIOR_CAP);
 		// MaxSettlePerCall = 4: two pages to tally 6 entries, two to pay them.
 		assert_ok!(CB::settle_round(signed(STRANGER), index, 0));
-		assert_eq!(events(), vec![Event::RoundSettlementStarted { index, period: 0, committed }]);
-		assert_eq!(program(index).committed, committed);
+		assert_eq!(events(), vec![Event::RoundSettlementStarted { index, period: 0 }]);
+		assert_eq!(program(index).committed, 0);
 		assert_eq!(
 			Rounds::<Test>::get(index, 0).unwrap().status,
 			RoundStatus::Tallying { next: 4 }
 		);
 		assert_ok!(CB::settle_round(signed(STRANGER), index, 0));
-		assert_eq!(events(), vec![Event::RoundTallied { index, period: 0 }]);
+		assert_eq!(events(), vec![Event::RoundTallied { index, period: 0, committed }]);
+		assert_eq!(program(index).committed, committed);
 		assert_ok!(CB::settle_round(signed(STRANGER), index, 0));
 		assert_eq!(awarded(&events()).len(), 4);
 		assert_eq!(
@@ -634,13 +636,16 @@ fn after_the_end_block_the_last_periods_round_still_runs_and_holds_the_close() {
 		let ProgramStatus::Active { approved_at, ends_at } = program(index).status else {
 			panic!()
 		};
-		let last = CB::period_at(approved_at, ends_at);
-		// The period after the end block's has begun; the end block's is in its grace window.
+		let last = CB::last_period(approved_at, ends_at);
+		// The period after the last has begun (at the end block); the last is in its grace
+		// window.
 		go_to(CB::period_start(approved_at, last + 1));
-		assert!(CB::period_start(approved_at, last + 1) > ends_at);
-		// The period of the end block still files within its grace window; a later one not.
+		assert!(CB::period_start(approved_at, last + 1) >= ends_at);
+		// The last period still files within its grace window; the one that began at the end
+		// block does not.
 		assert_ok!(file(index, last, senior(0)));
 		assert_noop!(file(index, last + 1, senior(0)), Error::<Test>::PeriodAfterEnd);
+		go_to(ends_at + 1);
 		assert_ok!(score(index, last, &[(senior(0), 100)]));
 		assert_noop!(CB::close_program(signed(STRANGER), index), Error::<Test>::RoundsOpen);
 		go_to(CB::filing_deadline(approved_at, last));
@@ -659,7 +664,7 @@ fn close_after_the_windows_drops_an_unsettled_round_and_returns_every_deposit() 
 		let ProgramStatus::Active { approved_at, ends_at } = program(index).status else {
 			panic!()
 		};
-		let last = CB::period_at(approved_at, ends_at);
+		let last = CB::last_period(approved_at, ends_at);
 		go_to(ends_at);
 		let before = free(STRANGER);
 		assert_ok!(claim(index, last, STRANGER));
@@ -928,5 +933,72 @@ fn the_round_view_shows_what_settlement_then_pays() {
 			paid,
 			vec![(senior(0), 1_200 * USD), (senior(2), 800 * USD), (STRANGER, 250 * USD)]
 		);
+	});
+}
+
+#[test]
+fn a_round_commits_what_it_may_pay_not_every_cap() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Linear seniors ($1,000 x score), and a contributors' pool nobody claimed from.
+		let mut spec = round_spec();
+		spec.pools[SENIOR_POOL as usize].payout =
+			Payout::Scored { threshold: 40, split: Split::Linear };
+		spec.pools[SENIOR_POOL as usize].member_cap = Some(1_000 * USD);
+		let index = active(spec);
+		fill_roster(index, 1, 0);
+		assert_ok!(file(index, 0, senior(0)));
+		assert_ok!(score(index, 0, &[(senior(0), 50)]));
+		go_to(P0_FINAL);
+		events();
+		assert_ok!(CB::settle_round(signed(STRANGER), index, 0));
+		// $500 at 2.5 PHA/USD: not the $2,000 + $2,000 of both caps.
+		let committed = usd_to_pha(500 * USD);
+		assert!(events().contains(&Event::RoundTallied { index, period: 0, committed }));
+		assert_eq!(program(index).committed, committed);
+		settle_all(index, 0);
+		assert_eq!(free(senior(0)), committed);
+	});
+}
+
+#[test]
+fn an_empty_round_settles_whatever_the_programs_funds() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		assert_ok!(claim(index, 0, STRANGER));
+		assert_ok!(CB::mark_spam(signed(LEAD), index, 0, STRANGER));
+		// At 100,000 PHA per USD one pool's cap is worth far more than the program holds; a round
+		// with nothing to pay commits nothing, so it settles all the same.
+		UsdRate::set(Some(FixedU128::from_u32(100_000)));
+		go_to(P0_FINAL);
+		let before = free(account(index));
+		assert_eq!(settle_all(index, 0), 2);
+		assert_eq!(free(account(index)), before);
+		assert_eq!(program(index).open_rounds, 0);
+	});
+}
+
+#[test]
+fn after_the_end_the_active_members_figure_stays_the_last_rounds() {
+	ExtBuilder::default().build_and_execute(|| {
+		let mut spec = round_spec();
+		spec.milestones[0].metric = Metric::ActiveMembers;
+		spec.milestones[0].target = 2;
+		let index = active(spec);
+		fill_roster(index, 2, 0);
+		let ProgramStatus::Active { approved_at, ends_at } = program(index).status else {
+			panic!()
+		};
+		let last = CB::last_period(approved_at, ends_at);
+		go_to(CB::period_start(approved_at, last));
+		for s in 0..2 {
+			assert_ok!(file(index, last, senior(s)));
+		}
+		assert_ok!(score(index, last, &[(senior(0), 90), (senior(1), 60)]));
+		go_to(CB::scoring_deadline(approved_at, last));
+		assert_eq!(CB::active_members(index, &program(index)), 2);
+		// Months after the end, later periods have no round: the figure is still the last one's,
+		// so a late vote on a report made before the end still sees it.
+		go_to(CB::scoring_deadline(approved_at, last + 3));
+		assert_eq!(CB::active_members(index, &program(index)), 2);
 	});
 }

@@ -106,7 +106,7 @@ fn a_closed_programs_roster_is_gone_even_after_a_removal_in_the_same_block() {
 			fill_roster(index, 2, 0);
 		}),
 		Box::new(|| {
-			go_to(1 + 6 * PERIOD + 1);
+			go_to(CLOSABLE);
 			assert_ok!(CB::remove_member(council(), 0, senior(1)));
 			assert_ok!(CB::close_program(signed(STRANGER), 0));
 		}),
@@ -286,7 +286,7 @@ fn late_council_votes_count() {
 		let index = propose(seed_spec());
 		assert_ok!(CB::approve_program(council(), index));
 		assert_ok!(CB::report_milestone(signed(LEAD), index, 0, 1, bytes("e")));
-		go_to(1 + 6 * PERIOD + 1);
+		go_to(CLOSABLE);
 		assert_ok!(approve_ms(council(), index, 0, None));
 		set_free(TREASURY, 1_000_000 * PHA);
 		assert_ok!(CB::release_tranche(signed(STRANGER), index));
@@ -382,7 +382,7 @@ fn a_lead_closing_after_the_end_block_closes_an_expired_program() {
 			assert_ok!(CB::report_milestone(signed(LEAD), index, milestone, 1, bytes("e")));
 			assert_ok!(approve_ms(council(), index, milestone, None));
 		}
-		go_to(1 + 6 * PERIOD + 1);
+		go_to(CLOSABLE);
 		events();
 		assert_ok!(CB::close_program(signed(LEAD), index));
 		assert!(matches!(events()[0], Event::ProgramClosed { expired: true, .. }));
@@ -580,7 +580,7 @@ fn an_expired_program_with_a_pending_report_waits_for_the_council() {
 		let index = active_seed();
 		go_to(6 * PERIOD);
 		assert_ok!(CB::report_milestone(signed(LEAD), index, 0, 1, bytes("e")));
-		go_to(1 + 6 * PERIOD + 1);
+		go_to(CLOSABLE);
 		assert_noop!(CB::close_program(signed(STRANGER), index), Error::<Test>::ReportPending);
 		assert_ok!(approve_ms(council(), index, 0, None));
 		assert_ok!(CB::close_program(signed(STRANGER), index));

@@ -62,6 +62,10 @@ pub(super) fn events() -> Vec<Event<Test>> {
 	events
 }
 
+/// The first block at which anyone may close the seed program approved at block 1 (if no round
+/// is open): after its end block and its last period's filing window.
+pub(super) const CLOSABLE: u64 = 1 + 6 * PERIOD + GRACE;
+
 pub(super) const SENIOR_CAP: Balance = 2_000 * USD;
 pub(super) const CONTRIBUTOR_CAP: Balance = 2_000 * USD;
 pub(super) const CONTRIBUTOR_MEMBER_CAP: Balance = 500 * USD;
@@ -521,7 +525,10 @@ fn close_by_anyone_after_end_block() {
 		assert_noop!(CB::close_program(signed(STRANGER), index), Error::<Test>::CannotCloseYet);
 		assert_noop!(CB::close_program(signed(LEAD), index), Error::<Test>::CannotCloseYet);
 		assert_noop!(CB::close_program(RuntimeOrigin::root(), index), BadOrigin);
+		// After the end block, the last period's reports may still be filed "by the 5th".
 		go_to(ends_at + 1);
+		assert_noop!(CB::close_program(signed(STRANGER), index), Error::<Test>::RoundsOpen);
+		go_to(CLOSABLE);
 		let stranger_before = free(STRANGER);
 		assert_ok!(CB::close_program(signed(STRANGER), index));
 		assert_eq!(free(STRANGER), stranger_before, "no one is paid or slashed for closing");
@@ -572,7 +579,7 @@ fn cancel_and_close_charge_one_clean_up_step_and_refund_to_what_it_visited() {
 		let ProgramStatus::Active { ends_at, .. } = program(closed).status else {
 			panic!("the program is active")
 		};
-		go_to(ends_at + 1);
+		go_to(ends_at + GRACE);
 		let call = crate::Call::<Test>::close_program { index: closed };
 		let charged = call.get_dispatch_info().call_weight;
 		assert_eq!(charged, <Test as Config>::WeightInfo::close_program(limit));
@@ -732,7 +739,7 @@ fn add_member_errors() {
 		assert_ok!(add(3, LEAD, Role::Ambassador, Some(2), index));
 		// An ambassador cannot lead a crew.
 		assert_noop!(add(4, LEAD, Role::Ambassador, Some(3), index), Error::<Test>::NotASenior);
-		go_to(1 + 6 * PERIOD + 1);
+		go_to(CLOSABLE);
 		assert_noop!(
 			add(5, LEAD, Role::SeniorAmbassador, None, index),
 			Error::<Test>::ProgramExpired
@@ -803,7 +810,7 @@ fn remove_member_by_lead_or_council() {
 			]
 		);
 		// The council may still remove after the end block; the lead may not.
-		go_to(1 + 6 * PERIOD + 1);
+		go_to(CLOSABLE);
 		assert_noop!(CB::remove_member(signed(LEAD), index, 201), Error::<Test>::ProgramExpired);
 		assert_ok!(CB::remove_member(RuntimeOrigin::root(), index, 201));
 		let proposed = propose(seed_spec());
@@ -861,7 +868,7 @@ fn report_errors() {
 		assert_noop!(report(LEAD, index, 1), Error::<Test>::OutOfOrder);
 		assert_ok!(report(LEAD, index, 0));
 		assert_noop!(report(LEAD, index, 0), Error::<Test>::AlreadyReported);
-		go_to(1 + 6 * PERIOD + 1);
+		go_to(CLOSABLE);
 		assert_noop!(report(LEAD, index, 0), Error::<Test>::ProgramExpired);
 	});
 }
@@ -888,7 +895,7 @@ fn approve_milestone_errors() {
 		assert_ok!(CB::report_milestone(signed(LEAD), index, 1, 1, bytes("e")));
 		assert_noop!(approve_ms(council(), index, 1, Some(1)), Error::<Test>::NoNextTranche);
 		// A report made before the end block is still decided after it.
-		go_to(1 + 6 * PERIOD + 1);
+		go_to(CLOSABLE);
 		assert_ok!(approve_ms(council(), index, 1, None));
 	});
 }
@@ -1265,7 +1272,7 @@ fn award_errors() {
 		// Too small for a new account to exist.
 		UsdRate::set(Some(FixedU128::from_u32(1)));
 		assert_noop!(award(index, CONTRIBUTOR_POOL, 5_555, ED - 1), Error::<Test>::CannotReceive);
-		go_to(1 + 6 * PERIOD + 1);
+		go_to(CLOSABLE);
 		assert_noop!(award(index, SENIOR_POOL, senior(0), USD), Error::<Test>::ProgramExpired);
 	});
 }
