@@ -328,9 +328,10 @@ fn rows() -> Vec<Row> {
 			None,
 			"close_bounty_active",
 			1.0,
-			"A bounty has no roster: ours takes a clean-up step of up to `RemovalLimit` (96) \
-			 entries in the same call, charged at the bound and refunded to what it visited; the \
-			 rest goes in `clear_program` steps.",
+			"A bounty has no roster nor rounds: ours takes a clean-up step of up to \
+			 `RemovalLimit` entries in the same call, measured on the costliest kind (a round's \
+			 claim, whose deposit is released), charged at the bound and refunded to what it \
+			 visited; the rest goes in `clear_program` steps.",
 		),
 		row(
 			"close_program",
@@ -344,7 +345,7 @@ fn rows() -> Vec<Row> {
 			None,
 			"close_bounty_active",
 			1.0,
-			"As `cancel_program(n=96)`.",
+			"As `cancel_program(n=88)`.",
 		),
 		row(
 			"set_lead",
@@ -739,8 +740,8 @@ fn render() -> String {
 	let page = <Runtime as Config>::MaxSettlePerCall::get();
 	let _ = writeln!(
 		w,
-		"A round's settlement is paged: the first call fixes the rate and commits the scored \
-		 pools' caps, and each call checks and tallies (`settle_round_tally`) or pays \
+		"A round's settlement is paged: the first call fixes the rate, each call checks and \
+		 tallies (`settle_round_tally`, the last one committing what the round may pay) or pays \
 		 (`settle_round_pay`) at most `MaxSettlePerCall` ({page}) entries, so that no call \
 		 passes 5% of the block. A full round holds `MaxClaimsPerRound` ({round}) reports and \
 		 claims. Beside it, the same number of payments as direct awards in `award_batch` calls \

@@ -697,7 +697,7 @@ pub enum RoundStatus {
 	/// The lead finalized it: scores are fixed; anyone may settle it.
 	#[codec(index = 1)]
 	Finalized,
-	/// Settlement started (the rates are fixed, the pools' caps committed): entries from
+	/// Settlement started (the rates are fixed): entries from
 	/// `next` on (in filing order) are still to be checked for eligibility and tallied.
 	#[codec(index = 2)]
 	Tallying {

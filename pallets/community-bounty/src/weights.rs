@@ -106,18 +106,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `d` is `[0, 16384]`.
 	/// The range of component `m` is `[1, 8]`.
 	/// The range of component `p` is `[0, 4]`.
-	fn propose_program(t: u32, d: u32, m: u32, _p: u32, ) -> Weight {
+	fn propose_program(_t: u32, d: u32, m: u32, p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3586`
-		// Minimum execution time: 60_841_000 picoseconds.
-		Weight::from_parts(61_364_191, 3586)
-			// Standard Error: 136
-			.saturating_add(Weight::from_parts(1_768, 0).saturating_mul(t.into()))
-			// Standard Error: 1
-			.saturating_add(Weight::from_parts(489, 0).saturating_mul(d.into()))
-			// Standard Error: 2_314
-			.saturating_add(Weight::from_parts(137_286, 0).saturating_mul(m.into()))
+		// Minimum execution time: 59_799_000 picoseconds.
+		Weight::from_parts(52_030_662, 3586)
+			// Standard Error: 16
+			.saturating_add(Weight::from_parts(983, 0).saturating_mul(d.into()))
+			// Standard Error: 36_898
+			.saturating_add(Weight::from_parts(886_470, 0).saturating_mul(m.into()))
+			// Standard Error: 60_162
+			.saturating_add(Weight::from_parts(1_073_164, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -131,8 +131,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1094`
 		//  Estimated: `8799`
-		// Minimum execution time: 100_269_000 picoseconds.
-		Weight::from_parts(110_234_000, 8799)
+		// Minimum execution time: 98_636_000 picoseconds.
+		Weight::from_parts(103_634_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -148,21 +148,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1094`
 		//  Estimated: `6196`
-		// Minimum execution time: 58_137_000 picoseconds.
-		Weight::from_parts(62_533_000, 6196)
+		// Minimum execution time: 57_295_000 picoseconds.
+		Weight::from_parts(59_848_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:92 w:92)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Roster` (r:96 w:96)
+	/// Storage: `CommunityBounty::Roster` (r:1 w:0)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Descriptions` (r:0 w:1)
-	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Cleanups` (r:0 w:1)
-	/// Proof: `CommunityBounty::Cleanups` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Crews` (r:1 w:0)
 	/// Proof: `CommunityBounty::Crews` (`max_values`: None, `max_size`: Some(573), added: 3048, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Barred` (r:1 w:0)
@@ -173,37 +169,39 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Reports` (r:1 w:0)
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::RoundEntries` (r:1 w:0)
+	/// Storage: `CommunityBounty::RoundEntries` (r:91 w:90)
 	/// Proof: `CommunityBounty::RoundEntries` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:90 w:90)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Descriptions` (r:0 w:1)
+	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Cleanups` (r:0 w:1)
+	/// Proof: `CommunityBounty::Cleanups` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Rounds` (r:1 w:0)
 	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 96]`.
 	fn cancel_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1079 + n * (85 ±0)`
-		//  Estimated: `8773 + n * (2607 ±0)`
-		// Minimum execution time: 101_271_000 picoseconds.
-		Weight::from_parts(126_542_721, 8773)
-			// Standard Error: 27_288
-			.saturating_add(Weight::from_parts(5_325_410, 0).saturating_mul(n.into()))
+		//  Measured:  `1157 + n * (244 ±0)`
+		//  Estimated: `8773 + n * (2789 ±9)`
+		// Minimum execution time: 100_850_000 picoseconds.
+		Weight::from_parts(112_892_873, 8773)
+			// Standard Error: 82_381
+			.saturating_add(Weight::from_parts(46_191_909, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2789).saturating_mul(n.into()))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Reports` (r:1 w:0)
+	/// Storage: `CommunityBounty::Reports` (r:2 w:0)
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:92 w:92)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Roster` (r:96 w:96)
+	/// Storage: `CommunityBounty::Roster` (r:1 w:0)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Descriptions` (r:0 w:1)
-	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Cleanups` (r:0 w:1)
-	/// Proof: `CommunityBounty::Cleanups` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Crews` (r:1 w:0)
 	/// Proof: `CommunityBounty::Crews` (`max_values`: None, `max_size`: Some(573), added: 3048, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Barred` (r:1 w:0)
@@ -212,28 +210,34 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::MemberSpending` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::PoolSpending` (r:1 w:0)
 	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::RoundEntries` (r:1 w:0)
+	/// Storage: `CommunityBounty::RoundEntries` (r:91 w:90)
 	/// Proof: `CommunityBounty::RoundEntries` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:90 w:90)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Descriptions` (r:0 w:1)
+	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Cleanups` (r:0 w:1)
+	/// Proof: `CommunityBounty::Cleanups` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Rounds` (r:1 w:0)
 	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 96]`.
 	fn close_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1028 + n * (85 ±0)`
-		//  Estimated: `8773 + n * (2607 ±0)`
-		// Minimum execution time: 104_205_000 picoseconds.
-		Weight::from_parts(129_654_171, 8773)
-			// Standard Error: 26_644
-			.saturating_add(Weight::from_parts(5_257_833, 0).saturating_mul(n.into()))
+		//  Measured:  `1107 + n * (243 ±0)`
+		//  Estimated: `8773 + n * (2789 ±8)`
+		// Minimum execution time: 103_674_000 picoseconds.
+		Weight::from_parts(108_520_908, 8773)
+			// Standard Error: 87_031
+			.saturating_add(Weight::from_parts(46_234_147, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(13_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2789).saturating_mul(n.into()))
 	}
 	/// Storage: `CommunityBounty::Cleanups` (r:1 w:1)
 	/// Proof: `CommunityBounty::Cleanups` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Roster` (r:96 w:96)
+	/// Storage: `CommunityBounty::Roster` (r:1 w:0)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Crews` (r:1 w:0)
 	/// Proof: `CommunityBounty::Crews` (`max_values`: None, `max_size`: Some(573), added: 3048, mode: `MaxEncodedLen`)
@@ -245,24 +249,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Reports` (r:1 w:0)
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::RoundEntries` (r:1 w:0)
+	/// Storage: `CommunityBounty::RoundEntries` (r:91 w:90)
 	/// Proof: `CommunityBounty::RoundEntries` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:90 w:90)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:90 w:90)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Rounds` (r:1 w:0)
 	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 96]`.
 	fn clear_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `76 + n * (85 ±0)`
-		//  Estimated: `8773 + n * (2607 ±0)`
-		// Minimum execution time: 38_817_000 picoseconds.
-		Weight::from_parts(59_881_476, 8773)
-			// Standard Error: 23_831
-			.saturating_add(Weight::from_parts(5_118_412, 0).saturating_mul(n.into()))
+		//  Measured:  `154 + n * (243 ±0)`
+		//  Estimated: `8773 + n * (2789 ±9)`
+		// Minimum execution time: 39_489_000 picoseconds.
+		Weight::from_parts(45_164_974, 8773)
+			// Standard Error: 88_717
+			.saturating_add(Weight::from_parts(46_289_797, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2789).saturating_mul(n.into()))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
@@ -270,8 +278,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `841`
 		//  Estimated: `4452`
-		// Minimum execution time: 12_679_000 picoseconds.
-		Weight::from_parts(13_770_000, 4452)
+		// Minimum execution time: 12_478_000 picoseconds.
+		Weight::from_parts(13_630_000, 4452)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -283,8 +291,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1103`
 		//  Estimated: `6196`
-		// Minimum execution time: 333_685_000 picoseconds.
-		Weight::from_parts(348_126_000, 6196)
+		// Minimum execution time: 328_627_000 picoseconds.
+		Weight::from_parts(339_544_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -298,8 +306,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `161`
 		//  Estimated: `6196`
-		// Minimum execution time: 61_841_000 picoseconds.
-		Weight::from_parts(64_926_000, 6196)
+		// Minimum execution time: 61_311_000 picoseconds.
+		Weight::from_parts(63_845_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -315,8 +323,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1945`
 		//  Estimated: `6210`
-		// Minimum execution time: 40_901_000 picoseconds.
-		Weight::from_parts(43_565_000, 6210)
+		// Minimum execution time: 40_510_000 picoseconds.
+		Weight::from_parts(43_154_000, 6210)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -333,10 +341,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1076 + c * (57 ±0)`
 		//  Estimated: `4452`
-		// Minimum execution time: 24_957_000 picoseconds.
-		Weight::from_parts(28_744_837, 4452)
-			// Standard Error: 3_130
-			.saturating_add(Weight::from_parts(4_436_790, 0).saturating_mul(c.into()))
+		// Minimum execution time: 24_676_000 picoseconds.
+		Weight::from_parts(28_156_046, 4452)
+			// Standard Error: 2_471
+			.saturating_add(Weight::from_parts(4_282_354, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
@@ -349,8 +357,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `923`
 		//  Estimated: `4452`
-		// Minimum execution time: 18_467_000 picoseconds.
-		Weight::from_parts(19_709_000, 4452)
+		// Minimum execution time: 18_227_000 picoseconds.
+		Weight::from_parts(19_349_000, 4452)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -363,10 +371,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1172`
 		//  Estimated: `4452`
-		// Minimum execution time: 19_068_000 picoseconds.
-		Weight::from_parts(20_527_839, 4452)
-			// Standard Error: 44
-			.saturating_add(Weight::from_parts(1_167, 0).saturating_mul(e.into()))
+		// Minimum execution time: 18_999_000 picoseconds.
+		Weight::from_parts(20_313_686, 4452)
+			// Standard Error: 32
+			.saturating_add(Weight::from_parts(965, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -380,8 +388,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1377`
 		//  Estimated: `6196`
-		// Minimum execution time: 67_259_000 picoseconds.
-		Weight::from_parts(71_626_000, 6196)
+		// Minimum execution time: 66_399_000 picoseconds.
+		Weight::from_parts(68_532_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -393,8 +401,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1172`
 		//  Estimated: `4452`
-		// Minimum execution time: 17_466_000 picoseconds.
-		Weight::from_parts(18_878_000, 4452)
+		// Minimum execution time: 17_275_000 picoseconds.
+		Weight::from_parts(18_458_000, 4452)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -411,14 +419,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 256]`.
-	fn award(r: u32, ) -> Weight {
+	fn award(_r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1168`
 		//  Estimated: `6196`
-		// Minimum execution time: 81_852_000 picoseconds.
-		Weight::from_parts(86_892_437, 6196)
-			// Standard Error: 249
-			.saturating_add(Weight::from_parts(663, 0).saturating_mul(r.into()))
+		// Minimum execution time: 80_480_000 picoseconds.
+		Weight::from_parts(83_852_036, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -439,10 +445,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1092 + n * (86 ±0)`
 		//  Estimated: `9907 + n * (2610 ±0)`
-		// Minimum execution time: 83_364_000 picoseconds.
-		Weight::from_parts(9_713_965, 9907)
-			// Standard Error: 72_215
-			.saturating_add(Weight::from_parts(66_527_852, 0).saturating_mul(n.into()))
+		// Minimum execution time: 81_671_000 picoseconds.
+		Weight::from_parts(9_497_456, 9907)
+			// Standard Error: 102_770
+			.saturating_add(Weight::from_parts(66_145_952, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -459,8 +465,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2073`
 		//  Estimated: `6210`
-		// Minimum execution time: 35_683_000 picoseconds.
-		Weight::from_parts(38_367_000, 6210)
+		// Minimum execution time: 35_753_000 picoseconds.
+		Weight::from_parts(39_158_000, 6210)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -473,14 +479,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CommunityBounty::Roster` (r:1 w:0)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn file_report(e: u32, ) -> Weight {
+	fn file_report(_e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `7649`
 		//  Estimated: `8773`
-		// Minimum execution time: 55_362_000 picoseconds.
-		Weight::from_parts(69_572_093, 8773)
-			// Standard Error: 1_405
-			.saturating_add(Weight::from_parts(5_206, 0).saturating_mul(e.into()))
+		// Minimum execution time: 50_285_000 picoseconds.
+		Weight::from_parts(78_712_818, 8773)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -495,14 +499,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn file_claim(e: u32, ) -> Weight {
+	fn file_claim(_e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `8056`
 		//  Estimated: `8773`
-		// Minimum execution time: 105_627_000 picoseconds.
-		Weight::from_parts(117_926_634, 8773)
-			// Standard Error: 1_623
-			.saturating_add(Weight::from_parts(17_688, 0).saturating_mul(e.into()))
+		// Minimum execution time: 98_726_000 picoseconds.
+		Weight::from_parts(155_695_923, 8773)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -517,10 +519,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `8378 + n * (109 ±0)`
 		//  Estimated: `8773 + n * (2829 ±0)`
-		// Minimum execution time: 49_814_000 picoseconds.
-		Weight::from_parts(56_434_715, 8773)
-			// Standard Error: 24_373
-			.saturating_add(Weight::from_parts(10_062_556, 0).saturating_mul(n.into()))
+		// Minimum execution time: 46_699_000 picoseconds.
+		Weight::from_parts(95_901_936, 8773)
+			// Standard Error: 110_599
+			.saturating_add(Weight::from_parts(9_736_208, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -541,8 +543,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `7878`
 		//  Estimated: `8773`
-		// Minimum execution time: 96_703_000 picoseconds.
-		Weight::from_parts(109_071_000, 8773)
+		// Minimum execution time: 90_103_000 picoseconds.
+		Weight::from_parts(102_402_000, 8773)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -554,8 +556,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6026`
 		//  Estimated: `8773`
-		// Minimum execution time: 37_406_000 picoseconds.
-		Weight::from_parts(47_430_000, 8773)
+		// Minimum execution time: 31_697_000 picoseconds.
+		Weight::from_parts(42_053_000, 8773)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -565,21 +567,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
 	/// Storage: `AssetRate::ConversionRateToNative` (r:2 w:0)
 	/// Proof: `AssetRate::ConversionRateToNative` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:0)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::RoundEntries` (r:32 w:32)
 	/// Proof: `CommunityBounty::RoundEntries` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:32 w:0)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:0)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[1, 32]`.
 	fn settle_round_tally(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1402 + p * (208 ±0)`
 		//  Estimated: `8773 + p * (2829 ±0)`
-		// Minimum execution time: 49_013_000 picoseconds.
-		Weight::from_parts(38_240_058, 8773)
-			// Standard Error: 6_317
-			.saturating_add(Weight::from_parts(12_282_942, 0).saturating_mul(p.into()))
+		// Minimum execution time: 49_063_000 picoseconds.
+		Weight::from_parts(40_742_608, 8773)
+			// Standard Error: 10_437
+			.saturating_add(Weight::from_parts(12_203_297, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -600,11 +602,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn settle_round_pay(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1548 + p * (192 ±0)`
-		//  Estimated: `8773 + p * (2829 ±7)`
-		// Minimum execution time: 79_037_000 picoseconds.
-		Weight::from_parts(138_787, 8773)
-			// Standard Error: 67_311
-			.saturating_add(Weight::from_parts(72_811_720, 0).saturating_mul(p.into()))
+		//  Estimated: `8773 + p * (2829 ±0)`
+		// Minimum execution time: 78_566_000 picoseconds.
+		Weight::from_parts(15_598_636, 8773)
+			// Standard Error: 194_148
+			.saturating_add(Weight::from_parts(72_287_804, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -615,108 +617,107 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// The same measurements with RocksDB storage costs, for mocks and tests.
 impl WeightInfo for () {
-	fn propose_program(t: u32, d: u32, m: u32, _p: u32, ) -> Weight {
-		Weight::from_parts(61_364_191, 3586)
-			.saturating_add(Weight::from_parts(1_768, 0).saturating_mul(t.into()))
-			.saturating_add(Weight::from_parts(489, 0).saturating_mul(d.into()))
-			.saturating_add(Weight::from_parts(137_286, 0).saturating_mul(m.into()))
+	fn propose_program(_t: u32, d: u32, m: u32, p: u32, ) -> Weight {
+		Weight::from_parts(52_030_662, 3586)
+			.saturating_add(Weight::from_parts(983, 0).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(886_470, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(1_073_164, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn approve_program() -> Weight {
-		Weight::from_parts(110_234_000, 8799)
+		Weight::from_parts(103_634_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn reject_program() -> Weight {
-		Weight::from_parts(62_533_000, 6196)
+		Weight::from_parts(59_848_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn cancel_program(n: u32, ) -> Weight {
-		Weight::from_parts(126_542_721, 8773)
-			.saturating_add(Weight::from_parts(5_325_410, 0).saturating_mul(n.into()))
+		Weight::from_parts(112_892_873, 8773)
+			.saturating_add(Weight::from_parts(46_191_909, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
+			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2789).saturating_mul(n.into()))
 	}
 	fn close_program(n: u32, ) -> Weight {
-		Weight::from_parts(129_654_171, 8773)
-			.saturating_add(Weight::from_parts(5_257_833, 0).saturating_mul(n.into()))
+		Weight::from_parts(108_520_908, 8773)
+			.saturating_add(Weight::from_parts(46_234_147, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
+			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2789).saturating_mul(n.into()))
 	}
 	fn clear_program(n: u32, ) -> Weight {
-		Weight::from_parts(59_881_476, 8773)
-			.saturating_add(Weight::from_parts(5_118_412, 0).saturating_mul(n.into()))
+		Weight::from_parts(45_164_974, 8773)
+			.saturating_add(Weight::from_parts(46_289_797, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2789).saturating_mul(n.into()))
 	}
 	fn set_lead() -> Weight {
-		Weight::from_parts(13_770_000, 4452)
+		Weight::from_parts(13_630_000, 4452)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn release_tranche() -> Weight {
-		Weight::from_parts(348_126_000, 6196)
+		Weight::from_parts(339_544_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn reclaim() -> Weight {
-		Weight::from_parts(64_926_000, 6196)
+		Weight::from_parts(63_845_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn add_member() -> Weight {
-		Weight::from_parts(43_565_000, 6210)
+		Weight::from_parts(43_154_000, 6210)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn remove_member(c: u32, ) -> Weight {
-		Weight::from_parts(28_744_837, 4452)
-			.saturating_add(Weight::from_parts(4_436_790, 0).saturating_mul(c.into()))
+		Weight::from_parts(28_156_046, 4452)
+			.saturating_add(Weight::from_parts(4_282_354, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(c.into())))
 	}
 	fn unbar_member() -> Weight {
-		Weight::from_parts(19_709_000, 4452)
+		Weight::from_parts(19_349_000, 4452)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn report_milestone(e: u32, ) -> Weight {
-		Weight::from_parts(20_527_839, 4452)
-			.saturating_add(Weight::from_parts(1_167, 0).saturating_mul(e.into()))
+		Weight::from_parts(20_313_686, 4452)
+			.saturating_add(Weight::from_parts(965, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn approve_milestone() -> Weight {
-		Weight::from_parts(71_626_000, 6196)
+		Weight::from_parts(68_532_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn reject_milestone() -> Weight {
-		Weight::from_parts(18_878_000, 4452)
+		Weight::from_parts(18_458_000, 4452)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn award(r: u32, ) -> Weight {
-		Weight::from_parts(86_892_437, 6196)
-			.saturating_add(Weight::from_parts(663, 0).saturating_mul(r.into()))
+	fn award(_r: u32, ) -> Weight {
+		Weight::from_parts(83_852_036, 6196)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn award_batch(n: u32, ) -> Weight {
-		Weight::from_parts(9_713_965, 9907)
-			.saturating_add(Weight::from_parts(66_527_852, 0).saturating_mul(n.into()))
+		Weight::from_parts(9_497_456, 9907)
+			.saturating_add(Weight::from_parts(66_145_952, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
@@ -724,25 +725,23 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
 	}
 	fn promote_member() -> Weight {
-		Weight::from_parts(38_367_000, 6210)
+		Weight::from_parts(39_158_000, 6210)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
-	fn file_report(e: u32, ) -> Weight {
-		Weight::from_parts(69_572_093, 8773)
-			.saturating_add(Weight::from_parts(5_206, 0).saturating_mul(e.into()))
+	fn file_report(_e: u32, ) -> Weight {
+		Weight::from_parts(78_712_818, 8773)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
-	fn file_claim(e: u32, ) -> Weight {
-		Weight::from_parts(117_926_634, 8773)
-			.saturating_add(Weight::from_parts(17_688, 0).saturating_mul(e.into()))
+	fn file_claim(_e: u32, ) -> Weight {
+		Weight::from_parts(155_695_923, 8773)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn score_round(n: u32, ) -> Weight {
-		Weight::from_parts(56_434_715, 8773)
-			.saturating_add(Weight::from_parts(10_062_556, 0).saturating_mul(n.into()))
+		Weight::from_parts(95_901_936, 8773)
+			.saturating_add(Weight::from_parts(9_736_208, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -750,18 +749,18 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2829).saturating_mul(n.into()))
 	}
 	fn mark_spam() -> Weight {
-		Weight::from_parts(109_071_000, 8773)
+		Weight::from_parts(102_402_000, 8773)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn finalize_round() -> Weight {
-		Weight::from_parts(47_430_000, 8773)
+		Weight::from_parts(42_053_000, 8773)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn settle_round_tally(p: u32, ) -> Weight {
-		Weight::from_parts(38_240_058, 8773)
-			.saturating_add(Weight::from_parts(12_282_942, 0).saturating_mul(p.into()))
+		Weight::from_parts(40_742_608, 8773)
+			.saturating_add(Weight::from_parts(12_203_297, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -769,8 +768,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2829).saturating_mul(p.into()))
 	}
 	fn settle_round_pay(p: u32, ) -> Weight {
-		Weight::from_parts(138_787, 8773)
-			.saturating_add(Weight::from_parts(72_811_720, 0).saturating_mul(p.into()))
+		Weight::from_parts(15_598_636, 8773)
+			.saturating_add(Weight::from_parts(72_287_804, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))

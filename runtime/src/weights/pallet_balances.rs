@@ -69,8 +69,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 55_372_000 picoseconds.
-		Weight::from_parts(57_525_000, 3593)
+		// Minimum execution time: 55_022_000 picoseconds.
+		Weight::from_parts(60_580_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -80,8 +80,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 43_475_000 picoseconds.
-		Weight::from_parts(45_468_000, 3593)
+		// Minimum execution time: 45_798_000 picoseconds.
+		Weight::from_parts(47_670_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -91,8 +91,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 19_159_000 picoseconds.
-		Weight::from_parts(20_210_000, 3593)
+		// Minimum execution time: 20_510_000 picoseconds.
+		Weight::from_parts(21_572_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -102,8 +102,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `52`
 		//  Estimated: `3593`
-		// Minimum execution time: 19_589_000 picoseconds.
-		Weight::from_parts(20_680_000, 3593)
+		// Minimum execution time: 21_001_000 picoseconds.
+		Weight::from_parts(22_033_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -113,8 +113,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `52`
 		//  Estimated: `6196`
-		// Minimum execution time: 56_333_000 picoseconds.
-		Weight::from_parts(58_357_000, 6196)
+		// Minimum execution time: 59_048_000 picoseconds.
+		Weight::from_parts(61_060_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -124,8 +124,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 54_831_000 picoseconds.
-		Weight::from_parts(56_734_000, 3593)
+		// Minimum execution time: 57_325_000 picoseconds.
+		Weight::from_parts(59_188_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -135,8 +135,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `52`
 		//  Estimated: `3593`
-		// Minimum execution time: 16_194_000 picoseconds.
-		Weight::from_parts(17_136_000, 3593)
+		// Minimum execution time: 17_105_000 picoseconds.
+		Weight::from_parts(18_026_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -147,10 +147,10 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
-		// Minimum execution time: 16_154_000 picoseconds.
-		Weight::from_parts(16_635_000, 990)
-			// Standard Error: 49_915
-			.saturating_add(Weight::from_parts(17_381_092, 0).saturating_mul(u.into()))
+		// Minimum execution time: 17_566_000 picoseconds.
+		Weight::from_parts(17_807_000, 990)
+			// Standard Error: 51_033
+			.saturating_add(Weight::from_parts(19_144_611, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -159,21 +159,21 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_167_000 picoseconds.
-		Weight::from_parts(5_588_000, 0)
+		// Minimum execution time: 5_398_000 picoseconds.
+		Weight::from_parts(5_949_000, 0)
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 33_430_000 picoseconds.
-		Weight::from_parts(34_832_000, 0)
+		// Minimum execution time: 35_703_000 picoseconds.
+		Weight::from_parts(37_135_000, 0)
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 21_913_000 picoseconds.
-		Weight::from_parts(22_994_000, 0)
+		// Minimum execution time: 23_255_000 picoseconds.
+		Weight::from_parts(24_436_000, 0)
 	}
 }

@@ -76,10 +76,10 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `51`
 		//  Estimated: `3593`
-		// Minimum execution time: 23_304_000 picoseconds.
-		Weight::from_parts(25_190_888, 3593)
+		// Minimum execution time: 24_476_000 picoseconds.
+		Weight::from_parts(26_078_537, 3593)
 			// Standard Error: 0
-			.saturating_add(Weight::from_parts(463, 0).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(468, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -91,8 +91,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `177`
 		//  Estimated: `3642`
-		// Minimum execution time: 10_666_000 picoseconds.
-		Weight::from_parts(11_557_000, 3642)
+		// Minimum execution time: 10_966_000 picoseconds.
+		Weight::from_parts(11_887_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -102,8 +102,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `196`
 		//  Estimated: `3642`
-		// Minimum execution time: 10_045_000 picoseconds.
-		Weight::from_parts(10_957_000, 3642)
+		// Minimum execution time: 10_485_000 picoseconds.
+		Weight::from_parts(11_447_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -115,8 +115,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `176`
 		//  Estimated: `3642`
-		// Minimum execution time: 12_879_000 picoseconds.
-		Weight::from_parts(13_900_000, 3642)
+		// Minimum execution time: 13_350_000 picoseconds.
+		Weight::from_parts(14_501_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -128,8 +128,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `437`
 		//  Estimated: `6196`
-		// Minimum execution time: 38_427_000 picoseconds.
-		Weight::from_parts(40_229_000, 6196)
+		// Minimum execution time: 39_279_000 picoseconds.
+		Weight::from_parts(41_552_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -141,8 +141,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `331`
 		//  Estimated: `3642`
-		// Minimum execution time: 27_090_000 picoseconds.
-		Weight::from_parts(28_562_000, 3642)
+		// Minimum execution time: 28_142_000 picoseconds.
+		Weight::from_parts(29_824_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -152,8 +152,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `232`
 		//  Estimated: `3642`
-		// Minimum execution time: 10_796_000 picoseconds.
-		Weight::from_parts(11_658_000, 3642)
+		// Minimum execution time: 11_307_000 picoseconds.
+		Weight::from_parts(12_329_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -167,8 +167,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `469`
 		//  Estimated: `8799`
-		// Minimum execution time: 113_959_000 picoseconds.
-		Weight::from_parts(117_544_000, 8799)
+		// Minimum execution time: 116_352_000 picoseconds.
+		Weight::from_parts(120_078_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -182,8 +182,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `329`
 		//  Estimated: `6196`
-		// Minimum execution time: 37_175_000 picoseconds.
-		Weight::from_parts(38_978_000, 6196)
+		// Minimum execution time: 38_097_000 picoseconds.
+		Weight::from_parts(39_789_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -197,8 +197,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `540`
 		//  Estimated: `8799`
-		// Minimum execution time: 78_316_000 picoseconds.
-		Weight::from_parts(81_160_000, 8799)
+		// Minimum execution time: 80_580_000 picoseconds.
+		Weight::from_parts(83_394_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -208,8 +208,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `232`
 		//  Estimated: `3642`
-		// Minimum execution time: 10_606_000 picoseconds.
-		Weight::from_parts(11_487_000, 3642)
+		// Minimum execution time: 10_936_000 picoseconds.
+		Weight::from_parts(11_968_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -224,10 +224,10 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + b * (244 ±0)`
 		//  Estimated: `1887 + b * (5206 ±0)`
-		// Minimum execution time: 1_172_000 picoseconds.
-		Weight::from_parts(1_212_000, 1887)
-			// Standard Error: 39_600
-			.saturating_add(Weight::from_parts(40_102_399, 0).saturating_mul(b.into()))
+		// Minimum execution time: 1_202_000 picoseconds.
+		Weight::from_parts(1_252_000, 1887)
+			// Standard Error: 27_206
+			.saturating_add(Weight::from_parts(39_343_380, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -244,8 +244,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `16619`
 		//  Estimated: `19865`
-		// Minimum execution time: 32_758_000 picoseconds.
-		Weight::from_parts(34_361_000, 19865)
+		// Minimum execution time: 33_539_000 picoseconds.
+		Weight::from_parts(35_293_000, 19865)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -257,8 +257,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `235`
 		//  Estimated: `6196`
-		// Minimum execution time: 61_181_000 picoseconds.
-		Weight::from_parts(63_344_000, 6196)
+		// Minimum execution time: 62_583_000 picoseconds.
+		Weight::from_parts(65_908_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}

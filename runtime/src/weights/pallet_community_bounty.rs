@@ -75,20 +75,16 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// The range of component `d` is `[0, 16384]`.
 	/// The range of component `m` is `[1, 8]`.
 	/// The range of component `p` is `[0, 4]`.
-	fn propose_program(t: u32, d: u32, m: u32, p: u32, ) -> Weight {
+	fn propose_program(_t: u32, d: u32, m: u32, _p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3586`
-		// Minimum execution time: 60_660_000 picoseconds.
-		Weight::from_parts(58_522_142, 3586)
-			// Standard Error: 864
-			.saturating_add(Weight::from_parts(16_002, 0).saturating_mul(t.into()))
-			// Standard Error: 6
-			.saturating_add(Weight::from_parts(406, 0).saturating_mul(d.into()))
-			// Standard Error: 14_644
-			.saturating_add(Weight::from_parts(383_609, 0).saturating_mul(m.into()))
-			// Standard Error: 23_877
-			.saturating_add(Weight::from_parts(411_215, 0).saturating_mul(p.into()))
+		// Minimum execution time: 63_724_000 picoseconds.
+		Weight::from_parts(63_776_643, 3586)
+			// Standard Error: 2
+			.saturating_add(Weight::from_parts(516, 0).saturating_mul(d.into()))
+			// Standard Error: 6_020
+			.saturating_add(Weight::from_parts(157_833, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -102,8 +98,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1094`
 		//  Estimated: `8799`
-		// Minimum execution time: 98_777_000 picoseconds.
-		Weight::from_parts(102_492_000, 8799)
+		// Minimum execution time: 99_207_000 picoseconds.
+		Weight::from_parts(102_882_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -119,21 +115,17 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1094`
 		//  Estimated: `6196`
-		// Minimum execution time: 57_345_000 picoseconds.
-		Weight::from_parts(59_678_000, 6196)
+		// Minimum execution time: 57_245_000 picoseconds.
+		Weight::from_parts(60_259_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:92 w:92)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Roster` (r:96 w:96)
+	/// Storage: `CommunityBounty::Roster` (r:1 w:0)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Descriptions` (r:0 w:1)
-	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Cleanups` (r:0 w:1)
-	/// Proof: `CommunityBounty::Cleanups` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Crews` (r:1 w:0)
 	/// Proof: `CommunityBounty::Crews` (`max_values`: None, `max_size`: Some(573), added: 3048, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Barred` (r:1 w:0)
@@ -144,37 +136,39 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Reports` (r:1 w:0)
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::RoundEntries` (r:1 w:0)
+	/// Storage: `CommunityBounty::RoundEntries` (r:91 w:90)
 	/// Proof: `CommunityBounty::RoundEntries` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:90 w:90)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Descriptions` (r:0 w:1)
+	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Cleanups` (r:0 w:1)
+	/// Proof: `CommunityBounty::Cleanups` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Rounds` (r:1 w:0)
 	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 96]`.
 	fn cancel_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1079 + n * (85 ±0)`
-		//  Estimated: `8773 + n * (2607 ±0)`
-		// Minimum execution time: 100_079_000 picoseconds.
-		Weight::from_parts(124_139_145, 8773)
-			// Standard Error: 27_052
-			.saturating_add(Weight::from_parts(5_234_251, 0).saturating_mul(n.into()))
+		//  Measured:  `1157 + n * (244 ±0)`
+		//  Estimated: `8773 + n * (2789 ±9)`
+		// Minimum execution time: 101_019_000 picoseconds.
+		Weight::from_parts(51_412_914, 8773)
+			// Standard Error: 434_545
+			.saturating_add(Weight::from_parts(59_548_336, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2789).saturating_mul(n.into()))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Reports` (r:1 w:0)
+	/// Storage: `CommunityBounty::Reports` (r:2 w:0)
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:92 w:92)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Roster` (r:96 w:96)
+	/// Storage: `CommunityBounty::Roster` (r:1 w:0)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Descriptions` (r:0 w:1)
-	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Cleanups` (r:0 w:1)
-	/// Proof: `CommunityBounty::Cleanups` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Crews` (r:1 w:0)
 	/// Proof: `CommunityBounty::Crews` (`max_values`: None, `max_size`: Some(573), added: 3048, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Barred` (r:1 w:0)
@@ -183,28 +177,34 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Proof: `CommunityBounty::MemberSpending` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::PoolSpending` (r:1 w:0)
 	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::RoundEntries` (r:1 w:0)
+	/// Storage: `CommunityBounty::RoundEntries` (r:91 w:90)
 	/// Proof: `CommunityBounty::RoundEntries` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:90 w:90)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Descriptions` (r:0 w:1)
+	/// Proof: `CommunityBounty::Descriptions` (`max_values`: None, `max_size`: Some(16530), added: 19005, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Cleanups` (r:0 w:1)
+	/// Proof: `CommunityBounty::Cleanups` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Rounds` (r:1 w:0)
 	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 96]`.
 	fn close_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1028 + n * (85 ±0)`
-		//  Estimated: `8773 + n * (2607 ±0)`
-		// Minimum execution time: 102_492_000 picoseconds.
-		Weight::from_parts(124_422_066, 8773)
-			// Standard Error: 26_213
-			.saturating_add(Weight::from_parts(5_288_268, 0).saturating_mul(n.into()))
+		//  Measured:  `1107 + n * (243 ±0)`
+		//  Estimated: `8773 + n * (2789 ±8)`
+		// Minimum execution time: 113_769_000 picoseconds.
+		Weight::from_parts(133_498_785, 8773)
+			// Standard Error: 177_927
+			.saturating_add(Weight::from_parts(47_750_130, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(13_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2789).saturating_mul(n.into()))
 	}
 	/// Storage: `CommunityBounty::Cleanups` (r:1 w:1)
 	/// Proof: `CommunityBounty::Cleanups` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Roster` (r:96 w:96)
+	/// Storage: `CommunityBounty::Roster` (r:1 w:0)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Crews` (r:1 w:0)
 	/// Proof: `CommunityBounty::Crews` (`max_values`: None, `max_size`: Some(573), added: 3048, mode: `MaxEncodedLen`)
@@ -216,24 +216,28 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Proof: `CommunityBounty::PoolSpending` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Reports` (r:1 w:0)
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::RoundEntries` (r:1 w:0)
+	/// Storage: `CommunityBounty::RoundEntries` (r:91 w:90)
 	/// Proof: `CommunityBounty::RoundEntries` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:90 w:90)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:90 w:90)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Rounds` (r:1 w:0)
 	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 96]`.
 	fn clear_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `76 + n * (85 ±0)`
-		//  Estimated: `8773 + n * (2607 ±0)`
-		// Minimum execution time: 37_996_000 picoseconds.
-		Weight::from_parts(59_315_390, 8773)
-			// Standard Error: 24_513
-			.saturating_add(Weight::from_parts(5_086_340, 0).saturating_mul(n.into()))
+		//  Measured:  `154 + n * (243 ±0)`
+		//  Estimated: `8773 + n * (2789 ±9)`
+		// Minimum execution time: 38_977_000 picoseconds.
+		Weight::from_parts(49_604_945, 8773)
+			// Standard Error: 144_883
+			.saturating_add(Weight::from_parts(47_917_238, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2789).saturating_mul(n.into()))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
@@ -241,8 +245,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `841`
 		//  Estimated: `4452`
-		// Minimum execution time: 12_598_000 picoseconds.
-		Weight::from_parts(13_700_000, 4452)
+		// Minimum execution time: 12_639_000 picoseconds.
+		Weight::from_parts(13_870_000, 4452)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -254,8 +258,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1103`
 		//  Estimated: `6196`
-		// Minimum execution time: 332_212_000 picoseconds.
-		Weight::from_parts(338_822_000, 6196)
+		// Minimum execution time: 330_180_000 picoseconds.
+		Weight::from_parts(336_840_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -269,8 +273,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `161`
 		//  Estimated: `6196`
-		// Minimum execution time: 61_552_000 picoseconds.
-		Weight::from_parts(63_544_000, 6196)
+		// Minimum execution time: 61_401_000 picoseconds.
+		Weight::from_parts(63_815_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -286,8 +290,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1945`
 		//  Estimated: `6210`
-		// Minimum execution time: 40_520_000 picoseconds.
-		Weight::from_parts(42_724_000, 6210)
+		// Minimum execution time: 40_300_000 picoseconds.
+		Weight::from_parts(43_014_000, 6210)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -304,10 +308,10 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1076 + c * (57 ±0)`
 		//  Estimated: `4452`
-		// Minimum execution time: 24_516_000 picoseconds.
-		Weight::from_parts(28_144_625, 4452)
-			// Standard Error: 2_757
-			.saturating_add(Weight::from_parts(4_297_220, 0).saturating_mul(c.into()))
+		// Minimum execution time: 24_537_000 picoseconds.
+		Weight::from_parts(28_370_340, 4452)
+			// Standard Error: 4_288
+			.saturating_add(Weight::from_parts(4_381_447, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
@@ -320,8 +324,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `923`
 		//  Estimated: `4452`
-		// Minimum execution time: 17_957_000 picoseconds.
-		Weight::from_parts(19_329_000, 4452)
+		// Minimum execution time: 18_347_000 picoseconds.
+		Weight::from_parts(19_960_000, 4452)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -334,10 +338,10 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1172`
 		//  Estimated: `4452`
-		// Minimum execution time: 18_787_000 picoseconds.
-		Weight::from_parts(20_212_557, 4452)
-			// Standard Error: 49
-			.saturating_add(Weight::from_parts(1_577, 0).saturating_mul(e.into()))
+		// Minimum execution time: 18_928_000 picoseconds.
+		Weight::from_parts(20_515_082, 4452)
+			// Standard Error: 64
+			.saturating_add(Weight::from_parts(1_116, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -351,8 +355,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1377`
 		//  Estimated: `6196`
-		// Minimum execution time: 66_419_000 picoseconds.
-		Weight::from_parts(69_643_000, 6196)
+		// Minimum execution time: 66_268_000 picoseconds.
+		Weight::from_parts(69_664_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -364,8 +368,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1172`
 		//  Estimated: `4452`
-		// Minimum execution time: 17_256_000 picoseconds.
-		Weight::from_parts(18_518_000, 4452)
+		// Minimum execution time: 17_395_000 picoseconds.
+		Weight::from_parts(18_698_000, 4452)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -382,12 +386,14 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 256]`.
-	fn award(_r: u32, ) -> Weight {
+	fn award(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1168`
 		//  Estimated: `6196`
-		// Minimum execution time: 80_730_000 picoseconds.
-		Weight::from_parts(85_387_530, 6196)
+		// Minimum execution time: 81_250_000 picoseconds.
+		Weight::from_parts(88_975_745, 6196)
+			// Standard Error: 765
+			.saturating_add(Weight::from_parts(7_710, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -407,11 +413,11 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	fn award_batch(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1092 + n * (86 ±0)`
-		//  Estimated: `9907 + n * (2610 ±0)`
-		// Minimum execution time: 81_911_000 picoseconds.
-		Weight::from_parts(2_761_139, 9907)
-			// Standard Error: 75_025
-			.saturating_add(Weight::from_parts(65_906_514, 0).saturating_mul(n.into()))
+		//  Estimated: `9907 + n * (2610 ±5)`
+		// Minimum execution time: 81_701_000 picoseconds.
+		Weight::from_parts(83_634_000, 9907)
+			// Standard Error: 92_040
+			.saturating_add(Weight::from_parts(66_180_097, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -428,8 +434,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `2073`
 		//  Estimated: `6210`
-		// Minimum execution time: 35_113_000 picoseconds.
-		Weight::from_parts(37_886_000, 6210)
+		// Minimum execution time: 35_152_000 picoseconds.
+		Weight::from_parts(38_527_000, 6210)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -442,12 +448,14 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Storage: `CommunityBounty::Roster` (r:1 w:0)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn file_report(_e: u32, ) -> Weight {
+	fn file_report(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `7649`
 		//  Estimated: `8773`
-		// Minimum execution time: 51_747_000 picoseconds.
-		Weight::from_parts(64_446_180, 8773)
+		// Minimum execution time: 57_726_000 picoseconds.
+		Weight::from_parts(70_422_550, 8773)
+			// Standard Error: 1_904
+			.saturating_add(Weight::from_parts(13_766, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -466,10 +474,10 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `8056`
 		//  Estimated: `8773`
-		// Minimum execution time: 98_926_000 picoseconds.
-		Weight::from_parts(109_809_334, 8773)
-			// Standard Error: 2_388
-			.saturating_add(Weight::from_parts(21_331, 0).saturating_mul(e.into()))
+		// Minimum execution time: 106_949_000 picoseconds.
+		Weight::from_parts(134_053_662, 8773)
+			// Standard Error: 4_433
+			.saturating_add(Weight::from_parts(171, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -484,10 +492,10 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `8378 + n * (109 ±0)`
 		//  Estimated: `8773 + n * (2829 ±0)`
-		// Minimum execution time: 44_396_000 picoseconds.
-		Weight::from_parts(53_584_839, 8773)
-			// Standard Error: 19_233
-			.saturating_add(Weight::from_parts(9_607_771, 0).saturating_mul(n.into()))
+		// Minimum execution time: 56_714_000 picoseconds.
+		Weight::from_parts(63_645_014, 8773)
+			// Standard Error: 33_140
+			.saturating_add(Weight::from_parts(10_219_518, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -508,8 +516,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `7878`
 		//  Estimated: `8773`
-		// Minimum execution time: 92_057_000 picoseconds.
-		Weight::from_parts(107_800_000, 8773)
+		// Minimum execution time: 91_746_000 picoseconds.
+		Weight::from_parts(106_578_000, 8773)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -521,8 +529,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `6026`
 		//  Estimated: `8773`
-		// Minimum execution time: 32_388_000 picoseconds.
-		Weight::from_parts(40_910_000, 8773)
+		// Minimum execution time: 30_496_000 picoseconds.
+		Weight::from_parts(38_126_000, 8773)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -532,21 +540,21 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
 	/// Storage: `AssetRate::ConversionRateToNative` (r:2 w:0)
 	/// Proof: `AssetRate::ConversionRateToNative` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:0)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::RoundEntries` (r:32 w:32)
 	/// Proof: `CommunityBounty::RoundEntries` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:32 w:0)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:0)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[1, 32]`.
 	fn settle_round_tally(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1402 + p * (208 ±0)`
 		//  Estimated: `8773 + p * (2829 ±0)`
-		// Minimum execution time: 48_452_000 picoseconds.
-		Weight::from_parts(37_916_558, 8773)
-			// Standard Error: 6_710
-			.saturating_add(Weight::from_parts(12_187_864, 0).saturating_mul(p.into()))
+		// Minimum execution time: 48_962_000 picoseconds.
+		Weight::from_parts(39_593_719, 8773)
+			// Standard Error: 9_378
+			.saturating_add(Weight::from_parts(12_201_393, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -567,11 +575,11 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	fn settle_round_pay(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1548 + p * (192 ±0)`
-		//  Estimated: `8773 + p * (2829 ±7)`
-		// Minimum execution time: 78_917_000 picoseconds.
-		Weight::from_parts(1_602_442, 8773)
-			// Standard Error: 61_401
-			.saturating_add(Weight::from_parts(71_949_990, 0).saturating_mul(p.into()))
+		//  Estimated: `8773 + p * (2829 ±0)`
+		// Minimum execution time: 79_558_000 picoseconds.
+		Weight::from_parts(13_328_023, 8773)
+			// Standard Error: 83_809
+			.saturating_add(Weight::from_parts(71_402_511, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
