@@ -175,6 +175,30 @@ fn add_senior<T: Config>(index: ProgramIndex, lead: &T::AccountId, who: &T::Acco
 	.expect("roster has room");
 }
 
+/// Funds `who` and holds a claim's deposit from it, as `file_claim` does; returns the deposit.
+fn hold_claim_deposit<T: Config>(who: &T::AccountId) -> BalanceOf<T> {
+	let deposit = T::ClaimDeposit::get();
+	T::Currency::set_balance(who, deposit.saturating_add(ed::<T>()).saturating_mul(2u32.into()));
+	let _ = T::Currency::hold(&HoldReason::ClaimDeposit.into(), who, deposit);
+	deposit
+}
+
+/// Puts `who` on program `index`'s roster as a Senior Ambassador, straight into storage (the
+/// caller updates the program's counts).
+fn insert_senior<T: Config>(index: ProgramIndex, who: &T::AccountId) {
+	Roster::<T>::insert(
+		index,
+		who,
+		RosterMember {
+			role: Role::SeniorAmbassador,
+			region: bytes(T::MaxTagLen::get()),
+			senior: None,
+			crew: 0,
+			joined_at: T::BlockNumberProvider::current_block_number(),
+		},
+	);
+}
+
 /// Puts `n` claims of period 0 of program `index` in storage, each with its deposit held: what
 /// a clean-up step removes at the highest cost per entry.
 fn fill_claims<T: Config>(index: ProgramIndex, n: u32) {
@@ -182,11 +206,7 @@ fn fill_claims<T: Config>(index: ProgramIndex, n: u32) {
 	let deposit = T::ClaimDeposit::get();
 	for i in 0..n {
 		let who: T::AccountId = account("claimant", i, SEED);
-		T::Currency::set_balance(
-			&who,
-			deposit.saturating_add(ed::<T>()).saturating_mul(2u32.into()),
-		);
-		let _ = T::Currency::hold(&HoldReason::ClaimDeposit.into(), &who, deposit);
+		hold_claim_deposit::<T>(&who);
 		RoundEntries::<T>::insert(
 			index,
 			(0, &who),
@@ -279,25 +299,11 @@ fn filed_round_with<T: Config>(
 	for i in 0..n {
 		let who: T::AccountId = account("filer", i, SEED);
 		let kind = if i < T::MaxRoster::get().min(reports_at_most) {
-			Roster::<T>::insert(
-				index,
-				&who,
-				RosterMember {
-					role: Role::SeniorAmbassador,
-					region: bytes(T::MaxTagLen::get()),
-					senior: None,
-					crew: 0,
-					joined_at: now,
-				},
-			);
+			insert_senior::<T>(index, &who);
 			reports += 1;
 			EntryKind::Report
 		} else {
-			T::Currency::set_balance(
-				&who,
-				deposit.saturating_add(ed::<T>()).saturating_mul(2u32.into()),
-			);
-			let _ = T::Currency::hold(&HoldReason::ClaimDeposit.into(), &who, deposit);
+			hold_claim_deposit::<T>(&who);
 			EntryKind::Claim { pool: 1, deposit }
 		};
 		RoundEntries::<T>::insert(
@@ -686,17 +692,7 @@ mod benchmarks {
 		let (index, _) = round_program::<T>(other_lead::<T>())?;
 		let _ = filed_round::<T>(index, T::MaxClaimsPerRound::get().saturating_sub(1), None);
 		let who: T::AccountId = whitelisted_caller();
-		Roster::<T>::insert(
-			index,
-			&who,
-			RosterMember {
-				role: Role::SeniorAmbassador,
-				region: bytes(T::MaxTagLen::get()),
-				senior: None,
-				crew: 0,
-				joined_at: T::BlockNumberProvider::current_block_number(),
-			},
-		);
+		insert_senior::<T>(index, &who);
 		Programs::<T>::mutate(index, |p| {
 			if let Some(p) = p {
 				p.roster_count += 1;
@@ -756,12 +752,7 @@ mod benchmarks {
 		) {
 			// A roster at least as large as a round: turn the last report into a claim.
 			Roster::<T>::remove(index, &who);
-			let deposit = T::ClaimDeposit::get();
-			T::Currency::set_balance(
-				&who,
-				deposit.saturating_add(ed::<T>()).saturating_mul(2u32.into()),
-			);
-			T::Currency::hold(&HoldReason::ClaimDeposit.into(), &who, deposit)?;
+			let deposit = hold_claim_deposit::<T>(&who);
 			RoundEntries::<T>::mutate(index, (0, &who), |e| {
 				if let Some(e) = e {
 					e.kind = EntryKind::Claim { pool: 1, deposit };

@@ -139,10 +139,9 @@ impl<T: Config> Pallet<T> {
 				.map(|q| q.min(Self::last_period(approved_at, ends_at))),
 			_ => None,
 		};
-		match (program.last_final, by_time) {
-			(Some(known), Some(q)) if q > known.period => {
-				Rounds::<T>::get(index, q).map_or(0, |round| round.active).into()
-			},
+		// A round final only by time was never recorded: read it (none filed: 0 active).
+		let recorded = program.last_final.filter(|known| by_time.is_none_or(|q| q <= known.period));
+		match (recorded, by_time) {
 			(Some(known), _) => known.count.into(),
 			(None, Some(q)) => Rounds::<T>::get(index, q).map_or(0, |round| round.active).into(),
 			(None, None) => 0,
@@ -363,6 +362,25 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// The pool that pays an entry of `who` scoring `score` now, if any, with the entry added to
+	/// that pool's tally in `tallies`: what a settlement's tally page and a view both do.
+	fn tally_entry(
+		index: ProgramIndex,
+		program: &Program<T>,
+		tallies: &mut [PoolTally<BalanceOf<T>>],
+		who: &T::AccountId,
+		kind: &EntryKind<BalanceOf<T>>,
+		score: Score,
+	) -> Option<PoolIndex> {
+		let p = Self::payable_pool(index, program, who, kind, score)?;
+		if let (Some(tally), Some(pool)) =
+			(tallies.get_mut(p as usize), program.pools.get(p as usize))
+		{
+			tally.sum = tally.sum.saturating_add(Self::tally_weight(pool, score));
+		}
+		Some(p)
+	}
+
 	/// What an entry scoring `score` adds to its pool's tally: its score (`Proportional`), or
 	/// `member_cap x score` (`Linear`).
 	fn tally_weight(pool: &RewardPoolOf<T>, score: Score) -> u128 {
@@ -453,15 +471,7 @@ impl<T: Config> Pallet<T> {
 			let pool = if paying {
 				entry.payable
 			} else {
-				let pool = Self::payable_pool(index, program, who, &entry.kind, score);
-				if let Some(p) = pool {
-					if let (Some(tally), Some(spec)) =
-						(tallies.get_mut(p as usize), program.pools.get(p as usize))
-					{
-						tally.sum = tally.sum.saturating_add(Self::tally_weight(spec, score));
-					}
-				}
-				pool
+				Self::tally_entry(index, program, &mut tallies, who, &entry.kind, score)
 			};
 			entries.push((who.clone(), entry.kind, score, pool));
 		}
@@ -581,14 +591,11 @@ impl<T: Config> Pallet<T> {
 			let Some(who) = round.filers.get(position as usize) else { break };
 			let Some(mut entry) = RoundEntries::<T>::get(index, (period, who)) else { continue };
 			let score = entry.score.unwrap_or(0);
-			let Some(p) = Self::payable_pool(index, program, who, &entry.kind, score) else {
+			let Some(p) =
+				Self::tally_entry(index, program, round.pools.as_mut(), who, &entry.kind, score)
+			else {
 				continue;
 			};
-			if let (Some(tally), Some(pool)) =
-				(round.pools.get_mut(p as usize), program.pools.get(p as usize))
-			{
-				tally.sum = tally.sum.saturating_add(Self::tally_weight(pool, score));
-			}
 			entry.payable = Some(p);
 			RoundEntries::<T>::insert(index, (period, who), entry);
 		}
