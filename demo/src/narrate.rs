@@ -145,10 +145,10 @@ pub(crate) fn community_event(
 	n: &dyn Fn(&AccountId) -> String,
 ) -> (String, Value, String) {
 	let (name, fields, text): (&str, Value, String) = match e {
-		CbEvent::ProgramProposed { index, lead, budget, bond, milestones, pools, duration } => (
+		CbEvent::ProgramProposed { index, lead, description, budget, bond, milestones, pools, duration } => (
 			"ProgramProposed",
-			json!({"index": index, "lead": n(lead), "budget": budget.to_string(), "bond": bond.to_string(), "milestones": milestones, "pools": pools, "duration_blocks": duration}),
-			format!("program #{index} proposed by {}: budget {}, {milestones} milestones, {pools} pools, {} days; bond {} held", n(lead), pha(*budget), duration / DAYS, pha(*bond)),
+			json!({"index": index, "lead": n(lead), "description": format!("{description:?}"), "budget": budget.to_string(), "bond": bond.to_string(), "milestones": milestones, "pools": pools, "duration_blocks": duration}),
+			format!("program #{index} proposed by {}: budget {}, {milestones} milestones, {pools} pools, {} days; bond {} held; text off chain, blake2-256 {description:?}", n(lead), pha(*budget), duration / DAYS, pha(*bond)),
 		),
 		CbEvent::ProgramApproved { index, lead, account: _, bond_released, approved_at, ends_at } => (
 			"ProgramApproved",

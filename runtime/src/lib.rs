@@ -131,9 +131,9 @@ pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
 /// The payload a signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
-/// Migrations to apply on runtime upgrade (each runs once, from the version it expects). None
-/// yet: every pallet is at the storage version it was added with.
-pub type Migrations = ();
+/// Migrations to apply on runtime upgrade (each runs once, from the version it expects): the
+/// community bounties' storage from version 1 to 2 (a new chain starts at 2 and skips it).
+pub type Migrations = (pallet_community_bounty::migrations::v2::MigrateV1ToV2<Runtime>,);
 /// Executive: dispatches to the pallets.
 pub type Executive = frame_executive::Executive<
 	Runtime,
@@ -460,7 +460,6 @@ impl pallet_community_bounty::Config for Runtime {
 	type PayoutPeriod = RewardPeriod;
 	type MaxDuration = MaxProgramDuration;
 	type MaxTitleLen = ConstU32<128>;
-	type MaxDescriptionLen = ConstU32<16_384>;
 	type MaxMilestones = ConstU32<8>;
 	type MaxPools = ConstU32<4>;
 	type MaxRoster = ConstU32<128>;

@@ -22,13 +22,17 @@ use alloc::vec;
 use pallet_community_bounty::{
 	Denomination, Eligibility, Metric, Milestone, Payout, ProgramSpec, RewardPool, Split,
 };
+use sp_runtime::traits::Hash as _;
 
-/// The proposal's short description, as proposed.
-pub const DESCRIPTION: &str = "Expand the Phala global community, establish a community of Phala \
-	enthusiasts and develop Phala Ambassadors and Senior Ambassadors. Rewards outstanding \
-	contributors: moderators, ambassadors, educators, tool builders, event participants and miner \
-	helpers. At most $2,000 worth of PHA a month to active Senior Ambassadors; at most $2,000 worth \
-	of PHA a month to community educators and developers.";
+/// The proposal's full text, as its lead published it on the forum. The chain stores only its
+/// hash ([`ProgramSpec::description`]): anyone holding the text can check it is the one the
+/// council voted on.
+pub const PROPOSAL_TEXT: &str = include_str!("../seed/phala-treasury-proposal-14.txt");
+
+/// The hash of [`PROPOSAL_TEXT`], as the spec names it.
+pub fn description_hash() -> crate::Hash {
+	<crate::Runtime as frame_system::Config>::Hashing::hash(PROPOSAL_TEXT.as_bytes())
+}
 
 /// A bounded text from a string (empty if too long, which the spec's validation refuses).
 fn text<S: frame_support::traits::Get<u32>>(s: &str) -> frame_support::BoundedVec<u8, S> {
@@ -44,7 +48,7 @@ fn text<S: frame_support::traits::Get<u32>>(s: &str) -> frame_support::BoundedVe
 pub fn proposal_14() -> ProgramSpec<Runtime> {
 	ProgramSpec {
 		title: text("Phala community bounty - April 2022 (treasury proposal #14)"),
-		description: text(DESCRIPTION),
+		description: description_hash(),
 		budget: 100_000 * UNITS,
 		milestones: vec![
 			Milestone { metric: Metric::ActiveMembers, target: 40, tranche: 80_000 * UNITS },

@@ -104,16 +104,19 @@ impl Call {
 		self.at(&one).saturating_sub(self.base())
 	}
 
+	fn worst_values(&self) -> Vec<u32> {
+		self.components.iter().map(|(_, max)| *max).collect()
+	}
+
 	fn worst(&self) -> Weight {
-		let values: Vec<u32> = self.components.iter().map(|(_, max)| *max).collect();
-		self.at(&values)
+		self.at(&self.worst_values())
 	}
 
 	/// `name(c = max, ...)`: the call at its worst case.
 	fn worst_label(&self) -> String {
 		match self.label {
 			Some(label) => label.to_string(),
-			None => self.label_at(&self.components.iter().map(|(_, max)| *max).collect::<Vec<_>>()),
+			None => self.label_at(&self.worst_values()),
 		}
 	}
 
@@ -141,6 +144,15 @@ struct Row {
 	note: &'static str,
 }
 
+/// The worst-case components of the demo runtime's bounds.
+fn max_settle() -> u32 {
+	<Runtime as Config>::MaxSettlePerCall::get()
+}
+fn max_awards() -> u32 {
+	<Runtime as Config>::MaxAwardsPerCall::get()
+}
+const REASON: fn() -> u32 = || <Runtime as Config>::MaxReasonLen::get();
+
 fn ours() -> Vec<Call> {
 	let step = <Runtime as Config>::RemovalLimit::get();
 	let crew = <Runtime as Config>::MaxCrew::get();
@@ -149,11 +161,10 @@ fn ours() -> Vec<Call> {
 			"propose_program",
 			vec![
 				("t", <Runtime as Config>::MaxTitleLen::get()),
-				("d", <Runtime as Config>::MaxDescriptionLen::get()),
 				("m", <Runtime as Config>::MaxMilestones::get()),
 				("p", <Runtime as Config>::MaxPools::get()),
 			],
-			|c| Ours::propose_program(c[0], c[1], c[2], c[3]),
+			|c| Ours::propose_program(c[0], c[1], c[2]),
 		),
 		Call::new("approve_program", vec![], |_| Ours::approve_program()),
 		Call::new("reject_program", vec![], |_| Ours::reject_program()),
@@ -173,11 +184,11 @@ fn ours() -> Vec<Call> {
 		),
 		Call::new("approve_milestone", vec![], |_| Ours::approve_milestone()),
 		Call::new("reject_milestone", vec![], |_| Ours::reject_milestone()),
-		Call::new("award", vec![("r", <Runtime as Config>::MaxReasonLen::get())], |c| {
-			Ours::award(c[0])
+		Call::new("award", vec![("r", REASON()), ("s", 1), ("m", 1), ("a", 1)], |c| {
+			Ours::award(c[0], c[1], c[2], c[3])
 		}),
-		Call::new("award_batch", vec![("n", <Runtime as Config>::MaxAwardsPerCall::get())], |c| {
-			Ours::award_batch(c[0])
+		Call::new("award_batch", vec![("n", 0), ("h", max_awards())], |c| {
+			Ours::award_batch(c[0], c[1])
 		}),
 		Call::new("promote_member", vec![], |_| Ours::promote_member()),
 		Call::new("file_report", vec![("e", <Runtime as Config>::MaxEvidenceLen::get())], |c| {
@@ -191,52 +202,47 @@ fn ours() -> Vec<Call> {
 		}),
 		Call::new("mark_spam", vec![], |_| Ours::mark_spam()),
 		Call::new("finalize_round", vec![], |_| Ours::finalize_round()),
-		Call::new(
-			"settle_round_tally",
-			vec![("p", <Runtime as Config>::MaxSettlePerCall::get())],
-			|c| Ours::settle_round_tally(c[0]),
-		),
-		Call::new(
-			"settle_round_pay",
-			vec![("p", <Runtime as Config>::MaxSettlePerCall::get())],
-			|c| Ours::settle_round_pay(c[0]),
-		),
+		Call::new("settle_round_tally", vec![("p", max_settle())], |c| {
+			Ours::settle_round_tally(c[0])
+		}),
+		Call::new("settle_round_pay", vec![("r", 0), ("c", max_settle())], |c| {
+			Ours::settle_round_pay(c[0], c[1])
+		}),
 	]
 }
 
 /// The seed's round as the demo settles it: 33 reports (month 2: 34 members, one late).
 const SEED_ROUND: u32 = 33;
 
-/// The weight of settling a round of `n` entries, extrinsic by extrinsic: the tally pages, then
-/// the pay pages, each with the base extrinsic weight; and how many extrinsics.
-fn settle_weight(n: u32, base_extrinsic: Weight) -> (Weight, u32) {
-	let page = <Runtime as Config>::MaxSettlePerCall::get();
+/// The weight of settling a round of `reports` reports and `claims` claims (reports first),
+/// extrinsic by extrinsic: the tally pages, then the pay pages, each with the base extrinsic
+/// weight; and how many extrinsics.
+fn settle_weight(reports: u32, claims: u32, base_extrinsic: Weight) -> (Weight, u32) {
+	let page = max_settle();
+	let n = reports + claims;
+	let pages = n.div_ceil(page).max(1);
 	let mut total = Weight::zero();
-	let mut calls = 0;
-	for pages in [Ours::settle_round_tally as fn(u32) -> Weight, Ours::settle_round_pay] {
-		let mut left = n;
-		// A round of no entries still takes one call of each kind.
-		loop {
-			let this = left.min(page);
-			total = total.saturating_add(pages(this.max(1))).saturating_add(base_extrinsic);
-			calls += 1;
-			left -= this;
-			if left == 0 {
-				break;
-			}
-		}
+	for k in 0..pages {
+		let first = k * page;
+		let this = n.saturating_sub(first).min(page);
+		let r = reports.saturating_sub(first).min(this);
+		total = total
+			.saturating_add(Ours::settle_round_tally(this.max(1)))
+			.saturating_add(Ours::settle_round_pay(r, this - r))
+			.saturating_add(base_extrinsic.saturating_mul(2));
 	}
-	(total, calls)
+	(total, 2 * pages)
 }
 
-/// The weight of paying `n` direct awards in batches of at most `MaxAwardsPerCall`.
+/// The weight of paying `n` direct awards from member-capped pools in batches of at most
+/// `MaxAwardsPerCall`.
 fn batches_weight(n: u32, base_extrinsic: Weight) -> (Weight, u32) {
-	let max = <Runtime as Config>::MaxAwardsPerCall::get();
+	let max = max_awards();
 	let mut total = Weight::zero();
 	let (mut left, mut calls) = (n, 0);
 	while left > 0 {
 		let this = left.min(max);
-		total = total.saturating_add(Ours::award_batch(this)).saturating_add(base_extrinsic);
+		total = total.saturating_add(Ours::award_batch(0, this)).saturating_add(base_extrinsic);
 		calls += 1;
 		left -= this;
 	}
@@ -269,247 +275,435 @@ fn neighbours() -> Vec<Call> {
 	]
 }
 
+/// One entry's share of a call over `n` entries, as a call.
+fn share(weight: Weight, n: u32) -> Weight {
+	Weight::from_parts(weight.ref_time() / n as u64, weight.proof_size() / n as u64)
+}
+
 /// Ours, as shares of a call: only in the side-by-side.
 fn our_shares() -> Vec<Call> {
-	let month = MONTH_SENIORS + MONTH_CONTRIBUTORS;
-	let page = <Runtime as Config>::MaxSettlePerCall::get();
 	vec![
-		Call::composite("award_in_a_batch", "`award_batch(n=60)` / 60", move |_| {
-			let batch = Ours::award_batch(month);
-			Weight::from_parts(batch.ref_time() / month as u64, batch.proof_size() / month as u64)
+		Call::composite("plain_award_in_a_batch", "`award_batch(n=64, h=0)` / 64", |_| {
+			share(Ours::award_batch(max_awards(), 0), max_awards())
 		}),
-		Call::composite("payment_in_a_settlement", "`settle_round_pay(p=32)` / 32", move |_| {
-			let pay = Ours::settle_round_pay(page);
-			Weight::from_parts(pay.ref_time() / page as u64, pay.proof_size() / page as u64)
+		Call::composite("capped_award_in_a_batch", "`award_batch(n=0, h=64)` / 64", |_| {
+			share(Ours::award_batch(0, max_awards()), max_awards())
 		}),
+		Call::composite(
+			"report_payment_in_a_settlement",
+			"`settle_round_pay(r=32, c=0)` / 32",
+			|_| share(Ours::settle_round_pay(max_settle(), 0), max_settle()),
+		),
+		Call::composite(
+			"claim_payment_in_a_settlement",
+			"`settle_round_pay(r=0, c=32)` / 32",
+			|_| share(Ours::settle_round_pay(0, max_settle()), max_settle()),
+		),
 	]
 }
 
-fn rows() -> Vec<Row> {
+/// What a row's target bounds.
+#[derive(Clone, Copy, PartialEq)]
+enum Bound {
+	/// Both ref_time and proof_size.
+	Both,
+	/// ref_time only.
+	RefTime,
+	/// proof_size only.
+	Proof,
+}
+
+/// The plain award: a contributors pool without a member cap, in USD.
+const PLAIN_AWARD: [u32; 4] = [256, 0, 0, 1];
+
+fn rows() -> Vec<(Row, Bound)> {
 	let row = |ours, at, neighbour, target, note| Row { ours, at, neighbour, target, note };
 	vec![
-		row(
-			"propose_program",
-			None,
-			"propose_bounty",
-			1.0,
-			"Both store a text of up to 16 KiB and a bond (ours a hold in `Balances::Holds`, theirs \
-			 a reserve): the same 2 reads and 4 writes. Ours also checks and stores up to 8 \
-			 milestones and 4 pools, a record of up to 775 bytes: the extra execution time.",
+		(
+			row(
+				"propose_program",
+				None,
+				"propose_bounty",
+				1.0,
+				"Both hold a bond and store the proposal; a bounty stores its text (up to 16 KiB) in \
+				 its own record, ours keeps the text off chain and stores its hash with the title, \
+				 milestones and pools in the program record (2 reads, 3 writes against 2 and 4).",
+			),
+			Bound::Both,
 		),
-		row(
-			"approve_program",
-			None,
-			"approve_and_fund_bounty",
-			1.0,
-			"The same work: approve, then move the money from the treasury. A bounty is funded \
-			 later by `spend_funds` at the spend period; ours releases the bond and pays tranche 0 \
-			 at once (5 reads, 5 writes: the lead's account is charged, as the council signs).",
+		(
+			row(
+				"approve_program",
+				None,
+				"approve_and_fund_bounty",
+				1.0,
+				"The same work: approve, then move the money from the treasury. A bounty is funded \
+				 later by `spend_funds` at the spend period; ours releases the bond and pays \
+				 tranche 0 at once (the lead's account is charged: the council signs).",
+			),
+			Bound::Both,
 		),
-		row(
-			"reject_program",
-			None,
-			"close_bounty_proposed",
-			1.0,
-			"Both slash the bond to the treasury and remove the proposal and its text; ours reads \
-			 the lead's account too (4 reads, 5 writes against 3 and 4), slashes a hold and \
-			 decodes a larger record.",
+		(
+			row(
+				"reject_program",
+				None,
+				"close_bounty_proposed",
+				1.0,
+				"Both slash the bond to the treasury and remove the proposal; ours reads the lead's \
+				 hold and account (a hold, where a bounty slashes a reserve).",
+			),
+			Bound::Both,
 		),
-		row(
-			"cancel_program",
-			Some(vec![8]),
-			"close_bounty_active",
-			1.0,
-			"An empty program: the refund, then one look-up in each of its 8 maps to find it empty \
-			 (n = 8); a bounty has one record to remove.",
+		(
+			row(
+				"cancel_program",
+				Some(vec![0]),
+				"close_bounty_active",
+				1.0,
+				"An empty program: the refund and the record's removal, and a look-up in each map the \
+				 step may visit (charged in every step).",
+			),
+			Bound::Both,
 		),
-		row(
-			"cancel_program",
-			None,
-			"close_bounty_active",
-			1.0,
-			"A bounty has no roster nor rounds: ours takes a clean-up step of up to \
-			 `RemovalLimit` entries in the same call, measured on the costliest kind (a round's \
-			 claim, whose deposit is released), charged at the bound and refunded to what it \
-			 visited; the rest goes in `clear_program` steps.",
+		(
+			row(
+				"cancel_program",
+				None,
+				"close_bounty_active",
+				1.0,
+				"A bounty has no roster nor rounds: ours takes a clean-up step of up to \
+				 `RemovalLimit` entries in the same call, measured on the costliest kind (full pages \
+				 of claims, each releasing its deposit), charged at the bound and refunded to what \
+				 it visited; the rest goes in free `clear_program` steps.",
+			),
+			Bound::Both,
 		),
-		row(
-			"close_program",
-			Some(vec![8]),
-			"close_bounty_active",
-			1.0,
-			"As `cancel_program(n=8)`.",
+		(row("close_program", Some(vec![0]), "close_bounty_active", 1.0, "As `cancel_program(n=0)`."), Bound::Both),
+		(
+			row("close_program", None, "close_bounty_active", 1.0, "As `cancel_program` at its bound."),
+			Bound::Both,
 		),
-		row(
-			"close_program",
-			None,
-			"close_bounty_active",
-			1.0,
-			"As `cancel_program(n=88)`.",
+		(
+			row(
+				"set_lead",
+				None,
+				"propose_curator",
+				1.0,
+				"The council names who runs the money: one record read and written by both; ours is \
+				 the larger record (title, milestones, pools and their spending).",
+			),
+			Bound::Both,
 		),
-		row(
-			"set_lead",
-			None,
-			"propose_curator",
-			1.0,
-			"The council names who runs the money: one record read and written by both; ours is \
-			 the larger record.",
+		(
+			row(
+				"release_tranche",
+				None,
+				"claim_bounty",
+				1.0,
+				"A payout: ours pays every owed tranche from the treasury to the program account.",
+			),
+			Bound::Both,
 		),
-		row(
-			"release_tranche",
-			None,
-			"claim_bounty",
-			1.0,
-			"A payout: ours pays an owed tranche from the treasury to the program account.",
+		(
+			row(
+				"reclaim",
+				None,
+				"reclaim_bounty_funds",
+				1.0,
+				"Both sweep what is left in a finished account to the treasury; ours also reads \
+				 `ProgramCount` to tell a removed program from one that never existed.",
+			),
+			Bound::Both,
 		),
-		row(
-			"reclaim",
-			None,
-			"reclaim_bounty_funds",
-			1.0,
-			"Both sweep what is left in a finished account to the treasury; ours also reads \
-			 `ProgramCount` to tell a closed program from one that never existed.",
+		(
+			row(
+				"add_member",
+				None,
+				"accept_curator",
+				1.0,
+				"Someone takes a role. Ours checks the council's bars and the roster, then writes the \
+				 member, its Senior Ambassador, the crew list and the program (at a crew one short \
+				 of `MaxCrew`); accepting a curator writes the bounty and the curator's deposit.",
+			),
+			Bound::Both,
 		),
-		row(
-			"add_member",
-			None,
-			"accept_curator",
-			1.0,
-			"Someone takes a role. Ours checks the council's bars, then writes the member, its \
-			 Senior Ambassador, the crew list and the program (5 reads, 4 writes, at a crew one \
-			 short of `MaxCrew`); accepting a curator writes the bounty and the curator's deposit \
-			 (2 and 2).",
+		(
+			row(
+				"remove_member",
+				Some(vec![0]),
+				"unassign_curator",
+				1.0,
+				"Someone leaves a role, removed by the council: ours removes the member, bars it \
+				 (one more write) and updates the roster count and the crew list.",
+			),
+			Bound::Both,
 		),
-		row(
-			"remove_member",
-			Some(vec![0]),
-			"unassign_curator",
-			1.0,
-			"Someone leaves a role, removed by the council: ours removes the member, bars it \
-			 (one more write) and updates the roster count and the crew list.",
+		(
+			row(
+				"remove_member",
+				None,
+				"unassign_curator",
+				1.0,
+				"A Senior Ambassador leaves with its crew (up to `MaxCrew`, 16): one roster write \
+				 per crew member.",
+			),
+			Bound::Both,
 		),
-		row(
-			"remove_member",
-			None,
-			"unassign_curator",
-			1.0,
-			"A Senior Ambassador leaves with its crew (up to `MaxCrew`, 16): one roster write per \
-			 crew member.",
+		(
+			row(
+				"report_milestone",
+				None,
+				"award_bounty",
+				1.0,
+				"The one who runs the work declares it done. Ours reads the program and the \
+				 milestone's last report (its attempt number), then stores the report with up to \
+				 256 bytes of evidence; theirs updates the bounty (1 read).",
+			),
+			Bound::Both,
 		),
-		row(
-			"report_milestone",
-			None,
-			"award_bounty",
-			1.0,
-			"The one who runs the work declares it done. Ours reads the program and checks no \
-			 report is pending (2 reads), then stores the report with up to 256 bytes of \
-			 evidence; theirs updates the bounty (1 read).",
+		(
+			row(
+				"approve_milestone",
+				None,
+				"approve_and_fund_bounty",
+				1.0,
+				"Approve, then pay the next tranche from the treasury at once.",
+			),
+			Bound::Both,
 		),
-		row(
-			"approve_milestone",
-			None,
-			"approve_and_fund_bounty",
-			1.0,
-			"Approve, then pay the next tranche from the treasury at once.",
+		(
+			row(
+				"reject_milestone",
+				None,
+				"close_bounty_proposed",
+				1.0,
+				"The council turns down a claim; ours only marks the report (no bond to slash).",
+			),
+			Bound::Both,
 		),
-		row(
-			"reject_milestone",
-			None,
-			"close_bounty_proposed",
-			1.0,
-			"The council turns down a claim; ours only removes the report (no bond to slash).",
+		(
+			row(
+				"award",
+				Some(PLAIN_AWARD.to_vec()),
+				"claim_bounty",
+				1.0,
+				"A payout to a beneficiary, from a contributors pool without a member cap in USD.",
+			),
+			Bound::Both,
 		),
-		row(
-			"award",
-			None,
-			"claim_bounty",
-			1.0,
-			"A payout to a beneficiary. Ours also reads the roster entry and the rate and reads \
-			 and writes the pool's and the member's spending for the caps (7 reads, 5 writes \
-			 against 4 and 5).",
+		(
+			row(
+				"award",
+				None,
+				"claim_bounty",
+				1.0,
+				"The costliest award: a senior pool (the roster entry is read) with a member cap (the \
+				 member's spending record is read and written) in USD.",
+			),
+			Bound::Both,
 		),
-		row(
-			"award",
-			None,
-			"transfer_keep_alive",
-			1.5,
-			"Not reachable by a single payment under caps: a transfer from the signer reads and \
-			 writes one account (the signer's is already loaded for the fee), while an award pays \
-			 from the program account (a second account) and must record what the pool and the \
-			 member spent (DESIGN: caps per period). At `RocksDbWeight` a write costs 100 us, so \
-			 the floor is about 5 writes against 1. A month's run uses `award_batch` (below).",
+		(
+			row(
+				"award",
+				Some(PLAIN_AWARD.to_vec()),
+				"transfer_keep_alive",
+				2.5,
+				"A transfer from the signer reads and writes one account (the signer's is loaded for \
+				 the fee); an award moves money between two accounts neither of which signed and \
+				 records what the pool spent in the program record: 3 reads and 3 writes, and the \
+				 rate.",
+			),
+			Bound::RefTime,
 		),
-		row(
-			"award",
-			None,
-			"force_transfer",
-			1.5,
-			"Against a transfer between two accounts neither of which signed, as an award is: the \
-			 difference is the cap bookkeeping (the program, pool and member records, the roster \
-			 entry, the rate).",
+		(
+			row(
+				"award",
+				None,
+				"transfer_keep_alive",
+				2.5,
+				"As the plain award, and a member cap needs its own record per beneficiary and \
+				 period (a read and a write, 125 us at `RocksDbWeight`), a senior pool the \
+				 beneficiary's roster entry (a read): 0.87x a transfer on their own.",
+			),
+			Bound::RefTime,
 		),
-		row(
-			"promote_member",
-			None,
-			"accept_curator",
-			1.0,
-			"Someone takes a role: ours rewrites the member, takes it out of its senior's crew \
-			 (the crew list and the senior) and counts the seniors.",
+		(
+			row(
+				"award",
+				Some(PLAIN_AWARD.to_vec()),
+				"force_transfer",
+				1.0,
+				"Against a transfer between two accounts neither of which signed, as an award is.",
+			),
+			Bound::Proof,
 		),
-		row(
-			"file_report",
-			None,
-			"award_bounty",
-			1.0,
-			"The one who did the work declares it. Ours checks the filer is on the roster and has \
-			 not filed, and writes the report and the round's list of filers (up to 160 accounts, \
-			 read and written whole).",
+		(
+			row(
+				"award",
+				None,
+				"force_transfer",
+				1.0,
+				"The proof is the largest item read: the two accounts, as for a transfer.",
+			),
+			Bound::Proof,
 		),
-		row(
-			"file_claim",
-			None,
-			"propose_bounty",
-			1.0,
-			"Both hold a deposit and store a record with a text; ours also reads and writes the \
-			 round's list of filers.",
+		(
+			row(
+				"promote_member",
+				None,
+				"accept_curator",
+				1.0,
+				"Someone takes a role: ours rewrites the member, takes it out of its senior's crew \
+				 (the crew list and the senior) and counts the seniors.",
+			),
+			Bound::Both,
 		),
-		row(
-			"mark_spam",
-			None,
-			"close_bounty_proposed",
-			1.0,
-			"Both slash a deposit to the treasury and remove a record; ours takes the filer out of \
-			 the round's list.",
+		(
+			row(
+				"file_report",
+				None,
+				"award_bounty",
+				1.0,
+				"The one who did the work declares it. Ours checks the filer is on the roster and in \
+				 the round's list of filers (up to 160 accounts, read and written whole), then \
+				 writes the entry into its page of up to 32 entries.",
+			),
+			Bound::Both,
 		),
-		row(
-			"finalize_round",
-			None,
-			"award_bounty",
-			1.0,
-			"The one who runs the work closes it for payment: one record read and written by both; \
-			 ours is the round with its list of filers.",
+		(
+			row(
+				"file_claim",
+				None,
+				"propose_bounty",
+				1.0,
+				"Both hold a deposit and store a record with a text; ours also reads and writes the \
+				 round's list of filers and the entry's page.",
+			),
+			Bound::Both,
 		),
-		row(
-			"payment_in_a_settlement",
-			None,
-			"transfer_keep_alive",
-			1.0,
-			"One payment of a settlement page (half senior reports creating their payee's \
-			 account, half claims releasing a deposit): the entry is read and removed, the \
-			 payee's account written, and for a claim its hold released, against a transfer's \
-			 one account read and write (the signer's is loaded for the fee).",
+		(
+			row(
+				"mark_spam",
+				None,
+				"close_bounty_proposed",
+				1.0,
+				"Both slash a deposit to the treasury and remove a record; ours moves the round's \
+				 last entry into the claim's place (its page and the last page).",
+			),
+			Bound::Both,
 		),
-		row(
-			"award_in_a_batch",
-			None,
-			"transfer_keep_alive",
-			1.5,
-			"One award inside the monthly batch (spread over all 4 pools, each in its own asset): \
-			 the program, the pools' spending records and the rates are read once per batch, so \
-			 each award adds the roster entry, the member's spending record and the beneficiary's \
-			 account (3 reads, 2 writes) to a transfer's 1 and 1.",
+		(
+			row(
+				"finalize_round",
+				None,
+				"award_bounty",
+				1.0,
+				"The one who runs the work closes it for payment: one record read and written by \
+				 both; ours is the round with its list of filers, and the program (its last final \
+				 round).",
+			),
+			Bound::Both,
+		),
+		(
+			row(
+				"plain_award_in_a_batch",
+				None,
+				"transfer_keep_alive",
+				1.0,
+				"One award of a full batch from pools without a member cap: the program, its account \
+				 and the rates are read once per batch, each award adds its beneficiary's account \
+				 (read and written, created), as a transfer does.",
+			),
+			Bound::Both,
+		),
+		(
+			row(
+				"capped_award_in_a_batch",
+				None,
+				"transfer_keep_alive",
+				1.5,
+				"One award of a full batch from senior pools with a member cap: the beneficiary's \
+				 account, its roster entry and its spending record (2 reads and 2 writes, 250 us at \
+				 `RocksDbWeight`, against a transfer's 125 us).",
+			),
+			Bound::Both,
+		),
+		(
+			row(
+				"report_payment_in_a_settlement",
+				None,
+				"transfer_keep_alive",
+				1.0,
+				"One payment of a full pay page of reports: the page is read and removed once, each \
+				 payment writes its payee's account (created) as a transfer does. A member cap costs \
+				 nothing here (the round's payments are clipped, no record is kept).",
+			),
+			Bound::Both,
+		),
+		(
+			row(
+				"claim_payment_in_a_settlement",
+				None,
+				"transfer_keep_alive",
+				1.0,
+				"As a report's payment, and the claim's deposit is released: the claimant's hold \
+				 record is read and written (125 us at `RocksDbWeight`).",
+			),
+			Bound::Both,
 		),
 	]
+}
+
+/// The goals of issue #16 as main measured them before this layout (`docs/PERFORMANCE.md` at
+/// the tag `layout-v1`, one frame-omni-bencher run of 2026-11-25 on this machine type): the
+/// "before" column of the goals' table.
+mod before {
+	/// The largest proof of a call at its worst case, and which.
+	pub const MAX_PROOF: (&str, u64) = ("`cancel_program(n=88)`", 254_205);
+	/// The largest ref_time of a call at its worst case, and which.
+	pub const MAX_REF_TIME: (&str, u64) = ("`cancel_program(n=88)`", 39_191_666_482);
+	/// `award(r=256)` against `transfer_keep_alive`, ref_time (one weight for every pool).
+	pub const AWARD_VS_TRANSFER: f64 = 4.44;
+	/// `award(r=256)` against `force_transfer`, proof.
+	pub const AWARD_PROOF_VS_FORCE_TRANSFER: f64 = 1.00;
+	/// `award(r=256)`'s reads and writes, the rate left out.
+	pub const AWARD_DB: (u64, u64) = (6, 5);
+	/// One award of `award_batch(n=64)`, against `transfer_keep_alive` (every award alike).
+	pub const AWARD_IN_BATCH: f64 = 2.06;
+	/// One payment of `settle_round_pay(p=32)` (half reports, half claims).
+	pub const PAYMENT_IN_SETTLEMENT: f64 = 2.66;
+	/// Calls at or under their neighbour (ref_time and proof): met, of rows.
+	pub const AT_NEIGHBOUR: (usize, usize) = (3, 23);
+}
+
+/// The reads and writes of `function` in `source` (a generated weights file) at `values` of its
+/// components, from the `reads(..)` and `writes(..)` terms of its body: `reads(9_u64)` or
+/// `reads((3_u64).saturating_mul(n.into()))`, one a line.
+fn db_ops(source: &str, function: &str, values: &[(&str, u32)]) -> (u64, u64) {
+	let start =
+		source.find(&format!("fn {function}(")).unwrap_or_else(|| panic!("no `{function}`"));
+	let body = &source[start..];
+	let body = &body[..body.find("\n\t}").unwrap_or(body.len())];
+	let number =
+		|text: &str| -> u64 { text.split("_u64").next().unwrap_or("0").parse().unwrap_or(0) };
+	let mut ops = [0u64; 2];
+	for line in body.lines() {
+		for (slot, kind) in ["reads", "writes"].iter().enumerate() {
+			let Some((_, arg)) = line.split_once(&format!(".{kind}(")) else { continue };
+			ops[slot] += match arg.strip_prefix('(') {
+				Some(scaled) => {
+					let component = scaled
+						.split_once("saturating_mul(")
+						.map(|(_, rest)| rest.split(".into()").next().unwrap_or(""))
+						.unwrap_or("");
+					let value = values.iter().find(|(n, _)| *n == component).map_or(0, |(_, v)| *v);
+					number(scaled) * u64::from(value)
+				},
+				None => number(arg),
+			};
+		}
+	}
+	(ops[0], ops[1])
 }
 
 fn find<'a>(calls: &'a [Call], name: &str) -> &'a Call {
@@ -574,9 +768,187 @@ fn provenance() -> String {
 	out
 }
 
+/// One goal of issue #16: what it bounds, its target, before and now, and why it is missed
+/// when it is.
+struct Goal {
+	goal: String,
+	target: String,
+	before: String,
+	now: String,
+	met: bool,
+	why: &'static str,
+}
+
+fn goals(ours: &[Call], neighbours: &[Call], rows: &[(Row, Bound)]) -> Vec<Goal> {
+	let block = RuntimeBlockWeights::get().max_block;
+	let transfer = find(neighbours, "transfer_keep_alive").worst();
+	let force_transfer = find(neighbours, "force_transfer").worst();
+	let shares = our_shares();
+	let (proof_call, max_proof) = ours
+		.iter()
+		.map(|call| (call.worst_label(), call.worst().proof_size()))
+		.max_by_key(|(_, proof)| *proof)
+		.unwrap_or_default();
+	let (ref_call, max_ref) = ours
+		.iter()
+		.map(|call| (call.worst_label(), call.worst().ref_time()))
+		.max_by_key(|(_, time)| *time)
+		.unwrap_or_default();
+	let proof_limit = 256 * 1024;
+	let ref_limit = block.ref_time() / 20;
+	let award = find(ours, "award");
+	let plain = award.at(&PLAIN_AWARD);
+	let worst = award.worst();
+	let ratio_to = |weight: Weight, other: Weight| ratio(weight.ref_time(), other.ref_time());
+	let award_db = |values: [u32; 4]| {
+		let named: Vec<(&str, u32)> = ["r", "s", "m", "a"].into_iter().zip(values).collect();
+		let (reads, writes) = db_ops(RUN[0].1, "award", &named);
+		// The rate of an asset pool is left out.
+		(reads.saturating_sub(u64::from(values[3])), writes)
+	};
+	let (plain_db, worst_db) = (award_db(PLAIN_AWARD), award_db([256, 1, 1, 1]));
+	let per = |name: &str| find_ours(ours, &shares, name).worst();
+	let at_neighbour: Vec<bool> = rows
+		.iter()
+		.filter(|(row, _)| {
+			row.target == 1.0 && !row.ours.contains("award") && !row.ours.contains("payment")
+		})
+		.map(|(row, bound)| row_met(ours, neighbours, row, *bound))
+		.collect();
+	let met_count = at_neighbour.iter().filter(|met| **met).count();
+	let x = |value: f64| format!("{value:.2}x");
+	vec![
+		Goal {
+			goal: "The largest proof of any call at its worst case".into(),
+			target: format!("<= {} bytes (256 KiB)", grouped(proof_limit)),
+			before: format!("{} ({})", grouped(before::MAX_PROOF.1), before::MAX_PROOF.0),
+			now: format!("{} ({proof_call})", grouped(max_proof)),
+			met: max_proof <= proof_limit,
+			why: "",
+		},
+		Goal {
+			goal: "The largest ref_time of any call at its worst case".into(),
+			target: format!("<= {} ps (5% of the block)", grouped(ref_limit)),
+			before: format!("{} ({})", grouped(before::MAX_REF_TIME.1), before::MAX_REF_TIME.0),
+			now: format!("{} ({ref_call})", grouped(max_ref)),
+			met: max_ref <= ref_limit,
+			why: "",
+		},
+		Goal {
+			goal: format!("`award`, a plain pool ({}), against `transfer_keep_alive`, ref_time", award.label_at(&PLAIN_AWARD)),
+			target: "<= 2.5x".into(),
+			before: x(before::AWARD_VS_TRANSFER),
+			now: x(ratio_to(plain, transfer)),
+			met: ratio_to(plain, transfer) <= 2.5,
+			why: "3 reads and 3 writes are 2.17x a transfer at `RocksDbWeight`; the rate's read and \
+			      the award's own checks and event take it past 2.5x.",
+		},
+		Goal {
+			goal: format!("`award`, the costliest pool ({}), against `transfer_keep_alive`, ref_time", award.worst_label()),
+			target: "<= 2.5x".into(),
+			before: x(before::AWARD_VS_TRANSFER),
+			now: x(ratio_to(worst, transfer)),
+			met: ratio_to(worst, transfer) <= 2.5,
+			why: "A member cap needs a spending record per beneficiary and period, a senior pool \
+			      the beneficiary's roster entry: 2 reads and 1 write more than a plain award, \
+			      0.87x a transfer on their own.",
+		},
+		Goal {
+			goal: "`award` at its worst case against `force_transfer`, proof".into(),
+			target: "<= 1.0x".into(),
+			before: x(before::AWARD_PROOF_VS_FORCE_TRANSFER),
+			now: x(ratio(worst.proof_size(), force_transfer.proof_size())),
+			met: worst.proof_size() <= force_transfer.proof_size(),
+			why: "",
+		},
+		Goal {
+			goal: "`award`'s reads and writes, an asset pool's rate left out: plain pool / costliest"
+				.into(),
+			target: "<= 3 and 3".into(),
+			before: format!("{} and {}", before::AWARD_DB.0, before::AWARD_DB.1),
+			now: format!(
+				"{} and {} / {} and {}",
+				plain_db.0, plain_db.1, worst_db.0, worst_db.1
+			),
+			met: plain_db.0 <= 3 && plain_db.1 <= 3 && worst_db.0 <= 3 && worst_db.1 <= 3,
+			why: "Met by a plain award (the program, its account, the beneficiary); a senior pool \
+			      reads the roster entry, a member cap reads and writes the member's spending \
+			      record.",
+		},
+		Goal {
+			goal: "One award of a full `award_batch`, a pool without a member cap, against `transfer_keep_alive`".into(),
+			target: "<= 1.0x".into(),
+			before: x(before::AWARD_IN_BATCH),
+			now: x(ratio_to(per("plain_award_in_a_batch"), transfer)),
+			met: ratio_to(per("plain_award_in_a_batch"), transfer) <= 1.0
+				&& per("plain_award_in_a_batch").proof_size() <= transfer.proof_size(),
+			why: "Each award writes its beneficiary's account as a transfer does, and also checks \
+			      the caps, converts at the rate and records an `Awarded` event with its reason.",
+		},
+		Goal {
+			goal: "One award of a full `award_batch`, a pool with a member cap, against `transfer_keep_alive`".into(),
+			target: "<= 1.5x".into(),
+			before: x(before::AWARD_IN_BATCH),
+			now: x(ratio_to(per("capped_award_in_a_batch"), transfer)),
+			met: ratio_to(per("capped_award_in_a_batch"), transfer) <= 1.5,
+			why: "The member's spending record (a read and a write) and, for a senior pool, its \
+			      roster entry (a read) come on top of the beneficiary's account: 250 us of \
+			      storage at `RocksDbWeight` against a transfer's 125 us.",
+		},
+		Goal {
+			goal: "One payment of a full round's settlement, a report, a pool with or without a member cap, against `transfer_keep_alive`".into(),
+			target: "<= 1.0x".into(),
+			before: x(before::PAYMENT_IN_SETTLEMENT),
+			now: x(ratio_to(per("report_payment_in_a_settlement"), transfer)),
+			met: ratio_to(per("report_payment_in_a_settlement"), transfer) <= 1.0
+				&& per("report_payment_in_a_settlement").proof_size() <= transfer.proof_size(),
+			why: "Each payment writes its payee's account as a transfer does; its page's read and \
+			      removal are shared by the page, but the payment's event and its reason are its \
+			      own.",
+		},
+		Goal {
+			goal: "One payment of a full round's settlement, a claim (its deposit released), against `transfer_keep_alive`".into(),
+			target: "<= 1.0x".into(),
+			before: x(before::PAYMENT_IN_SETTLEMENT),
+			now: x(ratio_to(per("claim_payment_in_a_settlement"), transfer)),
+			met: ratio_to(per("claim_payment_in_a_settlement"), transfer) <= 1.0,
+			why: "A claim's deposit is held (DESIGN: \"with a small deposit held\"): releasing it \
+			      reads and writes the claimant's hold record, 125 us at `RocksDbWeight` on top \
+			      of the payment.",
+		},
+		Goal {
+			goal: "Every other call at or under its neighbour's ref_time and proof (rows of the side-by-side)".into(),
+			target: "1.00x".into(),
+			before: format!("{} of {}", before::AT_NEIGHBOUR.0, before::AT_NEIGHBOUR.1),
+			now: format!("{met_count} of {}", at_neighbour.len()),
+			met: met_count == at_neighbour.len(),
+			why: "Each row not met says why in the side-by-side below.",
+		},
+	]
+}
+
+/// Whether `row` meets its target on `bound`.
+fn row_met(ours: &[Call], neighbours: &[Call], row: &Row, bound: Bound) -> bool {
+	let shares = our_shares();
+	let call = find_ours(ours, &shares, row.ours);
+	let weight = match &row.at {
+		Some(values) => call.at(values),
+		None => call.worst(),
+	};
+	let theirs = find(neighbours, row.neighbour).worst();
+	let ref_ok = ratio(weight.ref_time(), theirs.ref_time()) <= row.target;
+	let proof_ok = ratio(weight.proof_size(), theirs.proof_size()) <= row.target;
+	match bound {
+		Bound::Both => ref_ok && proof_ok,
+		Bound::RefTime => ref_ok,
+		Bound::Proof => proof_ok,
+	}
+}
+
 fn render() -> String {
 	let ours = ours();
 	let neighbours = neighbours();
+	let rows = rows();
 	let block = RuntimeBlockWeights::get();
 	let max_block = block.max_block;
 	let base_extrinsic = block.get(DispatchClass::Normal).base_extrinsic;
@@ -596,12 +968,36 @@ fn render() -> String {
 	let _ = writeln!(
 		w,
 		"ref_time is in picoseconds, proof_size in bytes; both include the storage reads and \
-		 writes at `RocksDbWeight`. The \"at 0\" columns are the intercept of the fitted line \
-		 (every component at 0, even where its range starts at 1); a component's figure is what \
-		 each unit of it adds.\n"
+		 writes at `RocksDbWeight` (a read 25 us, a write 100 us). The proof is frame-omni-bencher's \
+		 estimate from each item's `MaxEncodedLen`. The \"at 0\" columns are the intercept of the \
+		 fitted line (every component at 0, even where its range starts at 1); a component's \
+		 figure is what each unit of it adds. A benchmark whitelists only the signer's account \
+		 (read for the fee by every extrinsic) and the keys polkadot-sdk whitelists for every \
+		 block (the block number, the events, the extrinsic index, ...).\n"
 	);
 
-	let _ = writeln!(w, "## The weights of pallet-community-bounty\n");
+	let _ = writeln!(w, "## The goals\n");
+	let _ = writeln!(
+		w,
+		"Issue #16's goals, each against its value at the tag `layout-v1` (storage version 1, \
+		 the same machine type): met, or why not.\n"
+	);
+	let _ = writeln!(w, "| goal | target | before (`layout-v1`) | now | met | why not |");
+	let _ = writeln!(w, "|---|---|---|---|---|---|");
+	for goal in goals(&ours, &neighbours, &rows) {
+		let _ = writeln!(
+			w,
+			"| {} | {} | {} | {} | {} | {} |",
+			goal.goal,
+			goal.target,
+			goal.before,
+			goal.now,
+			if goal.met { "yes" } else { "**no**" },
+			if goal.met { "" } else { goal.why },
+		);
+	}
+
+	let _ = writeln!(w, "\n## The weights of pallet-community-bounty\n");
 	let _ = writeln!(
 		w,
 		"| call | ref_time at 0 | proof_size at 0 | per component (ref_time / proof_size) | worst case | ref_time | proof_size |"
@@ -616,7 +1012,7 @@ fn render() -> String {
 			.map(|(i, (name, max))| {
 				let slope = call.slope(i);
 				format!(
-					"`{name}` (up to {max}): {} / {}",
+					"`{name}` (worst {max}): {} / {}",
 					grouped(slope.ref_time()),
 					grouped(slope.proof_size())
 				)
@@ -635,14 +1031,22 @@ fn render() -> String {
 			grouped(worst.proof_size()),
 		);
 	}
+	let _ = writeln!(
+		w,
+		"\n`award`'s `s`, `m` and `a` are 0 or 1: a senior pool, a member cap, an asset \
+		 denomination; it is charged at 1, 1, 1 and refunded to its pool's. `award_batch` is \
+		 charged as if every award were of the kind `h` (a senior pool with a member cap) and \
+		 refunded for the plain ones (`n`); `settle_round_pay` as a page of claims (`c`), \
+		 refunded for its reports (`r`). Their benchmarks sweep each of the two over half the \
+		 bound, so that both fit in one batch or page.\n"
+	);
 
-	let _ = writeln!(w, "\n## Side by side with the neighbours\n");
+	let _ = writeln!(w, "## Side by side with the neighbours\n");
 	let _ = writeln!(
 		w,
 		"Each of our calls at its worst case (unless components are given) beside the call a \
-		 chain would otherwise use for the same step, measured in the same run. Target: at most \
-		 the neighbour's ref_time and proof_size (1.00x), and `award` within 1.5x of \
-		 `transfer_keep_alive`.\n"
+		 chain would otherwise use for the same step, measured in the same run. The target bounds \
+		 ref_time and proof_size unless the row says which.\n"
 	);
 	let _ = writeln!(
 		w,
@@ -651,7 +1055,7 @@ fn render() -> String {
 	let _ = writeln!(w, "|---|---:|---:|---|---:|---:|---:|---:|---:|---|---|");
 	let (mut missed, mut near) = (Vec::new(), Vec::new());
 	let shares = our_shares();
-	for row in rows() {
+	for (row, bound) in &rows {
 		let call = find_ours(&ours, &shares, row.ours);
 		let (label, weight) = match &row.at {
 			Some(values) => (call.label_at(values), call.at(values)),
@@ -661,32 +1065,43 @@ fn render() -> String {
 		let theirs = theirs_call.worst();
 		let ref_ratio = ratio(weight.ref_time(), theirs.ref_time());
 		let proof_ratio = ratio(weight.proof_size(), theirs.proof_size());
-		let met = ref_ratio <= row.target && proof_ratio <= row.target;
+		let met = row_met(&ours, &neighbours, row, *bound);
 		let pair = format!("{label} against {}", theirs_call.worst_label());
 		// Proof sizes are bounds, the same in every run; only execution times are noisy.
-		if (0.97..=1.03).contains(&(ref_ratio / row.target)) {
+		if *bound != Bound::Proof && (0.97..=1.03).contains(&(ref_ratio / row.target)) {
 			near.push(pair.clone());
 		}
 		if !met {
 			missed.push(pair);
 		}
+		let target = match bound {
+			Bound::Both => format!("{:.1}x", row.target),
+			Bound::RefTime => format!("{:.1}x ref_time", row.target),
+			Bound::Proof => format!("{:.1}x proof", row.target),
+		};
 		let _ = writeln!(
 			w,
-			"| {label} | {} | {} | {} | {} | {} | {ref_ratio:.2}x | {proof_ratio:.2}x | {:.1}x | {} | {} |",
+			"| {label} | {} | {} | {} | {} | {} | {ref_ratio:.2}x | {proof_ratio:.2}x | {target} | {} | {} |",
 			grouped(weight.ref_time()),
 			grouped(weight.proof_size()),
 			theirs_call.worst_label(),
 			grouped(theirs.ref_time()),
 			grouped(theirs.proof_size()),
-			row.target,
 			if met { "yes" } else { "**no**" },
 			row.note,
 		);
 	}
+	let _ = writeln!(
+		w,
+		"\nNo neighbour does what these do, so they are only bounded by the hard limits: \
+		 `unbar_member` (the council lifts a bar), `clear_program` (a clean-up step), \
+		 `score_round` (the lead scores up to `MaxScoresPerCall` entries) and \
+		 `settle_round_tally` (a page of eligibility checks)."
+	);
 
 	let _ = writeln!(w, "\n## A month's reward run\n");
 	let awards = MONTH_SENIORS + MONTH_CONTRIBUTORS;
-	let batch = find(&ours, "award_batch").at(&[awards]).saturating_add(base_extrinsic);
+	let batch = Ours::award_batch(0, awards).saturating_add(base_extrinsic);
 	let single =
 		find(&ours, "award").worst().saturating_add(base_extrinsic).saturating_mul(awards.into());
 	let transfers = find(&neighbours, "transfer_keep_alive")
@@ -696,10 +1111,11 @@ fn render() -> String {
 	let _ = writeln!(
 		w,
 		"{MONTH_SENIORS} Senior Ambassadors and {MONTH_CONTRIBUTORS} contributors paid in one \
-		 month, every reason at its bound, each extrinsic with the runtime's base extrinsic \
-		 weight ({} ps). The block: {} ps ref_time ({} s) and {} bytes proof_size ({} MiB). \
-		 Target: under 5% of the block, for the run as a lead makes it: one `award_batch`. The \
-		 same awards as 60 separate extrinsics, and 60 plain transfers, are there for scale.\n",
+		 month from member-capped pools, every reason at its bound, each extrinsic with the \
+		 runtime's base extrinsic weight ({} ps). The block: {} ps ref_time ({} s) and {} bytes \
+		 proof_size ({} MiB). Target: under 5% of the block, for the run as a lead makes it: one \
+		 `award_batch`. The same awards as 60 separate extrinsics, and 60 plain transfers, are \
+		 there for scale.\n",
 		grouped(base_extrinsic.ref_time()),
 		grouped(max_block.ref_time()),
 		max_block.ref_time() as f64 / 1e12,
@@ -709,7 +1125,7 @@ fn render() -> String {
 	let _ = writeln!(w, "| run | ref_time | % of block | proof_size | % of block | under 5% |");
 	let _ = writeln!(w, "|---|---:|---:|---:|---:|---|");
 	for (label, weight) in [
-		(format!("one `award_batch(n={awards})`"), batch),
+		(format!("one `award_batch(n=0, h={awards})`"), batch),
 		(format!("{awards} × {}", find(&ours, "award").worst_label()), single),
 		(format!("{awards} × `transfer_keep_alive` (for scale)"), transfers),
 	] {
@@ -724,29 +1140,21 @@ fn render() -> String {
 		);
 	}
 
-	if let Some(normal) = block.get(DispatchClass::Normal).max_total {
-		let _ = writeln!(
-			w,
-			"\nNormal extrinsics may fill {:.0}% of a block, so the batch takes {:.2}% of their \
-			 ref_time and {:.2}% of their proof_size.",
-			percent(normal.ref_time(), max_block.ref_time()),
-			percent(batch.ref_time(), normal.ref_time()),
-			percent(batch.proof_size(), normal.proof_size()),
-		);
-	}
-
 	let _ = writeln!(w, "\n## Settling a monthly round\n");
 	let round = <Runtime as Config>::MaxClaimsPerRound::get();
-	let page = <Runtime as Config>::MaxSettlePerCall::get();
+	let roster: u32 = <Runtime as Config>::MaxRoster::get();
+	let page = max_settle();
 	let _ = writeln!(
 		w,
-		"A round's settlement is paged: the first call fixes the rate, each call checks and \
-		 tallies (`settle_round_tally`, the last one committing what the round may pay) or pays \
-		 (`settle_round_pay`) at most `MaxSettlePerCall` ({page}) entries, so that no call \
-		 passes 5% of the block. A full round holds `MaxClaimsPerRound` ({round}) reports and \
-		 claims. Beside it, the same number of payments as direct awards in `award_batch` calls \
-		 of at most `MaxAwardsPerCall` each (which a scored pool cannot take: the lead would \
-		 compute and type every amount).\n"
+		"A round's settlement is paged: a round's entries are stored in pages of \
+		 `MaxSettlePerCall` ({page}); the first call fixes the rate, each call checks and \
+		 tallies one page (`settle_round_tally`, the last one committing what the round may pay) \
+		 or pays one page and removes it (`settle_round_pay`), so that no call passes 5% of the \
+		 block. A full round holds `MaxClaimsPerRound` ({round}) entries: a full roster's \
+		 {roster} reports and {} claims. Beside it, the same number of payments as direct awards \
+		 in `award_batch` calls of at most `MaxAwardsPerCall` each (which a scored pool cannot \
+		 take: the lead would compute and type every amount).\n",
+		round - roster.min(round)
 	);
 	let _ = writeln!(
 		w,
@@ -754,28 +1162,28 @@ fn render() -> String {
 	);
 	let _ = writeln!(w, "|---|---:|---:|---:|---:|---:|---:|---:|");
 	let transfer = find(&neighbours, "transfer_keep_alive").worst().saturating_add(base_extrinsic);
-	let tally = find(&ours, "settle_round_tally").worst().saturating_add(base_extrinsic);
-	let pay = find(&ours, "settle_round_pay").worst().saturating_add(base_extrinsic);
-	let rows: Vec<(String, (Weight, u32), u32)> = vec![
+	let tally = Ours::settle_round_tally(page).saturating_add(base_extrinsic);
+	let pay = Ours::settle_round_pay(page, 0).saturating_add(base_extrinsic);
+	let runs: Vec<(String, (Weight, u32), u32)> = vec![
 		(format!("one tally page, `settle_round_tally(p={page})`"), (tally, 1), page),
-		(format!("one pay page, `settle_round_pay(p={page})`"), (pay, 1), page),
+		(format!("one pay page of reports, `settle_round_pay(r={page}, c=0)`"), (pay, 1), page),
 		(
 			format!("the seed's round ({SEED_ROUND} reports), settled"),
-			settle_weight(SEED_ROUND, base_extrinsic),
+			settle_weight(SEED_ROUND, 0, base_extrinsic),
 			SEED_ROUND,
 		),
 		(
 			format!("a full round ({round} entries), settled"),
-			settle_weight(round, base_extrinsic),
+			settle_weight(roster.min(round), round - roster.min(round), base_extrinsic),
 			round,
 		),
 		(
-			format!("{round} direct awards in `award_batch` calls"),
+			format!("{round} direct awards from member-capped pools in `award_batch` calls"),
 			batches_weight(round, base_extrinsic),
 			round,
 		),
 	];
-	for (label, (weight, calls), entries) in rows {
+	for (label, (weight, calls), entries) in runs {
 		let per = weight.ref_time() / u64::from(entries.max(1));
 		let _ = writeln!(
 			w,
@@ -793,7 +1201,7 @@ fn render() -> String {
 		"\nEach page is one extrinsic: the percentages of a page are what one block must carry; \
 		 a whole round spreads over as many blocks as it likes. Per entry: the run's weight over \
 		 the entries it checks (each is tallied once and paid, or skipped, once), base extrinsic \
-		 weights included; a direct award is one entry of a batch."
+		 weights included (and in the transfer's); a direct award is one entry of a batch."
 	);
 
 	let _ = writeln!(w, "\n## Targets missed\n");
@@ -867,7 +1275,7 @@ mod tests {
 	#[test]
 	fn every_row_names_known_calls() {
 		let (ours, neighbours, shares) = (ours(), neighbours(), our_shares());
-		for row in rows() {
+		for (row, _) in rows() {
 			let call = find_ours(&ours, &shares, row.ours);
 			find(&neighbours, row.neighbour);
 			if let Some(values) = row.at {

@@ -18,11 +18,14 @@
 //! worst case: the longest texts, the most milestones and pools, pools denominated in an asset
 //! with member caps, payments that create the beneficiary's account.
 //!
-//! Components: the title `t` and description `d` lengths, milestones `m` and pools `p` of a
-//! proposal; the storage entries `n` one clean-up step removes (close, cancel, clear); the crew
-//! `c` removed with a senior; the evidence length `e` of a report; the reason length `r` of an
-//! award; the batch length `n`. The short tags (a member's region, an off-chain metric's name)
-//! and the reasons inside a batch are charged at their bound.
+//! Components: the title length `t`, milestones `m` and pools `p` of a proposal; the storage
+//! entries `n` one clean-up step visits (close, cancel, clear); the crew `c` removed with a
+//! senior; the evidence length `e` of a report; the reason length `r` of an award and its
+//! pool's kind (`s` a senior pool, `m` a member cap, `a` an asset denomination, each 0 or 1);
+//! the plain awards `n` (no roster read, no spending record) and the others `h` of a batch; the
+//! scores `n` of a `score_round`; the entries `p` of a tally page, and the reports `r` and
+//! claims `c` of a pay page. The short tags (a member's region, an off-chain metric's name) and
+//! the reasons inside a batch are charged at their bound.
 //!
 //! Only the signer of a call is whitelisted (its account is in the block already, for the fee).
 //! Every other account a call touches, such as the lead's when the council approves or rejects
@@ -40,7 +43,7 @@ use frame_support::traits::{
 	EnsureOrigin,
 };
 use frame_system::RawOrigin;
-use sp_runtime::traits::{BlockNumberProvider, Bounded, Saturating, StaticLookup};
+use sp_runtime::traits::{BlockNumberProvider, Bounded, Hash, Saturating, StaticLookup};
 
 const SEED: u32 = 0;
 
@@ -74,10 +77,10 @@ fn asset_kind<T: Config>(seed: u32) -> T::AssetKind {
 	kind
 }
 
-/// A spec with a title of `t` bytes, a description of `d` bytes, `m` milestones and `p` pools;
-/// every pool pays Senior Ambassadors (whose eligibility costs a roster read) in an asset of its
-/// own (a rate read each) with a member cap (a spending record per beneficiary).
-fn spec<T: Config>(t: u32, d: u32, m: u32, p: u32) -> ProgramSpec<T> {
+/// A spec with a title of `t` bytes, `m` milestones and `p` pools; every pool pays Senior
+/// Ambassadors (whose eligibility costs a roster read) in an asset of its own (a rate read each)
+/// with a member cap (a spending record per beneficiary).
+fn spec<T: Config>(t: u32, m: u32, p: u32) -> ProgramSpec<T> {
 	let milestones: Vec<_> = (0..m.max(1))
 		.map(|i| Milestone {
 			metric: if i == 0 {
@@ -101,7 +104,7 @@ fn spec<T: Config>(t: u32, d: u32, m: u32, p: u32) -> ProgramSpec<T> {
 	let budget = tranche::<T>().saturating_mul((milestones.len() as u32).into());
 	ProgramSpec {
 		title: bytes(t),
-		description: bytes(d),
+		description: T::Hashing::hash(b"the proposal's full text, published off chain"),
 		budget,
 		milestones: milestones.try_into().unwrap_or_default(),
 		pools: pools.try_into().unwrap_or_default(),
@@ -133,12 +136,12 @@ fn other_lead<T: Config>() -> T::AccountId {
 
 /// Proposes the worst-case program with `lead`; returns its index and lead.
 fn proposed<T: Config>(lead: T::AccountId) -> (ProgramIndex, T::AccountId) {
-	let spec = spec::<T>(
-		T::MaxTitleLen::get(),
-		T::MaxDescriptionLen::get(),
-		T::MaxMilestones::get(),
-		T::MaxPools::get().max(1),
-	);
+	let spec = spec::<T>(T::MaxTitleLen::get(), T::MaxMilestones::get(), T::MaxPools::get().max(1));
+	propose::<T>(lead, spec)
+}
+
+/// Proposes `spec` with `lead`; returns its index and lead.
+fn propose<T: Config>(lead: T::AccountId, spec: ProgramSpec<T>) -> (ProgramIndex, T::AccountId) {
 	let index = ProgramCount::<T>::get();
 	CommunityBounty::<T>::propose_program(RawOrigin::Signed(lead.clone()).into(), Box::new(spec))
 		.expect("benchmark spec is valid");
@@ -199,26 +202,46 @@ fn insert_senior<T: Config>(index: ProgramIndex, who: &T::AccountId) {
 	);
 }
 
-/// Puts `n` claims of period 0 of program `index` in storage, each with its deposit held: what
-/// a clean-up step removes at the highest cost per entry.
+/// Puts claims of period 0 of program `index` in storage, in full pages, each with its deposit
+/// held, worth `n` entries of a clean-up step (a page counts one, and one for each claim): what
+/// a clean-up step removes at the highest cost per entry. Sets the program's counters so that
+/// the clean-up also looks into each of its other maps (found empty): the most look-ups a step
+/// makes.
 fn fill_claims<T: Config>(index: ProgramIndex, n: u32) {
 	let now = T::BlockNumberProvider::current_block_number();
 	let deposit = T::ClaimDeposit::get();
-	for i in 0..n {
-		let who: T::AccountId = account("claimant", i, SEED);
-		hold_claim_deposit::<T>(&who);
-		RoundEntries::<T>::insert(
-			index,
-			(0, &who),
-			RoundEntry {
-				kind: EntryKind::Claim { pool: 0, deposit },
-				evidence: bytes(T::MaxEvidenceLen::get()),
-				filed_at: now,
-				score: Some(MAX_SCORE),
-				payable: None,
-			},
-		);
+	let size = CommunityBounty::<T>::page_size();
+	let (mut left, mut page, mut i) = (n, 0u32, 0u32);
+	while left > 1 {
+		let claims = (left - 1).min(size);
+		let entries: Vec<_> = (0..claims)
+			.map(|_| {
+				let who: T::AccountId = account("claimant", i, SEED);
+				i += 1;
+				hold_claim_deposit::<T>(&who);
+				RoundEntry {
+					who,
+					kind: EntryKind::Claim { pool: 0, deposit },
+					evidence: bytes(T::MaxEvidenceLen::get()),
+					filed_at: now,
+					score: Some(MAX_SCORE),
+					payable: None,
+				}
+			})
+			.collect();
+		RoundPages::<T>::insert(index, (0, page), RoundPageOf::<T>::truncate_from(entries));
+		left -= claims + 1;
+		page += 1;
 	}
+	Programs::<T>::mutate(index, |program| {
+		if let Some(program) = program {
+			program.roster_count = 2;
+			program.seniors = 1;
+			program.barred = 1;
+			program.spending_records = 1;
+			program.open_rounds = 1;
+		}
+	});
 }
 
 /// Adds a senior with a crew of `c` ambassadors; returns the senior.
@@ -246,12 +269,8 @@ fn round_program<T: Config>(
 	lead: T::AccountId,
 ) -> Result<(ProgramIndex, T::AccountId), BenchmarkError> {
 	fund_treasury::<T>();
-	let mut spec = spec::<T>(
-		T::MaxTitleLen::get(),
-		T::MaxDescriptionLen::get(),
-		T::MaxMilestones::get(),
-		T::MaxPools::get().max(2),
-	);
+	let mut spec =
+		spec::<T>(T::MaxTitleLen::get(), T::MaxMilestones::get(), T::MaxPools::get().max(2));
 	let cap = award_amount::<T>().saturating_mul(T::MaxClaimsPerRound::get().into());
 	let scored = |eligibility, split, seed| RewardPool {
 		eligibility,
@@ -295,6 +314,7 @@ fn filed_round_with<T: Config>(
 	let now = T::BlockNumberProvider::current_block_number();
 	let deposit = T::ClaimDeposit::get();
 	let mut filers = Vec::new();
+	let mut entries = Vec::new();
 	let mut reports = 0u32;
 	for i in 0..n {
 		let who: T::AccountId = account("filer", i, SEED);
@@ -306,18 +326,22 @@ fn filed_round_with<T: Config>(
 			hold_claim_deposit::<T>(&who);
 			EntryKind::Claim { pool: 1, deposit }
 		};
-		RoundEntries::<T>::insert(
-			index,
-			(0, &who),
-			RoundEntry {
-				kind,
-				evidence: bytes(T::MaxEvidenceLen::get()),
-				filed_at: now,
-				score,
-				payable: None,
-			},
-		);
+		entries.push(RoundEntry {
+			who: who.clone(),
+			kind,
+			evidence: bytes(T::MaxEvidenceLen::get()),
+			filed_at: now,
+			score,
+			payable: None,
+		});
 		filers.push(who);
+	}
+	for (page, chunk) in entries.chunks(CommunityBounty::<T>::page_size() as usize).enumerate() {
+		RoundPages::<T>::insert(
+			index,
+			(0, page as u32),
+			RoundPageOf::<T>::truncate_from(chunk.to_vec()),
+		);
 	}
 	let active = if score.unwrap_or(0) >= 40 { reports } else { 0 };
 	let round = Round::<T> {
@@ -336,6 +360,46 @@ fn filed_round_with<T: Config>(
 	filers
 }
 
+/// The entry of `who` in round 0 of program `index`, if any.
+fn entry_of<T: Config>(index: ProgramIndex, who: &T::AccountId) -> Option<RoundEntry<T>> {
+	RoundPages::<T>::iter_prefix_values(index)
+		.flat_map(|page| page.into_inner())
+		.find(|entry| &entry.who == who)
+}
+
+/// Pools for awards of kind (`senior`, `capped`, `asset`): pool 0 is of that kind.
+fn award_pool<T: Config>(senior: bool, capped: bool, asset: bool, seed: u32) -> RewardPoolOf<T> {
+	RewardPool {
+		eligibility: if senior {
+			Eligibility::SeniorAmbassadors
+		} else {
+			Eligibility::Contributors
+		},
+		denomination: if asset {
+			Denomination::Asset(asset_kind::<T>(seed))
+		} else {
+			Denomination::Native
+		},
+		period_cap: BalanceOf::<T>::max_value(),
+		member_cap: capped.then(BalanceOf::<T>::max_value),
+		payout: Payout::Direct,
+	}
+}
+
+/// An active program (its lead signs) whose pools are `pools`.
+fn active_with_pools<T: Config>(
+	pools: Vec<RewardPoolOf<T>>,
+) -> Result<(ProgramIndex, T::AccountId), BenchmarkError> {
+	fund_treasury::<T>();
+	let mut spec = spec::<T>(T::MaxTitleLen::get(), T::MaxMilestones::get(), 0);
+	spec.pools = pools.try_into().map_err(|_| BenchmarkError::Weightless)?;
+	let (index, lead) = propose::<T>(signing_lead::<T>(), spec);
+	let approve =
+		T::ApproveOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+	CommunityBounty::<T>::approve_program(approve, index)?;
+	Ok((index, lead))
+}
+
 /// Moves to the first block at which period 0's round of program `index` is final by itself.
 fn round_final<T: Config>(index: ProgramIndex) {
 	let at = CommunityBounty::<T>::scoring_deadline(approved_at::<T>(index), 0);
@@ -349,12 +413,11 @@ mod benchmarks {
 	#[benchmark]
 	fn propose_program(
 		t: Linear<1, { T::MaxTitleLen::get() }>,
-		d: Linear<0, { T::MaxDescriptionLen::get() }>,
 		m: Linear<1, { T::MaxMilestones::get() }>,
 		p: Linear<0, { T::MaxPools::get() }>,
 	) -> Result<(), BenchmarkError> {
 		let lead = signing_lead::<T>();
-		let spec = spec::<T>(t, d, m, p);
+		let spec = spec::<T>(t, m, p);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(lead.clone()), Box::new(spec));
@@ -397,8 +460,8 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// One clean-up step removing `n` entries: claims of a round, the costliest kind (each
-	/// releases its deposit's hold as it goes).
+	/// One clean-up step visiting `n` entries: full pages of claims, the costliest kind (each
+	/// releases its deposit's hold as it goes), after a look-up in each other map.
 	#[benchmark]
 	fn cancel_program(n: Linear<0, { T::RemovalLimit::get() }>) -> Result<(), BenchmarkError> {
 		let (index, _) = active_with::<T>(other_lead::<T>())?;
@@ -413,18 +476,26 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// Closed by anyone once even the last period's scoring window has passed, with a round
+	/// left open (dropped, its deposits returned by the step).
 	#[benchmark]
 	fn close_program(n: Linear<0, { T::RemovalLimit::get() }>) -> Result<(), BenchmarkError> {
-		let (index, lead) = active::<T>()?;
+		let (index, _) = active_with::<T>(other_lead::<T>())?;
 		fill_claims::<T>(index, n);
-		Programs::<T>::mutate(index, |program| {
-			if let Some(program) = program {
-				program.milestones_approved = program.milestones.len() as u32;
-			}
-		});
+		let Some(ProgramStatus::Active { approved_at, ends_at }) =
+			Programs::<T>::get(index).map(|p| p.status)
+		else {
+			return Err(BenchmarkError::Weightless);
+		};
+		let last = CommunityBounty::<T>::last_period(approved_at, ends_at);
+		T::BlockNumberProvider::set_block_number(CommunityBounty::<T>::scoring_deadline(
+			approved_at,
+			last,
+		));
+		let caller: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(lead), index);
+		_(RawOrigin::Signed(caller), index);
 
 		assert!(!Programs::<T>::contains_key(index));
 		Ok(())
@@ -434,17 +505,15 @@ mod benchmarks {
 	fn clear_program(n: Linear<0, { T::RemovalLimit::get() }>) -> Result<(), BenchmarkError> {
 		let (index, _) = active::<T>()?;
 		fill_claims::<T>(index, n);
-		// Closed, with its storage still to clear.
+		// Closed, with its storage still to clear, in every map.
 		Programs::<T>::remove(index);
-		Descriptions::<T>::remove(index);
-		Cleanups::<T>::insert(index, CleanupStage::Roster);
+		Cleanups::<T>::insert(index, CleanupStages::of(CleanupStage::ALL));
 		let caller: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), index);
 
-		let left = RoundEntries::<T>::iter_prefix(index).count() as u32;
-		assert!(n == 0 || left < n, "the step removed claims");
+		assert!(RoundPages::<T>::iter_prefix(index).next().is_none(), "the step removed the pages");
 		Ok(())
 	}
 
@@ -630,39 +699,80 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// An award of the reason length `r` from a pool of the kind `s` (a senior pool: the
+	/// beneficiary's roster entry is read), `m` (a member cap: its spending record is read and
+	/// written) and `a` (an asset: the rate is read); the payment creates the beneficiary's
+	/// account.
 	#[benchmark]
-	fn award(r: Linear<0, { T::MaxReasonLen::get() }>) -> Result<(), BenchmarkError> {
-		let (index, lead) = active::<T>()?;
-		let senior: T::AccountId = account("senior", 0, SEED);
-		add_senior::<T>(index, &lead, &senior);
+	fn award(
+		r: Linear<0, { T::MaxReasonLen::get() }>,
+		s: Linear<0, 1>,
+		m: Linear<0, 1>,
+		a: Linear<0, 1>,
+	) -> Result<(), BenchmarkError> {
+		let (index, lead) =
+			active_with_pools::<T>(vec![award_pool::<T>(s == 1, m == 1, a == 1, 1)])?;
+		let beneficiary: T::AccountId = account("beneficiary", 0, SEED);
+		if s == 1 {
+			add_senior::<T>(index, &lead, &beneficiary);
+		}
 		let amount = award_amount::<T>();
 		let reason = bytes(r);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(lead), index, 0, T::Lookup::unlookup(senior.clone()), amount, reason);
+		_(
+			RawOrigin::Signed(lead),
+			index,
+			0,
+			T::Lookup::unlookup(beneficiary.clone()),
+			amount,
+			reason,
+		);
 
-		assert_eq!(MemberSpending::<T>::get(index, (0, senior)).map(|s| s.spent), Some(amount));
+		let spent = Programs::<T>::get(index).and_then(|p| p.pool_spent.first().map(|s| s.spent));
+		assert_eq!(spent, Some(amount));
 		Ok(())
 	}
 
+	/// A batch of `n` plain awards (from contributor pools without a member cap, each creating
+	/// its beneficiary's account) and `h` awards from senior pools with a member cap (a roster
+	/// read and a spending record each), every reason at its bound, the pools each in an asset
+	/// of its own.
 	#[benchmark]
-	fn award_batch(n: Linear<1, { T::MaxAwardsPerCall::get() }>) -> Result<(), BenchmarkError> {
-		let (index, lead) = active::<T>()?;
-		let seniors = n.min(T::MaxRoster::get());
-		for i in 0..seniors {
+	fn award_batch(
+		n: Linear<1, { T::MaxAwardsPerCall::get() / 2 }>,
+		h: Linear<1, { T::MaxAwardsPerCall::get() / 2 }>,
+	) -> Result<(), BenchmarkError> {
+		let max = T::MaxPools::get();
+		if max < 2 {
+			return Err(BenchmarkError::Weightless);
+		}
+		let plain_pools = max / 2;
+		let pools: Vec<_> = (0..max)
+			.map(|i| award_pool::<T>(i >= plain_pools, i >= plain_pools, true, i + 1))
+			.collect();
+		let heavy_pools = max - plain_pools;
+		let (index, lead) = active_with_pools::<T>(pools)?;
+		for i in 0..h {
 			add_senior::<T>(index, &lead, &account("senior", i, SEED));
 		}
-		// Spread over every pool: each adds its spending record and its asset's rate.
-		let pools = T::MaxPools::get().max(1);
-		let awards: Vec<_> = (0..n)
-			.map(|i| Award {
-				pool: i % pools,
-				beneficiary: account("senior", i % seniors, SEED),
-				amount: award_amount::<T>(),
-				reason: bytes(T::MaxReasonLen::get()),
-			})
-			.collect();
-		let awards: AwardsOf<T> = awards.try_into().map_err(|_| BenchmarkError::Weightless)?;
+		let plain = (0..n).map(|i| Award {
+			pool: i % plain_pools,
+			beneficiary: account("contributor", i, SEED),
+			amount: award_amount::<T>(),
+			reason: bytes(T::MaxReasonLen::get()),
+		});
+		let heavy = (0..h).map(|i| Award {
+			pool: plain_pools + i % heavy_pools,
+			beneficiary: account("senior", i, SEED),
+			amount: award_amount::<T>(),
+			reason: bytes(T::MaxReasonLen::get()),
+		});
+		let awards: AwardsOf<T> = plain
+			.chain(heavy)
+			.collect::<Vec<_>>()
+			.try_into()
+			.map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(lead), index, awards);
@@ -703,7 +813,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), index, 0, bytes(e));
 
-		assert!(RoundEntries::<T>::contains_key(index, (0, who)));
+		assert!(entry_of::<T>(index, &who).is_some());
 		Ok(())
 	}
 
@@ -718,17 +828,29 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), index, 0, 1, bytes(e));
 
-		assert!(RoundEntries::<T>::contains_key(index, (0, who)));
+		assert!(entry_of::<T>(index, &who).is_some());
 		Ok(())
 	}
 
-	/// `n` scores in a full round, each making a report active.
+	/// `n` scores in a full round, each making a report active, spread over every page of it
+	/// (`n` starts at the number of pages, so that each step reads and writes them all).
 	#[benchmark]
-	fn score_round(n: Linear<1, { T::MaxScoresPerCall::get() }>) -> Result<(), BenchmarkError> {
+	fn score_round(
+		n: Linear<
+			{ T::MaxClaimsPerRound::get().div_ceil(T::MaxSettlePerCall::get().max(1)) },
+			{ T::MaxScoresPerCall::get() },
+		>,
+	) -> Result<(), BenchmarkError> {
 		let (index, lead) = round_program::<T>(signing_lead::<T>())?;
 		let filers = filed_round::<T>(index, T::MaxClaimsPerRound::get(), None);
-		let scores: Vec<_> =
-			filers.into_iter().cycle().take(n as usize).map(|who| (who, MAX_SCORE)).collect();
+		let size = CommunityBounty::<T>::page_size() as usize;
+		let pages = filers.len().div_ceil(size);
+		let scores: Vec<_> = (0..n as usize)
+			.map(|i| {
+				let position = ((i % pages) * size + (i / pages) % size).min(filers.len() - 1);
+				(filers[position].clone(), MAX_SCORE)
+			})
+			.collect();
 		let scores: ScoresOf<T> = scores.try_into().map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
@@ -738,38 +860,33 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// The last claim of a full round is marked as spam.
+	/// The first claim of a full round is marked as spam: the last entry, in another page,
+	/// takes its place.
 	#[benchmark]
 	fn mark_spam() -> Result<(), BenchmarkError> {
 		let (index, lead) = round_program::<T>(signing_lead::<T>())?;
 		let max = T::MaxClaimsPerRound::get();
-		// Enough reports to push the last entries into claims, whatever the roster's bound.
 		let filers = filed_round::<T>(index, max, None);
-		let who = filers.last().cloned().ok_or(BenchmarkError::Weightless)?;
-		if !matches!(
-			RoundEntries::<T>::get(index, (0, &who)).map(|e| e.kind),
-			Some(EntryKind::Claim { .. })
-		) {
-			// A roster at least as large as a round: turn the last report into a claim.
-			Roster::<T>::remove(index, &who);
-			let deposit = hold_claim_deposit::<T>(&who);
-			RoundEntries::<T>::mutate(index, (0, &who), |e| {
-				if let Some(e) = e {
-					e.kind = EntryKind::Claim { pool: 1, deposit };
-				}
-			});
-			Programs::<T>::mutate(index, |p| {
-				if let Some(p) = p {
-					p.roster_count -= 1;
-					p.seniors -= 1;
-				}
-			});
-		}
+		let who = filers.first().cloned().ok_or(BenchmarkError::Weightless)?;
+		// Turn the first report into a claim, in the first page.
+		Roster::<T>::remove(index, &who);
+		let deposit = hold_claim_deposit::<T>(&who);
+		RoundPages::<T>::mutate(index, (0, 0), |page| {
+			if let Some(entry) = page.as_mut().and_then(|page| page.get_mut(0)) {
+				entry.kind = EntryKind::Claim { pool: 1, deposit };
+			}
+		});
+		Programs::<T>::mutate(index, |p| {
+			if let Some(p) = p {
+				p.roster_count -= 1;
+				p.seniors -= 1;
+			}
+		});
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(lead), index, 0, T::Lookup::unlookup(who.clone()));
 
-		assert!(!RoundEntries::<T>::contains_key(index, (0, who)));
+		assert!(entry_of::<T>(index, &who).is_none());
 		Ok(())
 	}
 
@@ -806,14 +923,16 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// A page paying `p` entries that ends the round: half of them senior reports (each
-	/// payment creating its payee's account), half claims (each releasing its deposit).
+	/// A page paying `r` senior reports (each payment creating its payee's account) and `c`
+	/// claims (each releasing its deposit) that ends the round. Each ranges over half a page,
+	/// so that both fit in one.
 	#[benchmark]
 	fn settle_round_pay(
-		p: Linear<1, { T::MaxSettlePerCall::get() }>,
+		r: Linear<0, { T::MaxSettlePerCall::get() / 2 }>,
+		c: Linear<0, { T::MaxSettlePerCall::get() / 2 }>,
 	) -> Result<(), BenchmarkError> {
 		let (index, _) = round_program::<T>(other_lead::<T>())?;
-		let _ = filed_round_with::<T>(index, p, p.div_ceil(2), Some(MAX_SCORE));
+		let _ = filed_round_with::<T>(index, r + c, r, Some(MAX_SCORE));
 		round_final::<T>(index);
 		let caller: T::AccountId = whitelisted_caller();
 		CommunityBounty::<T>::settle_round(RawOrigin::Signed(caller.clone()).into(), index, 0)?;

@@ -222,6 +222,7 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod cleanup;
+pub mod migrations;
 mod milestones;
 #[cfg(test)]
 mod mock;
@@ -239,6 +240,7 @@ pub mod views;
 pub mod weights;
 
 pub use pallet::*;
+pub use rewards::AwardClass;
 pub use rounds::{PlannedEntry, SettleStep};
 pub use types::*;
 pub use weights::WeightInfo;
@@ -273,12 +275,14 @@ pub mod pallet {
 		tokens::ConversionFromAssetBalance,
 	};
 	use frame_system::pallet_prelude::{ensure_signed, OriginFor};
+	use rewards::Payer;
 	use sp_runtime::traits::{BlockNumberProvider, StaticLookup};
 
-	/// The in-code storage version. Version 1 is the first layout: FRAME stamps a newly added
-	/// pallet with it, so it needs no migration. A later layout change bumps it and comes with a
-	/// `VersionedMigration` in a `migrations` module.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// The in-code storage version. Version 1 was the first layout; version 2 keeps each pool's
+	/// spending and the title in the program record, stores the description's hash instead of
+	/// its text, keeps a round's entries in pages and a clean-up's maps as a set
+	/// ([`migrations::v2`] moves a chain from 1 to 2).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	/// An account id as given to a call: an address the runtime's lookup resolves.
 	pub type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
@@ -312,7 +316,6 @@ pub mod pallet {
 		impl DefaultConfig for TestDefaultConfig {
 			type PalletId = CommunityBountyPalletId;
 			type MaxTitleLen = ConstU32<64>;
-			type MaxDescriptionLen = ConstU32<1024>;
 			type MaxMilestones = ConstU32<4>;
 			type MaxPools = ConstU32<4>;
 			type MaxRoster = ConstU32<64>;
@@ -388,7 +391,8 @@ pub mod pallet {
 		#[pallet::no_default]
 		type ProgramBondBase: Get<BalanceOf<Self>>;
 
-		/// The part of a proposal's bond per byte of its description.
+		/// The part of a proposal's bond per byte the proposal stores: its program record as
+		/// encoded (title, description hash, milestones, pools). The full text stays off chain.
 		#[pallet::constant]
 		#[pallet::no_default]
 		type ProgramBondPerByte: Get<BalanceOf<Self>>;
@@ -403,13 +407,9 @@ pub mod pallet {
 		#[pallet::no_default]
 		type MaxDuration: Get<BlockNumberOf<Self>>;
 
-		/// The longest title, in bytes.
+		/// The longest title, in bytes. Benchmarks of `propose_program` depend on it.
 		#[pallet::constant]
 		type MaxTitleLen: Get<u32>;
-
-		/// The longest description, in bytes. Benchmarks of `propose_program` depend on it.
-		#[pallet::constant]
-		type MaxDescriptionLen: Get<u32>;
 
 		/// The most milestones a program may have. Nonzero.
 		#[pallet::constant]
@@ -450,9 +450,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxBeneficiaries: Get<u32>;
 
-		/// The most storage entries one clean-up step visits: `close_program` and
-		/// `cancel_program` take one step, `clear_program` one more each time. Nonzero.
-		/// Benchmarks of those calls depend on it.
+		/// The most storage entries one clean-up step visits (a page of a round counts one more
+		/// for each claim whose deposit it releases): `close_program` and `cancel_program` take
+		/// one step, `clear_program` one more each time. Above `MaxSettlePerCall`, so that a full
+		/// page fits in a step. Benchmarks of those calls depend on it.
 		#[pallet::constant]
 		type RemovalLimit: Get<u32>;
 
@@ -483,8 +484,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxScoresPerCall: Get<u32>;
 
-		/// The most entries one `settle_round` call pays (a page). Nonzero. Benchmarks of
-		/// `settle_round` depend on it.
+		/// The most entries one `settle_round` call checks or pays: the size of a page of a
+		/// round's entries in storage ([`RoundPages`]). Nonzero. Benchmarks of `settle_round`,
+		/// `file_report`, `file_claim`, `score_round` and the clean-up depend on it.
 		#[pallet::constant]
 		type MaxSettlePerCall: Get<u32>;
 
@@ -513,13 +515,10 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ProgramCount<T> = StorageValue<_, ProgramIndex, ValueQuery>;
 
-	/// Proposed and active programs.
+	/// Proposed and active programs, with their title, description hash, milestones, pools and
+	/// what each pool spent in its latest period.
 	#[pallet::storage]
 	pub type Programs<T: Config> = StorageMap<_, Twox64Concat, ProgramIndex, Program<T>>;
-
-	/// The title and description of each proposed or active program.
-	#[pallet::storage]
-	pub type Descriptions<T: Config> = StorageMap<_, Twox64Concat, ProgramIndex, ProgramText<T>>;
 
 	/// The latest report of each milestone: pending, approved (the record) or rejected.
 	#[pallet::storage]
@@ -561,18 +560,6 @@ pub mod pallet {
 	pub type Barred<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, ProgramIndex, Blake2_128Concat, T::AccountId, ()>;
 
-	/// What each pool spent in its latest period, in the pool's denomination.
-	#[pallet::storage]
-	pub type PoolSpending<T: Config> = StorageDoubleMap<
-		_,
-		Twox64Concat,
-		ProgramIndex,
-		Twox64Concat,
-		PoolIndex,
-		Spending<BalanceOf<T>>,
-		ValueQuery,
-	>;
-
 	/// What each beneficiary received from a pool with a member cap in its latest period, in the
 	/// pool's denomination.
 	#[pallet::storage]
@@ -591,28 +578,30 @@ pub mod pallet {
 	pub type Rounds<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, ProgramIndex, Twox64Concat, PeriodIndex, Round<T>>;
 
-	/// The reports and claims of each round, by program and (period, filer).
+	/// The reports and claims of each round, by program and (period, page): page `k` holds the
+	/// entries of the round's filers `k x MaxSettlePerCall ..`, in the same order.
 	#[pallet::storage]
-	pub type RoundEntries<T: Config> = StorageDoubleMap<
+	pub type RoundPages<T: Config> = StorageDoubleMap<
 		_,
 		Twox64Concat,
 		ProgramIndex,
-		Blake2_128Concat,
-		(PeriodIndex, T::AccountId),
-		RoundEntry<T>,
+		Twox64Concat,
+		(PeriodIndex, u32),
+		RoundPageOf<T>,
 	>;
 
-	/// Removed programs whose storage is still being cleared, and the map the clean-up is at.
+	/// Removed programs whose storage is still being cleared, and the maps left to clear.
 	#[pallet::storage]
-	pub type Cleanups<T: Config> = StorageMap<_, Twox64Concat, ProgramIndex, CleanupStage>;
+	pub type Cleanups<T: Config> = StorageMap<_, Twox64Concat, ProgramIndex, CleanupStages>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// A program was proposed and its bond held.
+		/// A program was proposed and its bond held. `description` is the hash of its full text.
 		ProgramProposed {
 			index: ProgramIndex,
 			lead: T::AccountId,
+			description: T::Hash,
 			budget: BalanceOf<T>,
 			bond: BalanceOf<T>,
 			milestones: u32,
@@ -958,6 +947,15 @@ pub mod pallet {
 			assert!(T::MaxEvidenceLen::get() > 0, "MaxEvidenceLen must be nonzero");
 			assert!(T::RemovalLimit::get() > 0, "RemovalLimit must be nonzero");
 			assert!(T::MaxSettlePerCall::get() > 0, "MaxSettlePerCall must be nonzero");
+			assert!(
+				T::RemovalLimit::get() > T::MaxSettlePerCall::get(),
+				"RemovalLimit must exceed MaxSettlePerCall: a clean-up step takes a full page"
+			);
+			assert!(
+				T::MaxScoresPerCall::get()
+					>= T::MaxClaimsPerRound::get().div_ceil(T::MaxSettlePerCall::get()),
+				"MaxScoresPerCall must reach every page of a round"
+			);
 			assert!(T::MaxClaimsPerRound::get() > 0, "MaxClaimsPerRound must be nonzero");
 			assert!(T::MaxScoresPerCall::get() > 0, "MaxScoresPerCall must be nonzero");
 			// A round's windows end within the next period, so that a close waits at most a
@@ -1045,8 +1043,8 @@ pub mod pallet {
 		/// Propose a program; the caller becomes its lead.
 		///
 		/// ## Dispatch Origin
-		/// Signed. The bond (`ProgramBondBase` + `ProgramBondPerByte` × description length) is
-		/// held from the caller.
+		/// Signed. The bond (`ProgramBondBase` + `ProgramBondPerByte` × the bytes the program
+		/// record stores) is held from the caller.
 		///
 		/// ## Details
 		/// The spec must be consistent: a nonempty title, 1..=`MaxMilestones` milestones with
@@ -1062,11 +1060,10 @@ pub mod pallet {
 		/// `ProgramProposed`.
 		///
 		/// ## Complexity
-		/// O(t + d + m + p) in the title and description lengths, milestones and pools.
+		/// O(t + m + p) in the title length, milestones and pools (the description is a hash).
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::propose_program(
 			spec.title.len() as u32,
-			spec.description.len() as u32,
 			spec.milestones.len() as u32,
 			spec.pools.len() as u32,
 		))]
@@ -1411,9 +1408,10 @@ pub mod pallet {
 		/// `Awarded`.
 		///
 		/// ## Complexity
-		/// O(r) in the reason length, at most `MaxReasonLen`.
+		/// O(r) in the reason length, at most `MaxReasonLen`. Charged as an award from a senior
+		/// pool with a member cap in an asset (the costliest), refunded to what the pool is.
 		#[pallet::call_index(13)]
-		#[pallet::weight(T::WeightInfo::award(reason.len() as u32))]
+		#[pallet::weight(T::WeightInfo::award(reason.len() as u32, 1, 1, 1))]
 		pub fn award(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
@@ -1421,13 +1419,16 @@ pub mod pallet {
 			beneficiary: AccountIdLookupOf<T>,
 			#[pallet::compact] amount: BalanceOf<T>,
 			reason: ReasonOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let caller = ensure_signed(origin)?;
 			let beneficiary = T::Lookup::lookup(beneficiary)?;
+			let reason_len = reason.len() as u32;
 			let mut program = Self::lead_program(index, &caller)?;
-			Self::do_award(index, &mut program, Award { pool, beneficiary, amount, reason })?;
+			let mut payer = Payer::new(index, &program)?;
+			let class = payer.pay(&mut program, Award { pool, beneficiary, amount, reason })?;
 			Programs::<T>::insert(index, program);
-			Ok(())
+			let (senior, capped, asset) = class.flags();
+			Ok(Some(T::WeightInfo::award(reason_len, senior, capped, asset)).into())
 		}
 
 		/// Pay several rewards at once (the monthly run): all of them, or none.
@@ -1444,22 +1445,29 @@ pub mod pallet {
 		///
 		/// ## Complexity
 		/// O(n) in the number of awards, at most `MaxAwardsPerCall`; each reason is charged at
-		/// `MaxReasonLen`.
+		/// `MaxReasonLen`. The program, its account and each pool's rate are read once for the
+		/// batch. Charged as if every award were from a senior pool with a member cap (a roster
+		/// read and a spending record each), refunded for those from other pools.
 		#[pallet::call_index(14)]
-		#[pallet::weight(T::WeightInfo::award_batch(awards.len() as u32))]
+		#[pallet::weight(T::WeightInfo::award_batch(0, awards.len() as u32))]
 		pub fn award_batch(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
 			awards: AwardsOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let caller = ensure_signed(origin)?;
 			let mut program = Self::lead_program(index, &caller)?;
 			ensure!(!awards.is_empty(), Error::<T>::EmptyBatch);
+			let mut payer = Payer::new(index, &program)?;
+			let (mut plain, mut heavy) = (0u32, 0u32);
 			for award in awards {
-				Self::do_award(index, &mut program, award)?;
+				match payer.pay(&mut program, award)? {
+					AwardClass { senior: false, capped: false, .. } => plain += 1,
+					_ => heavy += 1,
+				}
 			}
 			Programs::<T>::insert(index, program);
-			Ok(())
+			Ok(Some(T::WeightInfo::award_batch(plain, heavy)).into())
 		}
 
 		/// Take the next step of a removed program's clean-up.
@@ -1605,7 +1613,8 @@ pub mod pallet {
 		/// `Scored` for each pair.
 		///
 		/// ## Complexity
-		/// O(n) in the scores given, at most `MaxScoresPerCall`.
+		/// O(n) in the scores given, at most `MaxScoresPerCall`; each page of the round they
+		/// touch is read and written once.
 		#[pallet::call_index(20)]
 		#[pallet::weight(T::WeightInfo::score_round(scores.len() as u32))]
 		pub fn score_round(
@@ -1622,6 +1631,9 @@ pub mod pallet {
 		///
 		/// ## Dispatch Origin
 		/// Signed, by the lead, until the round is final.
+		///
+		/// ## Details
+		/// The last entry of the round takes the claim's place, so that its pages stay full.
 		///
 		/// ## Events
 		/// `ClaimSpam`.
@@ -1685,10 +1697,12 @@ pub mod pallet {
 		/// payment, and `RoundSettled` at the end.
 		///
 		/// ## Complexity
-		/// O(p) in the page, at most `MaxSettlePerCall`; the unused weight is refunded.
+		/// O(p) in the page, at most `MaxSettlePerCall`: one page of entries is read (and
+		/// written back, or removed). Charged at a full page of claims (each releasing its
+		/// deposit), refunded to what the page held.
 		#[pallet::call_index(23)]
 		#[pallet::weight(T::WeightInfo::settle_round_tally(T::MaxSettlePerCall::get())
-			.max(T::WeightInfo::settle_round_pay(T::MaxSettlePerCall::get())))]
+			.max(T::WeightInfo::settle_round_pay(0, T::MaxSettlePerCall::get())))]
 		pub fn settle_round(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
@@ -1697,7 +1711,9 @@ pub mod pallet {
 			ensure_signed(origin)?;
 			let weight = match Self::do_settle(index, period)? {
 				SettleStep::Tallied { entries } => T::WeightInfo::settle_round_tally(entries),
-				SettleStep::Paid { entries } => T::WeightInfo::settle_round_pay(entries),
+				SettleStep::Paid { reports, claims } => {
+					T::WeightInfo::settle_round_pay(reports, claims)
+				},
 			};
 			Ok(Some(weight).into())
 		}

@@ -19,6 +19,7 @@
 //! program account and the proposer's bond is enforced here.
 
 use crate::{pallet::*, *};
+use alloc::vec::Vec;
 use frame_support::{
 	storage::with_storage_layer,
 	traits::{
@@ -55,19 +56,8 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_propose(lead: T::AccountId, spec: ProgramSpec<T>) -> DispatchResult {
 		Self::validate_spec(&spec)?;
-		let bond = T::ProgramBondPerByte::get()
-			.saturating_mul((spec.description.len() as u32).into())
-			.saturating_add(T::ProgramBondBase::get());
 		let index = ProgramCount::<T>::get();
 		let next = index.checked_add(1).ok_or(ArithmeticError::Overflow)?;
-		// What a hold can take; any other failure of the hold (too many consumers, say) is
-		// reported as the hold reports it.
-		ensure!(
-			bond <= T::Currency::reducible_balance(&lead, Preservation::Protect, Fortitude::Force),
-			Error::<T>::InsufficientBond
-		);
-		T::Currency::hold(&HoldReason::ProgramBond.into(), &lead, bond)?;
-
 		let ProgramSpec {
 			title,
 			description,
@@ -80,40 +70,60 @@ impl<T: Config> Pallet<T> {
 			min_crew,
 		} = spec;
 		let (milestone_count, pool_count) = (milestones.len() as u32, pools.len() as u32);
-		Programs::<T>::insert(
-			index,
-			Program {
-				lead: lead.clone(),
-				status: ProgramStatus::Proposed,
-				budget,
-				released: Zero::zero(),
-				owed: Default::default(),
-				paid: Zero::zero(),
-				bond,
-				milestones,
-				pools,
-				duration,
-				proposed_at: T::BlockNumberProvider::current_block_number(),
-				milestones_approved: 0,
-				roster_count: 0,
-				beneficiaries: Default::default(),
-				spending_records: 0,
-				barred: 0,
-				activity_threshold,
-				max_seniors,
-				min_crew,
-				seniors: 0,
-				open_rounds: 0,
-				committed: Zero::zero(),
-				last_final: None,
-			},
+		let pool_spent = pools
+			.iter()
+			.map(|_| Spending::default())
+			.collect::<Vec<_>>()
+			.try_into()
+			.map_err(|_| Error::<T>::UnknownPool)?;
+		let mut program = Program {
+			lead: lead.clone(),
+			title,
+			description,
+			status: ProgramStatus::Proposed,
+			budget,
+			released: Zero::zero(),
+			owed: Default::default(),
+			paid: Zero::zero(),
+			bond: Zero::zero(),
+			milestones,
+			pools,
+			pool_spent,
+			duration,
+			proposed_at: T::BlockNumberProvider::current_block_number(),
+			milestones_approved: 0,
+			roster_count: 0,
+			beneficiaries: Default::default(),
+			spending_records: 0,
+			barred: 0,
+			activity_threshold,
+			max_seniors,
+			min_crew,
+			seniors: 0,
+			open_rounds: 0,
+			committed: Zero::zero(),
+			last_final: None,
+		};
+		// The bond prices what the proposal stores: its record (the full text stays off chain).
+		let stored = program.encoded_size() as u32;
+		let bond = T::ProgramBondPerByte::get()
+			.saturating_mul(stored.into())
+			.saturating_add(T::ProgramBondBase::get());
+		// What a hold can take; any other failure of the hold (too many consumers, say) is
+		// reported as the hold reports it.
+		ensure!(
+			bond <= T::Currency::reducible_balance(&lead, Preservation::Protect, Fortitude::Force),
+			Error::<T>::InsufficientBond
 		);
-		Descriptions::<T>::insert(index, ProgramText { title, description });
+		T::Currency::hold(&HoldReason::ProgramBond.into(), &lead, bond)?;
+		program.bond = bond;
+		Programs::<T>::insert(index, program);
 		ProgramCount::<T>::put(next);
 
 		Self::deposit_event(Event::ProgramProposed {
 			index,
 			lead,
+			description,
 			budget,
 			bond,
 			milestones: milestone_count,
@@ -169,7 +179,6 @@ impl<T: Config> Pallet<T> {
 		)?;
 		// A proposed program has no roster, reports or spending: nothing else to clear.
 		Programs::<T>::remove(index);
-		Descriptions::<T>::remove(index);
 		Self::deposit_event(Event::ProgramRejected { index, lead: program.lead, slashed });
 		Ok(())
 	}
@@ -181,7 +190,7 @@ impl<T: Config> Pallet<T> {
 		let (owed_dropped, paid) = (program.owed_total(), program.paid);
 		let refunded = Self::sweep(&Self::program_account(index))?;
 		Self::deposit_event(Event::ProgramCancelled { index, refunded, owed_dropped, paid });
-		Ok(Self::remove_program(index))
+		Ok(Self::remove_program(index, &program))
 	}
 
 	/// Closes an active program; returns the storage entries its first clean-up step visited.
@@ -221,7 +230,7 @@ impl<T: Config> Pallet<T> {
 			owed_dropped,
 			paid,
 		});
-		Ok(Self::remove_program(index))
+		Ok(Self::remove_program(index, &program))
 	}
 
 	/// Names `new` the lead. A member of the roster may be named (the lead cannot block the

@@ -29,62 +29,85 @@ use frame_support::traits::{
 };
 use sp_runtime::traits::{BlockNumberProvider, CheckedAdd, Saturating};
 
-impl<T: Config> Pallet<T> {
-	/// Converts `amount` in `denomination` into native tokens at the current rate.
-	pub fn to_native(
-		amount: BalanceOf<T>,
-		denomination: &Denomination<T::AssetKind>,
-	) -> Result<BalanceOf<T>, Error<T>> {
-		match denomination {
-			Denomination::Native => Ok(amount),
-			Denomination::Asset(kind) => {
-				T::BalanceConverter::from_asset_balance(amount, kind.clone())
-					.map_err(|_| Error::<T>::NoRate)
-			},
-		}
-	}
+/// What an award costs beyond a transfer, by its pool: a roster read for a senior pool's
+/// eligibility, a spending record for a member cap, a rate for an asset denomination. The
+/// weight of `award` is refunded to it; `award_batch` counts awards with neither of the first
+/// two as plain.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct AwardClass {
+	/// The pool pays Senior Ambassadors: the beneficiary's roster entry is read.
+	pub senior: bool,
+	/// The pool has a member cap: the beneficiary's spending record is read and written.
+	pub capped: bool,
+	/// The pool is denominated in an asset: its rate is read.
+	pub asset: bool,
+}
 
-	/// Checks that `beneficiary` may be paid from `pool` of program `index`.
-	pub(crate) fn ensure_eligible(
-		index: ProgramIndex,
-		program: &Program<T>,
-		pool: &RewardPoolOf<T>,
-		beneficiary: &T::AccountId,
-	) -> DispatchResult {
-		ensure!(!Self::is_reserved(index, beneficiary), Error::<T>::ReservedAccount);
-		let is_lead = *beneficiary == program.lead;
-		match pool.eligibility {
-			Eligibility::Lead => ensure!(is_lead, Error::<T>::NotEligible),
-			Eligibility::SeniorAmbassadors => {
-				ensure!(!is_lead, Error::<T>::LeadNotEligible);
-				let member = Roster::<T>::get(index, beneficiary)
-					.filter(|member| member.role == Role::SeniorAmbassador)
-					.ok_or(Error::<T>::NotEligible)?;
-				ensure!(member.crew >= program.min_crew, Error::<T>::CrewTooSmall);
-			},
-			Eligibility::Contributors => ensure!(!is_lead, Error::<T>::LeadNotEligible),
-		}
-		Ok(())
+impl AwardClass {
+	/// The class as the 0/1 components of the `award` benchmark: (senior, capped, asset).
+	pub fn flags(self) -> (u32, u32, u32) {
+		(self.senior.into(), self.capped.into(), self.asset.into())
 	}
+}
 
-	/// Checks and pays one award, updating `program` (which the caller stores).
-	pub(crate) fn do_award(
-		index: ProgramIndex,
-		program: &mut Program<T>,
-		award: AwardOf<T>,
-	) -> DispatchResult {
-		let Award { pool: pool_index, beneficiary, amount, reason } = award;
+/// Pays the awards of one call from one program: what every award of the call needs (the
+/// period, the program's account and what it may spend) is worked out once.
+pub(crate) struct Payer<T: Config> {
+	index: ProgramIndex,
+	period: PeriodIndex,
+	account: T::AccountId,
+	treasury: T::AccountId,
+	/// What the program may still pay in this call: the program account's balance above its
+	/// existential deposit, less what rounds under settlement have committed, and at most the
+	/// program's released, unpaid and uncommitted funds.
+	spendable: BalanceOf<T>,
+}
+
+impl<T: Config> Payer<T> {
+	/// A payer for program `index` (which must be Active) in the current period.
+	pub(crate) fn new(index: ProgramIndex, program: &Program<T>) -> Result<Self, DispatchError> {
 		let ProgramStatus::Active { approved_at, .. } = program.status else {
 			return Err(Error::<T>::NotActive.into());
 		};
+		let now = T::BlockNumberProvider::current_block_number();
+		let account = Pallet::<T>::program_account(index);
+		let spendable =
+			T::Currency::reducible_balance(&account, Preservation::Preserve, Fortitude::Polite)
+				.saturating_sub(program.committed)
+				.min(program.uncommitted());
+		Ok(Self {
+			index,
+			period: Pallet::<T>::period_at(approved_at, now),
+			account,
+			treasury: T::TreasuryAccount::get(),
+			spendable,
+		})
+	}
+
+	/// Checks and pays one award, updating `program` (which the caller stores). Returns what
+	/// the award's pool made it cost.
+	pub(crate) fn pay(
+		&mut self,
+		program: &mut Program<T>,
+		award: AwardOf<T>,
+	) -> Result<AwardClass, DispatchError> {
+		let Award { pool: pool_index, beneficiary, amount, reason } = award;
+		let (index, period) = (self.index, self.period);
 		let pool = program.pools.get(pool_index as usize).ok_or(Error::<T>::UnknownPool)?;
 		ensure!(!pool.payout.is_scored(), Error::<T>::PoolIsScored);
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		Self::ensure_eligible(index, program, pool, &beneficiary)?;
+		let reserved = beneficiary == self.account || beneficiary == self.treasury;
+		Pallet::<T>::check_eligible(index, program, pool, &beneficiary, reserved)?;
+		let class = AwardClass {
+			senior: pool.eligibility == Eligibility::SeniorAmbassadors,
+			capped: pool.member_cap.is_some(),
+			asset: matches!(pool.denomination, Denomination::Asset(_)),
+		};
 
-		let now = T::BlockNumberProvider::current_block_number();
-		let period = Self::period_at(approved_at, now);
-		let pool_spent = PoolSpending::<T>::get(index, pool_index)
+		let pool_spent = program
+			.pool_spent
+			.get(pool_index as usize)
+			.ok_or(Error::<T>::UnknownPool)?
 			.spent_in(period)
 			.checked_add(&amount)
 			.filter(|spent| *spent <= pool.period_cap)
@@ -112,28 +135,25 @@ impl<T: Config> Pallet<T> {
 			None => None,
 		};
 
-		let native = Self::to_native(amount, &pool.denomination)?;
+		let native = Pallet::<T>::to_native(amount, &pool.denomination)?;
 		ensure!(!native.is_zero(), Error::<T>::ZeroAmount);
-		let account = Self::program_account(index);
-		ensure!(
-			native <= program.uncommitted()
-				&& native
-					<= T::Currency::reducible_balance(
-						&account,
-						Preservation::Preserve,
-						Fortitude::Polite
-					)
-					.saturating_sub(program.committed),
-			Error::<T>::InsufficientProgramFunds
-		);
-		ensure!(
-			T::Currency::can_deposit(&beneficiary, native, Provenance::Extant)
-				== DepositConsequence::Success,
-			Error::<T>::CannotReceive
-		);
-		T::Currency::transfer(&account, &beneficiary, native, Preservation::Preserve)?;
+		ensure!(native <= self.spendable, Error::<T>::InsufficientProgramFunds);
+		if let Err(error) =
+			T::Currency::transfer(&self.account, &beneficiary, native, Preservation::Preserve)
+		{
+			// Only a failed payment pays for telling why.
+			let receivable = T::Currency::can_deposit(&beneficiary, native, Provenance::Extant);
+			return Err(if receivable == DepositConsequence::Success {
+				error
+			} else {
+				Error::<T>::CannotReceive.into()
+			});
+		}
+		self.spendable = self.spendable.saturating_sub(native);
 
-		PoolSpending::<T>::insert(index, pool_index, Spending { period, spent: pool_spent });
+		if let Some(slot) = program.pool_spent.get_mut(pool_index as usize) {
+			*slot = Spending { period, spent: pool_spent };
+		}
 		if let Some((new_record, first_this_period, spent)) = member_spent {
 			if new_record {
 				program.spending_records = program.spending_records.saturating_add(1);
@@ -145,7 +165,7 @@ impl<T: Config> Pallet<T> {
 			MemberSpending::<T>::insert(index, &member_key, Spending { period, spent });
 		}
 		program.paid = program.paid.saturating_add(native);
-		Self::deposit_event(Event::Awarded {
+		Pallet::<T>::deposit_event(Event::Awarded {
 			index,
 			pool: pool_index,
 			period,
@@ -154,6 +174,57 @@ impl<T: Config> Pallet<T> {
 			native,
 			reason,
 		});
+		Ok(class)
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Converts `amount` in `denomination` into native tokens at the current rate.
+	pub fn to_native(
+		amount: BalanceOf<T>,
+		denomination: &Denomination<T::AssetKind>,
+	) -> Result<BalanceOf<T>, Error<T>> {
+		match denomination {
+			Denomination::Native => Ok(amount),
+			Denomination::Asset(kind) => {
+				T::BalanceConverter::from_asset_balance(amount, kind.clone())
+					.map_err(|_| Error::<T>::NoRate)
+			},
+		}
+	}
+
+	/// Checks that `beneficiary` may be paid from `pool` of program `index`.
+	pub(crate) fn ensure_eligible(
+		index: ProgramIndex,
+		program: &Program<T>,
+		pool: &RewardPoolOf<T>,
+		beneficiary: &T::AccountId,
+	) -> DispatchResult {
+		let reserved = Self::is_reserved(index, beneficiary);
+		Self::check_eligible(index, program, pool, beneficiary, reserved)
+	}
+
+	/// As [`Self::ensure_eligible`], told whether the beneficiary is a reserved account.
+	fn check_eligible(
+		index: ProgramIndex,
+		program: &Program<T>,
+		pool: &RewardPoolOf<T>,
+		beneficiary: &T::AccountId,
+		reserved: bool,
+	) -> DispatchResult {
+		ensure!(!reserved, Error::<T>::ReservedAccount);
+		let is_lead = *beneficiary == program.lead;
+		match pool.eligibility {
+			Eligibility::Lead => ensure!(is_lead, Error::<T>::NotEligible),
+			Eligibility::SeniorAmbassadors => {
+				ensure!(!is_lead, Error::<T>::LeadNotEligible);
+				let member = Roster::<T>::get(index, beneficiary)
+					.filter(|member| member.role == Role::SeniorAmbassador)
+					.ok_or(Error::<T>::NotEligible)?;
+				ensure!(member.crew >= program.min_crew, Error::<T>::CrewTooSmall);
+			},
+			Eligibility::Contributors => ensure!(!is_lead, Error::<T>::LeadNotEligible),
+		}
 		Ok(())
 	}
 }

@@ -33,14 +33,18 @@
 //!   scaled down pro rata if the total passes the period cap. [`Split::Proportional`]: the
 //!   period cap shared by score, each share clipped at the member cap. Amounts round down; the
 //!   dust stays in the program.
-//! - **Settling.** Anyone settles a final round. The first call ([`Pallet::plan_round`], then
-//!   fixing) checks eligibility again, fixes every payment in the pool's denomination and in
-//!   native at that block's rate, and commits the native total ([`Program::committed`]) so that
-//!   direct awards cannot spend it; a round the program cannot afford fails and changes nothing.
-//!   A scored pool takes no direct award, so its spending in period `p` is only what `p`'s round
-//!   fixed: settling `p` during `p + 1` cannot eat into `p + 1`'s cap. Later calls pay
-//!   [`Config::MaxSettlePerCall`] entries each, skip a payee who cannot receive, release claim
-//!   deposits, and the last removes the round.
+//! - **Settling.** Anyone settles a final round, one page ([`Config::MaxSettlePerCall`] entries)
+//!   a call. The first call fixes each scored pool's cap in native at that block's rate; the
+//!   tally pages check eligibility again and fix which pool pays each entry; the last tally
+//!   commits what the round may pay ([`Program::committed`]) so that direct awards cannot spend
+//!   it, or fails and changes nothing if the program cannot afford it. A scored pool takes no
+//!   direct award, so its spending in period `p` is only what `p`'s round fixed: settling `p`
+//!   during `p + 1` cannot eat into `p + 1`'s cap. The pay pages pay, skip a payee who cannot
+//!   receive, release claim deposits and remove their page; the last removes the round.
+//! - **Storage.** A round's entries live in pages of [`Config::MaxSettlePerCall`]
+//!   ([`RoundPages`]), in filing order, so that a settlement step reads and removes one record
+//!   rather than one per entry; the round keeps the list of filers, which tells where each
+//!   entry is and who already filed.
 //! - **Activity.** A round's `active` counts the reports scored at or above the program's
 //!   `activity_threshold`; [`Metric::ActiveMembers`] reads it from the last final round.
 
@@ -66,10 +70,13 @@ pub enum SettleStep {
 		/// The entries of the page.
 		entries: u32,
 	},
-	/// Paid (or skipped) `entries` entries.
+	/// Paid, skipped or passed over the entries of a page: `reports` reports and `claims`
+	/// claims (whose deposits it released).
 	Paid {
-		/// The entries of the page.
-		entries: u32,
+		/// The reports of the page.
+		reports: u32,
+		/// The claims of the page.
+		claims: u32,
 	},
 }
 
@@ -81,8 +88,10 @@ pub struct PlannedEntry<AccountId, Balance> {
 	pub who: AccountId,
 	/// Report or claim.
 	pub kind: EntryKind<Balance>,
-	/// The score (0 if unscored).
-	pub score: Score,
+	/// The evidence reference.
+	pub evidence: Vec<u8>,
+	/// The lead's score, if scored (an unscored entry scores 0).
+	pub score: Option<Score>,
 	/// Whether the filer may be paid now from the pool its entry is for.
 	pub eligible: bool,
 	/// The payment, if any: eligible, at or above the pool's threshold, and nonzero.
@@ -90,6 +99,29 @@ pub struct PlannedEntry<AccountId, Balance> {
 }
 
 impl<T: Config> Pallet<T> {
+	/// The entries of a page of a round's entries.
+	pub fn page_size() -> u32 {
+		T::MaxSettlePerCall::get().max(1)
+	}
+
+	/// Where the entry at `position` of a round is: its page and its place in the page.
+	pub fn locate(position: u32) -> (u32, usize) {
+		let size = Self::page_size();
+		(position / size, (position % size) as usize)
+	}
+
+	/// The report or claim of `who` in the round of `period` of program `index`, if any.
+	pub fn round_entry(
+		index: ProgramIndex,
+		period: PeriodIndex,
+		who: &T::AccountId,
+	) -> Option<RoundEntry<T>> {
+		let round = Rounds::<T>::get(index, period)?;
+		let position = round.filers.iter().position(|filer| filer == who)?;
+		let (page, offset) = Self::locate(position as u32);
+		RoundPages::<T>::get(index, (period, page))?.get(offset).cloned()
+	}
+
 	/// The first block of period `period` of a program approved at `approved_at`.
 	pub fn period_start(approved_at: BlockNumberOf<T>, period: PeriodIndex) -> BlockNumberOf<T> {
 		approved_at.saturating_add(T::PayoutPeriod::get().saturating_mul(period.into()))
@@ -177,7 +209,7 @@ impl<T: Config> Pallet<T> {
 		let is_new = existing.is_none();
 		let mut round = existing.unwrap_or_default();
 		ensure!(!Self::is_final(&round, approved_at, period, now), Error::<T>::RoundFinal);
-		ensure!(!RoundEntries::<T>::contains_key(index, (period, &who)), Error::<T>::AlreadyFiled);
+		ensure!(!round.filers.contains(&who), Error::<T>::AlreadyFiled);
 		let on_roster = Roster::<T>::contains_key(index, &who);
 		let kind = match claim_pool {
 			None => {
@@ -198,6 +230,7 @@ impl<T: Config> Pallet<T> {
 				EntryKind::Claim { pool, deposit: T::ClaimDeposit::get() }
 			},
 		};
+		let position = round.filers.len() as u32;
 		round.filers.try_push(who.clone()).map_err(|_| Error::<T>::RoundFull)?;
 		let deposit = match kind {
 			EntryKind::Claim { deposit, .. } => {
@@ -219,17 +252,23 @@ impl<T: Config> Pallet<T> {
 			program.open_rounds = program.open_rounds.saturating_add(1);
 			Programs::<T>::insert(index, program);
 		}
-		RoundEntries::<T>::insert(
-			index,
-			(period, &who),
-			RoundEntry {
-				kind,
-				evidence: evidence.clone(),
-				filed_at: now,
-				score: None,
-				payable: None,
-			},
-		);
+		let entry = RoundEntry {
+			who: who.clone(),
+			kind,
+			evidence: evidence.clone(),
+			filed_at: now,
+			score: None,
+			payable: None,
+		};
+		let (page, offset) = Self::locate(position);
+		let mut entries = if offset == 0 {
+			Default::default()
+		} else {
+			RoundPages::<T>::get(index, (period, page)).unwrap_or_default()
+		};
+		// The filers and the pages have the same bound: a page never overflows.
+		entries.try_push(entry).map_err(|_| Error::<T>::RoundFull)?;
+		RoundPages::<T>::insert(index, (period, page), entries);
 		Rounds::<T>::insert(index, period, round);
 		Self::deposit_event(Event::Filed {
 			index,
@@ -267,10 +306,27 @@ impl<T: Config> Pallet<T> {
 		let (program, mut round, _) = Self::open_round(index, period, caller)?;
 		ensure!(!scores.is_empty(), Error::<T>::NoScores);
 		let active_at = program.activity_threshold;
+		// Each page the scores touch is read once and written once.
+		let mut pages: Vec<(u32, RoundPageOf<T>)> = Vec::new();
 		for (who, score) in scores {
 			ensure!(score <= MAX_SCORE, Error::<T>::InvalidScore);
-			let mut entry =
-				RoundEntries::<T>::get(index, (period, &who)).ok_or(Error::<T>::NotFiled)?;
+			let position =
+				round.filers.iter().position(|filer| filer == &who).ok_or(Error::<T>::NotFiled)?
+					as u32;
+			let (page, offset) = Self::locate(position);
+			let slot = match pages.iter().position(|(number, _)| *number == page) {
+				Some(slot) => slot,
+				None => {
+					let entries =
+						RoundPages::<T>::get(index, (period, page)).ok_or(Error::<T>::NotFiled)?;
+					pages.push((page, entries));
+					pages.len() - 1
+				},
+			};
+			let entry = pages
+				.get_mut(slot)
+				.and_then(|(_, entries)| entries.get_mut(offset))
+				.ok_or(Error::<T>::NotFiled)?;
 			if entry.kind == EntryKind::Report {
 				let was = entry.score.unwrap_or(0) >= active_at;
 				let is = score >= active_at;
@@ -281,8 +337,10 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 			entry.score = Some(score);
-			RoundEntries::<T>::insert(index, (period, &who), entry);
 			Self::deposit_event(Event::Scored { index, period, who, score });
+		}
+		for (page, entries) in pages {
+			RoundPages::<T>::insert(index, (period, page), entries);
 		}
 		Rounds::<T>::insert(index, period, round);
 		Ok(())
@@ -295,7 +353,12 @@ impl<T: Config> Pallet<T> {
 		who: T::AccountId,
 	) -> DispatchResult {
 		let (_, mut round, _) = Self::open_round(index, period, caller)?;
-		let entry = RoundEntries::<T>::get(index, (period, &who)).ok_or(Error::<T>::NotFiled)?;
+		let position =
+			round.filers.iter().position(|filer| filer == &who).ok_or(Error::<T>::NotFiled)?;
+		let (page, offset) = Self::locate(position as u32);
+		let mut entries =
+			RoundPages::<T>::get(index, (period, page)).ok_or(Error::<T>::NotFiled)?;
+		let entry = entries.get(offset).ok_or(Error::<T>::NotFiled)?;
 		let EntryKind::Claim { deposit, .. } = entry.kind else {
 			return Err(Error::<T>::NotAClaim.into());
 		};
@@ -308,12 +371,35 @@ impl<T: Config> Pallet<T> {
 			Restriction::Free,
 			Fortitude::Force,
 		)?;
-		RoundEntries::<T>::remove(index, (period, &who));
-		round.filers.retain(|filer| filer != &who);
+		// The last entry takes the claim's place, in the filers as in the pages.
+		let last = round.filers.len().saturating_sub(1);
+		round.filers.swap_remove(position);
+		let (last_page, _) = Self::locate(last as u32);
+		if last_page == page {
+			entries.swap_remove(offset);
+		} else {
+			let mut tail =
+				RoundPages::<T>::get(index, (period, last_page)).ok_or(Error::<T>::NotFiled)?;
+			let moved = tail.pop().ok_or(Error::<T>::NotFiled)?;
+			if let Some(slot) = entries.get_mut(offset) {
+				*slot = moved;
+			}
+			Self::put_page(index, period, last_page, tail);
+		}
+		Self::put_page(index, period, page, entries);
 		// A round keeps existing while empty: it is settled (or dropped) like any other.
 		Rounds::<T>::insert(index, period, round);
 		Self::deposit_event(Event::ClaimSpam { index, period, who, slashed });
 		Ok(())
+	}
+
+	/// Stores a page of round `period`, or removes it if it is empty.
+	fn put_page(index: ProgramIndex, period: PeriodIndex, page: u32, entries: RoundPageOf<T>) {
+		if entries.is_empty() {
+			RoundPages::<T>::remove(index, (period, page));
+		} else {
+			RoundPages::<T>::insert(index, (period, page), entries);
+		}
 	}
 
 	pub(crate) fn do_finalize(
@@ -449,7 +535,7 @@ impl<T: Config> Pallet<T> {
 
 	/// How round `period` of program `index` would settle now, entry by entry in filing order:
 	/// eligibility as of now (or as tallied, once settlement is paying), at the rate of the
-	/// settlement's first call if it started, else at today's. Reads every entry of the round:
+	/// settlement's first call if it started, else at today's. Reads every page of the round:
 	/// for views, not for calls.
 	pub fn plan_round(
 		index: ProgramIndex,
@@ -463,28 +549,37 @@ impl<T: Config> Pallet<T> {
 		if !paying {
 			tallies.iter_mut().for_each(|tally| tally.sum = 0);
 		}
+		let pages = (round.filers.len() as u32).div_ceil(Self::page_size());
 		let mut entries = Vec::with_capacity(round.filers.len());
-		for who in round.filers.iter() {
-			// Entries already paid are gone: the view shows what is still to come.
-			let Some(entry) = RoundEntries::<T>::get(index, (period, who)) else { continue };
-			let score = entry.score.unwrap_or(0);
-			let pool = if paying {
-				entry.payable
-			} else {
-				Self::tally_entry(index, program, &mut tallies, who, &entry.kind, score)
-			};
-			entries.push((who.clone(), entry.kind, score, pool));
+		for page in 0..pages {
+			// Pages already paid are gone: the view shows what is still to come.
+			let Some(stored) = RoundPages::<T>::get(index, (period, page)) else { continue };
+			for entry in stored {
+				let score = entry.score.unwrap_or(0);
+				let pool = if paying {
+					entry.payable
+				} else {
+					Self::tally_entry(index, program, &mut tallies, &entry.who, &entry.kind, score)
+				};
+				entries.push((entry, pool));
+			}
 		}
 		Ok(entries
 			.into_iter()
-			.map(|(who, kind, score, pool)| PlannedEntry {
-				who,
-				kind,
-				score,
-				eligible: pool.is_some(),
+			.map(|(entry, pool)| PlannedEntry {
 				payment: pool.and_then(|p| {
-					Self::scored_payment(program, p, score, tallies.get(p as usize)?)
+					Self::scored_payment(
+						program,
+						p,
+						entry.score.unwrap_or(0),
+						tallies.get(p as usize)?,
+					)
 				}),
+				eligible: pool.is_some(),
+				who: entry.who,
+				kind: entry.kind,
+				evidence: entry.evidence.into_inner(),
+				score: entry.score,
 			})
 			.collect())
 	}
@@ -509,7 +604,7 @@ impl<T: Config> Pallet<T> {
 				Self::tally_page(index, period, &mut program, &mut round, next)?
 			},
 			RoundStatus::Paying { next, paid, skipped } => {
-				Self::pay_page(index, period, &mut program, &mut round, next, (paid, skipped))
+				Self::pay_page(index, period, &mut program, &mut round, next, (paid, skipped))?
 			},
 		};
 		if Rounds::<T>::contains_key(index, period) {
@@ -575,9 +670,8 @@ impl<T: Config> Pallet<T> {
 		Ok(committed)
 	}
 
-	/// Checks the eligibility of the entries from position `next` on, at most
-	/// `MaxSettlePerCall`, and tallies the payable ones; once all are, commits what the round
-	/// may pay and the round is paying.
+	/// Checks the eligibility of the entries of the page at position `next` and tallies the
+	/// payable ones; once all are, commits what the round may pay and the round is paying.
 	fn tally_page(
 		index: ProgramIndex,
 		period: PeriodIndex,
@@ -585,21 +679,26 @@ impl<T: Config> Pallet<T> {
 		round: &mut Round<T>,
 		next: u32,
 	) -> Result<SettleStep, DispatchError> {
-		let end =
-			next.saturating_add(T::MaxSettlePerCall::get().max(1)).min(round.filers.len() as u32);
-		for position in next..end {
-			let Some(who) = round.filers.get(position as usize) else { break };
-			let Some(mut entry) = RoundEntries::<T>::get(index, (period, who)) else { continue };
-			let score = entry.score.unwrap_or(0);
-			let Some(p) =
-				Self::tally_entry(index, program, round.pools.as_mut(), who, &entry.kind, score)
-			else {
-				continue;
-			};
-			entry.payable = Some(p);
-			RoundEntries::<T>::insert(index, (period, who), entry);
+		let filed = round.filers.len() as u32;
+		let end = next.saturating_add(Self::page_size()).min(filed);
+		if next < end {
+			let (page, _) = Self::locate(next);
+			let mut entries =
+				RoundPages::<T>::get(index, (period, page)).ok_or(Error::<T>::NoRound)?;
+			for entry in entries.iter_mut() {
+				let score = entry.score.unwrap_or(0);
+				entry.payable = Self::tally_entry(
+					index,
+					program,
+					round.pools.as_mut(),
+					&entry.who,
+					&entry.kind,
+					score,
+				);
+			}
+			RoundPages::<T>::insert(index, (period, page), entries);
 		}
-		if end as usize >= round.filers.len() {
+		if end >= filed {
 			let committed = Self::commit_round(index, program, round)?;
 			round.status = RoundStatus::Paying { next: 0, paid: 0, skipped: 0 };
 			Self::deposit_event(Event::RoundTallied { index, period, committed });
@@ -609,8 +708,8 @@ impl<T: Config> Pallet<T> {
 		Ok(SettleStep::Tallied { entries: end.saturating_sub(next) })
 	}
 
-	/// Pays the entries of a tallied round from position `next` on, at most `MaxSettlePerCall`,
-	/// releasing their claims' deposits; the last page removes the round.
+	/// Pays the entries of the page at position `next` of a tallied round, releasing their
+	/// claims' deposits, and removes the page; the last page removes the round.
 	fn pay_page(
 		index: ProgramIndex,
 		period: PeriodIndex,
@@ -618,52 +717,61 @@ impl<T: Config> Pallet<T> {
 		round: &mut Round<T>,
 		next: u32,
 		(mut paid, mut skipped): (u32, u32),
-	) -> SettleStep {
-		let end =
-			next.saturating_add(T::MaxSettlePerCall::get().max(1)).min(round.filers.len() as u32);
+	) -> Result<SettleStep, DispatchError> {
+		let filed = round.filers.len() as u32;
+		let end = next.saturating_add(Self::page_size()).min(filed);
 		let account = Self::program_account(index);
-		for position in next..end {
-			let Some(who) = round.filers.get(position as usize).cloned() else { break };
-			let Some(entry) = RoundEntries::<T>::take(index, (period, &who)) else { continue };
-			Self::release_deposit(&who, &entry.kind);
-			let payment = entry.payable.and_then(|p| {
-				Self::scored_payment(
-					program,
-					p,
-					entry.score.unwrap_or(0),
-					round.pools.get(p as usize)?,
-				)
-			});
-			let Some(Payment { pool, amount, native }) = payment else { continue };
-			// Never more than what is still committed (the sums guarantee it).
-			let native = native.min(round.committed);
-			round.committed = round.committed.saturating_sub(native);
-			program.committed = program.committed.saturating_sub(native);
-			if Self::pay_out(&account, &who, native) {
-				paid = paid.saturating_add(1);
-				program.paid = program.paid.saturating_add(native);
-				Self::deposit_event(Event::Awarded {
-					index,
-					pool,
-					period,
-					beneficiary: who,
-					amount,
-					native,
-					reason: Self::round_reason(period, &entry.kind),
+		let (mut reports, mut claims) = (0u32, 0u32);
+		if next < end {
+			let (page, _) = Self::locate(next);
+			let entries =
+				RoundPages::<T>::take(index, (period, page)).ok_or(Error::<T>::NoRound)?;
+			for entry in entries {
+				match entry.kind {
+					EntryKind::Report => reports = reports.saturating_add(1),
+					EntryKind::Claim { .. } => claims = claims.saturating_add(1),
+				}
+				Self::release_deposit(&entry.who, &entry.kind);
+				let payment = entry.payable.and_then(|p| {
+					Self::scored_payment(
+						program,
+						p,
+						entry.score.unwrap_or(0),
+						round.pools.get(p as usize)?,
+					)
 				});
-			} else {
-				skipped = skipped.saturating_add(1);
-				Self::deposit_event(Event::PaymentSkipped {
-					index,
-					period,
-					pool,
-					beneficiary: who,
-					amount,
-					native,
-				});
+				let Some(Payment { pool, amount, native }) = payment else { continue };
+				// Never more than what is still committed (the sums guarantee it).
+				let native = native.min(round.committed);
+				round.committed = round.committed.saturating_sub(native);
+				program.committed = program.committed.saturating_sub(native);
+				let who = entry.who;
+				if Self::pay_out(&account, &who, native) {
+					paid = paid.saturating_add(1);
+					program.paid = program.paid.saturating_add(native);
+					Self::deposit_event(Event::Awarded {
+						index,
+						pool,
+						period,
+						beneficiary: who,
+						amount,
+						native,
+						reason: Self::round_reason(period, &entry.kind),
+					});
+				} else {
+					skipped = skipped.saturating_add(1);
+					Self::deposit_event(Event::PaymentSkipped {
+						index,
+						period,
+						pool,
+						beneficiary: who,
+						amount,
+						native,
+					});
+				}
 			}
 		}
-		if end as usize >= round.filers.len() {
+		if end >= filed {
 			// What the payments did not use (rounding, clipping, skipped payees) is released.
 			program.committed = program.committed.saturating_sub(round.committed);
 			program.open_rounds = program.open_rounds.saturating_sub(1);
@@ -672,7 +780,7 @@ impl<T: Config> Pallet<T> {
 		} else {
 			round.status = RoundStatus::Paying { next: end, paid, skipped };
 		}
-		SettleStep::Paid { entries: end.saturating_sub(next) }
+		Ok(SettleStep::Paid { reports, claims })
 	}
 
 	/// Pays `native` from the program `account` to `who`, keeping the account alive. Returns

@@ -18,14 +18,13 @@
 //! instead of re-deriving the pallet's rules.
 
 use crate::{
-	BalanceOf, BlockNumberOf, Config, Denomination, Descriptions, Eligibility, Metric,
-	MilestoneIndex, Pallet, Payout, PeriodIndex, PoolIndex, PoolSpending, ProgramIndex,
-	ProgramStatus, Programs, ReportStatus, Reports,
+	BalanceOf, BlockNumberOf, Config, Denomination, Eligibility, Metric, MilestoneIndex, Pallet,
+	Payout, PeriodIndex, ProgramIndex, ProgramStatus, Programs, ReportStatus, Reports,
 };
 use alloc::vec::Vec;
 use codec::{Codec, Decode, Encode};
 use scale_info::TypeInfo;
-use sp_runtime::traits::{BlockNumberProvider, Saturating};
+use sp_runtime::traits::{BlockNumberProvider, Saturating, Zero};
 
 /// Where a program is, as the runtime API reports it.
 #[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
@@ -107,6 +106,8 @@ pub struct ProgramView<AccountId, Balance, BlockNumber, AssetKind> {
 	pub account: AccountId,
 	/// The title.
 	pub title: Vec<u8>,
+	/// The hash of the proposal's full text (kept off chain), as bytes.
+	pub description: Vec<u8>,
 	/// The sum of the planned tranches.
 	pub budget: Balance,
 	/// Moved from the treasury so far.
@@ -196,7 +197,7 @@ pub fn program_view<T: Config>(
 		.iter()
 		.enumerate()
 		.map(|(p, pool)| {
-			let spent = PoolSpending::<T>::get(index, p as PoolIndex).spent_in(period);
+			let spent = program.pool_spent.get(p).map_or_else(Zero::zero, |s| s.spent_in(period));
 			let remaining = pool.period_cap.saturating_sub(spent);
 			PoolView {
 				eligibility: pool.eligibility,
@@ -215,7 +216,8 @@ pub fn program_view<T: Config>(
 		lead: program.lead,
 		status,
 		account: Pallet::<T>::program_account(index),
-		title: Descriptions::<T>::get(index).map(|t| t.title.to_vec()).unwrap_or_default(),
+		title: program.title.to_vec(),
+		description: program.description.as_ref().to_vec(),
 		budget: program.budget,
 		released: program.released,
 		owed,

@@ -35,7 +35,11 @@ impl<T: Config> Pallet<T> {
 			Default::default();
 		for (index, program) in Programs::<T>::iter() {
 			ensure!(index < count, "program index at or above ProgramCount");
-			ensure!(Descriptions::<T>::contains_key(index), "program without description");
+			ensure!(!program.title.is_empty(), "program without a title");
+			ensure!(
+				program.pool_spent.len() == program.pools.len(),
+				"a spending record for each pool"
+			);
 			ensure!(!Cleanups::<T>::contains_key(index), "a live program being cleared");
 			Self::check_funds(index, &program)?;
 			match program.status {
@@ -59,13 +63,16 @@ impl<T: Config> Pallet<T> {
 				"held bond differs from the bonds of proposed programs"
 			);
 		}
-		for index in Cleanups::<T>::iter_keys() {
+		for (index, stages) in Cleanups::<T>::iter() {
 			ensure!(index < count, "clean-up of a program never proposed");
-			// Claims of a program being cleared still hold their deposits until their entry goes.
-			for ((_, who), entry) in RoundEntries::<T>::iter_prefix(index) {
-				if let EntryKind::Claim { deposit, .. } = entry.kind {
-					let held = claim_deposits.entry(who).or_default();
-					*held = held.saturating_add(deposit);
+			ensure!(!stages.is_empty(), "a finished clean-up is still recorded");
+			// Claims of a program being cleared still hold their deposits until their page goes.
+			for page in RoundPages::<T>::iter_prefix_values(index) {
+				for entry in page {
+					if let EntryKind::Claim { deposit, .. } = entry.kind {
+						let held = claim_deposits.entry(entry.who).or_default();
+						*held = held.saturating_add(deposit);
+					}
 				}
 			}
 		}
@@ -107,9 +114,7 @@ impl<T: Config> Pallet<T> {
 		approved_at: BlockNumberOf<T>,
 	) -> Result<(), TryRuntimeError> {
 		let period = Self::period_at(approved_at, T::BlockNumberProvider::current_block_number());
-		for (pool_index, spending) in PoolSpending::<T>::iter_prefix(index) {
-			let pool =
-				program.pools.get(pool_index as usize).ok_or("spending of an unknown pool")?;
+		for (pool, spending) in program.pools.iter().zip(program.pool_spent.iter()) {
 			ensure!(spending.spent_in(period) <= pool.period_cap, "pool above its cap");
 		}
 		let (mut records, mut this_period) = (0u32, 0u32);
@@ -197,14 +202,15 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Rounds: counted in `open_rounds`, every filer has its entry and every entry a filer, the
-	/// activity counts and the committed totals match, and no scored pool pays above its cap.
+	/// Rounds: counted in `open_rounds`, every filer has its entry at its position in the pages
+	/// and every page belongs to a round, the activity counts and the committed totals match,
+	/// and no scored pool pays above its cap.
 	fn check_rounds(
 		index: ProgramIndex,
 		program: &Program<T>,
 		deposits: &mut alloc::collections::BTreeMap<T::AccountId, BalanceOf<T>>,
 	) -> Result<(), TryRuntimeError> {
-		let (mut rounds, mut committed, mut filers) = (0u32, BalanceOf::<T>::zero(), 0u32);
+		let (mut rounds, mut committed, mut pages) = (0u32, BalanceOf::<T>::zero(), 0u32);
 		for (period, round) in Rounds::<T>::iter_prefix(index) {
 			rounds += 1;
 			committed = committed.saturating_add(round.committed);
@@ -224,31 +230,41 @@ impl<T: Config> Pallet<T> {
 				.iter()
 				.fold(BalanceOf::<T>::zero(), |sum, tally| sum.saturating_add(tally.native_cap));
 			ensure!(round.committed <= cap_total, "a round commits more than its pools' caps");
-			for (position, who) in round.filers.iter().enumerate() {
-				let entry = RoundEntries::<T>::get(index, (period, who));
-				if position < first_unpaid {
-					ensure!(entry.is_none(), "a paid entry is still stored");
+			let size = Self::page_size() as usize;
+			ensure!(first_unpaid % size == 0, "a round is paid in whole pages");
+			for (number, filers) in round.filers.chunks(size).enumerate() {
+				let page = RoundPages::<T>::get(index, (period, number as u32));
+				if number * size < first_unpaid {
+					ensure!(page.is_none(), "a paid page is still stored");
 					continue;
 				}
-				let entry = entry.ok_or("a filer without its entry")?;
-				filers += 1;
-				ensure!(entry.score.is_none_or(|s| s <= MAX_SCORE), "score above 100");
-				if entry.kind == EntryKind::Report
-					&& entry.score.unwrap_or(0) >= program.activity_threshold
-				{
-					active += 1;
-				}
-				if let Some(pool) = entry.payable {
-					ensure!(
-						program.pools.get(pool as usize).is_some_and(|p| p.payout.is_scored()),
-						"an entry payable by no scored pool"
-					);
-				}
-				if let EntryKind::Claim { deposit, .. } = entry.kind {
-					let held = deposits.entry(who.clone()).or_default();
-					*held = held.saturating_add(deposit);
+				let page = page.ok_or("filers without their page")?;
+				pages += 1;
+				ensure!(page.len() == filers.len(), "a page and its filers differ in length");
+				for (who, entry) in filers.iter().zip(page.iter()) {
+					ensure!(&entry.who == who, "an entry is not at its filer's position");
+					ensure!(entry.score.is_none_or(|s| s <= MAX_SCORE), "score above 100");
+					if entry.kind == EntryKind::Report
+						&& entry.score.unwrap_or(0) >= program.activity_threshold
+					{
+						active += 1;
+					}
+					if let Some(pool) = entry.payable {
+						ensure!(
+							program.pools.get(pool as usize).is_some_and(|p| p.payout.is_scored()),
+							"an entry payable by no scored pool"
+						);
+					}
+					if let EntryKind::Claim { deposit, .. } = entry.kind {
+						let held = deposits.entry(who.clone()).or_default();
+						*held = held.saturating_add(deposit);
+					}
 				}
 			}
+			let mut unique = round.filers.to_vec();
+			unique.sort();
+			unique.dedup();
+			ensure!(unique.len() == round.filers.len(), "an account filed twice in a round");
 			if first_unpaid == 0 {
 				ensure!(active == round.active, "active count mismatch");
 			}
@@ -272,8 +288,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(rounds == program.open_rounds, "open round count mismatch");
 		ensure!(committed == program.committed, "committed total mismatch");
 		ensure!(
-			RoundEntries::<T>::iter_prefix(index).count() as u32 == filers,
-			"an entry without a filer"
+			RoundPages::<T>::iter_key_prefix(index).count() as u32 == pages,
+			"a page without its round's filers"
 		);
 		Ok(())
 	}
@@ -283,9 +299,6 @@ impl<T: Config> Pallet<T> {
 		let live = |index: ProgramIndex| {
 			Programs::<T>::contains_key(index) || Cleanups::<T>::contains_key(index)
 		};
-		for index in Descriptions::<T>::iter_keys() {
-			ensure!(Programs::<T>::contains_key(index), "orphaned description");
-		}
 		for (index, _) in Roster::<T>::iter_keys() {
 			ensure!(live(index), "roster entry of a removed program");
 		}
@@ -298,17 +311,14 @@ impl<T: Config> Pallet<T> {
 		for (index, _) in Reports::<T>::iter_keys() {
 			ensure!(live(index), "report of a removed program");
 		}
-		for (index, _) in PoolSpending::<T>::iter_keys() {
-			ensure!(live(index), "pool spending of a removed program");
-		}
 		for (index, _) in MemberSpending::<T>::iter_keys() {
 			ensure!(live(index), "member spending of a removed program");
 		}
 		for (index, _) in Rounds::<T>::iter_keys() {
 			ensure!(live(index), "round of a removed program");
 		}
-		for (index, _) in RoundEntries::<T>::iter_keys() {
-			ensure!(live(index), "round entry of a removed program");
+		for (index, _) in RoundPages::<T>::iter_keys() {
+			ensure!(live(index), "round page of a removed program");
 		}
 		Ok(())
 	}

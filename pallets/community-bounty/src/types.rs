@@ -15,7 +15,7 @@
 // limitations under the License.
 
 //! Types of the community-bounty pallet: the program a lead proposes, its milestones and reward
-//! pools, the roster, milestone reports and per-period spending records.
+//! pools, the roster, milestone reports, per-period spending records and the monthly round.
 
 use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
@@ -60,6 +60,8 @@ pub type RewardPoolOf<T> = RewardPool<BalanceOf<T>, <T as Config>::AssetKind>;
 pub type MilestonesOf<T> = BoundedVec<MilestoneOf<T>, <T as Config>::MaxMilestones>;
 /// The reward pools of a program, at most [`Config::MaxPools`].
 pub type PoolsOf<T> = BoundedVec<RewardPoolOf<T>, <T as Config>::MaxPools>;
+/// What each pool of a program spent in its latest period, in the order of its pools.
+pub type PoolSpentOf<T> = BoundedVec<Spending<BalanceOf<T>>, <T as Config>::MaxPools>;
 /// The status of a program of runtime `T`.
 pub type ProgramStatusOf<T> = ProgramStatus<BlockNumberOf<T>>;
 /// A payment's reason or the hash of one, at most [`Config::MaxReasonLen`] bytes.
@@ -263,10 +265,12 @@ pub struct RewardPool<Balance, AssetKind> {
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound(T: Config))]
 pub struct ProgramSpec<T: Config> {
-	/// A short title, nonempty.
+	/// A short title, nonempty; stored on chain.
 	pub title: BoundedVec<u8, T::MaxTitleLen>,
-	/// The proposal's text or a reference to it; its length sets the per-byte part of the bond.
-	pub description: BoundedVec<u8, T::MaxDescriptionLen>,
+	/// The hash (the runtime's `Hashing`, blake2-256 in most runtimes) of the proposal's full
+	/// text, which the lead publishes off chain (a forum post, say): anyone holding the text can
+	/// check it is the one proposed. Only the hash is stored, as pallet-multi-asset-bounties does.
+	pub description: <T as frame_system::Config>::Hash,
 	/// The native amount asked for: must equal the sum of the tranches.
 	pub budget: BalanceOf<T>,
 	/// The milestones, in the order they are reported: 1..=[`Config::MaxMilestones`].
@@ -321,6 +325,10 @@ pub enum ProgramStatus<BlockNumber> {
 pub struct Program<T: Config> {
 	/// Who runs the program: the proposer, or whom the council named.
 	pub lead: AccountIdOf<T>,
+	/// The title, as proposed.
+	pub title: BoundedVec<u8, T::MaxTitleLen>,
+	/// The hash of the proposal's full text, as proposed (see [`ProgramSpec::description`]).
+	pub description: <T as frame_system::Config>::Hash,
 	/// Proposed or Active, with its blocks.
 	pub status: ProgramStatusOf<T>,
 	/// The sum of the planned tranches.
@@ -338,6 +346,9 @@ pub struct Program<T: Config> {
 	pub milestones: MilestonesOf<T>,
 	/// The reward pools, as proposed.
 	pub pools: PoolsOf<T>,
+	/// What each pool (in the order of `pools`) spent in its latest period, in its denomination:
+	/// kept in the program record, which every award reads and writes anyway.
+	pub pool_spent: PoolSpentOf<T>,
 	/// How long the program runs after approval.
 	pub duration: BlockNumberOf<T>,
 	/// The block of the proposal.
@@ -408,20 +419,6 @@ impl<T: Config> Program<T> {
 	pub fn all_milestones_approved(&self) -> bool {
 		self.milestones_approved as usize >= self.milestones.len()
 	}
-}
-
-/// The title and description of a program, kept apart from [`Program`] so that the calls that
-/// read a program do not pay for its text.
-#[derive(
-	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
-)]
-#[scale_info(skip_type_params(T))]
-#[codec(mel_bound(T: Config))]
-pub struct ProgramText<T: Config> {
-	/// The title.
-	pub title: BoundedVec<u8, T::MaxTitleLen>,
-	/// The description.
-	pub description: BoundedVec<u8, T::MaxDescriptionLen>,
 }
 
 /// A roster role.
@@ -600,8 +597,8 @@ pub struct OwedTranche<Balance> {
 /// The owed tranches of a program, oldest first, at most [`Config::MaxMilestones`].
 pub type OwedTranchesOf<T> = BoundedVec<OwedTranche<BalanceOf<T>>, <T as Config>::MaxMilestones>;
 
-/// The storage maps a removed program's clean-up goes through, in this order: where a clean-up
-/// stands.
+/// The storage maps a removed program's clean-up goes through, in this order. The codec index
+/// of each is its bit in [`CleanupStages`].
 #[derive(
 	Encode,
 	Decode,
@@ -627,33 +624,81 @@ pub enum CleanupStage {
 	/// [`crate::MemberSpending`].
 	#[codec(index = 3)]
 	MemberSpending,
-	/// [`crate::PoolSpending`].
-	#[codec(index = 4)]
-	PoolSpending,
 	/// [`crate::Reports`].
 	#[codec(index = 5)]
 	Reports,
-	/// [`crate::RoundEntries`]: each claim's deposit is released as its entry goes.
+	/// [`crate::RoundPages`]: each claim's deposit is released as its page goes.
 	#[codec(index = 6)]
-	RoundEntries,
+	RoundPages,
 	/// [`crate::Rounds`].
 	#[codec(index = 7)]
 	Rounds,
 }
 
 impl CleanupStage {
-	/// The stage after this one, if any.
-	pub fn next(self) -> Option<Self> {
-		match self {
-			Self::Roster => Some(Self::Crews),
-			Self::Crews => Some(Self::Barred),
-			Self::Barred => Some(Self::MemberSpending),
-			Self::MemberSpending => Some(Self::PoolSpending),
-			Self::PoolSpending => Some(Self::Reports),
-			Self::Reports => Some(Self::RoundEntries),
-			Self::RoundEntries => Some(Self::Rounds),
-			Self::Rounds => None,
-		}
+	/// Every stage, in clean-up order.
+	pub const ALL: [CleanupStage; 7] = [
+		Self::Roster,
+		Self::Crews,
+		Self::Barred,
+		Self::MemberSpending,
+		Self::Reports,
+		Self::RoundPages,
+		Self::Rounds,
+	];
+
+	/// The stage's bit in [`CleanupStages`].
+	pub fn bit(self) -> u8 {
+		let index: u8 = match self {
+			Self::Roster => 0,
+			Self::Crews => 1,
+			Self::Barred => 2,
+			Self::MemberSpending => 3,
+			Self::Reports => 5,
+			Self::RoundPages => 6,
+			Self::Rounds => 7,
+		};
+		1 << index
+	}
+}
+
+/// The maps a removed program's clean-up still has to go through: a set of [`CleanupStage`]s,
+/// one bit each. A map the program's counters show empty is never in the set, so clearing a
+/// small program does not pay a look-up in each of its maps.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct CleanupStages(pub u8);
+
+impl CleanupStages {
+	/// The set of `stages`.
+	pub fn of(stages: impl IntoIterator<Item = CleanupStage>) -> Self {
+		Self(stages.into_iter().fold(0, |set, stage| set | stage.bit()))
+	}
+
+	/// The first stage left, in clean-up order.
+	pub fn first(self) -> Option<CleanupStage> {
+		CleanupStage::ALL.into_iter().find(|stage| self.0 & stage.bit() != 0)
+	}
+
+	/// The set without `stage`.
+	pub fn without(self, stage: CleanupStage) -> Self {
+		Self(self.0 & !stage.bit())
+	}
+
+	/// Whether no stage is left.
+	pub fn is_empty(self) -> bool {
+		self.first().is_none()
 	}
 }
 
@@ -726,8 +771,9 @@ pub enum RoundStatus {
 pub struct Round<T: Config> {
 	/// Open, finalized, or settling.
 	pub status: RoundStatus,
-	/// Who filed, in filing order (each has a [`crate::RoundEntries`] record), at most
-	/// [`Config::MaxClaimsPerRound`].
+	/// Who filed, in filing order (a claim marked as spam gives its place to the last entry),
+	/// at most [`Config::MaxClaimsPerRound`]. Position `i` is entry `i % MaxSettlePerCall` of
+	/// page `i / MaxSettlePerCall` in [`crate::RoundPages`].
 	pub filers: BoundedVec<AccountIdOf<T>, <T as Config>::MaxClaimsPerRound>,
 	/// Reports (not claims) scored at or above the program's `activity_threshold`.
 	pub active: u32,
@@ -826,13 +872,16 @@ pub struct Payment<Balance> {
 	pub native: Balance,
 }
 
-/// A report or claim of a round.
+/// A report or claim of a round, stored in its page; its filer is also in the round's
+/// `filers`, at the same position.
 #[derive(
 	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
 )]
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound(T: Config))]
 pub struct RoundEntry<T: Config> {
+	/// Who filed it.
+	pub who: AccountIdOf<T>,
 	/// Report or claim.
 	pub kind: EntryKind<BalanceOf<T>>,
 	/// A URL or a hash of what the member did.
@@ -844,6 +893,10 @@ pub struct RoundEntry<T: Config> {
 	/// Once tallied: the pool that pays it (eligible, at or above the threshold), if any.
 	pub payable: Option<PoolIndex>,
 }
+
+/// A page of a round's entries: [`Config::MaxSettlePerCall`] of them, so that one settlement
+/// step reads and removes one page.
+pub type RoundPageOf<T> = BoundedVec<RoundEntry<T>, <T as Config>::MaxSettlePerCall>;
 
 /// One `(account, score)` pair of a [`crate::Pallet::score_round`] call.
 pub type ScoresOf<T> = BoundedVec<(AccountIdOf<T>, Score), <T as Config>::MaxScoresPerCall>;

@@ -145,10 +145,9 @@ impl<T: Config> Pallet<T> {
 					pool.native = pool.native.saturating_add(payment.native);
 				}
 			}
-			let entry = RoundEntries::<T>::get(index, (period, &planned.who));
 			entries.push(EntryView {
-				evidence: entry.as_ref().map(|e| e.evidence.to_vec()).unwrap_or_default(),
-				score: entry.and_then(|e| e.score),
+				evidence: planned.evidence,
+				score: planned.score,
 				who: planned.who,
 				kind: planned.kind,
 				eligible: planned.eligible,
@@ -223,8 +222,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(!spec.payout.is_scored(), Error::<T>::PoolIsScored);
 		Self::ensure_eligible(index, &program, spec, &beneficiary)?;
 		let period = Self::period_at(approved_at, T::BlockNumberProvider::current_block_number());
-		let mut amount =
-			spec.period_cap.saturating_sub(PoolSpending::<T>::get(index, pool).spent_in(period));
+		let spent =
+			program.pool_spent.get(pool as usize).map_or_else(Zero::zero, |s| s.spent_in(period));
+		let mut amount = spec.period_cap.saturating_sub(spent);
 		if let Some(cap) = spec.member_cap {
 			let spent = MemberSpending::<T>::get(index, (pool, &beneficiary))
 				.map_or_else(Zero::zero, |record| record.spent_in(period));
@@ -254,8 +254,10 @@ impl<T: Config> Pallet<T> {
 							let paid = program.paid;
 							with_transaction(|| {
 								let mut trial = program.clone();
-								match Self::do_award(index, &mut trial, award) {
-									Ok(()) => {
+								let paid = rewards::Payer::new(index, &trial)
+									.and_then(|mut payer| payer.pay(&mut trial, award));
+								match paid {
+									Ok(_) => {
 										program = trial;
 										TransactionOutcome::Commit(Ok(()))
 									},

@@ -64,7 +64,7 @@ use core::marker::PhantomData;
 
 /// The weight of each call of `pallet_community_bounty`.
 pub trait WeightInfo {
-	fn propose_program(t: u32, d: u32, m: u32, p: u32, ) -> Weight;
+	fn propose_program(t: u32, m: u32, p: u32, ) /*STALE*/ -> Weight;
 	fn approve_program() -> Weight;
 	fn reject_program() -> Weight;
 	fn cancel_program(n: u32, ) -> Weight;
@@ -79,8 +79,8 @@ pub trait WeightInfo {
 	fn report_milestone(e: u32, ) -> Weight;
 	fn approve_milestone() -> Weight;
 	fn reject_milestone() -> Weight;
-	fn award(r: u32, ) -> Weight;
-	fn award_batch(n: u32, ) -> Weight;
+	fn award(r: u32, s: u32, m: u32, a: u32, ) -> Weight;
+	fn award_batch(n: u32, h: u32, ) -> Weight;
 	fn promote_member() -> Weight;
 	fn file_report(e: u32, ) -> Weight;
 	fn file_claim(e: u32, ) -> Weight;
@@ -88,7 +88,7 @@ pub trait WeightInfo {
 	fn mark_spam() -> Weight;
 	fn finalize_round() -> Weight;
 	fn settle_round_tally(p: u32, ) -> Weight;
-	fn settle_round_pay(p: u32, ) -> Weight;
+	fn settle_round_pay(r: u32, c: u32, ) -> Weight;
 }
 
 /// Measured weights of `pallet_community_bounty`, with storage costs from the runtime's `DbWeight`.
@@ -106,7 +106,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `d` is `[0, 16384]`.
 	/// The range of component `m` is `[1, 8]`.
 	/// The range of component `p` is `[0, 4]`.
-	fn propose_program(_t: u32, d: u32, m: u32, p: u32, ) -> Weight {
+	fn propose_program(_t: u32, m: u32, p: u32, ) -> Weight { let d = 0u32;
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3586`
@@ -419,7 +419,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 256]`.
-	fn award(_r: u32, ) -> Weight {
+	fn award(_r: u32, _s: u32, _m: u32, _a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1168`
 		//  Estimated: `6196`
@@ -441,7 +441,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:65 w:65)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 64]`.
-	fn award_batch(n: u32, ) -> Weight {
+	fn award_batch(n0: u32, h: u32, ) -> Weight { let n = n0 + h;
 		// Proof Size summary in bytes:
 		//  Measured:  `1092 + n * (86 ±0)`
 		//  Estimated: `9907 + n * (2610 ±0)`
@@ -599,7 +599,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:16 w:16)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[1, 32]`.
-	fn settle_round_pay(p: u32, ) -> Weight {
+	fn settle_round_pay(r: u32, c: u32, ) -> Weight { let p = r + c;
 		// Proof Size summary in bytes:
 		//  Measured:  `1548 + p * (192 ±0)`
 		//  Estimated: `8773 + p * (2829 ±0)`
@@ -617,7 +617,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// The same measurements with RocksDB storage costs, for mocks and tests.
 impl WeightInfo for () {
-	fn propose_program(_t: u32, d: u32, m: u32, p: u32, ) -> Weight {
+	fn propose_program(_t: u32, m: u32, p: u32, ) -> Weight { let d = 0u32;
 		Weight::from_parts(52_030_662, 3586)
 			.saturating_add(Weight::from_parts(983, 0).saturating_mul(d.into()))
 			.saturating_add(Weight::from_parts(886_470, 0).saturating_mul(m.into()))
@@ -710,12 +710,12 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn award(_r: u32, ) -> Weight {
+	fn award(_r: u32, _s: u32, _m: u32, _a: u32, ) -> Weight {
 		Weight::from_parts(83_852_036, 6196)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
-	fn award_batch(n: u32, ) -> Weight {
+	fn award_batch(n0: u32, h: u32, ) -> Weight { let n = n0 + h;
 		Weight::from_parts(9_497_456, 9907)
 			.saturating_add(Weight::from_parts(66_145_952, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
@@ -767,7 +767,7 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 2829).saturating_mul(p.into()))
 	}
-	fn settle_round_pay(p: u32, ) -> Weight {
+	fn settle_round_pay(r: u32, c: u32, ) -> Weight { let p = r + c;
 		Weight::from_parts(15_598_636, 8773)
 			.saturating_add(Weight::from_parts(72_287_804, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))

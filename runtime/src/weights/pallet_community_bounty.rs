@@ -75,7 +75,7 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// The range of component `d` is `[0, 16384]`.
 	/// The range of component `m` is `[1, 8]`.
 	/// The range of component `p` is `[0, 4]`.
-	fn propose_program(_t: u32, d: u32, m: u32, _p: u32, ) -> Weight {
+	fn propose_program(_t: u32, m: u32, _p: u32, ) -> Weight { let d = 0u32;
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3586`
@@ -386,7 +386,7 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 256]`.
-	fn award(r: u32, ) -> Weight {
+	fn award(r: u32, _s: u32, _m: u32, _a: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1168`
 		//  Estimated: `6196`
@@ -410,7 +410,7 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Storage: `System::Account` (r:65 w:65)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 64]`.
-	fn award_batch(n: u32, ) -> Weight {
+	fn award_batch(n0: u32, h: u32, ) -> Weight { let n = n0 + h;
 		// Proof Size summary in bytes:
 		//  Measured:  `1092 + n * (86 ±0)`
 		//  Estimated: `9907 + n * (2610 ±5)`
@@ -572,7 +572,7 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Storage: `Balances::Holds` (r:16 w:16)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[1, 32]`.
-	fn settle_round_pay(p: u32, ) -> Weight {
+	fn settle_round_pay(r: u32, c: u32, ) -> Weight { let p = r + c;
 		// Proof Size summary in bytes:
 		//  Measured:  `1548 + p * (192 ±0)`
 		//  Estimated: `8773 + p * (2829 ±0)`

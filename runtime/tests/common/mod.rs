@@ -173,7 +173,11 @@ pub struct Chain {
 
 impl Chain {
 	pub fn new() -> Self {
-		let mut ext = new_ext();
+		Self::from_ext(new_ext())
+	}
+
+	/// A chain whose state is `ext`'s.
+	pub fn from_ext(mut ext: sp_io::TestExternalities) -> Self {
 		let issuance = ext.execute_with(|| Balances::total_issuance());
 		Self { ext, issuance }
 	}

@@ -1269,6 +1269,8 @@ fn run(action: &Action) -> Outcome {
 		Unbar { who, index, member: m } => CB::unbar_member(who.origin(), index, member(m)),
 		Award { who, index, pool, beneficiary, usd } => {
 			CB::award(who.origin(), index, pool, member(beneficiary), usd, bytes("reward"))
+				.map(|_| ())
+				.map_err(|e| e.error)
 		},
 		Batch { who, index, awards } => {
 			let awards: Vec<_> = awards
@@ -1281,6 +1283,8 @@ fn run(action: &Action) -> Outcome {
 				})
 				.collect();
 			CB::award_batch(who.origin(), index, awards.try_into().expect("at most 4 awards"))
+				.map(|_| ())
+				.map_err(|e| e.error)
 		},
 		Advance { blocks } => {
 			System::set_block_number(now() + blocks);

@@ -216,7 +216,7 @@ fn the_lead_marks_a_claim_as_spam_and_its_deposit_goes_to_the_treasury() {
 		assert_eq!(deposit_held(STRANGER), 0);
 		assert_eq!(free(STRANGER), stranger);
 		assert_eq!(free(TREASURY), treasury + CLAIM_DEPOSIT);
-		assert!(RoundEntries::<Test>::get(index, (0, STRANGER)).is_none());
+		assert!(CB::round_entry(index, 0, &STRANGER).is_none());
 		assert_eq!(Rounds::<Test>::get(index, 0).unwrap().filers.to_vec(), vec![senior(0)]);
 		// After the round is final, no more spam marks.
 		assert_ok!(claim(index, 0, NEW_LEAD));
@@ -249,7 +249,7 @@ fn the_lead_scores_until_the_round_is_final() {
 		// Revised: now active.
 		assert_ok!(score(index, 0, &[(senior(0), 45)]));
 		assert_eq!(Rounds::<Test>::get(index, 0).unwrap().active, 1);
-		assert_eq!(RoundEntries::<Test>::get(index, (0, senior(0))).unwrap().score, Some(45));
+		assert_eq!(CB::round_entry(index, 0, &senior(0)).unwrap().score, Some(45));
 		assert_eq!(
 			events(),
 			vec![
@@ -327,7 +327,7 @@ fn below_the_threshold_nothing_is_paid_39_pays_nothing_40_pays() {
 		assert!(events.contains(&Event::RoundSettled { index, period: 0, paid: 1, skipped: 0 }));
 		// The round is gone with its entries.
 		assert!(Rounds::<Test>::get(index, 0).is_none());
-		assert_eq!(RoundEntries::<Test>::iter_prefix(index).count(), 0);
+		assert_eq!(RoundPages::<Test>::iter_prefix(index).count(), 0);
 		assert_eq!(program(index).open_rounds, 0);
 	});
 }
@@ -677,7 +677,7 @@ fn close_after_the_windows_drops_an_unsettled_round_and_returns_every_deposit() 
 		assert_eq!(deposit_held(STRANGER), 0);
 		assert_eq!(free(STRANGER), before);
 		assert_eq!(Rounds::<Test>::iter_prefix(index).count(), 0);
-		assert_eq!(RoundEntries::<Test>::iter_prefix(index).count(), 0);
+		assert_eq!(RoundPages::<Test>::iter_prefix(index).count(), 0);
 	});
 }
 
@@ -710,7 +710,7 @@ fn cancel_drops_open_rounds_unpaid_and_returns_every_deposit() {
 		}
 		assert_eq!((free(300), deposit_held(300)), (10 * PHA, 0));
 		assert_eq!(Rounds::<Test>::iter_prefix(index).count(), 0);
-		assert_eq!(RoundEntries::<Test>::iter_prefix(index).count(), 0);
+		assert_eq!(RoundPages::<Test>::iter_prefix(index).count(), 0);
 	});
 }
 
@@ -793,7 +793,7 @@ fn promotion_within_max_seniors_keeps_the_members_history() {
 		assert_eq!(Roster::<Test>::get(index, senior(0)).unwrap().crew, 1);
 		assert_eq!(Crews::<Test>::get(index, senior(0)).to_vec(), vec![201]);
 		// Its report is still there, and now paid from the senior pool.
-		assert!(RoundEntries::<Test>::contains_key(index, (0, 200)));
+		assert!(CB::round_entry(index, 0, &200).is_some());
 		// The cap holds for promotions and additions alike.
 		assert_noop!(CB::promote_member(signed(LEAD), index, 201), Error::<Test>::TooManySeniors);
 		assert_noop!(

@@ -87,14 +87,14 @@ fn a_cancelled_programs_roster_is_gone_even_after_a_removal_in_the_same_block() 
 /// Nothing of program `index` is left in storage.
 fn assert_nothing_left(index: ProgramIndex) {
 	assert!(!Programs::<Test>::contains_key(index));
-	assert!(!Descriptions::<Test>::contains_key(index));
 	assert!(!Cleanups::<Test>::contains_key(index));
 	assert_eq!(Roster::<Test>::iter_prefix(index).count(), 0, "roster outlived its program");
 	assert_eq!(Crews::<Test>::iter_prefix(index).count(), 0);
 	assert_eq!(Barred::<Test>::iter_prefix(index).count(), 0);
 	assert_eq!(Reports::<Test>::iter_prefix(index).count(), 0);
-	assert_eq!(PoolSpending::<Test>::iter_prefix(index).count(), 0);
 	assert_eq!(MemberSpending::<Test>::iter_prefix(index).count(), 0);
+	assert_eq!(Rounds::<Test>::iter_prefix(index).count(), 0);
+	assert_eq!(RoundPages::<Test>::iter_prefix(index).count(), 0);
 }
 
 /// The same for close.
