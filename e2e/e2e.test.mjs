@@ -196,7 +196,8 @@ test('proposal #14 through @polkadot/api: propose, council approval, roster, awa
   // The lead proposes.
   const spec = {
     title: 'Phala community bounty - April 2022',
-    description: 'Grow the Phala community and its ambassador program.',
+    // The full text stays off chain: the spec names its blake2-256 hash.
+    description: api.registry.hash(new TextEncoder().encode('Grow the Phala community and its ambassador program.')).toHex(),
     budget: 100_000n * PHA,
     milestones: [
       { metric: 'AmbassadorCount', target: 40, tranche: 80_000n * PHA },
@@ -311,7 +312,8 @@ test('a monthly round through @polkadot/api: members report, the lead scores, an
   const lead = dev('Ferdie');
   const spec = {
     title: 'Phala ambassadors - monthly round',
-    description: 'Senior Ambassadors are paid by the scores of their monthly reports.',
+    // The full text stays off chain: the spec names its blake2-256 hash.
+    description: api.registry.hash(new TextEncoder().encode('Senior Ambassadors are paid by the scores of their monthly reports.')).toHex(),
     budget: 100_000n * PHA,
     milestones: [
       { metric: 'ActiveMembers', target: 40, tranche: 80_000n * PHA },

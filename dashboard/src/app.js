@@ -245,6 +245,7 @@ async function program(index) {
   for (const q of [period, period - 1, period - 2].filter((q) => q >= 0)) rounds.push(await roundSection(index, q, isLead, events));
   show(`<p><a href="#/">← Programs</a></p>
     <h2 id="title">#${index} ${esc(text(p.title))}</h2>
+    <p id="description">The proposal's full text is published off chain; the council approved the text whose blake2-256 hash is <code>${esc(p.description.toHex())}</code> (hash a copy to check it).</p>
     <p>Lead ${esc(who(p.lead))} · ${p.status.isProposed ? 'Proposed' : `Active, ends at block ${p.status.asActive.endsAt} (now ${head}) · month ${period + 1}`} · ${p.rosterCount} members, ${p.seniors} seniors · active members now ${p.activeMembers}</p>
     ${bar([
       ['paid out', p.paid, 'paid'],

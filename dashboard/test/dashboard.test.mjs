@@ -126,12 +126,15 @@ const fmt = (v) => `${(v / PHA).toLocaleString('en-US')}.${((v % PHA) / (PHA / 1
 
 let index;
 const lead = () => dev('Ferdie');
+/// The proposal's full text, kept off chain.
+const DESCRIPTION = 'Grow the Phala community and its ambassador program.';
 
 /// Drives the program to the state the page is checked in.
 async function scenario() {
   const spec = {
     title: 'Phala community bounty (dashboard)',
-    description: 'Grow the Phala community and its ambassador program.',
+    // The full text stays off chain: the spec names its blake2-256 hash.
+    description: api.registry.hash(new TextEncoder().encode(DESCRIPTION)).toHex(),
     budget: 100_000n * PHA,
     milestones: [
       { metric: 'ActiveMembers', target: 40, tranche: 80_000n * PHA },
@@ -197,6 +200,10 @@ test('the dashboard shows a program as the chain holds it, and the lead sends a 
   await home.close();
 
   const page = await open(`#/program/${index}`);
+  // The description: the hash of the text, as the chain stores it.
+  const stored = (await api.query.communityBounty.programs(index)).unwrap().description.toHex();
+  assert.equal(stored, api.registry.hash(new TextEncoder().encode(DESCRIPTION)).toHex());
+  assert.equal(await page.textContent('#description code'), stored);
   // Milestones: from storage.
   for (const k of [0, 1]) {
     const report = (await api.query.communityBounty.reports(index, k)).unwrap();

@@ -30,9 +30,10 @@
 //!
 //! ### Terminology
 //!
-//! - **Program**: what a lead proposes ([`ProgramSpec`]): a title, a description, a budget, the
-//!   milestones, the reward pools and a duration. Its funds live in a **program account** derived
-//!   from [`Config::PalletId`] and the program index; no key controls it.
+//! - **Program**: what a lead proposes ([`ProgramSpec`]): a title, the hash of its full text
+//!   (published off chain), a budget, the milestones, the reward pools and a duration. Its funds
+//!   live in a **program account** derived from [`Config::PalletId`] and the program index; no
+//!   key controls it.
 //! - **Milestone**: a target for a [`Metric`] and a **tranche** (a native amount). The budget is
 //!   the sum of the tranches.
 //! - **Roster**: the program's Senior Ambassadors and their crews of ambassadors.
@@ -55,8 +56,9 @@
 //! ```
 //!
 //! 1. [`propose_program`](Pallet::propose_program) (signed; the caller becomes the lead). A bond
-//!    of [`Config::ProgramBondBase`] plus [`Config::ProgramBondPerByte`] per description byte is
-//!    held from the caller under [`HoldReason::ProgramBond`].
+//!    of [`Config::ProgramBondBase`] plus [`Config::ProgramBondPerByte`] per byte of the program
+//!    record it stores is held from the caller under [`HoldReason::ProgramBond`]. The proposal's
+//!    full text stays off chain: the spec names its hash.
 //! 2. [`approve_program`](Pallet::approve_program) ([`Config::ApproveOrigin`], whose spending
 //!    limit must cover the budget). The bond is released; tranche 0 moves from
 //!    [`Config::TreasuryAccount`] to the program account. If the treasury cannot pay, the
@@ -99,17 +101,18 @@
 //!    after the end block for a period that began before it. [`file_claim`](Pallet::file_claim):
 //!    an account not on the roster claims from a scored `Contributors` pool, with
 //!    [`Config::ClaimDeposit`] held. The lead never files in its own program. A round holds at
-//!    most [`Config::MaxClaimsPerRound`] entries.
+//!    most [`Config::MaxClaimsPerRound`] entries, in filing order, in pages of
+//!    [`Config::MaxSettlePerCall`] ([`RoundPages`]).
 //! 2. [`score_round`](Pallet::score_round): the lead scores entries 0..=100 (unscored: 0) and
 //!    may revise them until the round is final; [`mark_spam`](Pallet::mark_spam) removes a claim
-//!    and sends its deposit to the treasury.
+//!    (the round's last entry takes its place) and sends its deposit to the treasury.
 //! 3. [`finalize_round`](Pallet::finalize_round): the lead fixes the scores once the filing
 //!    window is over; a round is final by itself [`Config::ScoringWindow`] blocks later.
-//! 4. [`settle_round`](Pallet::settle_round) (anyone), in bounded steps of
-//!    [`Config::MaxSettlePerCall`] entries: the first fixes the rates of its block; the steps
-//!    check each entry's eligibility again and tally it; the last tally commits what the round
-//!    may pay ([`Program::committed`]: direct awards cannot spend it), or fails and changes
-//!    nothing if the program cannot afford it; then the steps pay. [`Split::Linear`] pays
+//! 4. [`settle_round`](Pallet::settle_round) (anyone), one page of
+//!    [`Config::MaxSettlePerCall`] entries a step: the first fixes the rates of its block; the
+//!    steps check each entry's eligibility again and tally it; the last tally commits what the
+//!    round may pay ([`Program::committed`]: direct awards cannot spend it), or fails and changes
+//!    nothing if the program cannot afford it; then the steps pay, page by page. [`Split::Linear`] pays
 //!    `member_cap x score`, scaled down pro rata above the period cap; [`Split::Proportional`]
 //!    shares the period cap by score, clipped at the member cap. Below the pool's threshold
 //!    nothing is paid; amounts round down and the dust stays. A payee who cannot receive is
@@ -159,6 +162,14 @@
 //!
 //! ## Design decisions
 //!
+//! - The layout follows what the calls read most (storage version 2, [`migrations::v2`]): an
+//!   award reads and writes the program record anyway, so each pool's spending of its latest
+//!   period lives in it (`pool_spent`), and so does the title; a round's entries live in pages
+//!   of [`Config::MaxSettlePerCall`], so that a settlement step reads and removes one record.
+//! - The proposal's full text is kept off chain, as pallet-multi-asset-bounties keeps a bounty's
+//!   metadata: the spec names its hash ([`ProgramSpec::description`]), the lead publishes it
+//!   (Phala's proposals live on its forum), and anyone holding it can check it is the text the
+//!   council approved. The bond prices what the proposal stores: its program record.
 //! - Per-beneficiary spending is only recorded for pools with a member cap, and a program pays at
 //!   most [`Config::MaxBeneficiaries`] such beneficiaries in one period; a record of a past
 //!   period holds no slot, so a program can pay new beneficiaries in every period of its life.
@@ -177,7 +188,10 @@
 //!   council removed it.
 //! - A clean-up step iterates the keys left under the program's prefix and removes them one by
 //!   one, instead of `clear_prefix` with a limit: in a runtime that call takes no cursor and counts
-//!   keys removed earlier in the same block against its limit again.
+//!   keys removed earlier in the same block against its limit again. It visits only the maps the
+//!   program's counters show non-empty ([`CleanupStages`]).
+//! - A claim marked as spam gives its place to the round's last entry, so that the pages stay
+//!   full (two pages are written, not every page after it): filing order is kept otherwise.
 //! - Lead calls ([`add_member`](Pallet::add_member), [`report_milestone`](Pallet::report_milestone),
 //!   [`award`](Pallet::award), ...) are refused after the end block; the program then only waits
 //!   to be closed.
@@ -187,12 +201,17 @@
 //! ## Weights
 //!
 //! Every call is benchmarked at its worst case (`benchmarking.rs`) with a component for each
-//! variable-size input: the title and description lengths, milestones and pools of a proposal,
-//! the evidence of a report, the reason of an award, the length of a batch, the crew removed with
-//! a senior, the scores of a `score_round`, the page of a settlement step, and the entries one
-//! clean-up step removes ([`cancel_program`](Pallet::cancel_program),
-//! [`close_program`](Pallet::close_program), [`clear_program`](Pallet::clear_program): charged at
-//! [`Config::RemovalLimit`] and refunded to what the step visited).
+//! variable-size input: the title length, milestones and pools of a proposal, the evidence of a
+//! report, the reason of an award, the crew removed with a senior, the scores of a
+//! `score_round`, the page of a settlement step, and the entries one clean-up step removes
+//! ([`cancel_program`](Pallet::cancel_program), [`close_program`](Pallet::close_program),
+//! [`clear_program`](Pallet::clear_program): charged at [`Config::RemovalLimit`] and refunded to
+//! what the step visited). Where the cost depends on storage the arguments do not show, a call
+//! is charged at the costliest case and refunded to its own: [`award`](Pallet::award) by its
+//! pool's kind (a senior pool, a member cap, an asset), [`award_batch`](Pallet::award_batch) by
+//! how many of its awards are plain (no roster read, no spending record), a pay step of
+//! [`settle_round`](Pallet::settle_round) by how many of its page's entries are claims (each
+//! releases a deposit).
 //! [`weights`] is frame-omni-bencher's output for the demo runtime; a runtime should generate
 //! its own (`scripts/benchmark.sh` in the repository).
 //!

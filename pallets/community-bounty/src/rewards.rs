@@ -17,7 +17,10 @@
 //! Rewards: paying from a program's pools within the caps of the current period.
 //!
 //! A pool's cap and each member's cap hold per period ([`Config::PayoutPeriod`] blocks from the
-//! approval), tracked as (period, spent) records that reset lazily: no hook, no iteration.
+//! approval), tracked as (period, spent) records that reset lazily: no hook, no iteration. A
+//! pool's record is in the program record ([`Program::pool_spent`]), a member's in
+//! [`MemberSpending`]. One call reads the program, its account and each rate once, however many
+//! awards it pays ([`Payer`]).
 //! At most [`Config::MaxBeneficiaries`] beneficiaries of member-capped pools are paid in one
 //! period; a record of a past period does not hold a slot. A program never pays its own account
 //! or the treasury, and the lead only from a `Lead` pool.
