@@ -1285,6 +1285,19 @@ mod tests {
 	}
 
 	#[test]
+	fn reads_and_writes_of_a_generated_function() {
+		let source = "\tfn award_batch(n: u32, h: u32, ) -> Weight {\n\
+			\t\tWeight::from_parts(1, 2)\n\
+			\t\t\t.saturating_add(T::DbWeight::get().reads(9_u64))\n\
+			\t\t\t.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(h.into())))\n\
+			\t\t\t.saturating_add(T::DbWeight::get().writes(6_u64))\n\
+			\t\t\t.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))\n\
+			\t}\n\tfn other() -> Weight {\n\t\t.reads(100_u64)\n\t}\n";
+		assert_eq!(db_ops(source, "award_batch", &[("n", 4), ("h", 5)]), (9 + 15, 6 + 8));
+		assert_eq!(db_ops(source, "award_batch", &[]), (9, 6));
+	}
+
+	#[test]
 	fn grouping() {
 		assert_eq!(grouped(0), "0");
 		assert_eq!(grouped(999), "999");

@@ -504,7 +504,8 @@ pub mod pallet {
 		type MaxScoresPerCall: Get<u32>;
 
 		/// The most entries one `settle_round` call checks or pays: the size of a page of a
-		/// round's entries in storage ([`RoundPages`]). Nonzero. Benchmarks of `settle_round`,
+		/// round's entries in storage ([`RoundPages`]), so changing it on a live chain needs a
+		/// migration of the open rounds' pages. Nonzero. Benchmarks of `settle_round`,
 		/// `file_report`, `file_claim`, `score_round` and the clean-up depend on it.
 		#[pallet::constant]
 		type MaxSettlePerCall: Get<u32>;

@@ -1002,3 +1002,105 @@ fn after_the_end_the_active_members_figure_stays_the_last_rounds() {
 		assert_eq!(CB::active_members(index, &program(index)), 2);
 	});
 }
+
+// ---------------------------------------------------------------------------------------------
+// Pages
+// ---------------------------------------------------------------------------------------------
+
+/// The entries of round `period`, page by page, as (filer, kind is a claim).
+fn pages(index: ProgramIndex, period: PeriodIndex) -> Vec<Vec<(AccountId, bool)>> {
+	let filers = Rounds::<Test>::get(index, period).map_or(0, |r| r.filers.len() as u32);
+	(0..filers.div_ceil(CB::page_size()))
+		.map(|page| {
+			RoundPages::<Test>::get(index, (period, page))
+				.expect("a page for every MaxSettlePerCall filers")
+				.iter()
+				.map(|e| (e.who, e.kind != EntryKind::Report))
+				.collect()
+		})
+		.collect()
+}
+
+#[test]
+fn entries_are_stored_in_pages_of_max_settle_per_call_in_filing_order() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		fill_roster(index, 6, 0);
+		for s in 0..6 {
+			assert_ok!(file(index, 0, senior(s)));
+		}
+		assert_ok!(claim(index, 0, STRANGER));
+		// MaxSettlePerCall = 4: a full page, then the rest.
+		let (s, c) = (senior, |who| (who, true));
+		assert_eq!(
+			pages(index, 0),
+			vec![
+				vec![(s(0), false), (s(1), false), (s(2), false), (s(3), false)],
+				vec![(s(4), false), (s(5), false), c(STRANGER)],
+			]
+		);
+		assert_eq!(CB::round_entry(index, 0, &senior(5)).map(|e| e.who), Some(senior(5)));
+		assert!(CB::round_entry(index, 0, &NEW_LEAD).is_none());
+	});
+}
+
+#[test]
+fn a_claim_marked_as_spam_gives_its_place_to_the_last_entry() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		fill_roster(index, 5, 0);
+		assert_ok!(claim(index, 0, STRANGER));
+		for s in 0..5 {
+			assert_ok!(file(index, 0, senior(s)));
+		}
+		assert_ok!(score(index, 0, &[(senior(4), 90)]));
+		// Page 0: STRANGER's claim and seniors 0 to 2; page 1: seniors 3 and 4.
+		let r = |s: u32| (senior(s), false);
+		assert_eq!(pages(index, 0), vec![vec![(STRANGER, true), r(0), r(1), r(2)], vec![r(3), r(4)]]);
+		assert_ok!(CB::mark_spam(signed(LEAD), index, 0, STRANGER));
+		// The last entry, senior 4's, takes the claim's place: two pages written, none shifted.
+		assert_eq!(pages(index, 0), vec![vec![r(4), r(0), r(1), r(2)], vec![r(3)]]);
+		let round = Rounds::<Test>::get(index, 0).unwrap();
+		assert_eq!(
+			round.filers.to_vec(),
+			vec![senior(4), senior(0), senior(1), senior(2), senior(3)]
+		);
+		// The moved entry keeps its score; a report is never spam.
+		assert_eq!(CB::round_entry(index, 0, &senior(4)).unwrap().score, Some(90));
+		assert_noop!(CB::mark_spam(signed(LEAD), index, 0, senior(4)), Error::<Test>::NotAClaim);
+		// The last entry of a page going empties it: the page goes.
+		assert_ok!(claim(index, 0, NEW_LEAD));
+		assert_eq!(pages(index, 0)[1], vec![r(3), (NEW_LEAD, true)]);
+		assert_ok!(CB::mark_spam(signed(LEAD), index, 0, NEW_LEAD));
+		assert_eq!(pages(index, 0), vec![vec![r(4), r(0), r(1), r(2)], vec![r(3)]]);
+	});
+}
+
+#[test]
+fn a_pay_step_is_refunded_to_the_reports_and_claims_of_its_page() {
+	use frame_support::dispatch::GetDispatchInfo;
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		fill_roster(index, 3, 0);
+		for s in 0..3 {
+			assert_ok!(file(index, 0, senior(s)));
+		}
+		assert_ok!(claim(index, 0, STRANGER));
+		assert_ok!(score(index, 0, &[(senior(0), 80), (senior(1), 80), (STRANGER, 80)]));
+		go_to(P0_FINAL);
+		let page = <<Test as Config>::MaxSettlePerCall as Get<u32>>::get();
+		let charged = crate::Call::<Test>::settle_round { index, period: 0 }
+			.get_dispatch_info()
+			.call_weight;
+		let weights = <Test as Config>::WeightInfo::settle_round_tally(page)
+			.max(<Test as Config>::WeightInfo::settle_round_pay(0, page));
+		assert_eq!(charged, weights);
+		// One page: the tally step, then the pay step (3 reports, 1 claim).
+		let tally = CB::settle_round(signed(STRANGER), index, 0).expect("tallied");
+		assert_eq!(tally.actual_weight, Some(<Test as Config>::WeightInfo::settle_round_tally(4)));
+		let pay = CB::settle_round(signed(STRANGER), index, 0).expect("paid");
+		assert_eq!(pay.actual_weight, Some(<Test as Config>::WeightInfo::settle_round_pay(3, 1)));
+		assert!(!Rounds::<Test>::contains_key(index, 0));
+		assert_eq!(deposit_held(STRANGER), 0);
+	});
+}

@@ -1578,3 +1578,99 @@ fn over_long_call_arguments_fail_at_decode() {
 	));
 	assert!(RuntimeCall::decode(&mut &encode(max + 1)[..]).is_err());
 }
+
+// ---------------------------------------------------------------------------------------------
+// Weights charged and refunded by what a call did
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn an_award_is_refunded_to_its_pools_kind() {
+	use frame_support::dispatch::GetDispatchInfo;
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active_seed();
+		fill_roster(index, 1, 0);
+		let reason: ReasonOf<Test> = bytes("monthly reward");
+		let call = crate::Call::<Test>::award {
+			index,
+			pool: SENIOR_POOL,
+			beneficiary: senior(0),
+			amount: USD,
+			reason: reason.clone(),
+		};
+		let len = reason.len() as u32;
+		// Charged as the costliest kind: a senior pool with a member cap, in an asset.
+		assert_eq!(
+			call.get_dispatch_info().call_weight,
+			<Test as Config>::WeightInfo::award(len, 1, 1, 1)
+		);
+		// The seed's senior pool: seniors, no member cap, USD.
+		let post = CB::award(signed(LEAD), index, SENIOR_POOL, senior(0), USD, reason.clone())
+			.expect("paid");
+		assert_eq!(post.actual_weight, Some(<Test as Config>::WeightInfo::award(len, 1, 0, 1)));
+		// Its contributors' pool: contributors, a member cap, USD.
+		let post = CB::award(signed(LEAD), index, CONTRIBUTOR_POOL, STRANGER, USD, reason)
+			.expect("paid");
+		assert_eq!(post.actual_weight, Some(<Test as Config>::WeightInfo::award(len, 0, 1, 1)));
+	});
+}
+
+#[test]
+fn a_batch_is_refunded_for_its_plain_awards() {
+	ExtBuilder::default().build_and_execute(|| {
+		let mut spec = seed_spec();
+		// A third pool: contributors, no member cap, native.
+		spec.pools
+			.try_push(RewardPool {
+				eligibility: Eligibility::Contributors,
+				denomination: Denomination::Native,
+				period_cap: 1_000 * PHA,
+				member_cap: None,
+				payout: Payout::Direct,
+			})
+			.unwrap();
+		let index = propose(spec);
+		assert_ok!(CB::approve_program(council(), index));
+		fill_roster(index, 1, 0);
+		let batch: Vec<_> = vec![
+			entry(SENIOR_POOL, senior(0), 10),
+			entry(CONTRIBUTOR_POOL, STRANGER, 10),
+			entry(2, NEW_LEAD, 10),
+			entry(2, STRANGER, 10),
+		];
+		let post = CB::award_batch(signed(LEAD), index, batch.try_into().unwrap()).expect("paid");
+		// Pool 2's two awards are plain; a senior pool or a member cap is not.
+		assert_eq!(post.actual_weight, Some(<Test as Config>::WeightInfo::award_batch(2, 2)));
+	});
+}
+
+#[test]
+fn the_bond_prices_the_stored_record_not_the_text() {
+	ExtBuilder::default().build_and_execute(|| {
+		let seed = bond_for(seed_spec());
+		// Another text: the same hash size, the same bond.
+		let mut other_text = seed_spec();
+		other_text.description = <Test as frame_system::Config>::Hashing::hash(b"a longer text");
+		assert_eq!(bond_for(other_text), seed);
+		// Ten more bytes of title: ten more bytes stored.
+		let mut longer_title = seed_spec();
+		longer_title.title = bytes("Phala community bounty - April 2022 (+10 by)");
+		let extra = longer_title.title.len() - seed_spec().title.len();
+		assert_eq!(bond_for(longer_title), seed + extra as Balance * (PHA / 10));
+		// What is held is what the rule says.
+		let before = free(LEAD);
+		let index = propose(seed_spec());
+		assert_eq!(program(index).bond, seed);
+		assert_eq!(before - free(LEAD), 100 * PHA + program(index).encoded_size() as Balance * (PHA / 10));
+	});
+}
+
+#[test]
+fn closing_an_empty_program_looks_into_no_map_but_the_reports() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active_seed();
+		let post = CB::cancel_program(council(), index).expect("cancelled");
+		// Nothing visited: no roster, bars, spending records or rounds, and no report.
+		assert_eq!(post.actual_weight, Some(<Test as Config>::WeightInfo::cancel_program(0)));
+		assert!(!Cleanups::<Test>::contains_key(index));
+	});
+}
