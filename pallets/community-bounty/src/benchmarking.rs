@@ -20,9 +20,9 @@
 //!
 //! Components: the title length `t`, milestones `m` and pools `p` of a proposal; the storage
 //! entries `n` one clean-up step visits (close, cancel, clear); the crew `c` removed with a
-//! senior; the evidence length `e` of a report; the reason length `r` of an award and its
-//! pool's kind (`s` a senior pool, `m` a member cap, `a` an asset denomination, each 0 or 1);
-//! the plain awards `n` (no roster read, no spending record) and the others `h` of a batch; the
+//! senior; the evidence length `e` of a report; the reason length `r` of an award (benchmarked
+//! at its costliest pool, and as `award_plain` at a pool that reads no roster entry and keeps no
+//! spending record); the plain awards `n` and the others `h` of a batch; the
 //! scores `n` of a `score_round`; the entries `p` of a tally page, and the reports `r` and
 //! claims `c` of a pay page. The short tags (a member's region, an off-chain metric's name) and
 //! the reasons inside a batch are charged at their bound.
@@ -699,34 +699,49 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// An award of the reason length `r` from a pool of the kind `s` (a senior pool: the
-	/// beneficiary's roster entry is read), `m` (a member cap: its spending record is read and
-	/// written) and `a` (an asset: the rate is read); the payment creates the beneficiary's
-	/// account.
+	/// The costliest award, of the reason length `r`: from a senior pool (the beneficiary's
+	/// roster entry is read) with a member cap (its spending record is read and written) in an
+	/// asset (the rate is read); the payment creates the beneficiary's account.
 	#[benchmark]
-	fn award(
-		r: Linear<0, { T::MaxReasonLen::get() }>,
-		s: Linear<0, 1>,
-		m: Linear<0, 1>,
-		a: Linear<0, 1>,
-	) -> Result<(), BenchmarkError> {
-		let (index, lead) =
-			active_with_pools::<T>(vec![award_pool::<T>(s == 1, m == 1, a == 1, 1)])?;
+	fn award(r: Linear<0, { T::MaxReasonLen::get() }>) -> Result<(), BenchmarkError> {
+		let (index, lead) = active_with_pools::<T>(vec![award_pool::<T>(true, true, true, 1)])?;
 		let beneficiary: T::AccountId = account("beneficiary", 0, SEED);
-		if s == 1 {
-			add_senior::<T>(index, &lead, &beneficiary);
-		}
+		add_senior::<T>(index, &lead, &beneficiary);
 		let amount = award_amount::<T>();
-		let reason = bytes(r);
 
 		#[extrinsic_call]
-		_(
+		award(
 			RawOrigin::Signed(lead),
 			index,
 			0,
 			T::Lookup::unlookup(beneficiary.clone()),
 			amount,
-			reason,
+			bytes(r),
+		);
+
+		assert_eq!(
+			MemberSpending::<T>::get(index, (0, beneficiary)).map(|s| s.spent),
+			Some(amount)
+		);
+		Ok(())
+	}
+
+	/// A plain award, of the reason length `r`: from a contributors pool without a member cap
+	/// in an asset (the rate is read); the payment creates the beneficiary's account.
+	#[benchmark]
+	fn award_plain(r: Linear<0, { T::MaxReasonLen::get() }>) -> Result<(), BenchmarkError> {
+		let (index, lead) = active_with_pools::<T>(vec![award_pool::<T>(false, false, true, 1)])?;
+		let beneficiary: T::AccountId = account("beneficiary", 0, SEED);
+		let amount = award_amount::<T>();
+
+		#[extrinsic_call]
+		award(
+			RawOrigin::Signed(lead),
+			index,
+			0,
+			T::Lookup::unlookup(beneficiary),
+			amount,
+			bytes(r),
 		);
 
 		let spent = Programs::<T>::get(index).and_then(|p| p.pool_spent.first().map(|s| s.spent));

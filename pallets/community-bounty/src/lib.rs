@@ -1429,9 +1429,11 @@ pub mod pallet {
 		///
 		/// ## Complexity
 		/// O(r) in the reason length, at most `MaxReasonLen`. Charged as an award from a senior
-		/// pool with a member cap in an asset (the costliest), refunded to what the pool is.
+		/// pool with a member cap (the costliest: a roster read and a spending record), refunded
+		/// to a plain award's weight when the pool needs neither.
 		#[pallet::call_index(13)]
-		#[pallet::weight(T::WeightInfo::award(reason.len() as u32, 1, 1, 1))]
+		#[pallet::weight(T::WeightInfo::award(reason.len() as u32)
+			.max(T::WeightInfo::award_plain(reason.len() as u32)))]
 		pub fn award(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
@@ -1447,8 +1449,12 @@ pub mod pallet {
 			let mut payer = Payer::new(index, &program)?;
 			let class = payer.pay(&mut program, Award { pool, beneficiary, amount, reason })?;
 			Programs::<T>::insert(index, program);
-			let (senior, capped, asset) = class.flags();
-			Ok(Some(T::WeightInfo::award(reason_len, senior, capped, asset)).into())
+			Ok(Some(if class.is_plain() {
+				T::WeightInfo::award_plain(reason_len)
+			} else {
+				T::WeightInfo::award(reason_len)
+			})
+			.into())
 		}
 
 		/// Pay several rewards at once (the monthly run): all of them, or none.
@@ -1481,9 +1487,10 @@ pub mod pallet {
 			let mut payer = Payer::new(index, &program)?;
 			let (mut plain, mut heavy) = (0u32, 0u32);
 			for award in awards {
-				match payer.pay(&mut program, award)? {
-					AwardClass { senior: false, capped: false, .. } => plain += 1,
-					_ => heavy += 1,
+				if payer.pay(&mut program, award)?.is_plain() {
+					plain += 1;
+				} else {
+					heavy += 1;
 				}
 			}
 			Programs::<T>::insert(index, program);

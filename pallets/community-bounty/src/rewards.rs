@@ -33,9 +33,9 @@ use frame_support::traits::{
 use sp_runtime::traits::{BlockNumberProvider, CheckedAdd, Saturating};
 
 /// What an award costs beyond a transfer, by its pool: a roster read for a senior pool's
-/// eligibility, a spending record for a member cap, a rate for an asset denomination. The
-/// weight of `award` is refunded to it; `award_batch` counts awards with neither of the first
-/// two as plain.
+/// eligibility, a spending record for a member cap, a rate for an asset denomination. An award
+/// needing neither of the first two is plain: `award` is refunded to a plain award's weight,
+/// `award_batch` counts its plain awards.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct AwardClass {
 	/// The pool pays Senior Ambassadors: the beneficiary's roster entry is read.
@@ -47,9 +47,9 @@ pub struct AwardClass {
 }
 
 impl AwardClass {
-	/// The class as the 0/1 components of the `award` benchmark: (senior, capped, asset).
-	pub fn flags(self) -> (u32, u32, u32) {
-		(self.senior.into(), self.capped.into(), self.asset.into())
+	/// Whether the award reads no roster entry and keeps no spending record.
+	pub fn is_plain(self) -> bool {
+		!self.senior && !self.capped
 	}
 }
 

@@ -79,7 +79,8 @@ pub trait WeightInfo {
 	fn report_milestone(e: u32, ) -> Weight;
 	fn approve_milestone() -> Weight;
 	fn reject_milestone() -> Weight;
-	fn award(r: u32, s: u32, m: u32, a: u32, ) -> Weight;
+	fn award(r: u32, ) -> Weight;
+	fn award_plain(r: u32, ) -> Weight;
 	fn award_batch(n: u32, h: u32, ) -> Weight;
 	fn promote_member() -> Weight;
 	fn file_report(e: u32, ) -> Weight;
@@ -419,7 +420,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 256]`.
-	fn award(_r: u32, _s: u32, _m: u32, _a: u32, ) -> Weight {
+	fn award(_r: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1168`
+		//  Estimated: `6196`
+		// Minimum execution time: 80_480_000 picoseconds.
+		Weight::from_parts(83_852_036, 6196)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	fn award_plain(_r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1168`
 		//  Estimated: `6196`
@@ -710,7 +720,12 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn award(_r: u32, _s: u32, _m: u32, _a: u32, ) -> Weight {
+	fn award(_r: u32, ) -> Weight {
+		Weight::from_parts(83_852_036, 6196)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
+	}
+	fn award_plain(_r: u32, ) -> Weight {
 		Weight::from_parts(83_852_036, 6196)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))

@@ -386,7 +386,18 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 256]`.
-	fn award(r: u32, _s: u32, _m: u32, _a: u32, ) -> Weight {
+	fn award(r: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1168`
+		//  Estimated: `6196`
+		// Minimum execution time: 81_250_000 picoseconds.
+		Weight::from_parts(88_975_745, 6196)
+			// Standard Error: 765
+			.saturating_add(Weight::from_parts(7_710, 0).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	fn award_plain(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1168`
 		//  Estimated: `6196`

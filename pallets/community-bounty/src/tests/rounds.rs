@@ -1056,7 +1056,10 @@ fn a_claim_marked_as_spam_gives_its_place_to_the_last_entry() {
 		assert_ok!(score(index, 0, &[(senior(4), 90)]));
 		// Page 0: STRANGER's claim and seniors 0 to 2; page 1: seniors 3 and 4.
 		let r = |s: u32| (senior(s), false);
-		assert_eq!(pages(index, 0), vec![vec![(STRANGER, true), r(0), r(1), r(2)], vec![r(3), r(4)]]);
+		assert_eq!(
+			pages(index, 0),
+			vec![vec![(STRANGER, true), r(0), r(1), r(2)], vec![r(3), r(4)]]
+		);
 		assert_ok!(CB::mark_spam(signed(LEAD), index, 0, STRANGER));
 		// The last entry, senior 4's, takes the claim's place: two pages written, none shifted.
 		assert_eq!(pages(index, 0), vec![vec![r(4), r(0), r(1), r(2)], vec![r(3)]]);
@@ -1089,9 +1092,8 @@ fn a_pay_step_is_refunded_to_the_reports_and_claims_of_its_page() {
 		assert_ok!(score(index, 0, &[(senior(0), 80), (senior(1), 80), (STRANGER, 80)]));
 		go_to(P0_FINAL);
 		let page = <<Test as Config>::MaxSettlePerCall as Get<u32>>::get();
-		let charged = crate::Call::<Test>::settle_round { index, period: 0 }
-			.get_dispatch_info()
-			.call_weight;
+		let charged =
+			crate::Call::<Test>::settle_round { index, period: 0 }.get_dispatch_info().call_weight;
 		let weights = <Test as Config>::WeightInfo::settle_round_tally(page)
 			.max(<Test as Config>::WeightInfo::settle_round_pay(0, page));
 		assert_eq!(charged, weights);

@@ -1586,31 +1586,43 @@ fn over_long_call_arguments_fail_at_decode() {
 #[test]
 fn an_award_is_refunded_to_its_pools_kind() {
 	use frame_support::dispatch::GetDispatchInfo;
+	type W = <Test as Config>::WeightInfo;
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active_seed();
+		let mut spec = seed_spec();
+		// A third pool: contributors, no member cap.
+		spec.pools
+			.try_push(RewardPool {
+				eligibility: Eligibility::Contributors,
+				denomination: Denomination::Asset(USD_ASSET),
+				period_cap: 1_000 * USD,
+				member_cap: None,
+				payout: Payout::Direct,
+			})
+			.unwrap();
+		let index = propose(spec);
+		assert_ok!(CB::approve_program(council(), index));
 		fill_roster(index, 1, 0);
 		let reason: ReasonOf<Test> = bytes("monthly reward");
+		let len = reason.len() as u32;
 		let call = crate::Call::<Test>::award {
 			index,
-			pool: SENIOR_POOL,
-			beneficiary: senior(0),
+			pool: 2,
+			beneficiary: STRANGER,
 			amount: USD,
 			reason: reason.clone(),
 		};
-		let len = reason.len() as u32;
-		// Charged as the costliest kind: a senior pool with a member cap, in an asset.
-		assert_eq!(
-			call.get_dispatch_info().call_weight,
-			<Test as Config>::WeightInfo::award(len, 1, 1, 1)
-		);
-		// The seed's senior pool: seniors, no member cap, USD.
+		// Charged as the costliest kind of award.
+		assert_eq!(call.get_dispatch_info().call_weight, W::award(len).max(W::award_plain(len)));
+		// A senior pool reads the roster, a member cap keeps a record: not plain.
 		let post = CB::award(signed(LEAD), index, SENIOR_POOL, senior(0), USD, reason.clone())
 			.expect("paid");
-		assert_eq!(post.actual_weight, Some(<Test as Config>::WeightInfo::award(len, 1, 0, 1)));
-		// Its contributors' pool: contributors, a member cap, USD.
-		let post = CB::award(signed(LEAD), index, CONTRIBUTOR_POOL, STRANGER, USD, reason)
+		assert_eq!(post.actual_weight, Some(W::award(len)));
+		let post = CB::award(signed(LEAD), index, CONTRIBUTOR_POOL, STRANGER, USD, reason.clone())
 			.expect("paid");
-		assert_eq!(post.actual_weight, Some(<Test as Config>::WeightInfo::award(len, 0, 1, 1)));
+		assert_eq!(post.actual_weight, Some(W::award(len)));
+		// A contributors pool without a member cap: plain.
+		let post = CB::award(signed(LEAD), index, 2, STRANGER, USD, reason).expect("paid");
+		assert_eq!(post.actual_weight, Some(W::award_plain(len)));
 	});
 }
 
@@ -1660,7 +1672,10 @@ fn the_bond_prices_the_stored_record_not_the_text() {
 		let before = free(LEAD);
 		let index = propose(seed_spec());
 		assert_eq!(program(index).bond, seed);
-		assert_eq!(before - free(LEAD), 100 * PHA + program(index).encoded_size() as Balance * (PHA / 10));
+		assert_eq!(
+			before - free(LEAD),
+			100 * PHA + program(index).encoded_size() as Balance * (PHA / 10)
+		);
 	});
 }
 
