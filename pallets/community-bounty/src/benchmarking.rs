@@ -202,36 +202,17 @@ fn insert_senior<T: Config>(index: ProgramIndex, who: &T::AccountId) {
 	);
 }
 
-/// Puts claims of period 0 of program `index` in storage, in full pages, each with its deposit
-/// held, worth `n` entries of a clean-up step (a page counts one, and one for each claim): what
-/// a clean-up step removes at the highest cost per entry. Sets the program's counters so that
-/// the clean-up also looks into each of its other maps (found empty): the most look-ups a step
-/// makes.
-fn fill_claims<T: Config>(index: ProgramIndex, n: u32) {
-	let now = T::BlockNumberProvider::current_block_number();
-	let deposit = T::ClaimDeposit::get();
-	let size = CommunityBounty::<T>::page_size();
-	let (mut left, mut page, mut i) = (n, 0u32, 0u32);
-	while left > 1 {
-		let claims = (left - 1).min(size);
-		let entries: Vec<_> = (0..claims)
-			.map(|_| {
-				let who: T::AccountId = account("claimant", i, SEED);
-				i += 1;
-				hold_claim_deposit::<T>(&who);
-				RoundEntry {
-					who,
-					kind: EntryKind::Claim { pool: 0, deposit },
-					evidence: bytes(T::MaxEvidenceLen::get()),
-					filed_at: now,
-					score: Some(MAX_SCORE),
-					payable: None,
-				}
-			})
-			.collect();
-		RoundPages::<T>::insert(index, (0, page), RoundPageOf::<T>::truncate_from(entries));
-		left -= claims + 1;
-		page += 1;
+/// Puts `n` full crews (of `MaxCrew` accounts each, the largest entry of a program's maps other
+/// than a round) of program `index` in storage: what a clean-up step removes at the highest
+/// cost per entry. Sets the program's counters so that the clean-up also looks into each of its
+/// other maps (found empty): the most look-ups a step makes.
+fn fill_crews<T: Config>(index: ProgramIndex, n: u32) {
+	let crew: Vec<T::AccountId> =
+		(0..T::MaxCrew::get()).map(|i| account("ambassador", i, SEED)).collect();
+	let crew: BoundedVec<T::AccountId, T::MaxCrew> = BoundedVec::truncate_from(crew);
+	for i in 0..n {
+		let senior: T::AccountId = account("senior", i, SEED);
+		Crews::<T>::insert(index, senior, crew.clone());
 	}
 	Programs::<T>::mutate(index, |program| {
 		if let Some(program) = program {
@@ -242,6 +223,33 @@ fn fill_claims<T: Config>(index: ProgramIndex, n: u32) {
 			program.open_rounds = 1;
 		}
 	});
+}
+
+/// A page of period 0 of program `index`: `MaxSettlePerCall` entries, the first `c` of them
+/// claims with their deposits held, the others reports.
+fn fill_page<T: Config>(index: ProgramIndex, c: u32) {
+	let now = T::BlockNumberProvider::current_block_number();
+	let deposit = T::ClaimDeposit::get();
+	let entries: Vec<_> = (0..CommunityBounty::<T>::page_size())
+		.map(|i| {
+			let who: T::AccountId = account("filer", i, SEED);
+			let kind = if i < c {
+				hold_claim_deposit::<T>(&who);
+				EntryKind::Claim { pool: 0, deposit }
+			} else {
+				EntryKind::Report
+			};
+			RoundEntry {
+				who,
+				kind,
+				evidence: bytes(T::MaxEvidenceLen::get()),
+				filed_at: now,
+				score: Some(MAX_SCORE),
+				payable: None,
+			}
+		})
+		.collect();
+	RoundPages::<T>::insert(index, (0, 0), RoundPageOf::<T>::truncate_from(entries));
 }
 
 /// Adds a senior with a crew of `c` ambassadors; returns the senior.
@@ -460,12 +468,12 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// One clean-up step visiting `n` entries: full pages of claims, the costliest kind (each
-	/// releases its deposit's hold as it goes), after a look-up in each other map.
+	/// One clean-up step removing `n` entries: full crews, the largest kind, after a look-up in
+	/// each other map.
 	#[benchmark]
 	fn cancel_program(n: Linear<0, { T::RemovalLimit::get() }>) -> Result<(), BenchmarkError> {
 		let (index, _) = active_with::<T>(other_lead::<T>())?;
-		fill_claims::<T>(index, n);
+		fill_crews::<T>(index, n);
 		let origin =
 			T::ApproveOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
@@ -481,7 +489,7 @@ mod benchmarks {
 	#[benchmark]
 	fn close_program(n: Linear<0, { T::RemovalLimit::get() }>) -> Result<(), BenchmarkError> {
 		let (index, _) = active_with::<T>(other_lead::<T>())?;
-		fill_claims::<T>(index, n);
+		fill_crews::<T>(index, n);
 		let Some(ProgramStatus::Active { approved_at, ends_at }) =
 			Programs::<T>::get(index).map(|p| p.status)
 		else {
@@ -504,16 +512,36 @@ mod benchmarks {
 	#[benchmark]
 	fn clear_program(n: Linear<0, { T::RemovalLimit::get() }>) -> Result<(), BenchmarkError> {
 		let (index, _) = active::<T>()?;
-		fill_claims::<T>(index, n);
-		// Closed, with its storage still to clear, in every map.
+		fill_crews::<T>(index, n);
+		// Closed, with its storage still to clear, in every map but the pages.
 		Programs::<T>::remove(index);
-		Cleanups::<T>::insert(index, CleanupStages::of(CleanupStage::ALL));
+		let stages = CleanupStage::ALL.into_iter().filter(|s| *s != CleanupStage::RoundPages);
+		Cleanups::<T>::insert(index, CleanupStages::of(stages));
 		let caller: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), index);
 
-		assert!(RoundPages::<T>::iter_prefix(index).next().is_none(), "the step removed the pages");
+		assert!(Crews::<T>::iter_prefix(index).next().is_none(), "the step removed the crews");
+		Ok(())
+	}
+
+	/// A clean-up step removing a page of a round's entries, `c` of them claims (each releasing
+	/// its deposit's hold).
+	#[benchmark]
+	fn clear_program_page(
+		c: Linear<0, { T::MaxSettlePerCall::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let (index, _) = active::<T>()?;
+		fill_page::<T>(index, c);
+		Programs::<T>::remove(index);
+		Cleanups::<T>::insert(index, CleanupStages::of([CleanupStage::RoundPages]));
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		clear_program(RawOrigin::Signed(caller), index);
+
+		assert!(RoundPages::<T>::iter_prefix(index).next().is_none(), "the step removed the page");
 		Ok(())
 	}
 

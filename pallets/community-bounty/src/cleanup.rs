@@ -17,15 +17,22 @@
 //! Removing a closed or cancelled program's storage in bounded steps.
 //!
 //! Close and cancel move every token at once, then remove the program record and hand the rest
-//! to a clean-up: the roster, the crews, the bars, the spending records and the reports, the
-//! monthly rounds' pages (each claim's deposit released as its page goes) and the rounds, map by
-//! map ([`CleanupStage`]). Only the maps the program's counters show non-empty are visited (the
-//! reports are always looked at: the program does not count a pending or rejected report), so
-//! an empty program costs no look-up in each of its maps. A step visits at most
-//! [`Config::RemovalLimit`] entries: a removed key counts one, a page of a round one more for
-//! each claim whose deposit it releases. The first step runs in the close or cancel itself; if
-//! anything is left, anyone may call [`clear_program`](Pallet::clear_program) until the
-//! `ProgramStorageCleared` event says `complete`.
+//! to a clean-up: the roster, the crews, the bars, the spending records, the reports and the
+//! monthly rounds, map by map ([`CleanupStage`]), then the rounds' pages of entries, each claim's
+//! deposit released as its page goes. Only the maps the program's counters show non-empty are
+//! visited (the reports are always looked at: the program does not count a pending or rejected
+//! report), so an empty program costs no look-up in each of its maps.
+//!
+//! A step is one of two kinds, each benchmarked on its own:
+//! - up to [`Config::RemovalLimit`] entries of the maps: a roster entry, a crew, a bar, a
+//!   spending record or a report counts one (a crew, the largest of them, is what the benchmark
+//!   removes), a round's record as many as it is larger than a crew ([`Pallet::round_cost`]);
+//! - or one page of a round's entries (at most [`Config::MaxSettlePerCall`]), with its claims'
+//!   deposits.
+//!
+//! The first step runs in the close or cancel itself, on the maps only; if anything is left,
+//! anyone may call [`clear_program`](Pallet::clear_program) until the `ProgramStorageCleared`
+//! event says `complete`. A `clear_program` step takes a page only when the maps are done.
 //!
 //! A step removes the keys that the storage's own iteration (`next_key`, which sees what earlier
 //! calls of the block removed) still finds under the program's prefix, one by one. It does not
@@ -37,22 +44,42 @@
 use crate::{pallet::*, *};
 use alloc::vec::Vec;
 
+/// What one clean-up step removed, for its weight.
+pub enum ClearStep {
+	/// Entries of the program's maps, counted as [`Config::RemovalLimit`] counts them.
+	Entries {
+		/// The entries visited.
+		visited: u32,
+	},
+	/// One page of a round's entries.
+	Page {
+		/// The claims of the page, whose deposits it released.
+		claims: u32,
+	},
+}
+
 /// Removes up to `$budget` keys of program `$index` from the double map `$map`; evaluates to
-/// `(entries visited, keys removed, whether the map is now empty)`.
+/// how many it removed.
 macro_rules! remove_keys {
 	($map:ident, $index:expr, $budget:expr) => {{
 		let keys: Vec<_> = $map::<T>::iter_key_prefix($index).take($budget as usize).collect();
 		for key in &keys {
 			$map::<T>::remove($index, key);
 		}
-		let removed = keys.len() as u32;
-		(removed, removed, removed < $budget)
+		keys.len() as u32
 	}};
 }
 
 impl<T: Config> Pallet<T> {
+	/// How many entries of a clean-up step a round's record counts: as many crews (the largest
+	/// entry of the other maps, which the benchmark of a step removes) as it is large.
+	pub fn round_cost() -> u32 {
+		let crew = <BoundedVec<T::AccountId, T::MaxCrew>>::max_encoded_len().max(1);
+		(Round::<T>::max_encoded_len().div_ceil(crew) as u32).max(1)
+	}
+
 	/// Removes a closed or cancelled program (after its tokens moved) and takes the first
-	/// clean-up step. Returns the storage entries the step visited.
+	/// clean-up step, on the maps only. Returns the entries the step visited.
 	pub(crate) fn remove_program(index: ProgramIndex, program: &Program<T>) -> u32 {
 		Programs::<T>::remove(index);
 		let stages = CleanupStages::of(
@@ -62,38 +89,66 @@ impl<T: Config> Pallet<T> {
 				(program.barred > 0, CleanupStage::Barred),
 				(program.spending_records > 0, CleanupStage::MemberSpending),
 				(true, CleanupStage::Reports),
-				(program.open_rounds > 0, CleanupStage::RoundPages),
 				(program.open_rounds > 0, CleanupStage::Rounds),
+				(program.open_rounds > 0, CleanupStage::RoundPages),
 			]
 			.into_iter()
 			.filter_map(|(present, stage)| present.then_some(stage)),
 		);
-		Self::clear_step(index, stages, false)
+		match Self::clear_step(index, stages, false, false) {
+			ClearStep::Entries { visited } => visited,
+			// Not taken by a close or cancel.
+			ClearStep::Page { .. } => 0,
+		}
 	}
 
-	/// The next clean-up step of program `index`; returns the storage entries it visited.
-	pub(crate) fn do_clear_program(index: ProgramIndex) -> Result<u32, DispatchError> {
+	/// The next clean-up step of program `index`.
+	pub(crate) fn do_clear_program(index: ProgramIndex) -> Result<ClearStep, DispatchError> {
 		let stages = Cleanups::<T>::get(index).ok_or(Error::<T>::NothingToClear)?;
-		Ok(Self::clear_step(index, stages, true))
+		Ok(Self::clear_step(index, stages, true, true))
 	}
 
-	/// Removes up to `RemovalLimit` entries of the maps in `stages`, in order, stores the maps
-	/// left (or removes the record, `recorded`, once nothing is left) and emits
-	/// `ProgramStorageCleared`. Returns the entries visited: each removed key, and each claim
-	/// whose deposit a removed page released.
-	fn clear_step(index: ProgramIndex, mut stages: CleanupStages, recorded: bool) -> u32 {
+	/// Removes up to `RemovalLimit` entries of the maps in `stages`, in order, or (if `pages`
+	/// and the maps are done) one page of a round's entries; stores the maps left (or removes
+	/// the record, `recorded`, once nothing is left) and emits `ProgramStorageCleared`.
+	fn clear_step(
+		index: ProgramIndex,
+		mut stages: CleanupStages,
+		recorded: bool,
+		pages: bool,
+	) -> ClearStep {
 		let limit = T::RemovalLimit::get().max(1);
 		let (mut visited, mut removed) = (0u32, 0u32);
+		let mut page = None;
 		let complete = loop {
 			let Some(stage) = stages.first() else { break true };
-			let budget = limit.saturating_sub(visited);
-			if budget == 0 {
+			if stage == CleanupStage::RoundPages {
+				// A page is a step of its own, after the maps.
+				if !pages || visited > 0 {
+					break false;
+				}
+				match Self::clear_page(index) {
+					Some(claims) => {
+						removed = 1;
+						page = Some(claims);
+						// The page may have been the last: the next step looks again.
+						break false;
+					},
+					None => {
+						stages = stages.without(stage);
+						continue;
+					},
+				}
+			}
+			let cost = if stage == CleanupStage::Rounds { Self::round_cost() } else { 1 };
+			let fits = limit.saturating_sub(visited) / cost;
+			if fits == 0 {
 				break false;
 			}
-			let (units, keys, empty) = Self::clear_stage(index, stage, budget);
-			visited = visited.saturating_add(units);
+			let keys = Self::clear_stage(index, stage, fits);
+			visited = visited.saturating_add(keys.saturating_mul(cost));
 			removed = removed.saturating_add(keys);
-			if !empty {
+			if keys == fits {
 				// Perhaps more: the next step looks again.
 				break false;
 			}
@@ -105,43 +160,38 @@ impl<T: Config> Pallet<T> {
 			(false, _) => Cleanups::<T>::insert(index, stages),
 		}
 		Self::deposit_event(Event::ProgramStorageCleared { index, removed, complete });
-		visited
+		match page {
+			Some(claims) => ClearStep::Page { claims },
+			None => ClearStep::Entries { visited },
+		}
 	}
 
-	/// Removes up to `budget` entries of program `index` from the map of `stage`; returns
-	/// `(entries visited, keys removed, whether the map is now empty)`.
-	fn clear_stage(index: ProgramIndex, stage: CleanupStage, budget: u32) -> (u32, u32, bool) {
+	/// Removes up to `budget` keys of program `index` from the map of `stage` (not the pages);
+	/// returns how many.
+	fn clear_stage(index: ProgramIndex, stage: CleanupStage, budget: u32) -> u32 {
 		match stage {
 			CleanupStage::Roster => remove_keys!(Roster, index, budget),
 			CleanupStage::Crews => remove_keys!(Crews, index, budget),
 			CleanupStage::Barred => remove_keys!(Barred, index, budget),
 			CleanupStage::MemberSpending => remove_keys!(MemberSpending, index, budget),
 			CleanupStage::Reports => remove_keys!(Reports, index, budget),
-			CleanupStage::RoundPages => Self::clear_pages(index, budget),
 			CleanupStage::Rounds => remove_keys!(Rounds, index, budget),
+			CleanupStage::RoundPages => 0,
 		}
 	}
 
-	/// Removes whole pages of program `index`'s rounds while they fit in `budget` (a page costs
-	/// one, and one more for each claim), releasing every claim's deposit, whatever the reason
-	/// the round goes.
-	fn clear_pages(index: ProgramIndex, budget: u32) -> (u32, u32, bool) {
-		let keys: Vec<_> = RoundPages::<T>::iter_key_prefix(index).take(budget as usize).collect();
-		let (mut used, mut removed) = (0u32, 0u32);
-		for key in &keys {
-			let Some(page) = RoundPages::<T>::get(index, key) else { continue };
-			let claims = page.iter().filter(|entry| entry.kind != EntryKind::Report).count();
-			let cost = (claims as u32).saturating_add(1);
-			if used.saturating_add(cost) > budget {
-				return (used, removed, false);
+	/// Removes one page of program `index`'s rounds, if any is left, releasing every claim's
+	/// deposit whatever the reason the round goes; returns its claims.
+	fn clear_page(index: ProgramIndex) -> Option<u32> {
+		let key = RoundPages::<T>::iter_key_prefix(index).next()?;
+		let page = RoundPages::<T>::take(index, key)?;
+		let mut claims = 0u32;
+		for entry in page.iter() {
+			if entry.kind != EntryKind::Report {
+				claims = claims.saturating_add(1);
 			}
-			RoundPages::<T>::remove(index, key);
-			for entry in page.iter() {
-				Self::release_deposit(&entry.who, &entry.kind);
-			}
-			used = used.saturating_add(cost);
-			removed = removed.saturating_add(1);
+			Self::release_deposit(&entry.who, &entry.kind);
 		}
-		(used, removed, (keys.len() as u32) < budget && used < budget)
+		Some(claims)
 	}
 }

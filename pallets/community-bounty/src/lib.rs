@@ -258,6 +258,7 @@ pub mod types;
 pub mod views;
 pub mod weights;
 
+pub use cleanup::ClearStep;
 pub use pallet::*;
 pub use rewards::AwardClass;
 pub use rounds::{PlannedEntry, SettleStep};
@@ -469,10 +470,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxBeneficiaries: Get<u32>;
 
-		/// The most storage entries one clean-up step visits (a page of a round counts one more
-		/// for each claim whose deposit it releases): `close_program` and `cancel_program` take
-		/// one step, `clear_program` one more each time. Above `MaxSettlePerCall`, so that a full
-		/// page fits in a step. Benchmarks of those calls depend on it.
+		/// The most storage entries one clean-up step removes from a removed program's maps (a
+		/// round's record counts [`Pallet::round_cost`]; a round's pages go one a step, apart):
+		/// `close_program` and `cancel_program` take one step, `clear_program` one more each
+		/// time. At least a round's cost. Benchmarks of those calls depend on it.
 		#[pallet::constant]
 		type RemovalLimit: Get<u32>;
 
@@ -811,7 +812,8 @@ pub mod pallet {
 		PeriodAfterEnd,
 		/// The filing window of that period (the period and its `ClaimGrace`) is over.
 		FilingClosed,
-		/// The lead never files a report or claim in its own program.
+		/// The lead never files a report or claim in its own program, nor scores one it filed
+		/// before the council named it lead.
 		LeadCannotFile,
 		/// A roster member files a report, not a claim.
 		MemberMustReport,
@@ -968,8 +970,8 @@ pub mod pallet {
 			assert!(T::RemovalLimit::get() > 0, "RemovalLimit must be nonzero");
 			assert!(T::MaxSettlePerCall::get() > 0, "MaxSettlePerCall must be nonzero");
 			assert!(
-				T::RemovalLimit::get() > T::MaxSettlePerCall::get(),
-				"RemovalLimit must exceed MaxSettlePerCall: a clean-up step takes a full page"
+				T::RemovalLimit::get() >= Self::round_cost(),
+				"RemovalLimit must reach a round's cost: a clean-up step removes a round's record"
 			);
 			assert!(
 				T::MaxScoresPerCall::get()
@@ -1472,10 +1474,12 @@ pub mod pallet {
 		/// ## Complexity
 		/// O(n) in the number of awards, at most `MaxAwardsPerCall`; each reason is charged at
 		/// `MaxReasonLen`. The program, its account and each pool's rate are read once for the
-		/// batch. Charged as if every award were from a senior pool with a member cap (a roster
-		/// read and a spending record each), refunded for those from other pools.
+		/// batch. Charged as if every award were of the costlier kind (a senior pool with a
+		/// member cap: a roster read and a spending record each; or plain), refunded to what
+		/// the awards were.
 		#[pallet::call_index(14)]
-		#[pallet::weight(T::WeightInfo::award_batch(0, awards.len() as u32))]
+		#[pallet::weight(T::WeightInfo::award_batch(0, awards.len() as u32)
+			.max(T::WeightInfo::award_batch(awards.len() as u32, 0)))]
 		pub fn award_batch(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
@@ -1504,22 +1508,28 @@ pub mod pallet {
 		///
 		/// ## Details
 		/// Removes up to `RemovalLimit` storage entries of a closed or cancelled program whose
-		/// close or cancel could not remove everything at once. Logic in `cleanup.rs`.
+		/// close or cancel could not remove everything at once, or, once its other maps are
+		/// empty, one page of its rounds' entries (releasing the page's claim deposits). Logic in
+		/// `cleanup.rs`.
 		///
 		/// ## Events
 		/// `ProgramStorageCleared`.
 		///
 		/// ## Complexity
-		/// O(`RemovalLimit`); the unused weight is refunded.
+		/// O(`RemovalLimit`) or O(`MaxSettlePerCall`); the unused weight is refunded.
 		#[pallet::call_index(15)]
-		#[pallet::weight(T::WeightInfo::clear_program(T::RemovalLimit::get()))]
+		#[pallet::weight(T::WeightInfo::clear_program(T::RemovalLimit::get())
+			.max(T::WeightInfo::clear_program_page(T::MaxSettlePerCall::get())))]
 		pub fn clear_program(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			let visited = Self::do_clear_program(index)?;
-			Ok((Some(T::WeightInfo::clear_program(visited)), Pays::No).into())
+			let weight = match Self::do_clear_program(index)? {
+				ClearStep::Entries { visited } => T::WeightInfo::clear_program(visited),
+				ClearStep::Page { claims } => T::WeightInfo::clear_program_page(claims),
+			};
+			Ok((Some(weight), Pays::No).into())
 		}
 
 		/// Lift the bar on an account the council removed from a program's roster, so that the
@@ -1725,11 +1735,13 @@ pub mod pallet {
 		///
 		/// ## Complexity
 		/// O(p) in the page, at most `MaxSettlePerCall`: one page of entries is read (and
-		/// written back, or removed). Charged at a full page of claims (each releasing its
-		/// deposit), refunded to what the page held.
+		/// written back, or removed). Charged at a full page of the costlier kind (claims
+		/// release a deposit each, a report's payee may be a new account), refunded to what the
+		/// page held.
 		#[pallet::call_index(23)]
 		#[pallet::weight(T::WeightInfo::settle_round_tally(T::MaxSettlePerCall::get())
-			.max(T::WeightInfo::settle_round_pay(0, T::MaxSettlePerCall::get())))]
+			.max(T::WeightInfo::settle_round_pay(0, T::MaxSettlePerCall::get()))
+			.max(T::WeightInfo::settle_round_pay(T::MaxSettlePerCall::get(), 0)))]
 		pub fn settle_round(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,

@@ -313,6 +313,8 @@ impl<T: Config> Pallet<T> {
 			let position =
 				round.filers.iter().position(|filer| filer == &who).ok_or(Error::<T>::NotFiled)?
 					as u32;
+			// A member the council named lead after it filed does not score itself.
+			ensure!(who != program.lead, Error::<T>::LeadCannotFile);
 			let (page, offset) = Self::locate(position);
 			let slot = match pages.iter().position(|(number, _)| *number == page) {
 				Some(slot) => slot,
@@ -533,7 +535,8 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
-	/// How round `period` of program `index` would settle now, entry by entry in filing order:
+	/// How round `period` of program `index` would settle now, entry by entry in the round's
+	/// order (filing order, but for a claim marked as spam, whose place the last entry took):
 	/// eligibility as of now (or as tallied, once settlement is paying), at the rate of the
 	/// settlement's first call if it started, else at today's. Reads every page of the round:
 	/// for views, not for calls.

@@ -597,8 +597,8 @@ pub struct OwedTranche<Balance> {
 /// The owed tranches of a program, oldest first, at most [`Config::MaxMilestones`].
 pub type OwedTranchesOf<T> = BoundedVec<OwedTranche<BalanceOf<T>>, <T as Config>::MaxMilestones>;
 
-/// The storage maps a removed program's clean-up goes through, in this order. The codec index
-/// of each is its bit in [`CleanupStages`].
+/// The storage maps a removed program's clean-up goes through, in the order of
+/// [`CleanupStage::ALL`]. The codec index of each is its bit in [`CleanupStages`].
 #[derive(
 	Encode,
 	Decode,
@@ -627,7 +627,8 @@ pub enum CleanupStage {
 	/// [`crate::Reports`].
 	#[codec(index = 5)]
 	Reports,
-	/// [`crate::RoundPages`]: each claim's deposit is released as its page goes.
+	/// [`crate::RoundPages`]: each claim's deposit is released as its page goes. Cleared
+	/// last, a page a step.
 	#[codec(index = 6)]
 	RoundPages,
 	/// [`crate::Rounds`].
@@ -643,8 +644,8 @@ impl CleanupStage {
 		Self::Barred,
 		Self::MemberSpending,
 		Self::Reports,
-		Self::RoundPages,
 		Self::Rounds,
+		Self::RoundPages,
 	];
 
 	/// The stage's bit in [`CleanupStages`].

@@ -99,7 +99,8 @@ pub struct RoundView<AccountId, Balance, BlockNumber> {
 	pub scoring_deadline: BlockNumber,
 	/// Reports scored at or above the program's activity threshold.
 	pub active: u32,
-	/// The entries still in the round, in filing order (paid entries are gone).
+	/// The entries still in the round, in the round's order (filing order, but for a claim
+	/// marked as spam, whose place the last entry took; paid entries are gone).
 	pub entries: Vec<EntryView<AccountId, Balance>>,
 	/// Each scored pool's total.
 	pub pools: Vec<PoolRoundView<Balance>>,

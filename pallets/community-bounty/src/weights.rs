@@ -70,6 +70,7 @@ pub trait WeightInfo {
 	fn cancel_program(n: u32, ) -> Weight;
 	fn close_program(n: u32, ) -> Weight;
 	fn clear_program(n: u32, ) -> Weight;
+	fn clear_program_page(c: u32, ) -> Weight;
 	fn set_lead() -> Weight;
 	fn release_tranche() -> Weight;
 	fn reclaim() -> Weight;
@@ -260,6 +261,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 96]`.
 	fn clear_program(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `154 + n * (243 ±0)`
+		//  Estimated: `8773 + n * (2789 ±9)`
+		// Minimum execution time: 39_489_000 picoseconds.
+		Weight::from_parts(45_164_974, 8773)
+			// Standard Error: 88_717
+			.saturating_add(Weight::from_parts(46_289_797, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2789).saturating_mul(n.into()))
+	}
+	fn clear_program_page(c: u32, ) -> Weight { let n = c;
 		// Proof Size summary in bytes:
 		//  Measured:  `154 + n * (243 ±0)`
 		//  Estimated: `8773 + n * (2789 ±9)`
@@ -664,6 +679,15 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2789).saturating_mul(n.into()))
 	}
 	fn clear_program(n: u32, ) -> Weight {
+		Weight::from_parts(45_164_974, 8773)
+			.saturating_add(Weight::from_parts(46_289_797, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2789).saturating_mul(n.into()))
+	}
+	fn clear_program_page(c: u32, ) -> Weight { let n = c;
 		Weight::from_parts(45_164_974, 8773)
 			.saturating_add(Weight::from_parts(46_289_797, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))

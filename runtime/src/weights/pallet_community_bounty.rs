@@ -239,6 +239,20 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2789).saturating_mul(n.into()))
 	}
+	fn clear_program_page(c: u32, ) -> Weight { let n = c;
+		// Proof Size summary in bytes:
+		//  Measured:  `154 + n * (243 ±0)`
+		//  Estimated: `8773 + n * (2789 ±9)`
+		// Minimum execution time: 38_977_000 picoseconds.
+		Weight::from_parts(49_604_945, 8773)
+			// Standard Error: 144_883
+			.saturating_add(Weight::from_parts(47_917_238, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2789).saturating_mul(n.into()))
+	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(987), added: 3462, mode: `MaxEncodedLen`)
 	fn set_lead() -> Weight {

@@ -29,8 +29,10 @@
 //!
 //! Every program, in every status, keeps its figures; every entry of an open round keeps its
 //! score, its place and (for a claim) its held deposit; a clean-up under way goes on from the
-//! map it was at. The migration reads and writes each record once: its weight is linear in the
-//! pallet's storage, like the storage of a chain before a runtime upgrade.
+//! map it was at. The migration reads and writes each record once, in one block: its weight is
+//! linear in the pallet's storage (for the demo chain, a few hundred records). A chain whose
+//! version 1 storage would not fit in a block should run it in steps, as a multi-block
+//! migration of `pallet-migrations`.
 
 use crate::{pallet::*, *};
 use alloc::{collections::BTreeMap, vec::Vec};
@@ -231,8 +233,10 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 		});
 		// What is left belongs to removed programs: version 2 has no such maps.
 		let left = v1::Descriptions::<T>::clear(u32::MAX, None);
+		reads += u64::from(left.loops);
 		writes += u64::from(left.backend);
 		let left = v1::PoolSpending::<T>::clear(u32::MAX, None);
+		reads += u64::from(left.loops);
 		writes += u64::from(left.backend);
 
 		// Round entries: gathered by round, then written in pages in the round's filing order.

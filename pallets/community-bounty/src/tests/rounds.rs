@@ -1106,3 +1106,73 @@ fn a_pay_step_is_refunded_to_the_reports_and_claims_of_its_page() {
 		assert_eq!(deposit_held(STRANGER), 0);
 	});
 }
+
+#[test]
+fn a_clean_up_takes_a_round_s_pages_one_a_step_after_the_maps() {
+	type W = <Test as Config>::WeightInfo;
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		fill_roster(index, 4, 0);
+		for s in 0..4 {
+			assert_ok!(file(index, 0, senior(s)));
+		}
+		set_free(300, 10 * PHA);
+		for who in [STRANGER, NEW_LEAD, 300] {
+			assert_ok!(claim(index, 0, who));
+		}
+		// Two pages: 4 reports, then 3 claims.
+		assert_eq!(RoundPages::<Test>::iter_prefix(index).count(), 2);
+		let post = CB::cancel_program(council(), index).expect("cancelled");
+		// The first step: the roster (4), no report, the round's record; never a page.
+		let visited = 4 + CB::round_cost();
+		assert_eq!(post.actual_weight, Some(W::cancel_program(visited)));
+		assert_eq!(RoundPages::<Test>::iter_prefix(index).count(), 2);
+		assert_eq!(deposit_held(STRANGER), CLAIM_DEPOSIT);
+		// Then a page a step, its claims' deposits released; the last step finds none left.
+		let mut claims = Vec::new();
+		while Cleanups::<Test>::contains_key(index) {
+			let next = RoundPages::<Test>::iter_prefix_values(index).next();
+			let post = CB::clear_program(signed(STRANGER), index).expect("a step");
+			match next {
+				Some(page) => {
+					let c = page.iter().filter(|e| e.kind != EntryKind::Report).count() as u32;
+					assert_eq!(post.actual_weight, Some(W::clear_program_page(c)));
+					claims.push(c);
+				},
+				None => assert_eq!(post.actual_weight, Some(W::clear_program(0))),
+			}
+		}
+		claims.sort();
+		assert_eq!(claims, vec![0, 3]);
+		for who in [STRANGER, NEW_LEAD, 300] {
+			assert_eq!(deposit_held(who), 0);
+		}
+		assert_eq!(RoundPages::<Test>::iter_prefix(index).count(), 0);
+		assert_eq!(Rounds::<Test>::iter_prefix(index).count(), 0);
+	});
+}
+
+#[test]
+fn a_member_named_lead_after_filing_cannot_score_its_own_report() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		fill_roster(index, 2, 0);
+		assert_ok!(file(index, 0, senior(0)));
+		assert_ok!(file(index, 0, senior(1)));
+		assert_ok!(CB::set_lead(council(), index, senior(0)));
+		let own = CB::score_round(
+			signed(senior(0)),
+			index,
+			0,
+			vec![(senior(1), 80), (senior(0), 100)].try_into().unwrap(),
+		);
+		assert_noop!(own, Error::<Test>::LeadCannotFile);
+		assert_ok!(CB::score_round(
+			signed(senior(0)),
+			index,
+			0,
+			vec![(senior(1), 80)].try_into().unwrap()
+		));
+		assert_eq!(Rounds::<Test>::get(index, 0).unwrap().active, 1);
+	});
+}
