@@ -469,10 +469,11 @@ impl pallet_community_bounty::Config for Runtime {
 	type MaxReasonLen = ConstU32<256>;
 	type MaxAwardsPerCall = ConstU32<64>;
 	type MaxBeneficiaries = ConstU32<512>;
-	/// One clean-up step stays under 256 KiB of proof (5% of a 5 MiB PoV): 8,773 + 2,789 bytes
-	/// an entry at the measured weights (the costliest entry, a round's claim releasing its
-	/// deposit; benchmarked over 0..=96 entries), so 88 entries take 254,205 bytes.
-	type RemovalLimit = ConstU32<88>;
+	/// One clean-up step of the maps stays under 256 KiB of proof (5% of a 5 MiB PoV): about
+	/// 3 KiB an entry at the measured weights (the largest entry, a full crew), so 80 entries,
+	/// with the step's own reads, fit (docs/PERFORMANCE.md has the figure). A round's pages go
+	/// one a step, apart.
+	type RemovalLimit = ConstU32<80>;
 	type ClaimGrace = ClaimGrace;
 	type ScoringWindow = ScoringWindow;
 	type ClaimDeposit = ClaimDeposit;

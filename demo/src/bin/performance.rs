@@ -171,6 +171,9 @@ fn ours() -> Vec<Call> {
 		Call::new("cancel_program", vec![("n", step)], |c| Ours::cancel_program(c[0])),
 		Call::new("close_program", vec![("n", step)], |c| Ours::close_program(c[0])),
 		Call::new("clear_program", vec![("n", step)], |c| Ours::clear_program(c[0])),
+		Call::new("clear_program_page", vec![("c", max_settle())], |c| {
+			Ours::clear_program_page(c[0])
+		}),
 		Call::new("unbar_member", vec![], |_| Ours::unbar_member()),
 		Call::new("set_lead", vec![], |_| Ours::set_lead()),
 		Call::new("release_tranche", vec![], |_| Ours::release_tranche()),
@@ -368,9 +371,9 @@ fn rows() -> Vec<(Row, Bound)> {
 				"close_bounty_active",
 				1.0,
 				"A bounty has no roster nor rounds: ours takes a clean-up step of up to \
-				 `RemovalLimit` entries in the same call, measured on the costliest kind (full pages \
-				 of claims, each releasing its deposit), charged at the bound and refunded to what \
-				 it visited; the rest goes in free `clear_program` steps.",
+				 `RemovalLimit` entries in the same call, measured on the largest kind (full crews), \
+				 charged at the bound and refunded to what it visited; the rest, and the rounds' \
+				 pages, go in free `clear_program` steps.",
 			),
 			Bound::Both,
 		),
@@ -1090,7 +1093,8 @@ fn render() -> String {
 	let _ = writeln!(
 		w,
 		"\nNo neighbour does what these do, so they are only bounded by the hard limits: \
-		 `unbar_member` (the council lifts a bar), `clear_program` (a clean-up step), \
+		 `unbar_member` (the council lifts a bar), `clear_program` (a clean-up step: \
+		 `clear_program_page` when it removes a round's page), \
 		 `score_round` (the lead scores up to `MaxScoresPerCall` entries) and \
 		 `settle_round_tally` (a page of eligibility checks)."
 	);

@@ -202,25 +202,22 @@ fn insert_senior<T: Config>(index: ProgramIndex, who: &T::AccountId) {
 	);
 }
 
-/// Puts `n` full crews (of `MaxCrew` accounts each, the largest entry of a program's maps other
-/// than a round) of program `index` in storage: what a clean-up step removes at the highest
-/// cost per entry. Sets the program's counters so that the clean-up also looks into each of its
-/// other maps (found empty): the most look-ups a step makes.
+/// Puts the entries of a clean-up step of `n` (at least 2) in storage: the costliest kind, full
+/// crews (of `MaxCrew` accounts each, the largest entry of a program's maps other than a round),
+/// `n - 2` of them, and the counters of a program with a roster and crews, so that the step also
+/// looks into the roster (found empty, one more) and past the last crew (one more).
 fn fill_crews<T: Config>(index: ProgramIndex, n: u32) {
 	let crew: Vec<T::AccountId> =
 		(0..T::MaxCrew::get()).map(|i| account("ambassador", i, SEED)).collect();
 	let crew: BoundedVec<T::AccountId, T::MaxCrew> = BoundedVec::truncate_from(crew);
-	for i in 0..n {
+	for i in 0..n.saturating_sub(2) {
 		let senior: T::AccountId = account("senior", i, SEED);
 		Crews::<T>::insert(index, senior, crew.clone());
 	}
 	Programs::<T>::mutate(index, |program| {
 		if let Some(program) = program {
-			program.roster_count = 2;
-			program.seniors = 1;
-			program.barred = 1;
-			program.spending_records = 1;
-			program.open_rounds = 1;
+			program.roster_count = 1;
+			program.seniors = 0;
 		}
 	});
 }
@@ -468,10 +465,9 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// One clean-up step removing `n` entries: full crews, the largest kind, after a look-up in
-	/// each other map.
+	/// One clean-up step of `n` entries: full crews, the largest kind, and two look-ups.
 	#[benchmark]
-	fn cancel_program(n: Linear<0, { T::RemovalLimit::get() }>) -> Result<(), BenchmarkError> {
+	fn cancel_program(n: Linear<2, { T::RemovalLimit::get() }>) -> Result<(), BenchmarkError> {
 		let (index, _) = active_with::<T>(other_lead::<T>())?;
 		fill_crews::<T>(index, n);
 		let origin =
@@ -487,7 +483,7 @@ mod benchmarks {
 	/// Closed by anyone once even the last period's scoring window has passed, with a round
 	/// left open (dropped, its deposits returned by the step).
 	#[benchmark]
-	fn close_program(n: Linear<0, { T::RemovalLimit::get() }>) -> Result<(), BenchmarkError> {
+	fn close_program(n: Linear<2, { T::RemovalLimit::get() }>) -> Result<(), BenchmarkError> {
 		let (index, _) = active_with::<T>(other_lead::<T>())?;
 		fill_crews::<T>(index, n);
 		let Some(ProgramStatus::Active { approved_at, ends_at }) =
@@ -510,13 +506,15 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn clear_program(n: Linear<0, { T::RemovalLimit::get() }>) -> Result<(), BenchmarkError> {
+	fn clear_program(n: Linear<2, { T::RemovalLimit::get() }>) -> Result<(), BenchmarkError> {
 		let (index, _) = active::<T>()?;
 		fill_crews::<T>(index, n);
-		// Closed, with its storage still to clear, in every map but the pages.
+		// Closed, with its roster and crews still to clear.
 		Programs::<T>::remove(index);
-		let stages = CleanupStage::ALL.into_iter().filter(|s| *s != CleanupStage::RoundPages);
-		Cleanups::<T>::insert(index, CleanupStages::of(stages));
+		Cleanups::<T>::insert(
+			index,
+			CleanupStages::of([CleanupStage::Roster, CleanupStage::Crews]),
+		);
 		let caller: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]

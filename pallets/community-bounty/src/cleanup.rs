@@ -20,13 +20,14 @@
 //! to a clean-up: the roster, the crews, the bars, the spending records, the reports and the
 //! monthly rounds, map by map ([`CleanupStage`]), then the rounds' pages of entries, each claim's
 //! deposit released as its page goes. Only the maps the program's counters show non-empty are
-//! visited (the reports are always looked at: the program does not count a pending or rejected
-//! report), so an empty program costs no look-up in each of its maps.
+//! visited (the reports when a milestone was approved or the next one's report is stored), so
+//! an empty program costs no look-up in each of its maps.
 //!
 //! A step is one of two kinds, each benchmarked on its own:
 //! - up to [`Config::RemovalLimit`] entries of the maps: a roster entry, a crew, a bar, a
 //!   spending record or a report counts one (a crew, the largest of them, is what the benchmark
-//!   removes), a round's record as many as it is larger than a crew ([`Pallet::round_cost`]);
+//!   removes), a round's record as many as it is larger than a crew ([`Pallet::round_cost`]),
+//!   and so does the look-up that finds a map empty;
 //! - or one page of a round's entries (at most [`Config::MaxSettlePerCall`]), with its claims'
 //!   deposits.
 //!
@@ -88,7 +89,11 @@ impl<T: Config> Pallet<T> {
 				(program.roster_count > program.seniors, CleanupStage::Crews),
 				(program.barred > 0, CleanupStage::Barred),
 				(program.spending_records > 0, CleanupStage::MemberSpending),
-				(true, CleanupStage::Reports),
+				(
+					program.milestones_approved > 0
+						|| Reports::<T>::contains_key(index, program.milestones_approved),
+					CleanupStage::Reports,
+				),
 				(program.open_rounds > 0, CleanupStage::Rounds),
 				(program.open_rounds > 0, CleanupStage::RoundPages),
 			]
@@ -135,6 +140,8 @@ impl<T: Config> Pallet<T> {
 						break false;
 					},
 					None => {
+						// The look-up that found no page left.
+						visited = visited.saturating_add(1);
 						stages = stages.without(stage);
 						continue;
 					},
@@ -146,12 +153,14 @@ impl<T: Config> Pallet<T> {
 				break false;
 			}
 			let keys = Self::clear_stage(index, stage, fits);
-			visited = visited.saturating_add(keys.saturating_mul(cost));
 			removed = removed.saturating_add(keys);
 			if keys == fits {
+				visited = visited.saturating_add(keys.saturating_mul(cost));
 				// Perhaps more: the next step looks again.
 				break false;
 			}
+			// The keys, and the look-up that found the map empty.
+			visited = visited.saturating_add(keys.saturating_add(1).saturating_mul(cost));
 			stages = stages.without(stage);
 		};
 		match (complete, recorded) {

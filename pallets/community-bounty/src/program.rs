@@ -54,10 +54,12 @@ impl<T: Config> Pallet<T> {
 		*who == Self::program_account(index) || *who == T::TreasuryAccount::get()
 	}
 
-	pub(crate) fn do_propose(lead: T::AccountId, spec: ProgramSpec<T>) -> DispatchResult {
-		Self::validate_spec(&spec)?;
-		let index = ProgramCount::<T>::get();
-		let next = index.checked_add(1).ok_or(ArithmeticError::Overflow)?;
+	/// The record a proposal of `spec` by `lead` stores, proposed at block `now`.
+	pub fn proposed_record(
+		lead: T::AccountId,
+		spec: ProgramSpec<T>,
+		now: BlockNumberOf<T>,
+	) -> Result<Program<T>, DispatchError> {
 		let ProgramSpec {
 			title,
 			description,
@@ -69,15 +71,14 @@ impl<T: Config> Pallet<T> {
 			max_seniors,
 			min_crew,
 		} = spec;
-		let (milestone_count, pool_count) = (milestones.len() as u32, pools.len() as u32);
 		let pool_spent = pools
 			.iter()
 			.map(|_| Spending::default())
 			.collect::<Vec<_>>()
 			.try_into()
 			.map_err(|_| Error::<T>::UnknownPool)?;
-		let mut program = Program {
-			lead: lead.clone(),
+		Ok(Program {
+			lead,
 			title,
 			description,
 			status: ProgramStatus::Proposed,
@@ -90,7 +91,7 @@ impl<T: Config> Pallet<T> {
 			pools,
 			pool_spent,
 			duration,
-			proposed_at: T::BlockNumberProvider::current_block_number(),
+			proposed_at: now,
 			milestones_approved: 0,
 			roster_count: 0,
 			beneficiaries: Default::default(),
@@ -103,12 +104,25 @@ impl<T: Config> Pallet<T> {
 			open_rounds: 0,
 			committed: Zero::zero(),
 			last_final: None,
-		};
-		// The bond prices what the proposal stores: its record (the full text stays off chain).
+		})
+	}
+
+	/// The bond of a proposal whose record is `program`: the base, and the per-byte part for
+	/// what it stores (the full text stays off chain).
+	pub fn bond_for(program: &Program<T>) -> BalanceOf<T> {
 		let stored = program.encoded_size() as u32;
-		let bond = T::ProgramBondPerByte::get()
+		T::ProgramBondPerByte::get()
 			.saturating_mul(stored.into())
-			.saturating_add(T::ProgramBondBase::get());
+			.saturating_add(T::ProgramBondBase::get())
+	}
+
+	pub(crate) fn do_propose(lead: T::AccountId, spec: ProgramSpec<T>) -> DispatchResult {
+		Self::validate_spec(&spec)?;
+		let index = ProgramCount::<T>::get();
+		let next = index.checked_add(1).ok_or(ArithmeticError::Overflow)?;
+		let now = T::BlockNumberProvider::current_block_number();
+		let mut program = Self::proposed_record(lead.clone(), spec, now)?;
+		let bond = Self::bond_for(&program);
 		// What a hold can take; any other failure of the hold (too many consumers, say) is
 		// reported as the hold reports it.
 		ensure!(
@@ -117,19 +131,19 @@ impl<T: Config> Pallet<T> {
 		);
 		T::Currency::hold(&HoldReason::ProgramBond.into(), &lead, bond)?;
 		program.bond = bond;
-		Programs::<T>::insert(index, program);
-		ProgramCount::<T>::put(next);
-
-		Self::deposit_event(Event::ProgramProposed {
+		let event = Event::ProgramProposed {
 			index,
 			lead,
-			description,
-			budget,
+			description: program.description,
+			budget: program.budget,
 			bond,
-			milestones: milestone_count,
-			pools: pool_count,
-			duration,
-		});
+			milestones: program.milestones.len() as u32,
+			pools: program.pools.len() as u32,
+			duration: program.duration,
+		};
+		Programs::<T>::insert(index, program);
+		ProgramCount::<T>::put(next);
+		Self::deposit_event(event);
 		Ok(())
 	}
 

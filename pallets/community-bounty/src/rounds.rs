@@ -54,7 +54,7 @@ use frame_support::{
 	storage::with_storage_layer,
 	traits::{
 		fungible::{Inspect, Mutate, MutateHold},
-		tokens::{DepositConsequence, Fortitude, Precision, Preservation, Provenance, Restriction},
+		tokens::{Fortitude, Precision, Preservation, Restriction},
 	},
 };
 use sp_runtime::{
@@ -787,12 +787,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Pays `native` from the program `account` to `who`, keeping the account alive. Returns
-	/// whether it did; on `false` nothing changed.
+	/// whether it did; on `false` nothing changed (the transfer runs in a storage layer of its
+	/// own, and a payee who cannot receive it fails it).
 	fn pay_out(account: &T::AccountId, who: &T::AccountId, native: BalanceOf<T>) -> bool {
-		if T::Currency::can_deposit(who, native, Provenance::Extant) != DepositConsequence::Success
-		{
-			return false;
-		}
 		with_storage_layer(|| T::Currency::transfer(account, who, native, Preservation::Preserve))
 			.is_ok()
 	}

@@ -1123,8 +1123,9 @@ fn a_clean_up_takes_a_round_s_pages_one_a_step_after_the_maps() {
 		// Two pages: 4 reports, then 3 claims.
 		assert_eq!(RoundPages::<Test>::iter_prefix(index).count(), 2);
 		let post = CB::cancel_program(council(), index).expect("cancelled");
-		// The first step: the roster (4), no report, the round's record; never a page.
-		let visited = 4 + CB::round_cost();
+		// The first step: the roster (4 and a look-up), no report, the round's record (and a
+		// look-up, each a round's cost); never a page.
+		let visited = (4 + 1) + 2 * CB::round_cost();
 		assert_eq!(post.actual_weight, Some(W::cancel_program(visited)));
 		assert_eq!(RoundPages::<Test>::iter_prefix(index).count(), 2);
 		assert_eq!(deposit_held(STRANGER), CLAIM_DEPOSIT);
@@ -1139,7 +1140,8 @@ fn a_clean_up_takes_a_round_s_pages_one_a_step_after_the_maps() {
 					assert_eq!(post.actual_weight, Some(W::clear_program_page(c)));
 					claims.push(c);
 				},
-				None => assert_eq!(post.actual_weight, Some(W::clear_program(0))),
+				// The look-up that finds no page left.
+				None => assert_eq!(post.actual_weight, Some(W::clear_program(1))),
 			}
 		}
 		claims.sort();

@@ -121,11 +121,8 @@ pub(crate) fn description_hash() -> <Test as frame_system::Config>::Hash {
 
 /// The bond of a proposal: the base, and the per-byte part for its program record as stored.
 pub(crate) fn bond_for(spec: ProgramSpec<Test>) -> Balance {
-	let stored = new_test_ext().execute_with(|| {
-		assert_ok!(CB::propose_program(signed(LEAD), Box::new(spec)));
-		Programs::<Test>::get(0).expect("proposed").encoded_size()
-	});
-	100 * PHA + stored as Balance * (PHA / 10)
+	let record = CB::proposed_record(LEAD, spec, 1).expect("a record");
+	100 * PHA + record.encoded_size() as Balance * (PHA / 10)
 }
 
 /// The bond of the seed proposal.
@@ -581,9 +578,9 @@ fn cancel_and_close_charge_one_clean_up_step_and_refund_to_what_it_visited() {
 			assert_eq!((program(index).roster_count, program(index).spending_records), (3, 1));
 			index
 		};
-		// 3 members, 1 crew, no bar, 1 member record, no report: each entry (the look-ups of
-		// the maps, at most one each, are in the weight of a step).
-		let visited = 3 + 1 + 1;
+		// 3 members, 1 crew, no bar, 1 member record, no report: each entry, and the look-up
+		// that finds each of those 3 maps empty.
+		let visited = (3 + 1) + (1 + 1) + (1 + 1);
 		let cancelled = prepare();
 		let call = crate::Call::<Test>::cancel_program { index: cancelled };
 		let charged = call.get_dispatch_info().call_weight;
