@@ -672,7 +672,7 @@ mod before {
 	/// One payment of `settle_round_pay(p=32)` (half reports, half claims).
 	pub const PAYMENT_IN_SETTLEMENT: f64 = 2.66;
 	/// Calls at or under their neighbour (ref_time and proof): met, of rows.
-	pub const AT_NEIGHBOUR: (usize, usize) = (3, 23);
+	pub const AT_NEIGHBOUR: (usize, usize) = (3, 21);
 }
 
 /// The reads and writes of `function` in `source` (a generated weights file) at `values` of its
