@@ -34,6 +34,7 @@ use sp_runtime::traits::Get;
 use std::fmt::Write as _;
 
 type Ours = weights::pallet_community_bounty::WeightInfo<Runtime>;
+type CommunityBounty = pallet_community_bounty::Pallet<Runtime>;
 type Bounties = weights::pallet_bounties::WeightInfo<Runtime>;
 type Balances = weights::pallet_balances::WeightInfo<Runtime>;
 
@@ -189,8 +190,9 @@ fn ours() -> Vec<Call> {
 		Call::new("reject_milestone", vec![], |_| Ours::reject_milestone()),
 		Call::new("award", vec![("r", REASON())], |c| Ours::award(c[0])),
 		Call::new("award_plain", vec![("r", REASON())], |c| Ours::award_plain(c[0])),
-		Call::new("award_batch", vec![("n", 0), ("h", max_awards())], |c| {
-			Ours::award_batch(c[0], c[1])
+		Call::new("award_batch", vec![("n", max_awards())], |c| Ours::award_batch(c[0])),
+		Call::new("award_batch_plain", vec![("n", max_awards())], |c| {
+			Ours::award_batch_plain(c[0])
 		}),
 		Call::new("promote_member", vec![], |_| Ours::promote_member()),
 		Call::new("file_report", vec![("e", <Runtime as Config>::MaxEvidenceLen::get())], |c| {
@@ -207,8 +209,9 @@ fn ours() -> Vec<Call> {
 		Call::new("settle_round_tally", vec![("p", max_settle())], |c| {
 			Ours::settle_round_tally(c[0])
 		}),
-		Call::new("settle_round_pay", vec![("r", 0), ("c", max_settle())], |c| {
-			Ours::settle_round_pay(c[0], c[1])
+		Call::new("settle_round_pay", vec![("p", max_settle())], |c| Ours::settle_round_pay(c[0])),
+		Call::new("settle_round_pay_reports", vec![("p", max_settle())], |c| {
+			Ours::settle_round_pay_reports(c[0])
 		}),
 	]
 }
@@ -230,7 +233,7 @@ fn settle_weight(reports: u32, claims: u32, base_extrinsic: Weight) -> (Weight, 
 		let r = reports.saturating_sub(first).min(this);
 		total = total
 			.saturating_add(Ours::settle_round_tally(this.max(1)))
-			.saturating_add(Ours::settle_round_pay(r, this - r))
+			.saturating_add(CommunityBounty::settle_pay_weight(r, this - r))
 			.saturating_add(base_extrinsic.saturating_mul(2));
 	}
 	(total, 2 * pages)
@@ -244,7 +247,7 @@ fn batches_weight(n: u32, base_extrinsic: Weight) -> (Weight, u32) {
 	let (mut left, mut calls) = (n, 0);
 	while left > 0 {
 		let this = left.min(max);
-		total = total.saturating_add(Ours::award_batch(0, this)).saturating_add(base_extrinsic);
+		total = total.saturating_add(Ours::award_batch(this)).saturating_add(base_extrinsic);
 		calls += 1;
 		left -= this;
 	}
@@ -285,22 +288,20 @@ fn share(weight: Weight, n: u32) -> Weight {
 /// Ours, as shares of a call: only in the side-by-side.
 fn our_shares() -> Vec<Call> {
 	vec![
-		Call::composite("plain_award_in_a_batch", "`award_batch(n=64, h=0)` / 64", |_| {
-			share(Ours::award_batch(max_awards(), 0), max_awards())
+		Call::composite("plain_award_in_a_batch", "`award_batch_plain(n=64)` / 64", |_| {
+			share(Ours::award_batch_plain(max_awards()), max_awards())
 		}),
-		Call::composite("capped_award_in_a_batch", "`award_batch(n=0, h=64)` / 64", |_| {
-			share(Ours::award_batch(0, max_awards()), max_awards())
+		Call::composite("capped_award_in_a_batch", "`award_batch(n=64)` / 64", |_| {
+			share(Ours::award_batch(max_awards()), max_awards())
 		}),
 		Call::composite(
 			"report_payment_in_a_settlement",
-			"`settle_round_pay(r=32, c=0)` / 32",
-			|_| share(Ours::settle_round_pay(max_settle(), 0), max_settle()),
+			"`settle_round_pay_reports(p=32)` / 32",
+			|_| share(Ours::settle_round_pay_reports(max_settle()), max_settle()),
 		),
-		Call::composite(
-			"claim_payment_in_a_settlement",
-			"`settle_round_pay(r=0, c=32)` / 32",
-			|_| share(Ours::settle_round_pay(0, max_settle()), max_settle()),
-		),
+		Call::composite("claim_payment_in_a_settlement", "`settle_round_pay(p=32)` / 32", |_| {
+			share(Ours::settle_round_pay(max_settle()), max_settle())
+		}),
 	]
 }
 
@@ -667,7 +668,8 @@ mod before {
 	pub const AWARD_PROOF_VS_FORCE_TRANSFER: f64 = 1.00;
 	/// `award(r=256)`'s reads and writes, the rate left out.
 	pub const AWARD_DB: (u64, u64) = (6, 5);
-	/// One award of `award_batch(n=64)`, against `transfer_keep_alive` (every award alike).
+	/// One award of `award_batch(n=64)`, against `transfer_keep_alive` (one weight for every
+	/// award).
 	pub const AWARD_IN_BATCH: f64 = 2.06;
 	/// One payment of `settle_round_pay(p=32)` (half reports, half claims).
 	pub const PAYMENT_IN_SETTLEMENT: f64 = 2.66;
@@ -1032,14 +1034,14 @@ fn render() -> String {
 	}
 	let _ = writeln!(
 		w,
-		"\n`award` is charged as its costliest kind (a senior pool with a member cap) and refunded \
-		 to `award_plain` (a pool that reads no roster entry and keeps no spending record). \
-		 `award_batch` is charged as if every award were of the kind `h` (a senior pool with a member cap) and \
-		 refunded for the plain ones (`n`); `settle_round_pay` as a page of claims (`c`), \
-		 refunded for its reports (`r`). Their benchmarks sweep each of the two over half the \
-		 bound, so that both fit in one batch or page.\n"
+		"\nWhere a call's cost depends on what storage holds rather than on its arguments, each kind \
+		 is benchmarked on its own over the whole bound, the call is charged as the costlier and \
+		 refunded to its own: `award` (a senior pool with a member cap) and `award_plain` (a pool \
+		 that reads no roster entry and keeps no spending record); `award_batch` and \
+		 `award_batch_plain` likewise, a mixed batch paying the plain batch's weight and each other \
+		 award's share of a batch of its kind; `settle_round_pay` (a page of claims, each \
+		 releasing a deposit) and `settle_round_pay_reports` (a page of reports) likewise.\n"
 	);
-
 	let _ = writeln!(w, "## Side by side with the neighbours\n");
 	let _ = writeln!(
 		w,
@@ -1101,7 +1103,7 @@ fn render() -> String {
 
 	let _ = writeln!(w, "\n## A month's reward run\n");
 	let awards = MONTH_SENIORS + MONTH_CONTRIBUTORS;
-	let batch = Ours::award_batch(0, awards).saturating_add(base_extrinsic);
+	let batch = Ours::award_batch(awards).saturating_add(base_extrinsic);
 	let single =
 		find(&ours, "award").worst().saturating_add(base_extrinsic).saturating_mul(awards.into());
 	let transfers = find(&neighbours, "transfer_keep_alive")
@@ -1125,7 +1127,7 @@ fn render() -> String {
 	let _ = writeln!(w, "| run | ref_time | % of block | proof_size | % of block | under 5% |");
 	let _ = writeln!(w, "|---|---:|---:|---:|---:|---|");
 	for (label, weight) in [
-		(format!("one `award_batch(n=0, h={awards})`"), batch),
+		(format!("one `award_batch(n={awards})`"), batch),
 		(format!("{awards} × {}", find(&ours, "award").worst_label()), single),
 		(format!("{awards} × `transfer_keep_alive` (for scale)"), transfers),
 	] {
@@ -1163,10 +1165,10 @@ fn render() -> String {
 	let _ = writeln!(w, "|---|---:|---:|---:|---:|---:|---:|---:|");
 	let transfer = find(&neighbours, "transfer_keep_alive").worst().saturating_add(base_extrinsic);
 	let tally = Ours::settle_round_tally(page).saturating_add(base_extrinsic);
-	let pay = Ours::settle_round_pay(page, 0).saturating_add(base_extrinsic);
+	let pay = Ours::settle_round_pay_reports(page).saturating_add(base_extrinsic);
 	let runs: Vec<(String, (Weight, u32), u32)> = vec![
 		(format!("one tally page, `settle_round_tally(p={page})`"), (tally, 1), page),
-		(format!("one pay page of reports, `settle_round_pay(r={page}, c=0)`"), (pay, 1), page),
+		(format!("one pay page of reports, `settle_round_pay_reports(p={page})`"), (pay, 1), page),
 		(
 			format!("the seed's round ({SEED_ROUND} reports), settled"),
 			settle_weight(SEED_ROUND, 0, base_extrinsic),

@@ -22,9 +22,9 @@
 //! entries `n` one clean-up step visits (close, cancel, clear); the crew `c` removed with a
 //! senior; the evidence length `e` of a report; the reason length `r` of an award (benchmarked
 //! at its costliest pool, and as `award_plain` at a pool that reads no roster entry and keeps no
-//! spending record); the plain awards `n` and the others `h` of a batch; the
-//! scores `n` of a `score_round`; the entries `p` of a tally page, and the reports `r` and
-//! claims `c` of a pay page. The short tags (a member's region, an off-chain metric's name) and
+//! spending record); the awards `n` of a batch (of the costliest kind, and as
+//! `award_batch_plain` of plain ones); the scores `n` of a `score_round`; the entries `p` of a
+//! tally page and of a pay page (of claims, and as `settle_round_pay_reports` of reports). The short tags (a member's region, an off-chain metric's name) and
 //! the reasons inside a batch are charged at their bound.
 //!
 //! Only the signer of a call is whitelisted (its account is in the block already, for the fee).
@@ -405,6 +405,58 @@ fn active_with_pools<T: Config>(
 	Ok((index, lead))
 }
 
+/// An active program whose lead signs, with every pool (at most `MaxPools`) plain
+/// (contributors, no member cap) or not (seniors, a member cap), each in an asset of its own,
+/// and a batch of `n` awards spread over them (to new accounts, or to seniors on the roster).
+fn batch<T: Config>(
+	n: u32,
+	plain: bool,
+) -> Result<(ProgramIndex, T::AccountId, AwardsOf<T>), BenchmarkError> {
+	let count = T::MaxPools::get().max(1);
+	let pools: Vec<_> = (0..count).map(|i| award_pool::<T>(!plain, !plain, true, i + 1)).collect();
+	let (index, lead) = active_with_pools::<T>(pools)?;
+	let beneficiary = |i: u32| -> T::AccountId {
+		if plain {
+			account("contributor", i, SEED)
+		} else {
+			account("senior", i, SEED)
+		}
+	};
+	if !plain {
+		for i in 0..n {
+			add_senior::<T>(index, &lead, &beneficiary(i));
+		}
+	}
+	let awards: Vec<_> = (0..n)
+		.map(|i| Award {
+			pool: i % count,
+			beneficiary: beneficiary(i),
+			amount: award_amount::<T>(),
+			reason: bytes(T::MaxReasonLen::get()),
+		})
+		.collect();
+	let awards = awards.try_into().map_err(|_| BenchmarkError::Weightless)?;
+	Ok((index, lead, awards))
+}
+
+/// A final round of `p` entries (`reports` senior reports first, then claims), all payable,
+/// tallied by a first settlement call: its next call pays the page. Returns the program and the
+/// caller.
+fn round_paying<T: Config>(
+	p: u32,
+	reports: u32,
+) -> Result<(ProgramIndex, T::AccountId), BenchmarkError> {
+	let (index, _) = round_program::<T>(other_lead::<T>())?;
+	let _ = filed_round_with::<T>(index, p, reports, Some(MAX_SCORE));
+	round_final::<T>(index);
+	let caller: T::AccountId = whitelisted_caller();
+	CommunityBounty::<T>::settle_round(RawOrigin::Signed(caller.clone()).into(), index, 0)?;
+	if !Rounds::<T>::get(index, 0).is_some_and(|r| matches!(r.status, RoundStatus::Paying { .. })) {
+		return Err(BenchmarkError::Stop("the round is not tallied"));
+	}
+	Ok((index, caller))
+}
+
 /// Moves to the first block at which period 0's round of program `index` is final by itself.
 fn round_final<T: Config>(index: ProgramIndex) {
 	let at = CommunityBounty::<T>::scoring_deadline(approved_at::<T>(index), 0);
@@ -775,48 +827,31 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// A batch of `n` plain awards (from contributor pools without a member cap, each creating
-	/// its beneficiary's account) and `h` awards from senior pools with a member cap (a roster
-	/// read and a spending record each), every reason at its bound, the pools each in an asset
-	/// of its own.
+	/// A batch of `n` awards from senior pools with a member cap (a roster read and a spending
+	/// record each), spread over every pool, each in an asset of its own; every reason at its
+	/// bound, each payment creating its beneficiary's account.
 	#[benchmark]
-	fn award_batch(
-		n: Linear<1, { T::MaxAwardsPerCall::get() / 2 }>,
-		h: Linear<1, { T::MaxAwardsPerCall::get() / 2 }>,
-	) -> Result<(), BenchmarkError> {
-		let max = T::MaxPools::get();
-		if max < 2 {
-			return Err(BenchmarkError::Weightless);
-		}
-		let plain_pools = max / 2;
-		let pools: Vec<_> = (0..max)
-			.map(|i| award_pool::<T>(i >= plain_pools, i >= plain_pools, true, i + 1))
-			.collect();
-		let heavy_pools = max - plain_pools;
-		let (index, lead) = active_with_pools::<T>(pools)?;
-		for i in 0..h {
-			add_senior::<T>(index, &lead, &account("senior", i, SEED));
-		}
-		let plain = (0..n).map(|i| Award {
-			pool: i % plain_pools,
-			beneficiary: account("contributor", i, SEED),
-			amount: award_amount::<T>(),
-			reason: bytes(T::MaxReasonLen::get()),
-		});
-		let heavy = (0..h).map(|i| Award {
-			pool: plain_pools + i % heavy_pools,
-			beneficiary: account("senior", i, SEED),
-			amount: award_amount::<T>(),
-			reason: bytes(T::MaxReasonLen::get()),
-		});
-		let awards: AwardsOf<T> = plain
-			.chain(heavy)
-			.collect::<Vec<_>>()
-			.try_into()
-			.map_err(|_| BenchmarkError::Weightless)?;
+	fn award_batch(n: Linear<1, { T::MaxAwardsPerCall::get() }>) -> Result<(), BenchmarkError> {
+		let (index, lead, awards) = batch::<T>(n, false)?;
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(lead), index, awards);
+		award_batch(RawOrigin::Signed(lead), index, awards);
+
+		assert_eq!(MemberSpending::<T>::iter_prefix(index).count() as u32, n);
+		Ok(())
+	}
+
+	/// A batch of `n` plain awards (from contributors pools without a member cap), spread over
+	/// every pool, each in an asset of its own; every reason at its bound, each payment creating
+	/// its beneficiary's account.
+	#[benchmark]
+	fn award_batch_plain(
+		n: Linear<1, { T::MaxAwardsPerCall::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let (index, lead, awards) = batch::<T>(n, true)?;
+
+		#[extrinsic_call]
+		award_batch(RawOrigin::Signed(lead), index, awards);
 
 		let paid = Programs::<T>::get(index).map(|p| p.paid).unwrap_or_default();
 		assert!(!paid.is_zero());
@@ -964,21 +999,27 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// A page paying `r` senior reports (each payment creating its payee's account) and `c`
-	/// claims (each releasing its deposit) that ends the round. Each ranges over half a page,
-	/// so that both fit in one.
+	/// A page paying `p` claims (each releasing its deposit) that ends the round.
 	#[benchmark]
 	fn settle_round_pay(
-		r: Linear<0, { T::MaxSettlePerCall::get() / 2 }>,
-		c: Linear<0, { T::MaxSettlePerCall::get() / 2 }>,
+		p: Linear<1, { T::MaxSettlePerCall::get() }>,
 	) -> Result<(), BenchmarkError> {
-		let (index, _) = round_program::<T>(other_lead::<T>())?;
-		let _ = filed_round_with::<T>(index, r + c, r, Some(MAX_SCORE));
-		round_final::<T>(index);
-		let caller: T::AccountId = whitelisted_caller();
-		CommunityBounty::<T>::settle_round(RawOrigin::Signed(caller.clone()).into(), index, 0)?;
-		assert!(Rounds::<T>::get(index, 0)
-			.is_some_and(|r| matches!(r.status, RoundStatus::Paying { .. })));
+		let (index, caller) = round_paying::<T>(p, 0)?;
+
+		#[extrinsic_call]
+		settle_round(RawOrigin::Signed(caller), index, 0);
+
+		assert!(!Rounds::<T>::contains_key(index, 0));
+		Ok(())
+	}
+
+	/// A page paying `p` senior reports (each payment creating its payee's account) that ends
+	/// the round.
+	#[benchmark]
+	fn settle_round_pay_reports(
+		p: Linear<1, { T::MaxSettlePerCall::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let (index, caller) = round_paying::<T>(p, p)?;
 
 		#[extrinsic_call]
 		settle_round(RawOrigin::Signed(caller), index, 0);

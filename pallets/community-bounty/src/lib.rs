@@ -1478,8 +1478,8 @@ pub mod pallet {
 		/// member cap: a roster read and a spending record each; or plain), refunded to what
 		/// the awards were.
 		#[pallet::call_index(14)]
-		#[pallet::weight(T::WeightInfo::award_batch(0, awards.len() as u32)
-			.max(T::WeightInfo::award_batch(awards.len() as u32, 0)))]
+		#[pallet::weight(T::WeightInfo::award_batch(awards.len() as u32)
+			.max(T::WeightInfo::award_batch_plain(awards.len() as u32)))]
 		pub fn award_batch(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
@@ -1498,7 +1498,7 @@ pub mod pallet {
 				}
 			}
 			Programs::<T>::insert(index, program);
-			Ok(Some(T::WeightInfo::award_batch(plain, heavy)).into())
+			Ok(Some(Self::award_batch_weight(plain, heavy)).into())
 		}
 
 		/// Take the next step of a removed program's clean-up.
@@ -1740,8 +1740,8 @@ pub mod pallet {
 		/// page held.
 		#[pallet::call_index(23)]
 		#[pallet::weight(T::WeightInfo::settle_round_tally(T::MaxSettlePerCall::get())
-			.max(T::WeightInfo::settle_round_pay(0, T::MaxSettlePerCall::get()))
-			.max(T::WeightInfo::settle_round_pay(T::MaxSettlePerCall::get(), 0)))]
+			.max(T::WeightInfo::settle_round_pay(T::MaxSettlePerCall::get()))
+			.max(T::WeightInfo::settle_round_pay_reports(T::MaxSettlePerCall::get())))]
 		pub fn settle_round(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
@@ -1750,9 +1750,7 @@ pub mod pallet {
 			ensure_signed(origin)?;
 			let weight = match Self::do_settle(index, period)? {
 				SettleStep::Tallied { entries } => T::WeightInfo::settle_round_tally(entries),
-				SettleStep::Paid { reports, claims } => {
-					T::WeightInfo::settle_round_pay(reports, claims)
-				},
+				SettleStep::Paid { reports, claims } => Self::settle_pay_weight(reports, claims),
 			};
 			Ok(Some(weight).into())
 		}

@@ -26,9 +26,14 @@
 //! or the treasury, and the lead only from a `Lead` pool.
 
 use crate::{pallet::*, *};
-use frame_support::traits::{
-	fungible::{Inspect, Mutate},
-	tokens::{ConversionFromAssetBalance, DepositConsequence, Fortitude, Preservation, Provenance},
+use frame_support::{
+	traits::{
+		fungible::{Inspect, Mutate},
+		tokens::{
+			ConversionFromAssetBalance, DepositConsequence, Fortitude, Preservation, Provenance,
+		},
+	},
+	weights::Weight,
 };
 use sp_runtime::traits::{BlockNumberProvider, CheckedAdd, Saturating};
 
@@ -182,6 +187,15 @@ impl<T: Config> Payer<T> {
 }
 
 impl<T: Config> Pallet<T> {
+	/// The weight of an `award_batch` of `plain` plain awards and `heavy` others: a batch of the
+	/// plain ones, and for each other award its share of a batch of its kind. Both are
+	/// benchmarked over the whole bound, each on its own.
+	pub fn award_batch_weight(plain: u32, heavy: u32) -> Weight {
+		let heavy_part =
+			T::WeightInfo::award_batch(heavy).saturating_sub(T::WeightInfo::award_batch(0));
+		T::WeightInfo::award_batch_plain(plain).saturating_add(heavy_part)
+	}
+
 	/// Converts `amount` in `denomination` into native tokens at the current rate.
 	pub fn to_native(
 		amount: BalanceOf<T>,

@@ -56,6 +56,7 @@ use frame_support::{
 		fungible::{Inspect, Mutate, MutateHold},
 		tokens::{Fortitude, Precision, Preservation, Restriction},
 	},
+	weights::Weight,
 };
 use sp_runtime::{
 	helpers_128bit::multiply_by_rational_with_rounding,
@@ -99,6 +100,15 @@ pub struct PlannedEntry<AccountId, Balance> {
 }
 
 impl<T: Config> Pallet<T> {
+	/// The weight of a pay step of `reports` reports and `claims` claims: a page of the
+	/// reports, and for each claim its share of a page of claims. Both are benchmarked over a
+	/// whole page, each on its own.
+	pub fn settle_pay_weight(reports: u32, claims: u32) -> Weight {
+		let claims_part = T::WeightInfo::settle_round_pay(claims)
+			.saturating_sub(T::WeightInfo::settle_round_pay(0));
+		T::WeightInfo::settle_round_pay_reports(reports).saturating_add(claims_part)
+	}
+
 	/// The entries of a page of a round's entries.
 	pub fn page_size() -> u32 {
 		T::MaxSettlePerCall::get().max(1)

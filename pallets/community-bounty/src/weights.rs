@@ -82,7 +82,8 @@ pub trait WeightInfo {
 	fn reject_milestone() -> Weight;
 	fn award(r: u32, ) -> Weight;
 	fn award_plain(r: u32, ) -> Weight;
-	fn award_batch(n: u32, h: u32, ) -> Weight;
+	fn award_batch(n: u32, ) -> Weight;
+	fn award_batch_plain(n: u32, ) -> Weight;
 	fn promote_member() -> Weight;
 	fn file_report(e: u32, ) -> Weight;
 	fn file_claim(e: u32, ) -> Weight;
@@ -90,7 +91,8 @@ pub trait WeightInfo {
 	fn mark_spam() -> Weight;
 	fn finalize_round() -> Weight;
 	fn settle_round_tally(p: u32, ) -> Weight;
-	fn settle_round_pay(r: u32, c: u32, ) -> Weight;
+	fn settle_round_pay(p: u32, ) -> Weight;
+	fn settle_round_pay_reports(p: u32, ) -> Weight;
 }
 
 /// Measured weights of `pallet_community_bounty`, with storage costs from the runtime's `DbWeight`.
@@ -422,7 +424,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::MemberSpending` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 32]`.
 	/// The range of component `h` is `[1, 32]`.
-	fn award_batch(n: u32, h: u32, ) -> Weight {
+	fn award_batch(p: u32, ) -> Weight { let (n, h) = (0u32, p);
+		// Proof Size summary in bytes:
+		//  Measured:  `1328 + h * (86 ±0)`
+		//  Estimated: `10066 + h * (2610 ±0) + n * (2603 ±0)`
+		// Minimum execution time: 1_810_518_000 picoseconds.
+		Weight::from_parts(1_865_949_000, 10066)
+			// Standard Error: 1_531_630
+			.saturating_add(Weight::from_parts(33_740_940, 0).saturating_mul(n.into()))
+			// Standard Error: 1_531_630
+			.saturating_add(Weight::from_parts(40_404_304, 0).saturating_mul(h.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(h.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(h.into())))
+			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(h.into()))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
+	}
+	fn award_batch_plain(p: u32, ) -> Weight { let (n, h) = (p, 0u32);
 		// Proof Size summary in bytes:
 		//  Measured:  `1328 + h * (86 ±0)`
 		//  Estimated: `10066 + h * (2610 ±0) + n * (2603 ±0)`
@@ -584,7 +605,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 16]`.
 	/// The range of component `c` is `[0, 16]`.
-	fn settle_round_pay(r: u32, c: u32, ) -> Weight {
+	fn settle_round_pay(p: u32, ) -> Weight { let (r, c) = (0u32, p);
+		// Proof Size summary in bytes:
+		//  Measured:  `1205 + c * (498 ±0) + r * (336 ±0)`
+		//  Estimated: `13798 + c * (2603 ±0) + r * (2603 ±0)`
+		// Minimum execution time: 886_018_000 picoseconds.
+		Weight::from_parts(950_700_000, 13798)
+			// Standard Error: 713_158
+			.saturating_add(Weight::from_parts(25_326_976, 0).saturating_mul(r.into()))
+			// Standard Error: 713_158
+			.saturating_add(Weight::from_parts(46_623_086, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(c.into())))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(r.into()))
+	}
+	fn settle_round_pay_reports(p: u32, ) -> Weight { let (r, c) = (p, 0u32);
 		// Proof Size summary in bytes:
 		//  Measured:  `1205 + c * (498 ±0) + r * (336 ±0)`
 		//  Estimated: `13798 + c * (2603 ±0) + r * (2603 ±0)`
@@ -717,7 +757,20 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
-	fn award_batch(n: u32, h: u32, ) -> Weight {
+	fn award_batch(p: u32, ) -> Weight { let (n, h) = (0u32, p);
+		Weight::from_parts(1_865_949_000, 10066)
+			.saturating_add(Weight::from_parts(33_740_940, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(40_404_304, 0).saturating_mul(h.into()))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(h.into())))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(h.into())))
+			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(h.into()))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
+	}
+	fn award_batch_plain(p: u32, ) -> Weight { let (n, h) = (p, 0u32);
 		Weight::from_parts(1_865_949_000, 10066)
 			.saturating_add(Weight::from_parts(33_740_940, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(40_404_304, 0).saturating_mul(h.into()))
@@ -770,7 +823,20 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(p.into()))
 	}
-	fn settle_round_pay(r: u32, c: u32, ) -> Weight {
+	fn settle_round_pay(p: u32, ) -> Weight { let (r, c) = (0u32, p);
+		Weight::from_parts(950_700_000, 13798)
+			.saturating_add(Weight::from_parts(25_326_976, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(46_623_086, 0).saturating_mul(c.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(r.into())))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(c.into())))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(r.into())))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(c.into())))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(r.into()))
+	}
+	fn settle_round_pay_reports(p: u32, ) -> Weight { let (r, c) = (p, 0u32);
 		Weight::from_parts(950_700_000, 13798)
 			.saturating_add(Weight::from_parts(25_326_976, 0).saturating_mul(r.into()))
 			.saturating_add(Weight::from_parts(46_623_086, 0).saturating_mul(c.into()))

@@ -397,7 +397,26 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Proof: `CommunityBounty::MemberSpending` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 32]`.
 	/// The range of component `h` is `[1, 32]`.
-	fn award_batch(n: u32, h: u32, ) -> Weight {
+	fn award_batch(p: u32, ) -> Weight { let (n, h) = (0u32, p);
+		// Proof Size summary in bytes:
+		//  Measured:  `1328 + h * (86 ±0)`
+		//  Estimated: `10066 + h * (2610 ±0) + n * (2603 ±0)`
+		// Minimum execution time: 1_403_318_000 picoseconds.
+		Weight::from_parts(1_710_710_000, 10066)
+			// Standard Error: 2_058_715
+			.saturating_add(Weight::from_parts(30_204_501, 0).saturating_mul(n.into()))
+			// Standard Error: 2_058_715
+			.saturating_add(Weight::from_parts(50_558_996, 0).saturating_mul(h.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(h.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(h.into())))
+			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(h.into()))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
+	}
+	fn award_batch_plain(p: u32, ) -> Weight { let (n, h) = (p, 0u32);
 		// Proof Size summary in bytes:
 		//  Measured:  `1328 + h * (86 ±0)`
 		//  Estimated: `10066 + h * (2610 ±0) + n * (2603 ±0)`
@@ -559,7 +578,26 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 16]`.
 	/// The range of component `c` is `[0, 16]`.
-	fn settle_round_pay(r: u32, c: u32, ) -> Weight {
+	fn settle_round_pay(p: u32, ) -> Weight { let (r, c) = (0u32, p);
+		// Proof Size summary in bytes:
+		//  Measured:  `1205 + c * (498 ±0) + r * (336 ±0)`
+		//  Estimated: `13798 + c * (2603 ±0) + r * (2603 ±0)`
+		// Minimum execution time: 617_195_000 picoseconds.
+		Weight::from_parts(831_340_000, 13798)
+			// Standard Error: 723_006
+			.saturating_add(Weight::from_parts(33_397_714, 0).saturating_mul(r.into()))
+			// Standard Error: 723_006
+			.saturating_add(Weight::from_parts(40_172_590, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(c.into())))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(r.into()))
+	}
+	fn settle_round_pay_reports(p: u32, ) -> Weight { let (r, c) = (p, 0u32);
 		// Proof Size summary in bytes:
 		//  Measured:  `1205 + c * (498 ±0) + r * (336 ±0)`
 		//  Estimated: `13798 + c * (2603 ±0) + r * (2603 ±0)`

@@ -1095,13 +1095,21 @@ fn a_pay_step_is_refunded_to_the_reports_and_claims_of_its_page() {
 		let charged =
 			crate::Call::<Test>::settle_round { index, period: 0 }.get_dispatch_info().call_weight;
 		let weights = <Test as Config>::WeightInfo::settle_round_tally(page)
-			.max(<Test as Config>::WeightInfo::settle_round_pay(0, page));
+			.max(<Test as Config>::WeightInfo::settle_round_pay(page))
+			.max(<Test as Config>::WeightInfo::settle_round_pay_reports(page));
 		assert_eq!(charged, weights);
 		// One page: the tally step, then the pay step (3 reports, 1 claim).
 		let tally = CB::settle_round(signed(STRANGER), index, 0).expect("tallied");
 		assert_eq!(tally.actual_weight, Some(<Test as Config>::WeightInfo::settle_round_tally(4)));
 		let pay = CB::settle_round(signed(STRANGER), index, 0).expect("paid");
-		assert_eq!(pay.actual_weight, Some(<Test as Config>::WeightInfo::settle_round_pay(3, 1)));
+		assert_eq!(pay.actual_weight, Some(CB::settle_pay_weight(3, 1)));
+		// A page of reports, and a claim's share of a page of claims.
+		type W = <Test as Config>::WeightInfo;
+		assert_eq!(
+			CB::settle_pay_weight(3, 1),
+			W::settle_round_pay_reports(3)
+				.saturating_add(W::settle_round_pay(1).saturating_sub(W::settle_round_pay(0)))
+		);
 		assert!(!Rounds::<Test>::contains_key(index, 0));
 		assert_eq!(deposit_held(STRANGER), 0);
 	});

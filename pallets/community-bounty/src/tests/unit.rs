@@ -1648,7 +1648,13 @@ fn a_batch_is_refunded_for_its_plain_awards() {
 		];
 		let post = CB::award_batch(signed(LEAD), index, batch.try_into().unwrap()).expect("paid");
 		// Pool 2's two awards are plain; a senior pool or a member cap is not.
-		assert_eq!(post.actual_weight, Some(<Test as Config>::WeightInfo::award_batch(2, 2)));
+		assert_eq!(post.actual_weight, Some(CB::award_batch_weight(2, 2)));
+		type W = <Test as Config>::WeightInfo;
+		assert_eq!(
+			CB::award_batch_weight(2, 2),
+			W::award_batch_plain(2)
+				.saturating_add(W::award_batch(2).saturating_sub(W::award_batch(0)))
+		);
 	});
 }
 
