@@ -107,14 +107,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `t` is `[1, 128]`.
 	/// The range of component `m` is `[1, 8]`.
 	/// The range of component `p` is `[0, 4]`.
-	fn propose_program(_t: u32, _m: u32, p: u32, ) -> Weight {
+	fn propose_program(_t: u32, m: u32, _p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3586`
-		// Minimum execution time: 52_404_000 picoseconds.
-		Weight::from_parts(75_127_530, 3586)
-			// Standard Error: 54_811
-			.saturating_add(Weight::from_parts(110_232, 0).saturating_mul(p.into()))
+		// Minimum execution time: 48_684_000 picoseconds.
+		Weight::from_parts(77_398_274, 3586)
+			// Standard Error: 17_699
+			.saturating_add(Weight::from_parts(138_270, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -128,8 +128,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1303`
 		//  Estimated: `8799`
-		// Minimum execution time: 88_239_000 picoseconds.
-		Weight::from_parts(98_022_000, 8799)
+		// Minimum execution time: 88_154_000 picoseconds.
+		Weight::from_parts(132_949_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -143,8 +143,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1303`
 		//  Estimated: `6196`
-		// Minimum execution time: 49_580_000 picoseconds.
-		Weight::from_parts(54_838_000, 6196)
+		// Minimum execution time: 49_235_000 picoseconds.
+		Weight::from_parts(72_670_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -162,11 +162,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn cancel_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1119 + n * (85 ±0)`
-		//  Estimated: `6196 + n * (2934 ±3)`
-		// Minimum execution time: 70_896_000 picoseconds.
-		Weight::from_parts(74_433_144, 6196)
-			// Standard Error: 3_436
-			.saturating_add(Weight::from_parts(3_012_343, 0).saturating_mul(n.into()))
+		//  Estimated: `6196 + n * (2934 ±4)`
+		// Minimum execution time: 70_020_000 picoseconds.
+		Weight::from_parts(93_321_588, 6196)
+			// Standard Error: 13_042
+			.saturating_add(Weight::from_parts(4_205_687, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -188,10 +188,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1119 + n * (85 ±0)`
 		//  Estimated: `6196 + n * (2934 ±4)`
-		// Minimum execution time: 71_170_000 picoseconds.
-		Weight::from_parts(86_883_907, 6196)
-			// Standard Error: 12_569
-			.saturating_add(Weight::from_parts(3_418_060, 0).saturating_mul(n.into()))
+		// Minimum execution time: 72_462_000 picoseconds.
+		Weight::from_parts(97_191_811, 6196)
+			// Standard Error: 12_571
+			.saturating_add(Weight::from_parts(3_822_221, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -208,11 +208,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn clear_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + n * (85 ±0)`
-		//  Estimated: `4038 + n * (2934 ±3)`
-		// Minimum execution time: 15_525_000 picoseconds.
-		Weight::from_parts(11_502_808, 4038)
-			// Standard Error: 7_349
-			.saturating_add(Weight::from_parts(3_154_781, 0).saturating_mul(n.into()))
+		//  Estimated: `4038 + n * (2934 ±4)`
+		// Minimum execution time: 16_392_000 picoseconds.
+		Weight::from_parts(24_218_790, 4038)
+			// Standard Error: 12_022
+			.saturating_add(Weight::from_parts(4_272_590, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -232,10 +232,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `9565 + c * (168 ±0)`
 		//  Estimated: `26606 + c * (2603 ±0)`
-		// Minimum execution time: 25_938_000 picoseconds.
-		Weight::from_parts(37_386_005, 26606)
-			// Standard Error: 138_465
-			.saturating_add(Weight::from_parts(48_644_120, 0).saturating_mul(c.into()))
+		// Minimum execution time: 25_443_000 picoseconds.
+		Weight::from_parts(24_600_504, 26606)
+			// Standard Error: 195_415
+			.saturating_add(Weight::from_parts(43_125_919, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -248,8 +248,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1050`
 		//  Estimated: `4695`
-		// Minimum execution time: 12_509_000 picoseconds.
-		Weight::from_parts(22_489_000, 4695)
+		// Minimum execution time: 11_598_000 picoseconds.
+		Weight::from_parts(21_759_000, 4695)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -261,8 +261,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1312`
 		//  Estimated: `6196`
-		// Minimum execution time: 300_743_000 picoseconds.
-		Weight::from_parts(433_545_000, 6196)
+		// Minimum execution time: 281_640_000 picoseconds.
+		Weight::from_parts(427_402_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -276,8 +276,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `161`
 		//  Estimated: `6196`
-		// Minimum execution time: 57_951_000 picoseconds.
-		Weight::from_parts(89_049_000, 6196)
+		// Minimum execution time: 56_540_000 picoseconds.
+		Weight::from_parts(88_114_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -293,8 +293,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2154`
 		//  Estimated: `6210`
-		// Minimum execution time: 40_015_000 picoseconds.
-		Weight::from_parts(67_144_000, 6210)
+		// Minimum execution time: 41_409_000 picoseconds.
+		Weight::from_parts(70_167_000, 6210)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -311,10 +311,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1285 + c * (57 ±0)`
 		//  Estimated: `4695`
-		// Minimum execution time: 26_367_000 picoseconds.
-		Weight::from_parts(44_976_468, 4695)
-			// Standard Error: 14_809
-			.saturating_add(Weight::from_parts(6_001_696, 0).saturating_mul(c.into()))
+		// Minimum execution time: 25_260_000 picoseconds.
+		Weight::from_parts(46_774_031, 4695)
+			// Standard Error: 15_376
+			.saturating_add(Weight::from_parts(6_117_661, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
@@ -327,8 +327,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1132`
 		//  Estimated: `4695`
-		// Minimum execution time: 18_913_000 picoseconds.
-		Weight::from_parts(31_781_000, 4695)
+		// Minimum execution time: 18_856_000 picoseconds.
+		Weight::from_parts(33_477_000, 4695)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -341,10 +341,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1381`
 		//  Estimated: `4695`
-		// Minimum execution time: 18_859_000 picoseconds.
-		Weight::from_parts(31_366_817, 4695)
-			// Standard Error: 428
-			.saturating_add(Weight::from_parts(3_695, 0).saturating_mul(e.into()))
+		// Minimum execution time: 18_549_000 picoseconds.
+		Weight::from_parts(30_870_180, 4695)
+			// Standard Error: 316
+			.saturating_add(Weight::from_parts(1_405, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -358,8 +358,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1586`
 		//  Estimated: `6196`
-		// Minimum execution time: 66_602_000 picoseconds.
-		Weight::from_parts(105_861_000, 6196)
+		// Minimum execution time: 60_572_000 picoseconds.
+		Weight::from_parts(98_548_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -371,8 +371,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1381`
 		//  Estimated: `4695`
-		// Minimum execution time: 18_129_000 picoseconds.
-		Weight::from_parts(32_161_000, 4695)
+		// Minimum execution time: 15_822_000 picoseconds.
+		Weight::from_parts(26_015_000, 4695)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -391,8 +391,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1089`
 		//  Estimated: `6196`
-		// Minimum execution time: 76_073_000 picoseconds.
-		Weight::from_parts(123_179_408, 6196)
+		// Minimum execution time: 63_322_000 picoseconds.
+		Weight::from_parts(85_739_941, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -407,8 +407,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `946`
 		//  Estimated: `6196`
-		// Minimum execution time: 65_285_000 picoseconds.
-		Weight::from_parts(101_983_438, 6196)
+		// Minimum execution time: 53_563_000 picoseconds.
+		Weight::from_parts(60_557_122, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -416,50 +416,46 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(1230), added: 3705, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:65 w:65)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Roster` (r:64 w:0)
+	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::MemberSpending` (r:64 w:64)
+	/// Proof: `CommunityBounty::MemberSpending` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `AssetRate::ConversionRateToNative` (r:4 w:0)
 	/// Proof: `AssetRate::ConversionRateToNative` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Roster` (r:32 w:0)
-	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::MemberSpending` (r:32 w:32)
-	/// Proof: `CommunityBounty::MemberSpending` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[1, 32]`.
-	/// The range of component `h` is `[1, 32]`.
-	fn award_batch(p: u32, ) -> Weight { let (n, h) = (0u32, p);
+	/// The range of component `n` is `[1, 64]`.
+	fn award_batch(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1328 + h * (86 ±0)`
-		//  Estimated: `10066 + h * (2610 ±0) + n * (2603 ±0)`
-		// Minimum execution time: 1_810_518_000 picoseconds.
-		Weight::from_parts(1_865_949_000, 10066)
-			// Standard Error: 1_531_630
-			.saturating_add(Weight::from_parts(33_740_940, 0).saturating_mul(n.into()))
-			// Standard Error: 1_531_630
-			.saturating_add(Weight::from_parts(40_404_304, 0).saturating_mul(h.into()))
+		//  Measured:  `1301 + n * (86 ±0)`
+		//  Estimated: `9878 + n * (2610 ±0)`
+		// Minimum execution time: 66_297_000 picoseconds.
+		Weight::from_parts(12_362_842, 9878)
+			// Standard Error: 267_472
+			.saturating_add(Weight::from_parts(51_507_378, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(h.into())))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(h.into())))
-			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(h.into()))
-			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
 	}
-	fn award_batch_plain(p: u32, ) -> Weight { let (n, h) = (p, 0u32);
+	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(1230), added: 3705, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:65 w:65)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `AssetRate::ConversionRateToNative` (r:4 w:0)
+	/// Proof: `AssetRate::ConversionRateToNative` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 64]`.
+	fn award_batch_plain(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1328 + h * (86 ±0)`
-		//  Estimated: `10066 + h * (2610 ±0) + n * (2603 ±0)`
-		// Minimum execution time: 1_810_518_000 picoseconds.
-		Weight::from_parts(1_865_949_000, 10066)
-			// Standard Error: 1_531_630
-			.saturating_add(Weight::from_parts(33_740_940, 0).saturating_mul(n.into()))
-			// Standard Error: 1_531_630
-			.saturating_add(Weight::from_parts(40_404_304, 0).saturating_mul(h.into()))
+		//  Measured:  `1257`
+		//  Estimated: `9878 + n * (2603 ±5)`
+		// Minimum execution time: 58_395_000 picoseconds.
+		Weight::from_parts(57_342_252, 9878)
+			// Standard Error: 189_241
+			.saturating_add(Weight::from_parts(48_458_742, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(h.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(h.into())))
-			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(h.into()))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
@@ -472,8 +468,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2282`
 		//  Estimated: `6210`
-		// Minimum execution time: 38_178_000 picoseconds.
-		Weight::from_parts(68_872_000, 6210)
+		// Minimum execution time: 33_904_000 picoseconds.
+		Weight::from_parts(62_625_000, 6210)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -490,10 +486,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `17063`
 		//  Estimated: `13798`
-		// Minimum execution time: 73_656_000 picoseconds.
-		Weight::from_parts(125_476_854, 13798)
-			// Standard Error: 4_022
-			.saturating_add(Weight::from_parts(431, 0).saturating_mul(e.into()))
+		// Minimum execution time: 62_384_000 picoseconds.
+		Weight::from_parts(105_127_300, 13798)
+			// Standard Error: 4_934
+			.saturating_add(Weight::from_parts(113_403, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -508,12 +504,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CommunityBounty::RoundPages` (r:1 w:1)
 	/// Proof: `CommunityBounty::RoundPages` (`max_values`: None, `max_size`: Some(10333), added: 12808, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn file_claim(_e: u32, ) -> Weight {
+	fn file_claim(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `17470`
 		//  Estimated: `13798`
-		// Minimum execution time: 115_290_000 picoseconds.
-		Weight::from_parts(194_895_218, 13798)
+		// Minimum execution time: 122_751_000 picoseconds.
+		Weight::from_parts(206_946_566, 13798)
+			// Standard Error: 6_411
+			.saturating_add(Weight::from_parts(30_987, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -528,10 +526,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `54476`
 		//  Estimated: `65030`
-		// Minimum execution time: 148_260_000 picoseconds.
-		Weight::from_parts(222_146_515, 65030)
-			// Standard Error: 30_335
-			.saturating_add(Weight::from_parts(2_358_380, 0).saturating_mul(n.into()))
+		// Minimum execution time: 171_870_000 picoseconds.
+		Weight::from_parts(266_033_463, 65030)
+			// Standard Error: 52_166
+			.saturating_add(Weight::from_parts(2_610_224, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -549,8 +547,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `26930`
 		//  Estimated: `26606`
-		// Minimum execution time: 122_408_000 picoseconds.
-		Weight::from_parts(200_747_000, 26606)
+		// Minimum execution time: 139_805_000 picoseconds.
+		Weight::from_parts(246_963_000, 26606)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -562,8 +560,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6196`
 		//  Estimated: `8773`
-		// Minimum execution time: 31_765_000 picoseconds.
-		Weight::from_parts(64_725_000, 8773)
+		// Minimum execution time: 50_074_000 picoseconds.
+		Weight::from_parts(78_179_000, 8773)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -584,10 +582,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1359 + p * (416 ±0)`
 		//  Estimated: `13798 + p * (2610 ±0)`
-		// Minimum execution time: 45_337_000 picoseconds.
-		Weight::from_parts(64_576_162, 13798)
-			// Standard Error: 16_293
-			.saturating_add(Weight::from_parts(7_155_762, 0).saturating_mul(p.into()))
+		// Minimum execution time: 54_269_000 picoseconds.
+		Weight::from_parts(79_064_162, 13798)
+			// Standard Error: 19_474
+			.saturating_add(Weight::from_parts(7_621_797, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -601,71 +599,69 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::RoundPages` (`max_values`: None, `max_size`: Some(10333), added: 12808, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:33 w:33)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:16 w:16)
+	/// Storage: `Balances::Holds` (r:32 w:32)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// The range of component `r` is `[0, 16]`.
-	/// The range of component `c` is `[0, 16]`.
-	fn settle_round_pay(p: u32, ) -> Weight { let (r, c) = (0u32, p);
+	/// The range of component `p` is `[1, 32]`.
+	fn settle_round_pay(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1205 + c * (498 ±0) + r * (336 ±0)`
-		//  Estimated: `13798 + c * (2603 ±0) + r * (2603 ±0)`
-		// Minimum execution time: 886_018_000 picoseconds.
-		Weight::from_parts(950_700_000, 13798)
-			// Standard Error: 713_158
-			.saturating_add(Weight::from_parts(25_326_976, 0).saturating_mul(r.into()))
-			// Standard Error: 713_158
-			.saturating_add(Weight::from_parts(46_623_086, 0).saturating_mul(c.into()))
+		//  Measured:  `1184 + p * (501 ±0)`
+		//  Estimated: `13798 + p * (2603 ±0)`
+		// Minimum execution time: 106_059_000 picoseconds.
+		Weight::from_parts(61_328_829, 13798)
+			// Standard Error: 180_476
+			.saturating_add(Weight::from_parts(101_494_122, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(c.into())))
-			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(p.into()))
 	}
-	fn settle_round_pay_reports(p: u32, ) -> Weight { let (r, c) = (p, 0u32);
+	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(1230), added: 3705, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Rounds` (r:1 w:1)
+	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::RoundPages` (r:1 w:1)
+	/// Proof: `CommunityBounty::RoundPages` (`max_values`: None, `max_size`: Some(10333), added: 12808, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:33 w:33)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// The range of component `p` is `[1, 32]`.
+	fn settle_round_pay_reports(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1205 + c * (498 ±0) + r * (336 ±0)`
-		//  Estimated: `13798 + c * (2603 ±0) + r * (2603 ±0)`
-		// Minimum execution time: 886_018_000 picoseconds.
-		Weight::from_parts(950_700_000, 13798)
-			// Standard Error: 713_158
-			.saturating_add(Weight::from_parts(25_326_976, 0).saturating_mul(r.into()))
-			// Standard Error: 713_158
-			.saturating_add(Weight::from_parts(46_623_086, 0).saturating_mul(c.into()))
+		//  Measured:  `1282 + p * (334 ±0)`
+		//  Estimated: `13798 + p * (2603 ±0)`
+		// Minimum execution time: 71_657_000 picoseconds.
+		Weight::from_parts(80_175_818, 13798)
+			// Standard Error: 178_651
+			.saturating_add(Weight::from_parts(51_779_310, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(c.into())))
-			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(p.into()))
 	}
 }
 
 /// The same measurements with RocksDB storage costs, for mocks and tests.
 impl WeightInfo for () {
-	fn propose_program(_t: u32, _m: u32, p: u32, ) -> Weight {
-		Weight::from_parts(75_127_530, 3586)
-			.saturating_add(Weight::from_parts(110_232, 0).saturating_mul(p.into()))
+	fn propose_program(_t: u32, m: u32, _p: u32, ) -> Weight {
+		Weight::from_parts(77_398_274, 3586)
+			.saturating_add(Weight::from_parts(138_270, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn approve_program() -> Weight {
-		Weight::from_parts(98_022_000, 8799)
+		Weight::from_parts(132_949_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn reject_program() -> Weight {
-		Weight::from_parts(54_838_000, 6196)
+		Weight::from_parts(72_670_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn cancel_program(n: u32, ) -> Weight {
-		Weight::from_parts(74_433_144, 6196)
-			.saturating_add(Weight::from_parts(3_012_343, 0).saturating_mul(n.into()))
+		Weight::from_parts(93_321_588, 6196)
+			.saturating_add(Weight::from_parts(4_205_687, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -673,8 +669,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2934).saturating_mul(n.into()))
 	}
 	fn close_program(n: u32, ) -> Weight {
-		Weight::from_parts(86_883_907, 6196)
-			.saturating_add(Weight::from_parts(3_418_060, 0).saturating_mul(n.into()))
+		Weight::from_parts(97_191_811, 6196)
+			.saturating_add(Weight::from_parts(3_822_221, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -682,8 +678,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2934).saturating_mul(n.into()))
 	}
 	fn clear_program(n: u32, ) -> Weight {
-		Weight::from_parts(11_502_808, 4038)
-			.saturating_add(Weight::from_parts(3_154_781, 0).saturating_mul(n.into()))
+		Weight::from_parts(24_218_790, 4038)
+			.saturating_add(Weight::from_parts(4_272_590, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -691,8 +687,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2934).saturating_mul(n.into()))
 	}
 	fn clear_program_page(c: u32, ) -> Weight {
-		Weight::from_parts(37_386_005, 26606)
-			.saturating_add(Weight::from_parts(48_644_120, 0).saturating_mul(c.into()))
+		Weight::from_parts(24_600_504, 26606)
+			.saturating_add(Weight::from_parts(43_125_919, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -700,153 +696,138 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(c.into()))
 	}
 	fn set_lead() -> Weight {
-		Weight::from_parts(22_489_000, 4695)
+		Weight::from_parts(21_759_000, 4695)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn release_tranche() -> Weight {
-		Weight::from_parts(433_545_000, 6196)
+		Weight::from_parts(427_402_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn reclaim() -> Weight {
-		Weight::from_parts(89_049_000, 6196)
+		Weight::from_parts(88_114_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn add_member() -> Weight {
-		Weight::from_parts(67_144_000, 6210)
+		Weight::from_parts(70_167_000, 6210)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn remove_member(c: u32, ) -> Weight {
-		Weight::from_parts(44_976_468, 4695)
-			.saturating_add(Weight::from_parts(6_001_696, 0).saturating_mul(c.into()))
+		Weight::from_parts(46_774_031, 4695)
+			.saturating_add(Weight::from_parts(6_117_661, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(c.into())))
 	}
 	fn unbar_member() -> Weight {
-		Weight::from_parts(31_781_000, 4695)
+		Weight::from_parts(33_477_000, 4695)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn report_milestone(e: u32, ) -> Weight {
-		Weight::from_parts(31_366_817, 4695)
-			.saturating_add(Weight::from_parts(3_695, 0).saturating_mul(e.into()))
+		Weight::from_parts(30_870_180, 4695)
+			.saturating_add(Weight::from_parts(1_405, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn approve_milestone() -> Weight {
-		Weight::from_parts(105_861_000, 6196)
+		Weight::from_parts(98_548_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn reject_milestone() -> Weight {
-		Weight::from_parts(32_161_000, 4695)
+		Weight::from_parts(26_015_000, 4695)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn award(_r: u32, ) -> Weight {
-		Weight::from_parts(123_179_408, 6196)
+		Weight::from_parts(85_739_941, 6196)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn award_plain(_r: u32, ) -> Weight {
-		Weight::from_parts(101_983_438, 6196)
+		Weight::from_parts(60_557_122, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
-	fn award_batch(p: u32, ) -> Weight { let (n, h) = (0u32, p);
-		Weight::from_parts(1_865_949_000, 10066)
-			.saturating_add(Weight::from_parts(33_740_940, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(40_404_304, 0).saturating_mul(h.into()))
+	fn award_batch(n: u32, ) -> Weight {
+		Weight::from_parts(12_362_842, 9878)
+			.saturating_add(Weight::from_parts(51_507_378, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(h.into())))
+			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(h.into())))
-			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(h.into()))
-			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
 	}
-	fn award_batch_plain(p: u32, ) -> Weight { let (n, h) = (p, 0u32);
-		Weight::from_parts(1_865_949_000, 10066)
-			.saturating_add(Weight::from_parts(33_740_940, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(40_404_304, 0).saturating_mul(h.into()))
+	fn award_batch_plain(n: u32, ) -> Weight {
+		Weight::from_parts(57_342_252, 9878)
+			.saturating_add(Weight::from_parts(48_458_742, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(h.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(h.into())))
-			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(h.into()))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
 	}
 	fn promote_member() -> Weight {
-		Weight::from_parts(68_872_000, 6210)
+		Weight::from_parts(62_625_000, 6210)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn file_report(e: u32, ) -> Weight {
-		Weight::from_parts(125_476_854, 13798)
-			.saturating_add(Weight::from_parts(431, 0).saturating_mul(e.into()))
+		Weight::from_parts(105_127_300, 13798)
+			.saturating_add(Weight::from_parts(113_403, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
-	fn file_claim(_e: u32, ) -> Weight {
-		Weight::from_parts(194_895_218, 13798)
+	fn file_claim(e: u32, ) -> Weight {
+		Weight::from_parts(206_946_566, 13798)
+			.saturating_add(Weight::from_parts(30_987, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn score_round(n: u32, ) -> Weight {
-		Weight::from_parts(222_146_515, 65030)
-			.saturating_add(Weight::from_parts(2_358_380, 0).saturating_mul(n.into()))
+		Weight::from_parts(266_033_463, 65030)
+			.saturating_add(Weight::from_parts(2_610_224, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn mark_spam() -> Weight {
-		Weight::from_parts(200_747_000, 26606)
+		Weight::from_parts(246_963_000, 26606)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn finalize_round() -> Weight {
-		Weight::from_parts(64_725_000, 8773)
+		Weight::from_parts(78_179_000, 8773)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn settle_round_tally(p: u32, ) -> Weight {
-		Weight::from_parts(64_576_162, 13798)
-			.saturating_add(Weight::from_parts(7_155_762, 0).saturating_mul(p.into()))
+		Weight::from_parts(79_064_162, 13798)
+			.saturating_add(Weight::from_parts(7_621_797, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(p.into()))
 	}
-	fn settle_round_pay(p: u32, ) -> Weight { let (r, c) = (0u32, p);
-		Weight::from_parts(950_700_000, 13798)
-			.saturating_add(Weight::from_parts(25_326_976, 0).saturating_mul(r.into()))
-			.saturating_add(Weight::from_parts(46_623_086, 0).saturating_mul(c.into()))
+	fn settle_round_pay(p: u32, ) -> Weight {
+		Weight::from_parts(61_328_829, 13798)
+			.saturating_add(Weight::from_parts(101_494_122, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(r.into())))
-			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(c.into())))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(r.into())))
-			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(c.into())))
-			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(r.into()))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(p.into()))
 	}
-	fn settle_round_pay_reports(p: u32, ) -> Weight { let (r, c) = (p, 0u32);
-		Weight::from_parts(950_700_000, 13798)
-			.saturating_add(Weight::from_parts(25_326_976, 0).saturating_mul(r.into()))
-			.saturating_add(Weight::from_parts(46_623_086, 0).saturating_mul(c.into()))
+	fn settle_round_pay_reports(p: u32, ) -> Weight {
+		Weight::from_parts(80_175_818, 13798)
+			.saturating_add(Weight::from_parts(51_779_310, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(r.into())))
-			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(c.into())))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(r.into())))
-			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(c.into())))
-			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(r.into()))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(p.into()))
 	}
 }

@@ -76,14 +76,14 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3586`
-		// Minimum execution time: 47_167_000 picoseconds.
-		Weight::from_parts(69_056_413, 3586)
-			// Standard Error: 957
-			.saturating_add(Weight::from_parts(2_299, 0).saturating_mul(t.into()))
-			// Standard Error: 16_245
-			.saturating_add(Weight::from_parts(701_058, 0).saturating_mul(m.into()))
-			// Standard Error: 26_534
-			.saturating_add(Weight::from_parts(594_038, 0).saturating_mul(p.into()))
+		// Minimum execution time: 52_149_000 picoseconds.
+		Weight::from_parts(77_844_964, 3586)
+			// Standard Error: 1_037
+			.saturating_add(Weight::from_parts(3_347, 0).saturating_mul(t.into()))
+			// Standard Error: 17_607
+			.saturating_add(Weight::from_parts(441_036, 0).saturating_mul(m.into()))
+			// Standard Error: 28_759
+			.saturating_add(Weight::from_parts(633_575, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -97,8 +97,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1303`
 		//  Estimated: `8799`
-		// Minimum execution time: 86_028_000 picoseconds.
-		Weight::from_parts(140_775_000, 8799)
+		// Minimum execution time: 88_741_000 picoseconds.
+		Weight::from_parts(126_481_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -112,8 +112,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1303`
 		//  Estimated: `6196`
-		// Minimum execution time: 52_194_000 picoseconds.
-		Weight::from_parts(83_569_000, 6196)
+		// Minimum execution time: 48_417_000 picoseconds.
+		Weight::from_parts(54_313_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -131,11 +131,11 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	fn cancel_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1119 + n * (85 ±0)`
-		//  Estimated: `6196 + n * (2934 ±4)`
-		// Minimum execution time: 96_596_000 picoseconds.
-		Weight::from_parts(121_906_928, 6196)
-			// Standard Error: 17_057
-			.saturating_add(Weight::from_parts(4_780_896, 0).saturating_mul(n.into()))
+		//  Estimated: `6196 + n * (2934 ±3)`
+		// Minimum execution time: 67_328_000 picoseconds.
+		Weight::from_parts(68_996_460, 6196)
+			// Standard Error: 2_719
+			.saturating_add(Weight::from_parts(2_911_357, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -156,11 +156,11 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	fn close_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1119 + n * (85 ±0)`
-		//  Estimated: `6196 + n * (2934 ±4)`
-		// Minimum execution time: 91_056_000 picoseconds.
-		Weight::from_parts(114_864_118, 6196)
-			// Standard Error: 12_347
-			.saturating_add(Weight::from_parts(5_098_543, 0).saturating_mul(n.into()))
+		//  Estimated: `6196 + n * (2934 ±3)`
+		// Minimum execution time: 68_825_000 picoseconds.
+		Weight::from_parts(70_295_453, 6196)
+			// Standard Error: 2_874
+			.saturating_add(Weight::from_parts(2_916_468, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -177,11 +177,11 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	fn clear_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + n * (85 ±0)`
-		//  Estimated: `4038 + n * (2934 ±4)`
-		// Minimum execution time: 19_977_000 picoseconds.
-		Weight::from_parts(27_683_922, 4038)
-			// Standard Error: 10_587
-			.saturating_add(Weight::from_parts(4_510_840, 0).saturating_mul(n.into()))
+		//  Estimated: `4038 + n * (2934 ±3)`
+		// Minimum execution time: 15_174_000 picoseconds.
+		Weight::from_parts(14_947_675, 4038)
+			// Standard Error: 10_333
+			.saturating_add(Weight::from_parts(3_102_406, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -201,10 +201,10 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `9565 + c * (168 ±0)`
 		//  Estimated: `26606 + c * (2603 ±0)`
-		// Minimum execution time: 33_497_000 picoseconds.
-		Weight::from_parts(31_138_038, 26606)
-			// Standard Error: 142_975
-			.saturating_add(Weight::from_parts(48_478_278, 0).saturating_mul(c.into()))
+		// Minimum execution time: 28_554_000 picoseconds.
+		Weight::from_parts(47_587_624, 26606)
+			// Standard Error: 109_969
+			.saturating_add(Weight::from_parts(50_433_164, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -217,8 +217,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1050`
 		//  Estimated: `4695`
-		// Minimum execution time: 12_105_000 picoseconds.
-		Weight::from_parts(21_590_000, 4695)
+		// Minimum execution time: 13_132_000 picoseconds.
+		Weight::from_parts(26_918_000, 4695)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -230,8 +230,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1312`
 		//  Estimated: `6196`
-		// Minimum execution time: 260_972_000 picoseconds.
-		Weight::from_parts(357_552_000, 6196)
+		// Minimum execution time: 307_655_000 picoseconds.
+		Weight::from_parts(460_679_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -245,8 +245,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `161`
 		//  Estimated: `6196`
-		// Minimum execution time: 50_473_000 picoseconds.
-		Weight::from_parts(59_991_000, 6196)
+		// Minimum execution time: 59_571_000 picoseconds.
+		Weight::from_parts(95_500_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -262,8 +262,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `2154`
 		//  Estimated: `6210`
-		// Minimum execution time: 37_361_000 picoseconds.
-		Weight::from_parts(66_789_000, 6210)
+		// Minimum execution time: 44_621_000 picoseconds.
+		Weight::from_parts(76_560_000, 6210)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -280,10 +280,10 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1285 + c * (57 ±0)`
 		//  Estimated: `4695`
-		// Minimum execution time: 22_106_000 picoseconds.
-		Weight::from_parts(33_863_951, 4695)
-			// Standard Error: 30_050
-			.saturating_add(Weight::from_parts(4_860_925, 0).saturating_mul(c.into()))
+		// Minimum execution time: 28_925_000 picoseconds.
+		Weight::from_parts(47_729_303, 4695)
+			// Standard Error: 18_980
+			.saturating_add(Weight::from_parts(6_284_305, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
@@ -296,8 +296,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1132`
 		//  Estimated: `4695`
-		// Minimum execution time: 16_907_000 picoseconds.
-		Weight::from_parts(27_391_000, 4695)
+		// Minimum execution time: 19_101_000 picoseconds.
+		Weight::from_parts(35_824_000, 4695)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -306,14 +306,12 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Storage: `CommunityBounty::Reports` (r:1 w:1)
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn report_milestone(e: u32, ) -> Weight {
+	fn report_milestone(_e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1381`
 		//  Estimated: `4695`
-		// Minimum execution time: 16_895_000 picoseconds.
-		Weight::from_parts(25_666_551, 4695)
-			// Standard Error: 380
-			.saturating_add(Weight::from_parts(11_895, 0).saturating_mul(e.into()))
+		// Minimum execution time: 19_032_000 picoseconds.
+		Weight::from_parts(34_354_479, 4695)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -327,8 +325,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1586`
 		//  Estimated: `6196`
-		// Minimum execution time: 59_813_000 picoseconds.
-		Weight::from_parts(91_751_000, 6196)
+		// Minimum execution time: 65_895_000 picoseconds.
+		Weight::from_parts(102_946_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -340,8 +338,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1381`
 		//  Estimated: `4695`
-		// Minimum execution time: 16_905_000 picoseconds.
-		Weight::from_parts(29_716_000, 4695)
+		// Minimum execution time: 18_048_000 picoseconds.
+		Weight::from_parts(32_059_000, 4695)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -356,14 +354,12 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Storage: `AssetRate::ConversionRateToNative` (r:1 w:0)
 	/// Proof: `AssetRate::ConversionRateToNative` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 256]`.
-	fn award(r: u32, ) -> Weight {
+	fn award(_r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1089`
 		//  Estimated: `6196`
-		// Minimum execution time: 71_158_000 picoseconds.
-		Weight::from_parts(113_073_016, 6196)
-			// Standard Error: 1_018
-			.saturating_add(Weight::from_parts(13_455, 0).saturating_mul(r.into()))
+		// Minimum execution time: 68_780_000 picoseconds.
+		Weight::from_parts(109_631_646, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -378,10 +374,10 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `946`
 		//  Estimated: `6196`
-		// Minimum execution time: 63_775_000 picoseconds.
-		Weight::from_parts(102_185_992, 6196)
-			// Standard Error: 829
-			.saturating_add(Weight::from_parts(4_137, 0).saturating_mul(r.into()))
+		// Minimum execution time: 57_533_000 picoseconds.
+		Weight::from_parts(94_189_488, 6196)
+			// Standard Error: 770
+			.saturating_add(Weight::from_parts(8_322, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -389,50 +385,46 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(1230), added: 3705, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:65 w:65)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Roster` (r:64 w:0)
+	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::MemberSpending` (r:64 w:64)
+	/// Proof: `CommunityBounty::MemberSpending` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `AssetRate::ConversionRateToNative` (r:4 w:0)
 	/// Proof: `AssetRate::ConversionRateToNative` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::Roster` (r:32 w:0)
-	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
-	/// Storage: `CommunityBounty::MemberSpending` (r:32 w:32)
-	/// Proof: `CommunityBounty::MemberSpending` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[1, 32]`.
-	/// The range of component `h` is `[1, 32]`.
-	fn award_batch(p: u32, ) -> Weight { let (n, h) = (0u32, p);
+	/// The range of component `n` is `[1, 64]`.
+	fn award_batch(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1328 + h * (86 ±0)`
-		//  Estimated: `10066 + h * (2610 ±0) + n * (2603 ±0)`
-		// Minimum execution time: 1_403_318_000 picoseconds.
-		Weight::from_parts(1_710_710_000, 10066)
-			// Standard Error: 2_058_715
-			.saturating_add(Weight::from_parts(30_204_501, 0).saturating_mul(n.into()))
-			// Standard Error: 2_058_715
-			.saturating_add(Weight::from_parts(50_558_996, 0).saturating_mul(h.into()))
+		//  Measured:  `1301 + n * (86 ±0)`
+		//  Estimated: `9878 + n * (2610 ±0)`
+		// Minimum execution time: 99_388_000 picoseconds.
+		Weight::from_parts(70_330_038, 9878)
+			// Standard Error: 178_783
+			.saturating_add(Weight::from_parts(69_191_089, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(h.into())))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(h.into())))
-			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(h.into()))
-			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
 	}
-	fn award_batch_plain(p: u32, ) -> Weight { let (n, h) = (p, 0u32);
+	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(1230), added: 3705, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:65 w:65)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `AssetRate::ConversionRateToNative` (r:4 w:0)
+	/// Proof: `AssetRate::ConversionRateToNative` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 64]`.
+	fn award_batch_plain(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1328 + h * (86 ±0)`
-		//  Estimated: `10066 + h * (2610 ±0) + n * (2603 ±0)`
-		// Minimum execution time: 1_403_318_000 picoseconds.
-		Weight::from_parts(1_710_710_000, 10066)
-			// Standard Error: 2_058_715
-			.saturating_add(Weight::from_parts(30_204_501, 0).saturating_mul(n.into()))
-			// Standard Error: 2_058_715
-			.saturating_add(Weight::from_parts(50_558_996, 0).saturating_mul(h.into()))
+		//  Measured:  `1257`
+		//  Estimated: `9878 + n * (2603 ±5)`
+		// Minimum execution time: 60_702_000 picoseconds.
+		Weight::from_parts(39_225_600, 9878)
+			// Standard Error: 159_809
+			.saturating_add(Weight::from_parts(48_429_335, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(h.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(h.into())))
-			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(h.into()))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
@@ -445,8 +437,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `2282`
 		//  Estimated: `6210`
-		// Minimum execution time: 43_341_000 picoseconds.
-		Weight::from_parts(66_657_000, 6210)
+		// Minimum execution time: 32_791_000 picoseconds.
+		Weight::from_parts(56_354_000, 6210)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -459,14 +451,12 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Storage: `CommunityBounty::RoundPages` (r:1 w:1)
 	/// Proof: `CommunityBounty::RoundPages` (`max_values`: None, `max_size`: Some(10333), added: 12808, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn file_report(e: u32, ) -> Weight {
+	fn file_report(_e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `17063`
 		//  Estimated: `13798`
-		// Minimum execution time: 79_065_000 picoseconds.
-		Weight::from_parts(120_294_414, 13798)
-			// Standard Error: 6_484
-			.saturating_add(Weight::from_parts(55_718, 0).saturating_mul(e.into()))
+		// Minimum execution time: 59_595_000 picoseconds.
+		Weight::from_parts(85_609_260, 13798)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -481,12 +471,14 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Storage: `CommunityBounty::RoundPages` (r:1 w:1)
 	/// Proof: `CommunityBounty::RoundPages` (`max_values`: None, `max_size`: Some(10333), added: 12808, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn file_claim(_e: u32, ) -> Weight {
+	fn file_claim(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `17470`
 		//  Estimated: `13798`
-		// Minimum execution time: 124_733_000 picoseconds.
-		Weight::from_parts(196_157_331, 13798)
+		// Minimum execution time: 101_592_000 picoseconds.
+		Weight::from_parts(116_946_292, 13798)
+			// Standard Error: 5_801
+			.saturating_add(Weight::from_parts(88_345, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -501,10 +493,10 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `54476`
 		//  Estimated: `65030`
-		// Minimum execution time: 147_916_000 picoseconds.
-		Weight::from_parts(197_314_958, 65030)
-			// Standard Error: 49_287
-			.saturating_add(Weight::from_parts(2_259_606, 0).saturating_mul(n.into()))
+		// Minimum execution time: 133_029_000 picoseconds.
+		Weight::from_parts(150_115_676, 65030)
+			// Standard Error: 49_661
+			.saturating_add(Weight::from_parts(2_677_131, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -522,8 +514,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `26930`
 		//  Estimated: `26606`
-		// Minimum execution time: 118_303_000 picoseconds.
-		Weight::from_parts(181_258_000, 26606)
+		// Minimum execution time: 115_811_000 picoseconds.
+		Weight::from_parts(200_757_000, 26606)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -535,8 +527,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `6196`
 		//  Estimated: `8773`
-		// Minimum execution time: 29_662_000 picoseconds.
-		Weight::from_parts(50_733_000, 8773)
+		// Minimum execution time: 35_465_000 picoseconds.
+		Weight::from_parts(72_848_000, 8773)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -557,10 +549,10 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1359 + p * (416 ±0)`
 		//  Estimated: `13798 + p * (2610 ±0)`
-		// Minimum execution time: 43_571_000 picoseconds.
-		Weight::from_parts(48_605_527, 13798)
-			// Standard Error: 5_413
-			.saturating_add(Weight::from_parts(5_411_371, 0).saturating_mul(p.into()))
+		// Minimum execution time: 50_111_000 picoseconds.
+		Weight::from_parts(78_071_770, 13798)
+			// Standard Error: 16_314
+			.saturating_add(Weight::from_parts(7_455_365, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -574,46 +566,44 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Proof: `CommunityBounty::RoundPages` (`max_values`: None, `max_size`: Some(10333), added: 12808, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:33 w:33)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:16 w:16)
+	/// Storage: `Balances::Holds` (r:32 w:32)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// The range of component `r` is `[0, 16]`.
-	/// The range of component `c` is `[0, 16]`.
-	fn settle_round_pay(p: u32, ) -> Weight { let (r, c) = (0u32, p);
+	/// The range of component `p` is `[1, 32]`.
+	fn settle_round_pay(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1205 + c * (498 ±0) + r * (336 ±0)`
-		//  Estimated: `13798 + c * (2603 ±0) + r * (2603 ±0)`
-		// Minimum execution time: 617_195_000 picoseconds.
-		Weight::from_parts(831_340_000, 13798)
-			// Standard Error: 723_006
-			.saturating_add(Weight::from_parts(33_397_714, 0).saturating_mul(r.into()))
-			// Standard Error: 723_006
-			.saturating_add(Weight::from_parts(40_172_590, 0).saturating_mul(c.into()))
+		//  Measured:  `1184 + p * (501 ±0)`
+		//  Estimated: `13798 + p * (2603 ±0)`
+		// Minimum execution time: 141_644_000 picoseconds.
+		Weight::from_parts(161_172_000, 13798)
+			// Standard Error: 317_780
+			.saturating_add(Weight::from_parts(107_901_509, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(c.into())))
-			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(p.into()))
 	}
-	fn settle_round_pay_reports(p: u32, ) -> Weight { let (r, c) = (p, 0u32);
+	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(1230), added: 3705, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Rounds` (r:1 w:1)
+	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(5308), added: 7783, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::RoundPages` (r:1 w:1)
+	/// Proof: `CommunityBounty::RoundPages` (`max_values`: None, `max_size`: Some(10333), added: 12808, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:33 w:33)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// The range of component `p` is `[1, 32]`.
+	fn settle_round_pay_reports(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1205 + c * (498 ±0) + r * (336 ±0)`
-		//  Estimated: `13798 + c * (2603 ±0) + r * (2603 ±0)`
-		// Minimum execution time: 617_195_000 picoseconds.
-		Weight::from_parts(831_340_000, 13798)
-			// Standard Error: 723_006
-			.saturating_add(Weight::from_parts(33_397_714, 0).saturating_mul(r.into()))
-			// Standard Error: 723_006
-			.saturating_add(Weight::from_parts(40_172_590, 0).saturating_mul(c.into()))
+		//  Measured:  `1282 + p * (334 ±0)`
+		//  Estimated: `13798 + p * (2603 ±0)`
+		// Minimum execution time: 79_027_000 picoseconds.
+		Weight::from_parts(35_177_750, 13798)
+			// Standard Error: 350_062
+			.saturating_add(Weight::from_parts(68_627_851, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(c.into())))
-			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(c.into()))
-			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(p.into()))
 	}
 }
