@@ -20,12 +20,9 @@
 
 use crate::{pallet::*, *};
 use alloc::vec::Vec;
-use frame_support::{
-	storage::with_storage_layer,
-	traits::{
-		fungible::{Inspect, Mutate, MutateHold},
-		tokens::{Fortitude, Precision, Preservation, Restriction},
-	},
+use frame_support::traits::{
+	fungible::{Inspect, Mutate, MutateHold},
+	tokens::{Fortitude, Precision, Preservation, Restriction},
 };
 use sp_runtime::{
 	traits::{BlockNumberProvider, CheckedAdd, Saturating},
@@ -378,18 +375,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Moves `amount` from the treasury to `account`, keeping the treasury alive. Returns
-	/// whether it did; on `false` nothing changed.
+	/// whether it did; on `false` nothing changed (a fungible transfer checks both sides before
+	/// it writes anything).
 	fn pay_from_treasury(account: &T::AccountId, amount: BalanceOf<T>) -> bool {
 		let treasury = T::TreasuryAccount::get();
-		if T::Currency::reducible_balance(&treasury, Preservation::Preserve, Fortitude::Polite)
-			< amount
-		{
-			return false;
-		}
-		with_storage_layer(|| {
-			T::Currency::transfer(&treasury, account, amount, Preservation::Preserve)
-		})
-		.is_ok()
+		T::Currency::transfer(&treasury, account, amount, Preservation::Preserve).is_ok()
 	}
 
 	/// Funds tranche `tranche` of `amount`: paid now if the treasury can and nothing older is

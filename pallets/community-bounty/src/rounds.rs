@@ -51,7 +51,6 @@
 use crate::{pallet::*, *};
 use alloc::vec::Vec;
 use frame_support::{
-	storage::with_storage_layer,
 	traits::{
 		fungible::{Inspect, Mutate, MutateHold},
 		tokens::{Fortitude, Precision, Preservation, Restriction},
@@ -797,11 +796,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Pays `native` from the program `account` to `who`, keeping the account alive. Returns
-	/// whether it did; on `false` nothing changed (the transfer runs in a storage layer of its
-	/// own, and a payee who cannot receive it fails it).
+	/// whether it did; on `false` nothing changed: a fungible transfer checks that the source can
+	/// pay and the payee can receive before it writes anything, so a payee who cannot receive
+	/// fails it untouched.
 	fn pay_out(account: &T::AccountId, who: &T::AccountId, native: BalanceOf<T>) -> bool {
-		with_storage_layer(|| T::Currency::transfer(account, who, native, Preservation::Preserve))
-			.is_ok()
+		T::Currency::transfer(account, who, native, Preservation::Preserve).is_ok()
 	}
 
 	/// Releases the deposit of a claim (nothing for a report).
