@@ -206,12 +206,13 @@
 //! `score_round`, the page of a settlement step, and the entries one clean-up step removes
 //! ([`cancel_program`](Pallet::cancel_program), [`close_program`](Pallet::close_program),
 //! [`clear_program`](Pallet::clear_program): charged at [`Config::RemovalLimit`] and refunded to
-//! what the step visited). Where the cost depends on storage the arguments do not show, a call
-//! is charged at the costliest case and refunded to its own: [`award`](Pallet::award) by its
-//! pool's kind (a senior pool, a member cap, an asset), [`award_batch`](Pallet::award_batch) by
-//! how many of its awards are plain (no roster read, no spending record), a pay step of
-//! [`settle_round`](Pallet::settle_round) by how many of its page's entries are claims (each
-//! releases a deposit).
+//! what the step visited; a step that removes a round's page is `clear_program_page`). Where
+//! the cost depends on storage the arguments do not show, each kind is benchmarked on its own
+//! and a call is charged as the costlier, refunded to its own: [`award`](Pallet::award) from a
+//! plain pool (no roster read, no spending record) or not, [`award_batch`](Pallet::award_batch)
+//! by how many of its awards are plain ([`Pallet::award_batch_weight`]), a pay step of
+//! [`settle_round`](Pallet::settle_round) by how many of its page's entries are claims, each
+//! releasing a deposit ([`Pallet::settle_pay_weight`]).
 //! [`weights`] is frame-omni-bencher's output for the demo runtime; a runtime should generate
 //! its own (`scripts/benchmark.sh` in the repository).
 //!
