@@ -107,14 +107,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `t` is `[1, 128]`.
 	/// The range of component `m` is `[1, 8]`.
 	/// The range of component `p` is `[0, 4]`.
-	fn propose_program(_t: u32, m: u32, _p: u32, ) -> Weight {
+	fn propose_program(t: u32, m: u32, p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3586`
-		// Minimum execution time: 48_684_000 picoseconds.
-		Weight::from_parts(77_398_274, 3586)
-			// Standard Error: 17_699
-			.saturating_add(Weight::from_parts(138_270, 0).saturating_mul(m.into()))
+		// Minimum execution time: 52_397_000 picoseconds.
+		Weight::from_parts(76_018_790, 3586)
+			// Standard Error: 985
+			.saturating_add(Weight::from_parts(21_094, 0).saturating_mul(t.into()))
+			// Standard Error: 16_725
+			.saturating_add(Weight::from_parts(448_834, 0).saturating_mul(m.into()))
+			// Standard Error: 27_318
+			.saturating_add(Weight::from_parts(487_481, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -128,8 +132,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1303`
 		//  Estimated: `8799`
-		// Minimum execution time: 88_154_000 picoseconds.
-		Weight::from_parts(132_949_000, 8799)
+		// Minimum execution time: 81_837_000 picoseconds.
+		Weight::from_parts(128_296_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -143,8 +147,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1303`
 		//  Estimated: `6196`
-		// Minimum execution time: 49_235_000 picoseconds.
-		Weight::from_parts(72_670_000, 6196)
+		// Minimum execution time: 49_781_000 picoseconds.
+		Weight::from_parts(73_794_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -163,10 +167,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1119 + n * (85 ±0)`
 		//  Estimated: `6196 + n * (2934 ±4)`
-		// Minimum execution time: 70_020_000 picoseconds.
-		Weight::from_parts(93_321_588, 6196)
-			// Standard Error: 13_042
-			.saturating_add(Weight::from_parts(4_205_687, 0).saturating_mul(n.into()))
+		// Minimum execution time: 68_440_000 picoseconds.
+		Weight::from_parts(94_823_860, 6196)
+			// Standard Error: 25_916
+			.saturating_add(Weight::from_parts(3_729_422, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -187,11 +191,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn close_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1119 + n * (85 ±0)`
-		//  Estimated: `6196 + n * (2934 ±4)`
-		// Minimum execution time: 72_462_000 picoseconds.
-		Weight::from_parts(97_191_811, 6196)
-			// Standard Error: 12_571
-			.saturating_add(Weight::from_parts(3_822_221, 0).saturating_mul(n.into()))
+		//  Estimated: `6196 + n * (2934 ±3)`
+		// Minimum execution time: 68_543_000 picoseconds.
+		Weight::from_parts(75_066_186, 6196)
+			// Standard Error: 4_379
+			.saturating_add(Weight::from_parts(2_914_090, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -208,11 +212,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn clear_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + n * (85 ±0)`
-		//  Estimated: `4038 + n * (2934 ±4)`
-		// Minimum execution time: 16_392_000 picoseconds.
-		Weight::from_parts(24_218_790, 4038)
-			// Standard Error: 12_022
-			.saturating_add(Weight::from_parts(4_272_590, 0).saturating_mul(n.into()))
+		//  Estimated: `4038 + n * (2934 ±3)`
+		// Minimum execution time: 15_468_000 picoseconds.
+		Weight::from_parts(13_810_667, 4038)
+			// Standard Error: 3_129
+			.saturating_add(Weight::from_parts(2_976_478, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -232,10 +236,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `9565 + c * (168 ±0)`
 		//  Estimated: `26606 + c * (2603 ±0)`
-		// Minimum execution time: 25_443_000 picoseconds.
-		Weight::from_parts(24_600_504, 26606)
-			// Standard Error: 195_415
-			.saturating_add(Weight::from_parts(43_125_919, 0).saturating_mul(c.into()))
+		// Minimum execution time: 25_909_000 picoseconds.
+		Weight::from_parts(34_789_608, 26606)
+			// Standard Error: 147_206
+			.saturating_add(Weight::from_parts(37_562_036, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -248,8 +252,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1050`
 		//  Estimated: `4695`
-		// Minimum execution time: 11_598_000 picoseconds.
-		Weight::from_parts(21_759_000, 4695)
+		// Minimum execution time: 11_520_000 picoseconds.
+		Weight::from_parts(22_363_000, 4695)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -261,8 +265,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1312`
 		//  Estimated: `6196`
-		// Minimum execution time: 281_640_000 picoseconds.
-		Weight::from_parts(427_402_000, 6196)
+		// Minimum execution time: 241_809_000 picoseconds.
+		Weight::from_parts(377_044_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -276,8 +280,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `161`
 		//  Estimated: `6196`
-		// Minimum execution time: 56_540_000 picoseconds.
-		Weight::from_parts(88_114_000, 6196)
+		// Minimum execution time: 54_190_000 picoseconds.
+		Weight::from_parts(90_365_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -293,8 +297,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2154`
 		//  Estimated: `6210`
-		// Minimum execution time: 41_409_000 picoseconds.
-		Weight::from_parts(70_167_000, 6210)
+		// Minimum execution time: 37_847_000 picoseconds.
+		Weight::from_parts(64_989_000, 6210)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -311,10 +315,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1285 + c * (57 ±0)`
 		//  Estimated: `4695`
-		// Minimum execution time: 25_260_000 picoseconds.
-		Weight::from_parts(46_774_031, 4695)
-			// Standard Error: 15_376
-			.saturating_add(Weight::from_parts(6_117_661, 0).saturating_mul(c.into()))
+		// Minimum execution time: 22_365_000 picoseconds.
+		Weight::from_parts(45_389_603, 4695)
+			// Standard Error: 12_860
+			.saturating_add(Weight::from_parts(5_961_838, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
@@ -327,8 +331,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1132`
 		//  Estimated: `4695`
-		// Minimum execution time: 18_856_000 picoseconds.
-		Weight::from_parts(33_477_000, 4695)
+		// Minimum execution time: 17_542_000 picoseconds.
+		Weight::from_parts(29_382_000, 4695)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -337,14 +341,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CommunityBounty::Reports` (r:1 w:1)
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn report_milestone(e: u32, ) -> Weight {
+	fn report_milestone(_e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1381`
 		//  Estimated: `4695`
-		// Minimum execution time: 18_549_000 picoseconds.
-		Weight::from_parts(30_870_180, 4695)
-			// Standard Error: 316
-			.saturating_add(Weight::from_parts(1_405, 0).saturating_mul(e.into()))
+		// Minimum execution time: 18_375_000 picoseconds.
+		Weight::from_parts(29_333_125, 4695)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -358,8 +360,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1586`
 		//  Estimated: `6196`
-		// Minimum execution time: 60_572_000 picoseconds.
-		Weight::from_parts(98_548_000, 6196)
+		// Minimum execution time: 58_830_000 picoseconds.
+		Weight::from_parts(86_931_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -371,8 +373,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1381`
 		//  Estimated: `4695`
-		// Minimum execution time: 15_822_000 picoseconds.
-		Weight::from_parts(26_015_000, 4695)
+		// Minimum execution time: 17_595_000 picoseconds.
+		Weight::from_parts(29_663_000, 4695)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -387,12 +389,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `AssetRate::ConversionRateToNative` (r:1 w:0)
 	/// Proof: `AssetRate::ConversionRateToNative` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 256]`.
-	fn award(_r: u32, ) -> Weight {
+	fn award(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1089`
 		//  Estimated: `6196`
-		// Minimum execution time: 63_322_000 picoseconds.
-		Weight::from_parts(85_739_941, 6196)
+		// Minimum execution time: 72_033_000 picoseconds.
+		Weight::from_parts(113_625_169, 6196)
+			// Standard Error: 1_099
+			.saturating_add(Weight::from_parts(1_718, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -403,12 +407,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `AssetRate::ConversionRateToNative` (r:1 w:0)
 	/// Proof: `AssetRate::ConversionRateToNative` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 256]`.
-	fn award_plain(_r: u32, ) -> Weight {
+	fn award_plain(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `946`
 		//  Estimated: `6196`
-		// Minimum execution time: 53_563_000 picoseconds.
-		Weight::from_parts(60_557_122, 6196)
+		// Minimum execution time: 63_394_000 picoseconds.
+		Weight::from_parts(105_729_862, 6196)
+			// Standard Error: 838
+			.saturating_add(Weight::from_parts(1_463, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -426,11 +432,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn award_batch(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1301 + n * (86 ±0)`
-		//  Estimated: `9878 + n * (2610 ±0)`
-		// Minimum execution time: 66_297_000 picoseconds.
-		Weight::from_parts(12_362_842, 9878)
-			// Standard Error: 267_472
-			.saturating_add(Weight::from_parts(51_507_378, 0).saturating_mul(n.into()))
+		//  Estimated: `9878 + n * (2610 ±6)`
+		// Minimum execution time: 80_109_000 picoseconds.
+		Weight::from_parts(203_031_877, 9878)
+			// Standard Error: 389_426
+			.saturating_add(Weight::from_parts(74_958_464, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -447,11 +453,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn award_batch_plain(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1257`
-		//  Estimated: `9878 + n * (2603 ±5)`
-		// Minimum execution time: 58_395_000 picoseconds.
-		Weight::from_parts(57_342_252, 9878)
-			// Standard Error: 189_241
-			.saturating_add(Weight::from_parts(48_458_742, 0).saturating_mul(n.into()))
+		//  Estimated: `9878 + n * (2603 ±0)`
+		// Minimum execution time: 65_867_000 picoseconds.
+		Weight::from_parts(52_028_746, 9878)
+			// Standard Error: 228_498
+			.saturating_add(Weight::from_parts(58_623_019, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -468,8 +474,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2282`
 		//  Estimated: `6210`
-		// Minimum execution time: 33_904_000 picoseconds.
-		Weight::from_parts(62_625_000, 6210)
+		// Minimum execution time: 37_432_000 picoseconds.
+		Weight::from_parts(63_284_000, 6210)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -482,14 +488,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CommunityBounty::RoundPages` (r:1 w:1)
 	/// Proof: `CommunityBounty::RoundPages` (`max_values`: None, `max_size`: Some(10333), added: 12808, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn file_report(e: u32, ) -> Weight {
+	fn file_report(_e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `17063`
 		//  Estimated: `13798`
-		// Minimum execution time: 62_384_000 picoseconds.
-		Weight::from_parts(105_127_300, 13798)
-			// Standard Error: 4_934
-			.saturating_add(Weight::from_parts(113_403, 0).saturating_mul(e.into()))
+		// Minimum execution time: 71_303_000 picoseconds.
+		Weight::from_parts(127_565_576, 13798)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -508,10 +512,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `17470`
 		//  Estimated: `13798`
-		// Minimum execution time: 122_751_000 picoseconds.
-		Weight::from_parts(206_946_566, 13798)
-			// Standard Error: 6_411
-			.saturating_add(Weight::from_parts(30_987, 0).saturating_mul(e.into()))
+		// Minimum execution time: 110_846_000 picoseconds.
+		Weight::from_parts(155_101_059, 13798)
+			// Standard Error: 6_367
+			.saturating_add(Weight::from_parts(35_057, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -526,10 +530,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `54476`
 		//  Estimated: `65030`
-		// Minimum execution time: 171_870_000 picoseconds.
-		Weight::from_parts(266_033_463, 65030)
-			// Standard Error: 52_166
-			.saturating_add(Weight::from_parts(2_610_224, 0).saturating_mul(n.into()))
+		// Minimum execution time: 144_326_000 picoseconds.
+		Weight::from_parts(162_229_742, 65030)
+			// Standard Error: 55_071
+			.saturating_add(Weight::from_parts(3_164_108, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -547,8 +551,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `26930`
 		//  Estimated: `26606`
-		// Minimum execution time: 139_805_000 picoseconds.
-		Weight::from_parts(246_963_000, 26606)
+		// Minimum execution time: 142_132_000 picoseconds.
+		Weight::from_parts(205_482_000, 26606)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -560,8 +564,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6196`
 		//  Estimated: `8773`
-		// Minimum execution time: 50_074_000 picoseconds.
-		Weight::from_parts(78_179_000, 8773)
+		// Minimum execution time: 39_298_000 picoseconds.
+		Weight::from_parts(64_649_000, 8773)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -582,10 +586,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1359 + p * (416 ±0)`
 		//  Estimated: `13798 + p * (2610 ±0)`
-		// Minimum execution time: 54_269_000 picoseconds.
-		Weight::from_parts(79_064_162, 13798)
-			// Standard Error: 19_474
-			.saturating_add(Weight::from_parts(7_621_797, 0).saturating_mul(p.into()))
+		// Minimum execution time: 61_479_000 picoseconds.
+		Weight::from_parts(76_597_913, 13798)
+			// Standard Error: 20_386
+			.saturating_add(Weight::from_parts(7_395_449, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -606,10 +610,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1184 + p * (501 ±0)`
 		//  Estimated: `13798 + p * (2603 ±0)`
-		// Minimum execution time: 106_059_000 picoseconds.
-		Weight::from_parts(61_328_829, 13798)
-			// Standard Error: 180_476
-			.saturating_add(Weight::from_parts(101_494_122, 0).saturating_mul(p.into()))
+		// Minimum execution time: 129_526_000 picoseconds.
+		Weight::from_parts(140_578_000, 13798)
+			// Standard Error: 804_104
+			.saturating_add(Weight::from_parts(96_904_275, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -629,10 +633,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1282 + p * (334 ±0)`
 		//  Estimated: `13798 + p * (2603 ±0)`
-		// Minimum execution time: 71_657_000 picoseconds.
-		Weight::from_parts(80_175_818, 13798)
-			// Standard Error: 178_651
-			.saturating_add(Weight::from_parts(51_779_310, 0).saturating_mul(p.into()))
+		// Minimum execution time: 66_002_000 picoseconds.
+		Weight::from_parts(53_568_755, 13798)
+			// Standard Error: 81_311
+			.saturating_add(Weight::from_parts(52_755_504, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -643,25 +647,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// The same measurements with RocksDB storage costs, for mocks and tests.
 impl WeightInfo for () {
-	fn propose_program(_t: u32, m: u32, _p: u32, ) -> Weight {
-		Weight::from_parts(77_398_274, 3586)
-			.saturating_add(Weight::from_parts(138_270, 0).saturating_mul(m.into()))
+	fn propose_program(t: u32, m: u32, p: u32, ) -> Weight {
+		Weight::from_parts(76_018_790, 3586)
+			.saturating_add(Weight::from_parts(21_094, 0).saturating_mul(t.into()))
+			.saturating_add(Weight::from_parts(448_834, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(487_481, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn approve_program() -> Weight {
-		Weight::from_parts(132_949_000, 8799)
+		Weight::from_parts(128_296_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn reject_program() -> Weight {
-		Weight::from_parts(72_670_000, 6196)
+		Weight::from_parts(73_794_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn cancel_program(n: u32, ) -> Weight {
-		Weight::from_parts(93_321_588, 6196)
-			.saturating_add(Weight::from_parts(4_205_687, 0).saturating_mul(n.into()))
+		Weight::from_parts(94_823_860, 6196)
+			.saturating_add(Weight::from_parts(3_729_422, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -669,8 +675,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2934).saturating_mul(n.into()))
 	}
 	fn close_program(n: u32, ) -> Weight {
-		Weight::from_parts(97_191_811, 6196)
-			.saturating_add(Weight::from_parts(3_822_221, 0).saturating_mul(n.into()))
+		Weight::from_parts(75_066_186, 6196)
+			.saturating_add(Weight::from_parts(2_914_090, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -678,8 +684,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2934).saturating_mul(n.into()))
 	}
 	fn clear_program(n: u32, ) -> Weight {
-		Weight::from_parts(24_218_790, 4038)
-			.saturating_add(Weight::from_parts(4_272_590, 0).saturating_mul(n.into()))
+		Weight::from_parts(13_810_667, 4038)
+			.saturating_add(Weight::from_parts(2_976_478, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -687,8 +693,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2934).saturating_mul(n.into()))
 	}
 	fn clear_program_page(c: u32, ) -> Weight {
-		Weight::from_parts(24_600_504, 26606)
-			.saturating_add(Weight::from_parts(43_125_919, 0).saturating_mul(c.into()))
+		Weight::from_parts(34_789_608, 26606)
+			.saturating_add(Weight::from_parts(37_562_036, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -696,66 +702,67 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(c.into()))
 	}
 	fn set_lead() -> Weight {
-		Weight::from_parts(21_759_000, 4695)
+		Weight::from_parts(22_363_000, 4695)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn release_tranche() -> Weight {
-		Weight::from_parts(427_402_000, 6196)
+		Weight::from_parts(377_044_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn reclaim() -> Weight {
-		Weight::from_parts(88_114_000, 6196)
+		Weight::from_parts(90_365_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn add_member() -> Weight {
-		Weight::from_parts(70_167_000, 6210)
+		Weight::from_parts(64_989_000, 6210)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn remove_member(c: u32, ) -> Weight {
-		Weight::from_parts(46_774_031, 4695)
-			.saturating_add(Weight::from_parts(6_117_661, 0).saturating_mul(c.into()))
+		Weight::from_parts(45_389_603, 4695)
+			.saturating_add(Weight::from_parts(5_961_838, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(c.into())))
 	}
 	fn unbar_member() -> Weight {
-		Weight::from_parts(33_477_000, 4695)
+		Weight::from_parts(29_382_000, 4695)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
-	fn report_milestone(e: u32, ) -> Weight {
-		Weight::from_parts(30_870_180, 4695)
-			.saturating_add(Weight::from_parts(1_405, 0).saturating_mul(e.into()))
+	fn report_milestone(_e: u32, ) -> Weight {
+		Weight::from_parts(29_333_125, 4695)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn approve_milestone() -> Weight {
-		Weight::from_parts(98_548_000, 6196)
+		Weight::from_parts(86_931_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn reject_milestone() -> Weight {
-		Weight::from_parts(26_015_000, 4695)
+		Weight::from_parts(29_663_000, 4695)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn award(_r: u32, ) -> Weight {
-		Weight::from_parts(85_739_941, 6196)
+	fn award(r: u32, ) -> Weight {
+		Weight::from_parts(113_625_169, 6196)
+			.saturating_add(Weight::from_parts(1_718, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
-	fn award_plain(_r: u32, ) -> Weight {
-		Weight::from_parts(60_557_122, 6196)
+	fn award_plain(r: u32, ) -> Weight {
+		Weight::from_parts(105_729_862, 6196)
+			.saturating_add(Weight::from_parts(1_463, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn award_batch(n: u32, ) -> Weight {
-		Weight::from_parts(12_362_842, 9878)
-			.saturating_add(Weight::from_parts(51_507_378, 0).saturating_mul(n.into()))
+		Weight::from_parts(203_031_877, 9878)
+			.saturating_add(Weight::from_parts(74_958_464, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -763,8 +770,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
 	}
 	fn award_batch_plain(n: u32, ) -> Weight {
-		Weight::from_parts(57_342_252, 9878)
-			.saturating_add(Weight::from_parts(48_458_742, 0).saturating_mul(n.into()))
+		Weight::from_parts(52_028_746, 9878)
+			.saturating_add(Weight::from_parts(58_623_019, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -772,49 +779,48 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
 	}
 	fn promote_member() -> Weight {
-		Weight::from_parts(62_625_000, 6210)
+		Weight::from_parts(63_284_000, 6210)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
-	fn file_report(e: u32, ) -> Weight {
-		Weight::from_parts(105_127_300, 13798)
-			.saturating_add(Weight::from_parts(113_403, 0).saturating_mul(e.into()))
+	fn file_report(_e: u32, ) -> Weight {
+		Weight::from_parts(127_565_576, 13798)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn file_claim(e: u32, ) -> Weight {
-		Weight::from_parts(206_946_566, 13798)
-			.saturating_add(Weight::from_parts(30_987, 0).saturating_mul(e.into()))
+		Weight::from_parts(155_101_059, 13798)
+			.saturating_add(Weight::from_parts(35_057, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn score_round(n: u32, ) -> Weight {
-		Weight::from_parts(266_033_463, 65030)
-			.saturating_add(Weight::from_parts(2_610_224, 0).saturating_mul(n.into()))
+		Weight::from_parts(162_229_742, 65030)
+			.saturating_add(Weight::from_parts(3_164_108, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn mark_spam() -> Weight {
-		Weight::from_parts(246_963_000, 26606)
+		Weight::from_parts(205_482_000, 26606)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn finalize_round() -> Weight {
-		Weight::from_parts(78_179_000, 8773)
+		Weight::from_parts(64_649_000, 8773)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn settle_round_tally(p: u32, ) -> Weight {
-		Weight::from_parts(79_064_162, 13798)
-			.saturating_add(Weight::from_parts(7_621_797, 0).saturating_mul(p.into()))
+		Weight::from_parts(76_597_913, 13798)
+			.saturating_add(Weight::from_parts(7_395_449, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(p.into()))
 	}
 	fn settle_round_pay(p: u32, ) -> Weight {
-		Weight::from_parts(61_328_829, 13798)
-			.saturating_add(Weight::from_parts(101_494_122, 0).saturating_mul(p.into()))
+		Weight::from_parts(140_578_000, 13798)
+			.saturating_add(Weight::from_parts(96_904_275, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -822,8 +828,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(p.into()))
 	}
 	fn settle_round_pay_reports(p: u32, ) -> Weight {
-		Weight::from_parts(80_175_818, 13798)
-			.saturating_add(Weight::from_parts(51_779_310, 0).saturating_mul(p.into()))
+		Weight::from_parts(53_568_755, 13798)
+			.saturating_add(Weight::from_parts(52_755_504, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))

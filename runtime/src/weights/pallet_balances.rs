@@ -69,8 +69,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 48_335_000 picoseconds.
-		Weight::from_parts(76_970_000, 3593)
+		// Minimum execution time: 48_720_000 picoseconds.
+		Weight::from_parts(57_578_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -80,8 +80,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 36_351_000 picoseconds.
-		Weight::from_parts(52_029_000, 3593)
+		// Minimum execution time: 38_667_000 picoseconds.
+		Weight::from_parts(61_278_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -91,8 +91,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 16_742_000 picoseconds.
-		Weight::from_parts(24_257_000, 3593)
+		// Minimum execution time: 18_122_000 picoseconds.
+		Weight::from_parts(27_264_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -102,8 +102,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `52`
 		//  Estimated: `3593`
-		// Minimum execution time: 17_010_000 picoseconds.
-		Weight::from_parts(26_616_000, 3593)
+		// Minimum execution time: 18_544_000 picoseconds.
+		Weight::from_parts(27_886_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -113,8 +113,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `52`
 		//  Estimated: `6196`
-		// Minimum execution time: 47_497_000 picoseconds.
-		Weight::from_parts(60_611_000, 6196)
+		// Minimum execution time: 53_028_000 picoseconds.
+		Weight::from_parts(81_036_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -124,8 +124,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 47_110_000 picoseconds.
-		Weight::from_parts(71_452_000, 3593)
+		// Minimum execution time: 49_482_000 picoseconds.
+		Weight::from_parts(72_282_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -135,8 +135,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `52`
 		//  Estimated: `3593`
-		// Minimum execution time: 14_991_000 picoseconds.
-		Weight::from_parts(24_012_000, 3593)
+		// Minimum execution time: 13_923_000 picoseconds.
+		Weight::from_parts(16_180_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -147,10 +147,10 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
-		// Minimum execution time: 23_149_000 picoseconds.
-		Weight::from_parts(26_067_000, 990)
-			// Standard Error: 137_988
-			.saturating_add(Weight::from_parts(25_035_377, 0).saturating_mul(u.into()))
+		// Minimum execution time: 14_394_000 picoseconds.
+		Weight::from_parts(14_622_000, 990)
+			// Standard Error: 179_005
+			.saturating_add(Weight::from_parts(21_522_745, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -159,21 +159,21 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_077_000 picoseconds.
-		Weight::from_parts(8_200_000, 0)
+		// Minimum execution time: 4_767_000 picoseconds.
+		Weight::from_parts(8_037_000, 0)
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 29_298_000 picoseconds.
-		Weight::from_parts(42_884_000, 0)
+		// Minimum execution time: 29_347_000 picoseconds.
+		Weight::from_parts(32_305_000, 0)
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 18_805_000 picoseconds.
-		Weight::from_parts(29_126_000, 0)
+		// Minimum execution time: 19_140_000 picoseconds.
+		Weight::from_parts(21_305_000, 0)
 	}
 }

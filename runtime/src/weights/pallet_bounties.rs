@@ -76,10 +76,10 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `51`
 		//  Estimated: `3593`
-		// Minimum execution time: 24_891_000 picoseconds.
-		Weight::from_parts(42_267_460, 3593)
-			// Standard Error: 8
-			.saturating_add(Weight::from_parts(633, 0).saturating_mul(d.into()))
+		// Minimum execution time: 23_715_000 picoseconds.
+		Weight::from_parts(37_130_349, 3593)
+			// Standard Error: 4
+			.saturating_add(Weight::from_parts(896, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -91,8 +91,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `177`
 		//  Estimated: `3642`
-		// Minimum execution time: 12_899_000 picoseconds.
-		Weight::from_parts(21_059_000, 3642)
+		// Minimum execution time: 11_111_000 picoseconds.
+		Weight::from_parts(19_866_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -102,8 +102,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `196`
 		//  Estimated: `3642`
-		// Minimum execution time: 10_947_000 picoseconds.
-		Weight::from_parts(20_636_000, 3642)
+		// Minimum execution time: 10_480_000 picoseconds.
+		Weight::from_parts(19_165_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -115,8 +115,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `176`
 		//  Estimated: `3642`
-		// Minimum execution time: 13_870_000 picoseconds.
-		Weight::from_parts(25_529_000, 3642)
+		// Minimum execution time: 12_584_000 picoseconds.
+		Weight::from_parts(21_552_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -128,8 +128,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `437`
 		//  Estimated: `6196`
-		// Minimum execution time: 41_991_000 picoseconds.
-		Weight::from_parts(61_236_000, 6196)
+		// Minimum execution time: 35_610_000 picoseconds.
+		Weight::from_parts(50_237_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -141,8 +141,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `331`
 		//  Estimated: `3642`
-		// Minimum execution time: 27_775_000 picoseconds.
-		Weight::from_parts(44_280_000, 3642)
+		// Minimum execution time: 26_293_000 picoseconds.
+		Weight::from_parts(41_133_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -152,8 +152,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `232`
 		//  Estimated: `3642`
-		// Minimum execution time: 11_578_000 picoseconds.
-		Weight::from_parts(20_460_000, 3642)
+		// Minimum execution time: 10_368_000 picoseconds.
+		Weight::from_parts(18_069_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -167,8 +167,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `469`
 		//  Estimated: `8799`
-		// Minimum execution time: 105_153_000 picoseconds.
-		Weight::from_parts(150_541_000, 8799)
+		// Minimum execution time: 99_158_000 picoseconds.
+		Weight::from_parts(144_487_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -182,8 +182,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `329`
 		//  Estimated: `6196`
-		// Minimum execution time: 34_980_000 picoseconds.
-		Weight::from_parts(52_820_000, 6196)
+		// Minimum execution time: 33_321_000 picoseconds.
+		Weight::from_parts(38_641_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -197,8 +197,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `540`
 		//  Estimated: `8799`
-		// Minimum execution time: 71_994_000 picoseconds.
-		Weight::from_parts(109_267_000, 8799)
+		// Minimum execution time: 66_214_000 picoseconds.
+		Weight::from_parts(74_526_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -208,8 +208,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `232`
 		//  Estimated: `3642`
-		// Minimum execution time: 10_402_000 picoseconds.
-		Weight::from_parts(18_657_000, 3642)
+		// Minimum execution time: 9_724_000 picoseconds.
+		Weight::from_parts(11_380_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -224,10 +224,10 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + b * (244 ±0)`
 		//  Estimated: `1887 + b * (5206 ±0)`
-		// Minimum execution time: 1_517_000 picoseconds.
-		Weight::from_parts(1_679_000, 1887)
-			// Standard Error: 723_880
-			.saturating_add(Weight::from_parts(53_809_646, 0).saturating_mul(b.into()))
+		// Minimum execution time: 1_041_000 picoseconds.
+		Weight::from_parts(1_147_000, 1887)
+			// Standard Error: 40_607
+			.saturating_add(Weight::from_parts(34_597_734, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -244,8 +244,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `16619`
 		//  Estimated: `19865`
-		// Minimum execution time: 29_749_000 picoseconds.
-		Weight::from_parts(47_780_000, 19865)
+		// Minimum execution time: 28_345_000 picoseconds.
+		Weight::from_parts(33_732_000, 19865)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -257,8 +257,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `235`
 		//  Estimated: `6196`
-		// Minimum execution time: 52_251_000 picoseconds.
-		Weight::from_parts(81_023_000, 6196)
+		// Minimum execution time: 55_397_000 picoseconds.
+		Weight::from_parts(87_573_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}

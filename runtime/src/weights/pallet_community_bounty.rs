@@ -76,14 +76,14 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3586`
-		// Minimum execution time: 52_149_000 picoseconds.
-		Weight::from_parts(77_844_964, 3586)
-			// Standard Error: 1_037
-			.saturating_add(Weight::from_parts(3_347, 0).saturating_mul(t.into()))
-			// Standard Error: 17_607
-			.saturating_add(Weight::from_parts(441_036, 0).saturating_mul(m.into()))
-			// Standard Error: 28_759
-			.saturating_add(Weight::from_parts(633_575, 0).saturating_mul(p.into()))
+		// Minimum execution time: 51_186_000 picoseconds.
+		Weight::from_parts(73_727_935, 3586)
+			// Standard Error: 658
+			.saturating_add(Weight::from_parts(6_282, 0).saturating_mul(t.into()))
+			// Standard Error: 11_181
+			.saturating_add(Weight::from_parts(370_759, 0).saturating_mul(m.into()))
+			// Standard Error: 18_262
+			.saturating_add(Weight::from_parts(439_414, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -97,8 +97,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1303`
 		//  Estimated: `8799`
-		// Minimum execution time: 88_741_000 picoseconds.
-		Weight::from_parts(126_481_000, 8799)
+		// Minimum execution time: 83_104_000 picoseconds.
+		Weight::from_parts(120_926_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -112,8 +112,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1303`
 		//  Estimated: `6196`
-		// Minimum execution time: 48_417_000 picoseconds.
-		Weight::from_parts(54_313_000, 6196)
+		// Minimum execution time: 49_104_000 picoseconds.
+		Weight::from_parts(74_105_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -131,11 +131,11 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	fn cancel_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1119 + n * (85 ±0)`
-		//  Estimated: `6196 + n * (2934 ±3)`
-		// Minimum execution time: 67_328_000 picoseconds.
-		Weight::from_parts(68_996_460, 6196)
-			// Standard Error: 2_719
-			.saturating_add(Weight::from_parts(2_911_357, 0).saturating_mul(n.into()))
+		//  Estimated: `6196 + n * (2934 ±4)`
+		// Minimum execution time: 73_052_000 picoseconds.
+		Weight::from_parts(105_702_428, 6196)
+			// Standard Error: 7_625
+			.saturating_add(Weight::from_parts(4_163_672, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -156,11 +156,11 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	fn close_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1119 + n * (85 ±0)`
-		//  Estimated: `6196 + n * (2934 ±3)`
-		// Minimum execution time: 68_825_000 picoseconds.
-		Weight::from_parts(70_295_453, 6196)
-			// Standard Error: 2_874
-			.saturating_add(Weight::from_parts(2_916_468, 0).saturating_mul(n.into()))
+		//  Estimated: `6196 + n * (2934 ±4)`
+		// Minimum execution time: 90_006_000 picoseconds.
+		Weight::from_parts(102_620_639, 6196)
+			// Standard Error: 10_847
+			.saturating_add(Weight::from_parts(4_176_855, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -177,11 +177,11 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	fn clear_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + n * (85 ±0)`
-		//  Estimated: `4038 + n * (2934 ±3)`
-		// Minimum execution time: 15_174_000 picoseconds.
-		Weight::from_parts(14_947_675, 4038)
-			// Standard Error: 10_333
-			.saturating_add(Weight::from_parts(3_102_406, 0).saturating_mul(n.into()))
+		//  Estimated: `4038 + n * (2934 ±4)`
+		// Minimum execution time: 15_599_000 picoseconds.
+		Weight::from_parts(21_189_268, 4038)
+			// Standard Error: 6_556
+			.saturating_add(Weight::from_parts(4_143_635, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -201,10 +201,10 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `9565 + c * (168 ±0)`
 		//  Estimated: `26606 + c * (2603 ±0)`
-		// Minimum execution time: 28_554_000 picoseconds.
-		Weight::from_parts(47_587_624, 26606)
-			// Standard Error: 109_969
-			.saturating_add(Weight::from_parts(50_433_164, 0).saturating_mul(c.into()))
+		// Minimum execution time: 26_682_000 picoseconds.
+		Weight::from_parts(49_930_134, 26606)
+			// Standard Error: 168_347
+			.saturating_add(Weight::from_parts(44_357_475, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -217,8 +217,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1050`
 		//  Estimated: `4695`
-		// Minimum execution time: 13_132_000 picoseconds.
-		Weight::from_parts(26_918_000, 4695)
+		// Minimum execution time: 11_268_000 picoseconds.
+		Weight::from_parts(21_952_000, 4695)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -230,8 +230,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1312`
 		//  Estimated: `6196`
-		// Minimum execution time: 307_655_000 picoseconds.
-		Weight::from_parts(460_679_000, 6196)
+		// Minimum execution time: 244_915_000 picoseconds.
+		Weight::from_parts(382_550_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -245,8 +245,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `161`
 		//  Estimated: `6196`
-		// Minimum execution time: 59_571_000 picoseconds.
-		Weight::from_parts(95_500_000, 6196)
+		// Minimum execution time: 51_324_000 picoseconds.
+		Weight::from_parts(78_409_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -262,8 +262,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `2154`
 		//  Estimated: `6210`
-		// Minimum execution time: 44_621_000 picoseconds.
-		Weight::from_parts(76_560_000, 6210)
+		// Minimum execution time: 44_173_000 picoseconds.
+		Weight::from_parts(61_809_000, 6210)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -280,10 +280,10 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1285 + c * (57 ±0)`
 		//  Estimated: `4695`
-		// Minimum execution time: 28_925_000 picoseconds.
-		Weight::from_parts(47_729_303, 4695)
-			// Standard Error: 18_980
-			.saturating_add(Weight::from_parts(6_284_305, 0).saturating_mul(c.into()))
+		// Minimum execution time: 29_314_000 picoseconds.
+		Weight::from_parts(41_441_005, 4695)
+			// Standard Error: 13_488
+			.saturating_add(Weight::from_parts(6_257_029, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
@@ -296,8 +296,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1132`
 		//  Estimated: `4695`
-		// Minimum execution time: 19_101_000 picoseconds.
-		Weight::from_parts(35_824_000, 4695)
+		// Minimum execution time: 20_189_000 picoseconds.
+		Weight::from_parts(29_674_000, 4695)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -306,12 +306,14 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Storage: `CommunityBounty::Reports` (r:1 w:1)
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn report_milestone(_e: u32, ) -> Weight {
+	fn report_milestone(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1381`
 		//  Estimated: `4695`
-		// Minimum execution time: 19_032_000 picoseconds.
-		Weight::from_parts(34_354_479, 4695)
+		// Minimum execution time: 21_032_000 picoseconds.
+		Weight::from_parts(40_905_745, 4695)
+			// Standard Error: 470
+			.saturating_add(Weight::from_parts(1_668, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -325,8 +327,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1586`
 		//  Estimated: `6196`
-		// Minimum execution time: 65_895_000 picoseconds.
-		Weight::from_parts(102_946_000, 6196)
+		// Minimum execution time: 63_675_000 picoseconds.
+		Weight::from_parts(104_081_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -338,8 +340,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1381`
 		//  Estimated: `4695`
-		// Minimum execution time: 18_048_000 picoseconds.
-		Weight::from_parts(32_059_000, 4695)
+		// Minimum execution time: 17_000_000 picoseconds.
+		Weight::from_parts(30_584_000, 4695)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -358,8 +360,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1089`
 		//  Estimated: `6196`
-		// Minimum execution time: 68_780_000 picoseconds.
-		Weight::from_parts(109_631_646, 6196)
+		// Minimum execution time: 66_546_000 picoseconds.
+		Weight::from_parts(101_682_618, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -374,10 +376,10 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `946`
 		//  Estimated: `6196`
-		// Minimum execution time: 57_533_000 picoseconds.
-		Weight::from_parts(94_189_488, 6196)
-			// Standard Error: 770
-			.saturating_add(Weight::from_parts(8_322, 0).saturating_mul(r.into()))
+		// Minimum execution time: 55_972_000 picoseconds.
+		Weight::from_parts(88_622_384, 6196)
+			// Standard Error: 841
+			.saturating_add(Weight::from_parts(7_422, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -396,10 +398,10 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1301 + n * (86 ±0)`
 		//  Estimated: `9878 + n * (2610 ±0)`
-		// Minimum execution time: 99_388_000 picoseconds.
-		Weight::from_parts(70_330_038, 9878)
-			// Standard Error: 178_783
-			.saturating_add(Weight::from_parts(69_191_089, 0).saturating_mul(n.into()))
+		// Minimum execution time: 91_934_000 picoseconds.
+		Weight::from_parts(43_146_561, 9878)
+			// Standard Error: 95_721
+			.saturating_add(Weight::from_parts(69_162_329, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -417,10 +419,10 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1257`
 		//  Estimated: `9878 + n * (2603 ±5)`
-		// Minimum execution time: 60_702_000 picoseconds.
-		Weight::from_parts(39_225_600, 9878)
-			// Standard Error: 159_809
-			.saturating_add(Weight::from_parts(48_429_335, 0).saturating_mul(n.into()))
+		// Minimum execution time: 57_750_000 picoseconds.
+		Weight::from_parts(146_696_871, 9878)
+			// Standard Error: 254_580
+			.saturating_add(Weight::from_parts(42_280_365, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -437,8 +439,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `2282`
 		//  Estimated: `6210`
-		// Minimum execution time: 32_791_000 picoseconds.
-		Weight::from_parts(56_354_000, 6210)
+		// Minimum execution time: 32_224_000 picoseconds.
+		Weight::from_parts(37_333_000, 6210)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -451,12 +453,14 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Storage: `CommunityBounty::RoundPages` (r:1 w:1)
 	/// Proof: `CommunityBounty::RoundPages` (`max_values`: None, `max_size`: Some(10333), added: 12808, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn file_report(_e: u32, ) -> Weight {
+	fn file_report(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `17063`
 		//  Estimated: `13798`
-		// Minimum execution time: 59_595_000 picoseconds.
-		Weight::from_parts(85_609_260, 13798)
+		// Minimum execution time: 59_127_000 picoseconds.
+		Weight::from_parts(68_770_697, 13798)
+			// Standard Error: 1_496
+			.saturating_add(Weight::from_parts(6_445, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -471,14 +475,12 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Storage: `CommunityBounty::RoundPages` (r:1 w:1)
 	/// Proof: `CommunityBounty::RoundPages` (`max_values`: None, `max_size`: Some(10333), added: 12808, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn file_claim(e: u32, ) -> Weight {
+	fn file_claim(_e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `17470`
 		//  Estimated: `13798`
-		// Minimum execution time: 101_592_000 picoseconds.
-		Weight::from_parts(116_946_292, 13798)
-			// Standard Error: 5_801
-			.saturating_add(Weight::from_parts(88_345, 0).saturating_mul(e.into()))
+		// Minimum execution time: 100_694_000 picoseconds.
+		Weight::from_parts(116_555_056, 13798)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -493,10 +495,10 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `54476`
 		//  Estimated: `65030`
-		// Minimum execution time: 133_029_000 picoseconds.
-		Weight::from_parts(150_115_676, 65030)
-			// Standard Error: 49_661
-			.saturating_add(Weight::from_parts(2_677_131, 0).saturating_mul(n.into()))
+		// Minimum execution time: 129_095_000 picoseconds.
+		Weight::from_parts(128_972_022, 65030)
+			// Standard Error: 9_634
+			.saturating_add(Weight::from_parts(1_690_655, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -514,8 +516,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `26930`
 		//  Estimated: `26606`
-		// Minimum execution time: 115_811_000 picoseconds.
-		Weight::from_parts(200_757_000, 26606)
+		// Minimum execution time: 113_302_000 picoseconds.
+		Weight::from_parts(134_878_000, 26606)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -527,8 +529,8 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `6196`
 		//  Estimated: `8773`
-		// Minimum execution time: 35_465_000 picoseconds.
-		Weight::from_parts(72_848_000, 8773)
+		// Minimum execution time: 32_255_000 picoseconds.
+		Weight::from_parts(58_548_000, 8773)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -549,10 +551,10 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1359 + p * (416 ±0)`
 		//  Estimated: `13798 + p * (2610 ±0)`
-		// Minimum execution time: 50_111_000 picoseconds.
-		Weight::from_parts(78_071_770, 13798)
-			// Standard Error: 16_314
-			.saturating_add(Weight::from_parts(7_455_365, 0).saturating_mul(p.into()))
+		// Minimum execution time: 45_806_000 picoseconds.
+		Weight::from_parts(65_975_888, 13798)
+			// Standard Error: 22_355
+			.saturating_add(Weight::from_parts(6_333_086, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -573,10 +575,10 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1184 + p * (501 ±0)`
 		//  Estimated: `13798 + p * (2603 ±0)`
-		// Minimum execution time: 141_644_000 picoseconds.
-		Weight::from_parts(161_172_000, 13798)
-			// Standard Error: 317_780
-			.saturating_add(Weight::from_parts(107_901_509, 0).saturating_mul(p.into()))
+		// Minimum execution time: 114_652_000 picoseconds.
+		Weight::from_parts(28_904_018, 13798)
+			// Standard Error: 241_134
+			.saturating_add(Weight::from_parts(104_738_559, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -596,10 +598,10 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 		// Proof Size summary in bytes:
 		//  Measured:  `1282 + p * (334 ±0)`
 		//  Estimated: `13798 + p * (2603 ±0)`
-		// Minimum execution time: 79_027_000 picoseconds.
-		Weight::from_parts(35_177_750, 13798)
-			// Standard Error: 350_062
-			.saturating_add(Weight::from_parts(68_627_851, 0).saturating_mul(p.into()))
+		// Minimum execution time: 74_258_000 picoseconds.
+		Weight::from_parts(59_783_643, 13798)
+			// Standard Error: 98_376
+			.saturating_add(Weight::from_parts(58_851_877, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
