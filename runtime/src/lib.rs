@@ -163,10 +163,12 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("community-bounty"),
 	impl_name: alloc::borrow::Cow::Borrowed("community-bounty"),
 	authoring_version: 1,
-	spec_version: 100,
+	// 101: storage version 2 of the community bounties (`Migrations` moves version 1's state).
+	spec_version: 101,
 	impl_version: 1,
 	apis: RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	// 2: `propose_program`'s spec carries the description's hash, not its text.
+	transaction_version: 2,
 	system_version: 1,
 };
 

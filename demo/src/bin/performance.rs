@@ -1151,7 +1151,8 @@ fn render() -> String {
 		"A round's settlement is paged: a round's entries are stored in pages of \
 		 `MaxSettlePerCall` ({page}); the first call fixes the rate, each call checks and \
 		 tallies one page (`settle_round_tally`, the last one committing what the round may pay) \
-		 or pays one page and removes it (`settle_round_pay`), so that no call passes 5% of the \
+		 or pays one page and removes it (`settle_round_pay` a page of claims, \
+		 `settle_round_pay_reports` a page of reports), so that no call passes 5% of the \
 		 block. A full round holds `MaxClaimsPerRound` ({round}) entries: a full roster's \
 		 {roster} reports and {} claims. Beside it, the same number of payments as direct awards \
 		 in `award_batch` calls of at most `MaxAwardsPerCall` each (which a scored pool cannot \

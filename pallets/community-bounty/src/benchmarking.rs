@@ -19,13 +19,15 @@
 //! with member caps, payments that create the beneficiary's account.
 //!
 //! Components: the title length `t`, milestones `m` and pools `p` of a proposal; the storage
-//! entries `n` one clean-up step visits (close, cancel, clear); the crew `c` removed with a
+//! entries `n` one clean-up step visits (close, cancel, clear) and the claims `c` of a round's
+//! page one step removes (`clear_program_page`); the crew `c` removed with a
 //! senior; the evidence length `e` of a report; the reason length `r` of an award (benchmarked
 //! at its costliest pool, and as `award_plain` at a pool that reads no roster entry and keeps no
 //! spending record); the awards `n` of a batch (of the costliest kind, and as
 //! `award_batch_plain` of plain ones); the scores `n` of a `score_round`; the entries `p` of a
-//! tally page and of a pay page (of claims, and as `settle_round_pay_reports` of reports). The short tags (a member's region, an off-chain metric's name) and
-//! the reasons inside a batch are charged at their bound.
+//! tally page and of a pay page (of claims, and as `settle_round_pay_reports` of reports). The
+//! short tags (a member's region, an off-chain metric's name) and the reasons inside a batch are
+//! charged at their bound.
 //!
 //! Only the signer of a call is whitelisted (its account is in the block already, for the fee).
 //! Every other account a call touches, such as the lead's when the council approves or rejects

@@ -80,8 +80,9 @@
 //! 7. [`cancel_program`](Pallet::cancel_program) ([`Config::ApproveOrigin`]) or
 //!    [`close_program`](Pallet::close_program) (the lead once every milestone is approved, anyone
 //!    after the end block): the program account's whole balance returns to the treasury at once,
-//!    owed tranches are dropped, and the program's storage is removed in bounded steps
-//!    ([`Config::RemovalLimit`] entries each): the first in the same call, the rest by anyone with
+//!    owed tranches are dropped, and the program's storage is removed in bounded steps (up to
+//!    [`Config::RemovalLimit`] entries of its maps, or one page of a round's entries): the first
+//!    in the same call (maps only), the rest by anyone with
 //!    [`clear_program`](Pallet::clear_program).
 //! 8. [`reclaim`](Pallet::reclaim) (anyone) sweeps tokens sent to a removed program's account to
 //!    the treasury. [`set_lead`](Pallet::set_lead) ([`Config::ApproveOrigin`]) replaces the lead.
@@ -202,8 +203,9 @@
 //!
 //! Every call is benchmarked at its worst case (`benchmarking.rs`) with a component for each
 //! variable-size input: the title length, milestones and pools of a proposal, the evidence of a
-//! report, the reason of an award, the crew removed with a senior, the scores of a
-//! `score_round`, the page of a settlement step, and the entries one clean-up step removes
+//! report, the reason of an award, the awards of a batch, the crew removed with a senior, the
+//! scores of a `score_round`, the page of a settlement step, the claims of a round's page a
+//! clean-up step removes, and the entries one clean-up step removes
 //! ([`cancel_program`](Pallet::cancel_program), [`close_program`](Pallet::close_program),
 //! [`clear_program`](Pallet::clear_program): charged at [`Config::RemovalLimit`] and refunded to
 //! what the step visited; a step that removes a round's page is `clear_program_page`). Where
@@ -454,7 +456,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxTagLen: Get<u32>;
 
-		/// The longest evidence reference of a milestone report, in bytes.
+		/// The longest evidence reference of a milestone report, or of a round's report or claim,
+		/// in bytes.
 		#[pallet::constant]
 		type MaxEvidenceLen: Get<u32>;
 
@@ -942,7 +945,8 @@ pub mod pallet {
 		MemberCapExceeded,
 		/// The pool's denomination cannot be converted to native tokens (no rate).
 		NoRate,
-		/// The program account cannot pay this much (released minus paid, keeping it alive).
+		/// The program account cannot pay this much (released minus paid minus what rounds under
+		/// settlement have committed, keeping it alive).
 		InsufficientProgramFunds,
 		/// The amount, or its native value, is zero.
 		ZeroAmount,
@@ -1149,8 +1153,9 @@ pub mod pallet {
 		/// ## Details
 		/// The whole balance of the program account, stray transfers included, goes back to the
 		/// treasury at once; owed tranches are dropped. The program's storage (roster, crews,
-		/// bars, reports, spending records) is removed in bounded steps: this call takes the
-		/// first, and `clear_program` the rest if any (see `cleanup.rs`).
+		/// bars, spending records, reports, rounds, then the rounds' pages) is removed in
+		/// bounded steps: this call takes the first (maps only), and `clear_program` the rest
+		/// if any (see `cleanup.rs`).
 		///
 		/// ## Events
 		/// `ProgramCancelled`, `ProgramStorageCleared`.
@@ -1425,7 +1430,8 @@ pub mod pallet {
 		/// account for a contributor pool) and is never the lead outside a lead pool, the
 		/// program's account or the treasury. Both caps of the current period are checked, the
 		/// amount is converted at the current rate, and the native value is paid from the
-		/// program account, which stays alive, within `released - paid`. Logic in `rewards.rs`.
+		/// program account, which stays alive, within `released - paid - committed`. Logic in
+		/// `rewards.rs`.
 		///
 		/// ## Events
 		/// `Awarded`.

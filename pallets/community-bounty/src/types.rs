@@ -66,8 +66,8 @@ pub type PoolSpentOf<T> = BoundedVec<Spending<BalanceOf<T>>, <T as Config>::MaxP
 pub type ProgramStatusOf<T> = ProgramStatus<BlockNumberOf<T>>;
 /// A payment's reason or the hash of one, at most [`Config::MaxReasonLen`] bytes.
 pub type ReasonOf<T> = BoundedVec<u8, <T as Config>::MaxReasonLen>;
-/// A milestone report's evidence reference (a URL or a hash), at most [`Config::MaxEvidenceLen`]
-/// bytes.
+/// The evidence reference (a URL or a hash) of a milestone report or of a round's report or
+/// claim, at most [`Config::MaxEvidenceLen`] bytes.
 pub type EvidenceOf<T> = BoundedVec<u8, <T as Config>::MaxEvidenceLen>;
 /// One entry of an [`crate::Pallet::award_batch`] call.
 pub type AwardOf<T> = Award<AccountIdOf<T>, BalanceOf<T>, ReasonOf<T>>;
