@@ -162,17 +162,8 @@ fn the_lead_is_not_paid_from_a_contributors_pool() {
 #[test]
 fn the_lead_is_paid_from_a_lead_pool_only() {
 	ExtBuilder::default().build_and_execute(|| {
-		let mut spec = seed_spec();
-		spec.pools
-			.try_push(RewardPool {
-				eligibility: Eligibility::Lead,
-				denomination: Denomination::Asset(USD_ASSET),
-				period_cap: 500 * USD,
-				member_cap: None,
-				payout: Payout::Direct,
-			})
-			.unwrap();
-		let index = propose(spec);
+		let index =
+			propose(seed_with_pool(Eligibility::Lead, Denomination::Asset(USD_ASSET), 500 * USD));
 		assert_ok!(CB::approve_program(council(), index));
 		fill_roster(index, 1, 0);
 		let before = free(LEAD);

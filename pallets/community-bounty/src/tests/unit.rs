@@ -114,6 +114,25 @@ pub(crate) fn seed_spec() -> ProgramSpec<Test> {
 	}
 }
 
+/// The seed with a third pool, index 2: `eligibility`, paid directly, no member cap.
+pub(crate) fn seed_with_pool(
+	eligibility: Eligibility,
+	denomination: Denomination<u32>,
+	period_cap: Balance,
+) -> ProgramSpec<Test> {
+	let mut spec = seed_spec();
+	spec.pools
+		.try_push(RewardPool {
+			eligibility,
+			denomination,
+			period_cap,
+			member_cap: None,
+			payout: Payout::Direct,
+		})
+		.expect("room for a third pool");
+	spec
+}
+
 /// The hash of [`DESCRIPTION`]: what a spec carries of its text.
 pub(crate) fn description_hash() -> <Test as frame_system::Config>::Hash {
 	<Test as frame_system::Config>::Hashing::hash(DESCRIPTION.as_bytes())
@@ -1585,18 +1604,12 @@ fn an_award_is_refunded_to_its_pools_kind() {
 	use frame_support::dispatch::GetDispatchInfo;
 	type W = <Test as Config>::WeightInfo;
 	ExtBuilder::default().build_and_execute(|| {
-		let mut spec = seed_spec();
 		// A third pool: contributors, no member cap.
-		spec.pools
-			.try_push(RewardPool {
-				eligibility: Eligibility::Contributors,
-				denomination: Denomination::Asset(USD_ASSET),
-				period_cap: 1_000 * USD,
-				member_cap: None,
-				payout: Payout::Direct,
-			})
-			.unwrap();
-		let index = propose(spec);
+		let index = propose(seed_with_pool(
+			Eligibility::Contributors,
+			Denomination::Asset(USD_ASSET),
+			1_000 * USD,
+		));
 		assert_ok!(CB::approve_program(council(), index));
 		fill_roster(index, 1, 0);
 		let reason: ReasonOf<Test> = bytes("monthly reward");
@@ -1626,18 +1639,9 @@ fn an_award_is_refunded_to_its_pools_kind() {
 #[test]
 fn a_batch_is_refunded_for_its_plain_awards() {
 	ExtBuilder::default().build_and_execute(|| {
-		let mut spec = seed_spec();
 		// A third pool: contributors, no member cap, native.
-		spec.pools
-			.try_push(RewardPool {
-				eligibility: Eligibility::Contributors,
-				denomination: Denomination::Native,
-				period_cap: 1_000 * PHA,
-				member_cap: None,
-				payout: Payout::Direct,
-			})
-			.unwrap();
-		let index = propose(spec);
+		let index =
+			propose(seed_with_pool(Eligibility::Contributors, Denomination::Native, 1_000 * PHA));
 		assert_ok!(CB::approve_program(council(), index));
 		fill_roster(index, 1, 0);
 		let batch: Vec<_> = vec![
