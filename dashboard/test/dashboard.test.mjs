@@ -57,6 +57,9 @@ const SENIOR_CAP = 2_000n * USD;
 const CONTRIBUTOR_CAP = 2_000n * USD;
 const MEMBER_CAP = 1_000n * USD;
 const RATE = 5n; // 2.5 PHA per USD, as the genesis preset sets it: x 5 / 2
+/// A crew member whose evidence is script, not a link.
+const HOSTILE = 'Sonji';
+const HOSTILE_EVIDENCE = 'javascript:window.__pwned=1';
 
 before(async () => {
   const spec = process.env.CHAIN_SPEC;
@@ -168,6 +171,8 @@ async function scenario() {
   // Month 2 (open): the seniors report, the lead scores.
   for (const s of SENIORS) await send(dev(s.name), api.tx.communityBounty.fileReport(index, 1, `https://github.com/Phala-Network/growth-program/issues/2${s.name.length}`));
   await send(lead(), api.tx.communityBounty.scoreRound(index, 1, Object.entries(SCORES[1]).map(([n, s]) => [dev(n).address, s])));
+  // A member's evidence aimed at the lead's browser.
+  await send(dev(HOSTILE), api.tx.communityBounty.fileReport(index, 1, HOSTILE_EVIDENCE));
   // Milestone 1 approved below target with a cut; milestone 2 reported, waiting.
   const reported = await send(lead(), api.tx.communityBounty.reportMilestone(index, 0, 32, 'https://forum.phala.network/ms1'));
   const figure = has(reported, 'MilestoneReported').event.data.figure.toNumber();
@@ -214,10 +219,18 @@ test('the dashboard shows a program as the chain holds it, and the lead sends a 
     assert.match(await row.locator('.figure').textContent(), new RegExp(`^${figure}`));
     assert.match(await row.locator('.decision').textContent(), k === 0 ? /^approved below target, next tranche cut by 6,000.00 PHA/ : /^pending \(attempt 1\)/);
   }
-  // Tranche 2 (milestone 1's approval released it, less the cut) from the storage's release.
-  const released = (await api.query.communityBounty.programs(index)).unwrap().released.toBigInt();
+  // Tranche 2 (milestone 1's approval released it, less the cut) from the storage's release:
+  // what was paid, not what was planned.
+  const stored2 = (await api.query.communityBounty.programs(index)).unwrap();
+  const released = stored2.released.toBigInt();
+  const tranche0 = stored2.milestones[0].tranche.toBigInt();
   assert.equal(released, 80_000n * PHA + 14_000n * PHA);
-  assert.match(await page.textContent('tr[data-milestone="1"] .tranche'), /\(paid\)/);
+  assert.match(await page.textContent('tr[data-milestone="1"] .tranche'), new RegExp(`^${fmt(released - tranche0)} PHA paid`));
+  // Still to come: the planned tranches no decision has released yet (none: the cut is gone for
+  // good), not the budget less what was released.
+  const decided = stored2.milestonesApproved.toNumber() + 1;
+  const toCome = stored2.milestones.slice(decided).reduce((n, m) => n + m.tranche.toBigInt(), 0n);
+  assert.equal(await page.textContent('[data-figure="tocome"]'), `${fmt(toCome)} PHA`);
   // Month 1's active members, derived from the scenario's scores: the milestone's figure.
   const active = Object.values(SCORES[0]).filter((s) => s >= 40).length;
   assert.match(await page.locator('tr[data-milestone="0"] .figure').textContent(), new RegExp(`^${active} `));
@@ -236,6 +249,14 @@ test('the dashboard shows a program as the chain holds it, and the lead sends a 
     const pay = score >= 40 ? `$${fmt(SENIOR_CAP * BigInt(score) / total)}` : 'nothing (not eligible, or under the threshold)';
     assert.ok((await row.locator('.pay').textContent()).startsWith(pay), `${name}'s pay`);
   }
+  // Evidence is text, and a link only for https: script in it runs nothing.
+  const hostile = page.locator(`.round[data-period="1"] tr[data-who="${dev(HOSTILE).address}"] td:nth-child(3)`);
+  assert.equal(await hostile.textContent(), HOSTILE_EVIDENCE);
+  assert.equal(await hostile.locator('a').count(), 0, 'javascript: evidence is not a link');
+  await hostile.click();
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'the evidence ran script');
+  const honest = page.locator(`.round[data-period="1"] tr[data-who="${dev('Cappex').address}"] td:nth-child(3) a`);
+  assert.match(await honest.getAttribute('href'), /^https:\/\/github\.com\//);
   // The roster by region, from the scenario's data.
   for (const s of SENIORS) {
     assert.match(await page.textContent(`.region[data-region="${s.region}"]`), new RegExp(`\\(${1 + s.crew.length}\\)`));
@@ -271,13 +292,15 @@ test('the dashboard shows a program as the chain holds it, and the lead sends a 
   await page.click('#csv-check');
   await page.waitForSelector('#csv-send');
   const before = Number(await page.getAttribute('body', 'data-rendered'));
-  await page.click('#csv-send');
+  // A double click sends once.
+  await page.dblclick('#csv-send');
   await rerendered(page, before);
   const sent = await page.locator('#history tr.payment').allTextContents();
   assert.ok(sent.some((h) => h.includes('$500.00') && h.includes('Telegram bot')), 'the first row is in the history');
   assert.ok(sent.some((h) => h.includes('$250.50') && h.includes('Mining tutorial, video')), `the second row is in the history: ${sent.join(' | ')}`);
   const eveRecord = await api.query.communityBounty.memberSpending(index, [1, eve]);
-  assert.equal(eveRecord.unwrap().spent.toBigInt(), 500n * USD);
+  assert.equal(eveRecord.unwrap().spent.toBigInt(), 500n * USD, 'the batch was paid once');
+  assert.equal(sent.filter((h) => h.includes('Telegram bot')).length, 1, 'one payment in the history');
   await page.close();
 });
 

@@ -441,6 +441,9 @@ parameter_types! {
 	pub const ClaimGrace: BlockNumber = 5 * DAYS;
 	/// Then the lead has 10 days to score the round before it is final by itself.
 	pub const ScoringWindow: BlockNumber = 10 * DAYS;
+	/// Then anyone has 10 more days to settle the last month's round before a close of the
+	/// ended program can drop it.
+	pub const SettlementWindow: BlockNumber = 10 * DAYS;
 	/// Held from a contributor's claim until its round goes; lost if marked as spam.
 	pub const ClaimDeposit: Balance = UNITS;
 }
@@ -478,6 +481,7 @@ impl pallet_community_bounty::Config for Runtime {
 	type RemovalLimit = ConstU32<80>;
 	type ClaimGrace = ClaimGrace;
 	type ScoringWindow = ScoringWindow;
+	type SettlementWindow = SettlementWindow;
 	type ClaimDeposit = ClaimDeposit;
 	/// A full roster's reports (128) and 32 contributors' claims.
 	type MaxClaimsPerRound = ConstU32<160>;

@@ -348,9 +348,9 @@ pub mod pallet {
 			type MaxReasonLen = ConstU32<64>;
 			type MaxAwardsPerCall = ConstU32<16>;
 			type MaxBeneficiaries = ConstU32<64>;
-			type RemovalLimit = ConstU32<16>;
-			type MaxClaimsPerRound = ConstU32<16>;
-			type MaxScoresPerCall = ConstU32<8>;
+			type RemovalLimit = ConstU32<40>;
+			type MaxClaimsPerRound = ConstU32<72>;
+			type MaxScoresPerCall = ConstU32<18>;
 			type MaxSettlePerCall = ConstU32<4>;
 			type WeightInfo = ();
 		}
@@ -492,6 +492,13 @@ pub mod pallet {
 		#[pallet::constant]
 		#[pallet::no_default]
 		type ScoringWindow: Get<BlockNumberOf<Self>>;
+
+		/// How long after the last period's round is final by itself anyone may still settle the
+		/// rounds of an ended program before a close can drop them, in blocks: a final round
+		/// always gets this window. Nonzero, at most `PayoutPeriod`.
+		#[pallet::constant]
+		#[pallet::no_default]
+		type SettlementWindow: Get<BlockNumberOf<Self>>;
 
 		/// The deposit held from a contributor who files a claim; returned when the round goes,
 		/// sent to the treasury if the lead marks the claim as spam.
@@ -787,6 +794,10 @@ pub mod pallet {
 		},
 		/// A round was settled to the end: its storage and its claims' deposits were released.
 		RoundSettled { index: ProgramIndex, period: PeriodIndex, paid: u32, skipped: u32 },
+		/// The lead, every milestone approved, closed the program while rounds were open: it
+		/// ends at `ends_at` instead, so that members file, are scored and are paid for the
+		/// period under way within its windows, and anyone closes it after them.
+		ProgramEnded { index: ProgramIndex, by: T::AccountId, ends_at: BlockNumberOf<T> },
 	}
 
 	#[pallet::error]
@@ -957,6 +968,12 @@ pub mod pallet {
 		TooManyBeneficiaries,
 		/// A batch needs at least one award.
 		EmptyBatch,
+		/// The round's claims fill the room the roster does not reserve: `MaxClaimsPerRound`
+		/// less `MaxRoster` entries, so that every member can always file its report.
+		NoRoomForClaims,
+		/// The rate converts a scored pool's cap to zero native tokens: a settlement would pay
+		/// nobody, so it is refused until the rate is set.
+		ZeroRate,
 	}
 
 	#[pallet::hooks]

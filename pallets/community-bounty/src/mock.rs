@@ -54,6 +54,9 @@ pub const PERIOD: u64 = 100;
 pub const GRACE: u64 = 15;
 /// The blocks after the grace window in which the lead may still score a round.
 pub const SCORING: u64 = 20;
+/// The blocks after the last period's round is final by itself in which anyone may still settle
+/// an ended program's rounds before a close drops them.
+pub const SETTLEMENT: u64 = 25;
 /// The deposit of a contributor's claim.
 pub const CLAIM_DEPOSIT: Balance = PHA;
 
@@ -152,6 +155,7 @@ impl Config for Test {
 	type MaxDuration = ConstU64<{ 12 * PERIOD }>;
 	type ClaimGrace = ConstU64<GRACE>;
 	type ScoringWindow = ConstU64<SCORING>;
+	type SettlementWindow = ConstU64<SETTLEMENT>;
 	type ClaimDeposit = ConstU64<CLAIM_DEPOSIT>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();

@@ -1186,3 +1186,289 @@ fn a_member_named_lead_after_filing_cannot_score_its_own_report() {
 		assert_eq!(Rounds::<Test>::get(index, 0).unwrap().active, 1);
 	});
 }
+
+// ---------------------------------------------------------------------------------------------
+// Against a hostile lead and a crowd of strangers
+// ---------------------------------------------------------------------------------------------
+
+/// The round spec with milestone 1 counting the active members.
+fn active_members_spec() -> ProgramSpec<Test> {
+	let mut spec = round_spec();
+	spec.milestones[0].metric = Metric::ActiveMembers;
+	spec
+}
+
+/// Files reports for `who` in period 0 and scores each `score`.
+fn file_and_score(index: ProgramIndex, who: &[AccountId], score_each: u8) {
+	for w in who {
+		assert_ok!(file(index, 0, *w));
+	}
+	let scores: Vec<_> = who.iter().map(|w| (*w, score_each)).collect();
+	for chunk in scores.chunks(<<Test as Config>::MaxScoresPerCall as Get<u32>>::get() as usize) {
+		assert_ok!(score(index, 0, chunk));
+	}
+}
+
+#[test]
+fn the_active_members_figure_counts_only_accounts_still_on_the_roster() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(active_members_spec());
+		// One real member, and 40 accounts the lead controls.
+		fill_roster(index, 41, 0);
+		let controlled: Vec<_> = (1..=40).map(senior).collect();
+		file_and_score(index, &[senior(0)], 100);
+		file_and_score(index, &controlled, 100);
+		go_to(P0_FILING_OVER);
+		assert_ok!(CB::finalize_round(signed(LEAD), index, 0));
+		assert_ok!(CB::report_milestone(signed(LEAD), index, 0, 41, bytes("41 active")));
+		assert_eq!(Reports::<Test>::get(index, 0).unwrap().figure, 41);
+		// The lead removes them again: the council sees a roster of 1.
+		for who in &controlled {
+			assert_ok!(CB::remove_member(signed(LEAD), index, *who));
+		}
+		assert_eq!(program(index).roster_count, 1);
+		assert_eq!(CB::active_members(index, &program(index)), 1);
+		assert_noop!(
+			CB::approve_milestone(council(), index, 0, 1, 41, None),
+			Error::<Test>::FigureBelowExpected
+		);
+		// Settled or not, a member who left does not count.
+		settle_all(index, 0);
+		assert_eq!(CB::active_members(index, &program(index)), 1);
+		assert_ok!(CB::approve_milestone(council(), index, 0, 1, 1, None));
+		assert_eq!(
+			Reports::<Test>::get(index, 0).unwrap().status,
+			ReportStatus::Approved { figure: 1 }
+		);
+	});
+}
+
+#[test]
+fn the_active_members_figure_never_exceeds_the_roster_through_churn() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(active_members_spec());
+		fill_roster(index, 3, 0);
+		file_and_score(index, &[senior(0), senior(1), senior(2)], 100);
+		// Two members are swapped for two newcomers, who report too.
+		for s in [1, 2] {
+			assert_ok!(CB::remove_member(signed(LEAD), index, senior(s)));
+		}
+		for s in [3, 4] {
+			assert_ok!(CB::add_member(
+				signed(LEAD),
+				index,
+				senior(s),
+				Role::SeniorAmbassador,
+				bytes("English"),
+				None
+			));
+		}
+		file_and_score(index, &[senior(3), senior(4)], 100);
+		go_to(P0_FINAL);
+		let figure = CB::active_members(index, &program(index));
+		assert_eq!((figure, program(index).roster_count), (3, 3));
+	});
+}
+
+#[test]
+fn strangers_cannot_crowd_a_member_out_of_a_round() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		let max_entries: u32 = <<Test as Config>::MaxClaimsPerRound as Get<u32>>::get();
+		let max_roster: u32 = <<Test as Config>::MaxRoster as Get<u32>>::get();
+		fill_roster(index, max_roster, 0);
+		// Claims take only the room the roster cannot use.
+		let room = max_entries - max_roster;
+		for i in 0..room {
+			set_free(400 + i as AccountId, 10 * PHA);
+			assert_ok!(claim(index, 0, 400 + i as AccountId));
+		}
+		set_free(399, 10 * PHA);
+		assert_noop!(claim(index, 0, 399), Error::<Test>::NoRoomForClaims);
+		// A spam mark frees a claim's slot for a claim, never a member's.
+		assert_ok!(CB::mark_spam(signed(LEAD), index, 0, 400));
+		assert_ok!(claim(index, 0, 399));
+		assert_noop!(claim(index, 0, 400), Error::<Test>::NoRoomForClaims);
+		// Every member of a full roster still files.
+		for s in 0..max_roster {
+			assert_ok!(file(index, 0, senior(s)));
+		}
+		assert_eq!(Rounds::<Test>::get(index, 0).unwrap().filers.len() as u32, max_entries);
+	});
+}
+
+#[test]
+fn a_proportional_round_commits_what_it_will_pay_not_its_cap() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Shares of $2,000 clipped at $500 each; a program funded for what it owes, not more.
+		let mut spec = round_spec();
+		spec.pools[SENIOR_POOL as usize].member_cap = Some(500 * USD);
+		spec.milestones[0].tranche = 3_000 * PHA;
+		spec.budget = spec.milestones.iter().map(|m| m.tranche).sum();
+		let index = active(spec);
+		fill_roster(index, 2, 0);
+		file_and_score(index, &[senior(0), senior(1)], 100);
+		go_to(P0_FINAL);
+		// Two payments of $500 = 1,250 PHA each: 2,500 of the 3,000 PHA released.
+		let owed = 2 * usd_to_pha(500 * USD);
+		assert_ok!(CB::settle_round(signed(STRANGER), index, 0));
+		assert_eq!(program(index).committed, owed);
+		// Direct awards may spend what the round does not take.
+		settle_all(index, 0);
+		assert_eq!((free(senior(0)), free(senior(1))), (owed / 2, owed / 2));
+		assert_eq!(program(index).committed, 0);
+	});
+}
+
+#[test]
+fn a_crew_moved_during_a_settlement_changes_nothing_in_it() {
+	ExtBuilder::default().build_and_execute(|| {
+		let mut spec = round_spec();
+		spec.min_crew = 2;
+		let index = active(spec);
+		// Senior 0 leads 200 and 202, senior 1 leads 201 only.
+		fill_roster(index, 2, 3);
+		// Page 0: senior 0 and the three ambassadors; page 1: senior 1.
+		file_and_score(index, &[senior(0), 200, 201, 202, senior(1)], 100);
+		go_to(P0_FINAL);
+		assert_ok!(CB::settle_round(signed(STRANGER), index, 0));
+		// Between two calls the lead moves senior 0's crew to senior 1.
+		for a in [200, 202] {
+			assert_ok!(CB::remove_member(signed(LEAD), index, a));
+			assert_ok!(CB::add_member(
+				signed(LEAD),
+				index,
+				a,
+				Role::Ambassador,
+				bytes("Korean"),
+				Some(senior(1))
+			));
+		}
+		events();
+		settle_all(index, 0);
+		// Eligibility was fixed at the first call: senior 0 led 2, senior 1 led 1.
+		assert_eq!(awarded(&events()), vec![(senior(0), SENIOR_CAP, usd_to_pha(SENIOR_CAP))]);
+		assert_eq!(free(senior(1)), 0);
+	});
+}
+
+#[test]
+fn a_promotion_during_a_settlement_does_not_pay_more_seniors_than_max_seniors() {
+	ExtBuilder::default().build_and_execute(|| {
+		let mut spec = round_spec();
+		spec.max_seniors = Some(2);
+		let index = active(spec);
+		fill_roster(index, 2, 3);
+		// Page 0: both seniors and two ambassadors; page 1: ambassador 202.
+		file_and_score(index, &[senior(0), senior(1), 200, 201, 202], 100);
+		go_to(P0_FINAL);
+		assert_ok!(CB::settle_round(signed(STRANGER), index, 0));
+		assert_ok!(CB::remove_member(signed(LEAD), index, senior(1)));
+		assert_ok!(CB::promote_member(signed(LEAD), index, 202));
+		events();
+		settle_all(index, 0);
+		let paid: Vec<_> = awarded(&events()).into_iter().map(|(who, _, _)| who).collect();
+		assert_eq!(paid, vec![senior(0), senior(1)]);
+		assert_eq!(free(202), 0);
+	});
+}
+
+#[test]
+fn the_last_round_gets_a_window_to_be_settled_before_a_close_can_drop_it() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		fill_roster(index, 1, 0);
+		let ProgramStatus::Active { approved_at, ends_at } = program(index).status else {
+			panic!()
+		};
+		let last = CB::last_period(approved_at, ends_at);
+		go_to(CB::period_start(approved_at, last));
+		assert_ok!(file(index, last, senior(0)));
+		assert_ok!(score(index, last, &[(senior(0), 100)]));
+		// The lead never finalizes: the round is final by itself at its scoring deadline, and
+		// from then on the members have a window to settle it.
+		let settleable = CB::scoring_deadline(approved_at, last);
+		go_to(settleable);
+		assert_noop!(CB::close_program(signed(STRANGER), index), Error::<Test>::RoundsOpen);
+		go_to(settleable + SETTLEMENT - 1);
+		assert_noop!(CB::close_program(signed(STRANGER), index), Error::<Test>::RoundsOpen);
+		settle_all(index, last);
+		assert_eq!(free(senior(0)), usd_to_pha(SENIOR_CAP));
+		assert_ok!(CB::close_program(signed(STRANGER), index));
+	});
+}
+
+#[test]
+fn a_stranger_s_claim_does_not_keep_the_lead_from_closing_early() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		fill_roster(index, 40, 0);
+		assert_ok!(CB::report_milestone(signed(LEAD), index, 0, 40, bytes("roster")));
+		assert_ok!(approve_ms(council(), index, 0, None));
+		assert_ok!(CB::report_milestone(signed(LEAD), index, 1, 50_000, bytes("users")));
+		assert_ok!(approve_ms(council(), index, 1, None));
+		let before = free(STRANGER);
+		// Every month a stranger files a claim; the round it opens is not final yet. The lead's
+		// close ends the program now: no later month opens a round.
+		go_to(P1);
+		assert_ok!(claim(index, 1, STRANGER));
+		events();
+		assert_ok!(CB::close_program(signed(LEAD), index));
+		assert_eq!(events(), vec![Event::ProgramEnded { index, by: LEAD, ends_at: P1 }]);
+		let ProgramStatus::Active { approved_at, ends_at } = program(index).status else {
+			panic!()
+		};
+		assert_eq!((ends_at, CB::last_period(approved_at, ends_at)), (P1, 0));
+		go_to(P1 + PERIOD);
+		assert_noop!(claim(index, 2, NEW_LEAD), Error::<Test>::PeriodAfterEnd);
+		// Anyone closes once the month's round had its windows: its deposit comes back.
+		go_to(CB::scoring_deadline(approved_at, 1) + SETTLEMENT);
+		assert_ok!(CB::close_program(signed(STRANGER), index));
+		clear_all(index);
+		assert_eq!((free(STRANGER), deposit_held(STRANGER)), (before, 0));
+	});
+}
+
+#[test]
+fn a_round_emptied_by_spam_marks_is_gone() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		assert_ok!(claim(index, 0, STRANGER));
+		assert_ok!(CB::mark_spam(signed(LEAD), index, 0, STRANGER));
+		assert!(Rounds::<Test>::get(index, 0).is_none());
+		assert_eq!(program(index).open_rounds, 0);
+		assert_eq!(RoundPages::<Test>::iter_prefix(index).count(), 0);
+	});
+}
+
+#[test]
+fn a_zero_rate_refuses_a_settlement() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		fill_roster(index, 1, 0);
+		file_and_score(index, &[senior(0)], 100);
+		go_to(P0_FINAL);
+		UsdRate::set(Some(FixedU128::from_u32(0)));
+		assert_noop!(CB::settle_round(signed(STRANGER), index, 0), Error::<Test>::ZeroRate);
+		UsdRate::set(Some(FixedU128::from_u32(2)));
+		settle_all(index, 0);
+		assert_eq!(free(senior(0)), 2 * SENIOR_CAP);
+	});
+}
+
+#[test]
+fn a_member_named_lead_leaves_the_roster() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active(round_spec());
+		fill_roster(index, 2, 2);
+		// Ambassador 200 is in senior 0's crew.
+		assert_ok!(CB::set_lead(council(), index, 200));
+		assert!(Roster::<Test>::get(index, 200).is_none());
+		assert_eq!(program(index).roster_count, 3);
+		assert_eq!(Roster::<Test>::get(index, senior(0)).unwrap().crew, 0);
+		assert!(!Crews::<Test>::get(index, senior(0)).contains(&200));
+		// Its figure of AmbassadorCount no longer counts the lead.
+		assert_ok!(CB::report_milestone(signed(200), index, 0, 3, bytes("roster")));
+		assert_eq!(Reports::<Test>::get(index, 0).unwrap().figure, 3);
+	});
+}
