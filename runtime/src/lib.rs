@@ -132,8 +132,12 @@ pub type UncheckedExtrinsic =
 /// The payload a signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Migrations to apply on runtime upgrade (each runs once, from the version it expects): the
-/// community bounties' storage from version 1 to 2 (a new chain starts at 2 and skips it).
-pub type Migrations = (pallet_community_bounty::migrations::v2::MigrateV1ToV2<Runtime>,);
+/// community bounties' storage from version 1 to 2, then from 2 to 3 (a new chain starts at 3
+/// and skips both).
+pub type Migrations = (
+	pallet_community_bounty::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_community_bounty::migrations::v3::MigrateV2ToV3<Runtime>,
+);
 /// Executive: dispatches to the pallets.
 pub type Executive = frame_executive::Executive<
 	Runtime,
@@ -163,8 +167,9 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("community-bounty"),
 	impl_name: alloc::borrow::Cow::Borrowed("community-bounty"),
 	authoring_version: 1,
-	// 101: storage version 2 of the community bounties (`Migrations` moves version 1's state).
-	spec_version: 101,
+	// 101: storage version 2 of the community bounties (`Migrations` moves version 1's state);
+	// 102: storage version 3 (the monthly round fixes its payments at the first settlement call).
+	spec_version: 102,
 	impl_version: 1,
 	apis: RUNTIME_API_VERSIONS,
 	// 2: `propose_program`'s spec carries the description's hash, not its text.

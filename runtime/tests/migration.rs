@@ -27,37 +27,20 @@
 mod common;
 use common::*;
 use community_bounty_runtime::{AllPalletsWithSystem, Executive};
-use frame_support::traits::{fungible::InspectHold, GetStorageVersion, OnRuntimeUpgrade};
+use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade};
 use pallet_community_bounty::{
-	migrations::v2::v1, Cleanups, HoldReason, Pallet as CommunityBountyPallet, ProgramCount,
-	Programs, RoundPages, RoundStatus, Rounds,
+	migrations::{
+		v2::v1,
+		v3::v2::{self, RoundStatus as V2Status},
+	},
+	Cleanups, Pallet as CommunityBountyPallet, ProgramCount, Programs, RoundPages, RoundStatus,
+	Rounds,
 };
 use std::collections::BTreeMap;
 
 /// The state the code of `layout-v1` left, from the fixture.
 fn layout_v1_state() -> sp_io::TestExternalities {
-	let json = include_str!("fixtures/layout-v1-state.json");
-	let pairs: BTreeMap<String, String> = serde_json::from_str(json).expect("a JSON object");
-	let unhex = |text: &str| -> Vec<u8> {
-		let digits = text.trim_start_matches("0x");
-		(0..digits.len())
-			.step_by(2)
-			.map(|i| u8::from_str_radix(&digits[i..i + 2], 16).expect("hex"))
-			.collect()
-	};
-	let top = pairs.iter().map(|(key, value)| (unhex(key), unhex(value))).collect();
-	sp_io::TestExternalities::new(sp_runtime::Storage { top, children_default: Default::default() })
-}
-
-fn deposits_held() -> BTreeMap<AccountId, Balance> {
-	let mut held = BTreeMap::new();
-	for (who, _) in frame_system::Account::<Runtime>::iter() {
-		let amount = Balances::balance_on_hold(&HoldReason::ClaimDeposit.into(), &who);
-		if amount > 0 {
-			held.insert(who, amount);
-		}
-	}
-	held
+	fixture_state(include_str!("fixtures/layout-v1-state.json"))
 }
 
 #[test]
@@ -70,11 +53,12 @@ fn the_layout_v1_state_holds_programs_in_every_status() {
 		live.sort();
 		assert_eq!(live, vec![0, 2, 3, 4], "0 proposed, 2 to 4 active, 1, 5 and 6 removed");
 		assert!(v1::Cleanups::<Runtime>::contains_key(5));
-		let status = |index, period| Rounds::<Runtime>::get(index, period).map(|r| r.status);
-		assert!(matches!(status(3, 0), Some(RoundStatus::Paying { next: 32, .. })));
-		assert_eq!(status(3, 1), Some(RoundStatus::Open));
-		assert_eq!(status(4, 0), Some(RoundStatus::Tallying { next: 32 }));
-		assert_eq!(status(4, 1), Some(RoundStatus::Finalized));
+		// Version 1's rounds have version 2's layout.
+		let status = |index, period| v2::Rounds::<Runtime>::get(index, period).map(|r| r.status);
+		assert!(matches!(status(3, 0), Some(V2Status::Paying { next: 32, .. })));
+		assert_eq!(status(3, 1), Some(V2Status::Open));
+		assert_eq!(status(4, 0), Some(V2Status::Tallying { next: 32 }));
+		assert_eq!(status(4, 1), Some(V2Status::Finalized));
 		// Program 3: 11 unpaid of period 0, 9 of period 1; program 4: 43 and 5; program 5: 3.
 		assert_eq!(v1::RoundEntries::<Runtime>::iter_keys().count(), 11 + 9 + 43 + 5 + 3);
 	});
@@ -92,7 +76,7 @@ fn the_migration_keeps_every_program_entry_deposit_and_clean_up() {
 		// try_state, as `try-runtime on-runtime-upgrade` runs them.
 		Executive::try_runtime_upgrade(frame_try_runtime::UpgradeCheckSelect::All)
 			.expect("the upgrade and its checks pass");
-		assert_eq!(CommunityBountyPallet::<Runtime>::on_chain_storage_version(), 2);
+		assert_eq!(CommunityBountyPallet::<Runtime>::on_chain_storage_version(), 3);
 		let (texts, deposits, issuance) = &before;
 		for (index, text) in texts {
 			let program = Programs::<Runtime>::get(index).expect("a program keeps its record");
@@ -112,10 +96,13 @@ fn the_migration_keeps_every_program_entry_deposit_and_clean_up() {
 		assert_eq!(RoundPages::<Runtime>::get(3, (0, 1)).map(|page| page.len()), Some(11));
 		// Program 5's clean-up goes on from where it was.
 		assert!(Cleanups::<Runtime>::get(5).is_some_and(|stages| !stages.is_empty()));
-		// The migration runs once: a second upgrade finds version 2 and does nothing.
+		// Program 4's half-tallied round is back to finalized, its rates to be fixed again.
+		let round = Rounds::<Runtime>::get(4, 0).expect("program 4's round");
+		assert_eq!((round.status, round.pools.len()), (RoundStatus::Finalized, 0));
+		// Each migration runs once: a second upgrade finds version 3 and does nothing.
 		assert_eq!(
 			community_bounty_runtime::Migrations::on_runtime_upgrade(),
-			<Runtime as frame_system::Config>::DbWeight::get().reads(1)
+			<Runtime as frame_system::Config>::DbWeight::get().reads(2)
 		);
 	});
 }
@@ -141,8 +128,8 @@ fn after_the_migration_every_round_settles_and_every_clean_up_finishes() {
 			assert!(steps < 20, "a round settles in bounded steps");
 		}
 	};
-	// Program 3's half-paid round pays its last page; program 4's half-tallied round tallies
-	// its last page and pays both; its finalized round settles too.
+	// Program 3's half-paid round pays its last page; program 4's half-tallied round starts its
+	// settlement again and pays both pages; its finalized round settles too.
 	let deposits = chain.block(|| {
 		let paid_before = Programs::<Runtime>::get(3).expect("program 3").paid;
 		settle(3, 0);

@@ -176,17 +176,24 @@ fn ours() -> Vec<Call> {
 			Ours::clear_program_page(c[0])
 		}),
 		Call::new("unbar_member", vec![], |_| Ours::unbar_member()),
-		Call::new("set_lead", vec![], |_| Ours::set_lead()),
+		Call::new("set_lead", vec![("c", crew)], |c| Ours::set_lead(c[0])),
 		Call::new("release_tranche", vec![], |_| Ours::release_tranche()),
 		Call::new("reclaim", vec![], |_| Ours::reclaim()),
 		Call::new("add_member", vec![], |_| Ours::add_member()),
 		Call::new("remove_member", vec![("c", crew)], |c| Ours::remove_member(c[0])),
 		Call::new(
 			"report_milestone",
-			vec![("e", <Runtime as Config>::MaxEvidenceLen::get())],
-			|c| Ours::report_milestone(c[0]),
+			vec![
+				("e", <Runtime as Config>::MaxEvidenceLen::get()),
+				("n", <Runtime as Config>::MaxClaimsPerRound::get()),
+			],
+			|c| Ours::report_milestone(c[0], c[1]),
 		),
-		Call::new("approve_milestone", vec![], |_| Ours::approve_milestone()),
+		Call::new(
+			"approve_milestone",
+			vec![("n", <Runtime as Config>::MaxClaimsPerRound::get())],
+			|c| Ours::approve_milestone(c[0]),
+		),
 		Call::new("reject_milestone", vec![], |_| Ours::reject_milestone()),
 		Call::new("award", vec![("r", REASON())], |c| Ours::award(c[0])),
 		Call::new("award_plain", vec![("r", REASON())], |c| Ours::award_plain(c[0])),
@@ -198,17 +205,30 @@ fn ours() -> Vec<Call> {
 		Call::new("file_report", vec![("e", <Runtime as Config>::MaxEvidenceLen::get())], |c| {
 			Ours::file_report(c[0])
 		}),
+		Call::new(
+			"file_report_opening",
+			vec![("e", <Runtime as Config>::MaxEvidenceLen::get())],
+			|c| Ours::file_report_opening(c[0]),
+		),
 		Call::new("file_claim", vec![("e", <Runtime as Config>::MaxEvidenceLen::get())], |c| {
 			Ours::file_claim(c[0])
 		}),
+		Call::new(
+			"file_claim_opening",
+			vec![("e", <Runtime as Config>::MaxEvidenceLen::get())],
+			|c| Ours::file_claim_opening(c[0]),
+		),
 		Call::new("score_round", vec![("n", <Runtime as Config>::MaxScoresPerCall::get())], |c| {
 			Ours::score_round(c[0])
 		}),
 		Call::new("mark_spam", vec![], |_| Ours::mark_spam()),
+		Call::new("mark_spam_emptying", vec![], |_| Ours::mark_spam_emptying()),
 		Call::new("finalize_round", vec![], |_| Ours::finalize_round()),
-		Call::new("settle_round_tally", vec![("p", max_settle())], |c| {
-			Ours::settle_round_tally(c[0])
-		}),
+		Call::new(
+			"settle_round_start",
+			vec![("n", <Runtime as Config>::MaxClaimsPerRound::get())],
+			|c| Ours::settle_round_start(c[0]),
+		),
 		Call::new("settle_round_pay", vec![("p", max_settle())], |c| Ours::settle_round_pay(c[0])),
 		Call::new("settle_round_pay_reports", vec![("p", max_settle())], |c| {
 			Ours::settle_round_pay_reports(c[0])
@@ -220,23 +240,22 @@ fn ours() -> Vec<Call> {
 const SEED_ROUND: u32 = 33;
 
 /// The weight of settling a round of `reports` reports and `claims` claims (reports first),
-/// extrinsic by extrinsic: the tally pages, then the pay pages, each with the base extrinsic
-/// weight; and how many extrinsics.
+/// extrinsic by extrinsic: the first call that fixes every payment, then the pay pages, each
+/// with the base extrinsic weight; and how many extrinsics.
 fn settle_weight(reports: u32, claims: u32, base_extrinsic: Weight) -> (Weight, u32) {
 	let page = max_settle();
 	let n = reports + claims;
 	let pages = n.div_ceil(page).max(1);
-	let mut total = Weight::zero();
+	let mut total = Ours::settle_round_start(n.max(1)).saturating_add(base_extrinsic);
 	for k in 0..pages {
 		let first = k * page;
 		let this = n.saturating_sub(first).min(page);
 		let r = reports.saturating_sub(first).min(this);
 		total = total
-			.saturating_add(Ours::settle_round_tally(this.max(1)))
 			.saturating_add(CommunityBounty::settle_pay_weight(r, this - r))
-			.saturating_add(base_extrinsic.saturating_mul(2));
+			.saturating_add(base_extrinsic);
 	}
-	(total, 2 * pages)
+	(total, 1 + pages)
 }
 
 /// The weight of paying `n` direct awards from member-capped pools in batches of at most
@@ -1098,7 +1117,7 @@ fn render() -> String {
 		 `unbar_member` (the council lifts a bar), `clear_program` (a clean-up step: \
 		 `clear_program_page` when it removes a round's page), \
 		 `score_round` (the lead scores up to `MaxScoresPerCall` entries) and \
-		 `settle_round_tally` (a page of eligibility checks)."
+		 `settle_round_start` (a round's first settlement call, fixing every payment)."
 	);
 
 	let _ = writeln!(w, "\n## A month's reward run\n");
@@ -1148,10 +1167,10 @@ fn render() -> String {
 	let page = max_settle();
 	let _ = writeln!(
 		w,
-		"A round's settlement is paged: a round's entries are stored in pages of \
-		 `MaxSettlePerCall` ({page}); the first call fixes the rate, each call checks and \
-		 tallies one page (`settle_round_tally`, the last one committing what the round may pay) \
-		 or pays one page and removes it (`settle_round_pay` a page of claims, \
+		"A round's settlement is paged: the first call fixes every payment of the round (the \
+		 rate, each entry's eligibility with a roster look-up for each report it would pay, the \
+		 exact sum committed: `settle_round_start`), then each call pays one page of \
+		 `MaxSettlePerCall` ({page}) entries and removes it (`settle_round_pay` a page of claims, \
 		 `settle_round_pay_reports` a page of reports), so that no call passes 5% of the \
 		 block. A full round holds `MaxClaimsPerRound` ({round}) entries: a full roster's \
 		 {roster} reports and {} claims. Beside it, the same number of payments as direct awards \
@@ -1165,10 +1184,14 @@ fn render() -> String {
 	);
 	let _ = writeln!(w, "|---|---:|---:|---:|---:|---:|---:|---:|");
 	let transfer = find(&neighbours, "transfer_keep_alive").worst().saturating_add(base_extrinsic);
-	let tally = Ours::settle_round_tally(page).saturating_add(base_extrinsic);
+	let start = Ours::settle_round_start(round).saturating_add(base_extrinsic);
 	let pay = Ours::settle_round_pay_reports(page).saturating_add(base_extrinsic);
 	let runs: Vec<(String, (Weight, u32), u32)> = vec![
-		(format!("one tally page, `settle_round_tally(p={page})`"), (tally, 1), page),
+		(
+			format!("the first call on a full round, `settle_round_start(n={round})`"),
+			(start, 1),
+			round,
+		),
 		(format!("one pay page of reports, `settle_round_pay_reports(p={page})`"), (pay, 1), page),
 		(
 			format!("the seed's round ({SEED_ROUND} reports), settled"),

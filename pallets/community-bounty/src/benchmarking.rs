@@ -238,14 +238,7 @@ fn fill_page<T: Config>(index: ProgramIndex, c: u32) {
 			} else {
 				EntryKind::Report
 			};
-			RoundEntry {
-				who,
-				kind,
-				evidence: bytes(T::MaxEvidenceLen::get()),
-				filed_at: now,
-				score: Some(MAX_SCORE),
-				payable: None,
-			}
+			RoundEntry { who, kind, evidence: bytes(T::MaxEvidenceLen::get()), filed_at: now }
 		})
 		.collect();
 	RoundPages::<T>::insert(index, (0, 0), RoundPageOf::<T>::truncate_from(entries));
@@ -318,30 +311,47 @@ fn filed_round_with<T: Config>(
 	reports_at_most: u32,
 	score: Option<Score>,
 ) -> Vec<T::AccountId> {
+	let reports = n.min(T::MaxRoster::get()).min(reports_at_most);
+	file_round::<T>(index, n, |i| (i < reports).then_some(true), score)
+}
+
+/// Files `n` entries for period 0 of program `index`, straight into storage, each scored
+/// `score`: entry `i` is a report of a Senior Ambassador on the roster if `report(i)` is
+/// `Some(true)`, of a member who left since if `Some(false)`, else a claim (its deposit held).
+/// Returns the filers in order.
+fn file_round<T: Config>(
+	index: ProgramIndex,
+	n: u32,
+	report: impl Fn(u32) -> Option<bool>,
+	score: Option<Score>,
+) -> Vec<T::AccountId> {
 	let now = T::BlockNumberProvider::current_block_number();
 	let deposit = T::ClaimDeposit::get();
 	let mut filers = Vec::new();
 	let mut entries = Vec::new();
-	let mut reports = 0u32;
+	let mut on_roster = 0u32;
 	for i in 0..n {
 		let who: T::AccountId = account("filer", i, SEED);
-		let kind = if i < T::MaxRoster::get().min(reports_at_most) {
-			insert_senior::<T>(index, &who);
-			reports += 1;
-			EntryKind::Report
-		} else {
-			hold_claim_deposit::<T>(&who);
-			EntryKind::Claim { pool: 1, deposit }
+		let (kind, claim) = match report(i) {
+			Some(stays) => {
+				if stays {
+					insert_senior::<T>(index, &who);
+					on_roster += 1;
+				}
+				(EntryKind::Report, None)
+			},
+			None => {
+				hold_claim_deposit::<T>(&who);
+				(EntryKind::Claim { pool: 1, deposit }, Some(1))
+			},
 		};
 		entries.push(RoundEntry {
 			who: who.clone(),
 			kind,
 			evidence: bytes(T::MaxEvidenceLen::get()),
 			filed_at: now,
-			score,
-			payable: None,
 		});
-		filers.push(who);
+		filers.push(Filer { who, claim, score, payable: None });
 	}
 	for (page, chunk) in entries.chunks(CommunityBounty::<T>::page_size() as usize).enumerate() {
 		RoundPages::<T>::insert(
@@ -350,21 +360,40 @@ fn filed_round_with<T: Config>(
 			RoundPageOf::<T>::truncate_from(chunk.to_vec()),
 		);
 	}
-	let active = if score.unwrap_or(0) >= 40 { reports } else { 0 };
-	let round = Round::<T> {
-		filers: filers.clone().try_into().unwrap_or_default(),
-		active,
-		..Default::default()
-	};
+	let who = filers.iter().map(|f| f.who.clone()).collect();
+	let round = Round::<T> { filers: BoundedVec::truncate_from(filers), ..Default::default() };
 	Rounds::<T>::insert(index, 0, round);
 	Programs::<T>::mutate(index, |program| {
 		if let Some(program) = program {
-			program.roster_count = program.roster_count.saturating_add(reports);
-			program.seniors = program.seniors.saturating_add(reports);
+			program.roster_count = program.roster_count.saturating_add(on_roster);
+			program.seniors = program.seniors.saturating_add(on_roster);
 			program.open_rounds = 1;
 		}
 	});
-	filers
+	who
+}
+
+/// Program `index`'s milestone 0 counts [`Metric::ActiveMembers`], and its last final round
+/// (period 0, finalized) holds `n` reports scored 100: of seniors on the roster while it has
+/// room, then of members who left since. Each is looked up on the roster to count the figure.
+fn active_members_round<T: Config>(index: ProgramIndex, n: u32) {
+	let roster = T::MaxRoster::get();
+	if n > 0 {
+		let _ = file_round::<T>(index, n, |i| Some(i < roster), Some(MAX_SCORE));
+	}
+	Rounds::<T>::mutate(index, 0, |round| {
+		if let Some(round) = round {
+			round.status = RoundStatus::Finalized;
+		}
+	});
+	Programs::<T>::mutate(index, |program| {
+		if let Some(program) = program {
+			program.last_final = Some(0);
+			if let Some(milestone) = program.milestones.get_mut(0) {
+				milestone.metric = Metric::ActiveMembers;
+			}
+		}
+	});
 }
 
 /// The entry of `who` in round 0 of program `index`, if any.
@@ -442,7 +471,7 @@ fn batch<T: Config>(
 }
 
 /// A final round of `p` entries (`reports` senior reports first, then claims), all payable,
-/// tallied by a first settlement call: its next call pays the page. Returns the program and the
+/// whose settlement a first call started: its next call pays the page. Returns the program and the
 /// caller.
 fn round_paying<T: Config>(
 	p: u32,
@@ -453,8 +482,8 @@ fn round_paying<T: Config>(
 	round_final::<T>(index);
 	let caller: T::AccountId = whitelisted_caller();
 	CommunityBounty::<T>::settle_round(RawOrigin::Signed(caller.clone()).into(), index, 0)?;
-	if !Rounds::<T>::get(index, 0).is_some_and(|r| matches!(r.status, RoundStatus::Paying { .. })) {
-		return Err(BenchmarkError::Stop("the round is not tallied"));
+	if !Rounds::<T>::get(index, 0).is_some_and(|r| r.is_paying()) {
+		return Err(BenchmarkError::Stop("the round's settlement did not start"));
 	}
 	Ok((index, caller))
 }
@@ -534,8 +563,7 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Closed by anyone once even the last period's scoring window has passed, with a round
-	/// left open (dropped, its deposits returned by the step).
+	/// Closed by anyone once the last period's round had its window to be settled.
 	#[benchmark]
 	fn close_program(n: Linear<2, { T::RemovalLimit::get() }>) -> Result<(), BenchmarkError> {
 		let (index, _) = active_with::<T>(other_lead::<T>())?;
@@ -546,10 +574,10 @@ mod benchmarks {
 			return Err(BenchmarkError::Weightless);
 		};
 		let last = CommunityBounty::<T>::last_period(approved_at, ends_at);
-		T::BlockNumberProvider::set_block_number(CommunityBounty::<T>::scoring_deadline(
-			approved_at,
-			last,
-		));
+		T::BlockNumberProvider::set_block_number(
+			CommunityBounty::<T>::scoring_deadline(approved_at, last)
+				.saturating_add(T::SettlementWindow::get()),
+		);
 		let caller: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
@@ -597,17 +625,18 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// The new lead is a senior with a crew of `c`: both leave the roster.
 	#[benchmark]
-	fn set_lead() -> Result<(), BenchmarkError> {
-		let (index, _) = active_with::<T>(other_lead::<T>())?;
-		let new: T::AccountId = account("new", 0, SEED);
+	fn set_lead(c: Linear<0, { T::MaxCrew::get() }>) -> Result<(), BenchmarkError> {
+		let (index, lead) = active::<T>()?;
+		let new = senior_with_crew::<T>(index, &lead, c);
 		let origin =
 			T::ApproveOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, index, T::Lookup::unlookup(new.clone()));
 
-		assert_eq!(Programs::<T>::get(index).map(|p| p.lead), Some(new));
+		assert_eq!(Programs::<T>::get(index).map(|p| (p.lead, p.roster_count)), Some((new, 0)));
 		Ok(())
 	}
 
@@ -715,10 +744,15 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// The second attempt, after a rejected one.
+	/// The second attempt, after a rejected one, of an `ActiveMembers` milestone whose last
+	/// final round holds `n` active reports, each looked up on the roster.
 	#[benchmark]
-	fn report_milestone(e: Linear<0, { T::MaxEvidenceLen::get() }>) -> Result<(), BenchmarkError> {
+	fn report_milestone(
+		e: Linear<0, { T::MaxEvidenceLen::get() }>,
+		n: Linear<0, { T::MaxClaimsPerRound::get() }>,
+	) -> Result<(), BenchmarkError> {
 		let (index, lead) = active::<T>()?;
+		active_members_round::<T>(index, n);
 		CommunityBounty::<T>::report_milestone(
 			RawOrigin::Signed(lead.clone()).into(),
 			index,
@@ -738,9 +772,14 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// The approval of an `ActiveMembers` milestone whose last final round holds `n` active
+	/// reports, each looked up on the roster again.
 	#[benchmark]
-	fn approve_milestone() -> Result<(), BenchmarkError> {
+	fn approve_milestone(
+		n: Linear<0, { T::MaxClaimsPerRound::get() }>,
+	) -> Result<(), BenchmarkError> {
 		let (index, lead) = active_with::<T>(other_lead::<T>())?;
+		active_members_round::<T>(index, n);
 		CommunityBounty::<T>::report_milestone(
 			RawOrigin::Signed(lead).into(),
 			index,
@@ -895,7 +934,24 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// A contributor's claim (with its deposit) into a round one short of full.
+	/// The first report of a round: it opens the round, in the program record too.
+	#[benchmark]
+	fn file_report_opening(
+		e: Linear<0, { T::MaxEvidenceLen::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let (index, lead) = round_program::<T>(other_lead::<T>())?;
+		let who: T::AccountId = whitelisted_caller();
+		add_senior::<T>(index, &lead, &who);
+
+		#[extrinsic_call]
+		file_report(RawOrigin::Signed(who.clone()), index, 0, bytes(e));
+
+		assert!(entry_of::<T>(index, &who).is_some());
+		Ok(())
+	}
+
+	/// A contributor's claim (with its deposit) into a round one short of full, the last the
+	/// claims' part of it holds.
 	#[benchmark]
 	fn file_claim(e: Linear<0, { T::MaxEvidenceLen::get() }>) -> Result<(), BenchmarkError> {
 		let (index, _) = round_program::<T>(other_lead::<T>())?;
@@ -910,31 +966,38 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// `n` scores in a full round, each making a report active, spread over every page of it
-	/// (`n` starts at the number of pages, so that each step reads and writes them all).
+	/// The first claim of a round: it opens the round, in the program record too.
 	#[benchmark]
-	fn score_round(
-		n: Linear<
-			{ T::MaxClaimsPerRound::get().div_ceil(T::MaxSettlePerCall::get().max(1)) },
-			{ T::MaxScoresPerCall::get() },
-		>,
+	fn file_claim_opening(
+		e: Linear<0, { T::MaxEvidenceLen::get() }>,
 	) -> Result<(), BenchmarkError> {
+		let (index, _) = round_program::<T>(other_lead::<T>())?;
+		let who: T::AccountId = whitelisted_caller();
+		T::Currency::set_balance(&who, tranche::<T>());
+
+		#[extrinsic_call]
+		file_claim(RawOrigin::Signed(who.clone()), index, 0, 1, bytes(e));
+
+		assert!(entry_of::<T>(index, &who).is_some());
+		Ok(())
+	}
+
+	/// `n` scores in a full round, each making a report active.
+	#[benchmark]
+	fn score_round(n: Linear<1, { T::MaxScoresPerCall::get() }>) -> Result<(), BenchmarkError> {
 		let (index, lead) = round_program::<T>(signing_lead::<T>())?;
 		let filers = filed_round::<T>(index, T::MaxClaimsPerRound::get(), None);
-		let size = CommunityBounty::<T>::page_size() as usize;
-		let pages = filers.len().div_ceil(size);
-		let scores: Vec<_> = (0..n as usize)
-			.map(|i| {
-				let position = ((i % pages) * size + (i / pages) % size).min(filers.len() - 1);
-				(filers[position].clone(), MAX_SCORE)
-			})
-			.collect();
+		// The last filers first: each score is found at the end of the list.
+		let scores: Vec<_> =
+			filers.iter().rev().take(n as usize).map(|who| (who.clone(), MAX_SCORE)).collect();
 		let scores: ScoresOf<T> = scores.try_into().map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(lead), index, 0, scores);
 
-		assert!(Rounds::<T>::get(index, 0).is_some_and(|r| r.active > 0));
+		assert!(
+			Rounds::<T>::get(index, 0).is_some_and(|r| r.filers.iter().any(|f| f.score.is_some()))
+		);
 		Ok(())
 	}
 
@@ -954,6 +1017,11 @@ mod benchmarks {
 				entry.kind = EntryKind::Claim { pool: 1, deposit };
 			}
 		});
+		Rounds::<T>::mutate(index, 0, |round| {
+			if let Some(filer) = round.as_mut().and_then(|r| r.filers.get_mut(0)) {
+				filer.claim = Some(1);
+			}
+		});
 		Programs::<T>::mutate(index, |p| {
 			if let Some(p) = p {
 				p.roster_count -= 1;
@@ -965,6 +1033,20 @@ mod benchmarks {
 		_(RawOrigin::Signed(lead), index, 0, T::Lookup::unlookup(who.clone()));
 
 		assert!(entry_of::<T>(index, &who).is_none());
+		Ok(())
+	}
+
+	/// The only claim of a round is marked as spam: the round is removed.
+	#[benchmark]
+	fn mark_spam_emptying() -> Result<(), BenchmarkError> {
+		let (index, lead) = round_program::<T>(signing_lead::<T>())?;
+		let filers = filed_round_with::<T>(index, 1, 0, None);
+		let who = filers.first().cloned().ok_or(BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		mark_spam(RawOrigin::Signed(lead), index, 0, T::Lookup::unlookup(who.clone()));
+
+		assert!(!Rounds::<T>::contains_key(index, 0));
 		Ok(())
 	}
 
@@ -982,22 +1064,22 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// The first settlement call: fixes the rates of every pool, commits the caps, and checks
-	/// and tallies a page of `p` senior reports, each payable.
+	/// The first settlement call on a round of `n` entries, each payable: fixes the rates of
+	/// every pool, looks up each report's filer on the roster, and commits every payment.
 	#[benchmark]
-	fn settle_round_tally(
-		p: Linear<1, { T::MaxSettlePerCall::get() }>,
+	fn settle_round_start(
+		n: Linear<1, { T::MaxClaimsPerRound::get() }>,
 	) -> Result<(), BenchmarkError> {
 		let (index, _) = round_program::<T>(other_lead::<T>())?;
-		let _ = filed_round::<T>(index, p, Some(MAX_SCORE));
+		let _ = filed_round::<T>(index, n, Some(MAX_SCORE));
 		round_final::<T>(index);
 		let caller: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
 		settle_round(RawOrigin::Signed(caller), index, 0);
 
-		assert!(Rounds::<T>::get(index, 0)
-			.is_some_and(|r| matches!(r.status, RoundStatus::Paying { .. })));
+		assert!(Rounds::<T>::get(index, 0).is_some_and(|r| r.is_paying()));
+		assert!(Activity::<T>::contains_key(index));
 		Ok(())
 	}
 

@@ -83,6 +83,7 @@ impl<T: Config> Pallet<T> {
 	/// clean-up step, on the maps only. Returns the entries the step visited.
 	pub(crate) fn remove_program(index: ProgramIndex, program: &Program<T>) -> u32 {
 		Programs::<T>::remove(index);
+		Activity::<T>::remove(index);
 		let stages = CleanupStages::of(
 			[
 				(program.roster_count > 0, CleanupStage::Roster),

@@ -102,26 +102,40 @@
 //!    after the end block for a period that began before it. [`file_claim`](Pallet::file_claim):
 //!    an account not on the roster claims from a scored `Contributors` pool, with
 //!    [`Config::ClaimDeposit`] held. The lead never files in its own program. A round holds at
-//!    most [`Config::MaxClaimsPerRound`] entries, in filing order, in pages of
-//!    [`Config::MaxSettlePerCall`] ([`RoundPages`]).
+//!    most [`Config::MaxClaimsPerRound`] entries, in filing order, their evidence in pages of
+//!    [`Config::MaxSettlePerCall`] ([`RoundPages`]); the roster's part is reserved: claims take
+//!    at most `MaxClaimsPerRound - MaxRoster` of them, so strangers never keep a member from
+//!    filing.
 //! 2. [`score_round`](Pallet::score_round): the lead scores entries 0..=100 (unscored: 0) and
 //!    may revise them until the round is final; [`mark_spam`](Pallet::mark_spam) removes a claim
-//!    (the round's last entry takes its place) and sends its deposit to the treasury.
+//!    (the round's last entry takes its place; a round left empty goes) and sends its deposit to
+//!    the treasury.
 //! 3. [`finalize_round`](Pallet::finalize_round): the lead fixes the scores once the filing
 //!    window is over; a round is final by itself [`Config::ScoringWindow`] blocks later.
-//! 4. [`settle_round`](Pallet::settle_round) (anyone), one page of
-//!    [`Config::MaxSettlePerCall`] entries a step: the first fixes the rates of its block; the
-//!    steps check each entry's eligibility again and tally it; the last tally commits what the
-//!    round may pay ([`Program::committed`]: direct awards cannot spend it), or fails and changes
-//!    nothing if the program cannot afford it; then the steps pay, page by page. [`Split::Linear`] pays
-//!    `member_cap x score`, scaled down pro rata above the period cap; [`Split::Proportional`]
-//!    shares the period cap by score, clipped at the member cap. Below the pool's threshold
-//!    nothing is paid; amounts round down and the dust stays. A payee who cannot receive is
-//!    skipped (`PaymentSkipped`); deposits come back; the round's storage goes.
-//! 5. [`Metric::ActiveMembers`]: the members whose report for the last final period scored at
-//!    least the spec's `activity_threshold`. Members sign their own reports, so the figure is
-//!    not the lead's word alone; nothing stops one person from holding several keys, and a
-//!    member removed after a round was scored still counts in it.
+//! 4. [`settle_round`](Pallet::settle_round) (anyone). The first call fixes every payment of the
+//!    round: the rates of its block (a missing or zero rate refuses it), each entry's
+//!    eligibility as of that block (on the roster, a senior leading at least `min_crew`, never
+//!    the lead), and so each amount; it commits their exact sum ([`Program::committed`]: direct
+//!    awards cannot spend it), or fails and changes nothing if the program cannot afford it.
+//!    Roster changes after it change nothing in the round. The next calls pay a page of
+//!    [`Config::MaxSettlePerCall`] entries each. [`Split::Linear`] pays `member_cap x score`,
+//!    scaled down pro rata above the period cap; [`Split::Proportional`] shares the period cap by
+//!    score, clipped at the member cap. Below the pool's threshold nothing is paid; amounts round
+//!    down and the dust stays. A payee who cannot receive is skipped (`PaymentSkipped`);
+//!    deposits come back; the round's storage goes. Whoever makes the first call picks the block,
+//!    and so the rate, for the whole round: before it changes a rate, a council should see the
+//!    rounds that are final settled (anyone may settle them), or accept that they settle at the
+//!    new one.
+//! 5. [`Metric::ActiveMembers`]: the accounts on the roster now (at the report, and again at the
+//!    approval: the lower counts) whose report for the last final period scored at least the
+//!    spec's `activity_threshold`. A member who left does not count, so the figure never exceeds
+//!    the roster the council sees. Members sign their own reports, so the figure is not the
+//!    lead's word alone; nothing stops one person from holding several keys.
+//! 6. After the end block, rounds of periods that began before it run their windows. Anyone
+//!    closes the program once they are settled, or once [`Config::SettlementWindow`] blocks
+//!    have passed since the last period's round was final by itself: a final round always gets
+//!    that window to be settled before a close drops it. A lead who finished early and closes
+//!    with rounds open ends the program there (`ProgramEnded`): the same rules then apply.
 //!
 //! ## Trust model
 //!
@@ -139,10 +153,14 @@
 //!   nothing. The approve origin's success value is the most it may release with one decision.
 //!   Decisions on reports made before the end block still count after it.
 //! - **The chain verifies** the `AmbassadorCount` figure (the roster's size, counted at the
-//!   report and at the approval), the `ActiveMembers` figure (from the last final round), the
-//!   filing window, that a round pays by its pool's rule at one fixed rate, the caps, that no program pays its own account or the treasury,
-//!   that every token returns on close or cancel, that nothing of a removed program is left once
-//!   its clean-up finished, and that owed tranches are paid in order (`try_state` checks it all).
+//!   report and at the approval), the `ActiveMembers` figure (members still on the roster whose
+//!   report in the last final round scored at the threshold), the filing window, that a round
+//!   keeps room for every member of the roster, that a round's payments are fixed (eligibility,
+//!   rate, amounts) at its first settlement call and that it commits exactly what it will pay,
+//!   the caps, that no program pays its own account or the treasury, that the lead is never on
+//!   its own roster (a member the council names lead leaves it), that every token returns on
+//!   close or cancel, that nothing of a removed program is left once its clean-up finished, and
+//!   that owed tranches are paid in order (`try_state` checks it all).
 //! - **The chain cannot verify** off-chain figures (the lead's claim, for the council to judge),
 //!   nor that roster accounts belong to distinct people.
 //!
@@ -160,6 +178,9 @@
 //! 5. The stored roster count equals the members stored, and is at most [`Config::MaxRoster`];
 //!    each crew matches its senior's count; no barred, reserved or lead account is a member.
 //! 6. Nothing of a removed program is in storage unless its clean-up is under way.
+//! 7. A round's claims fit the room the roster leaves (`MaxClaimsPerRound - MaxRoster`); a round
+//!    under settlement has every payment fixed, commits exactly what it will still pay, and pays
+//!    no pool above its cap.
 //!
 //! ## Design decisions
 //!
@@ -176,13 +197,20 @@
 //!   period holds no slot, so a program can pay new beneficiaries in every period of its life.
 //! - A report is paid by the one scored pool of its kind (at most one scored pool pays Senior
 //!   Ambassadors and one pays contributors), so each entry has one payment.
-//! - Settlement commits, once every entry is tallied, a bound of what each scored pool pays (the
-//!   cap of a `Proportional` pool with a payable entry, the scaled sum of a `Linear` one) and
-//!   releases what it did not pay when it ends. A round whose period is settled late is charged to its own period: a
-//!   scored pool takes no direct award, so its spending in a period is only its round's.
-//! - A lead closing a program early (every milestone approved) must first see its rounds
-//!   settled; after the end block anyone may close once the rounds are settled, or once the last
-//!   period's scoring window passed (what is left unsettled is dropped, deposits returned).
+//! - A round's record keeps each filer's score and, once settling, the pool that pays it, so
+//!   that the first settlement call fixes the whole round in one bounded step (a roster look-up
+//!   for each report it would pay, at most [`Config::MaxClaimsPerRound`]) and commits the exact
+//!   sum; its evidence stays in pages, which the pay steps remove. A round whose period is
+//!   settled late is charged to its own period: a scored pool takes no direct award, so its
+//!   spending in a period is only its round's.
+//! - [`Metric::ActiveMembers`] is counted when it is read (a report, an approval): one roster
+//!   look-up for each active report of the last final round, read from the round while it is
+//!   stored and from the [`Activity`] its settlement keeps once it is gone.
+//! - A lead closing a program early (every milestone approved) with no round open closes it at
+//!   once; with rounds open it ends the program there, so that no new period opens and the open
+//!   rounds run their windows; after the end block anyone may close once the rounds are settled,
+//!   or once the last round had its [`Config::SettlementWindow`] (what is left unsettled is
+//!   dropped, deposits returned).
 //! - Removing a Senior Ambassador removes its crew too (at most [`Config::MaxCrew`]), rather than
 //!   leaving it without a senior: an ambassador always has a senior on the roster, and the lead
 //!   can place the crew under another senior. Only the removed senior is barred, and only when the
@@ -203,16 +231,20 @@
 //!
 //! Every call is benchmarked at its worst case (`benchmarking.rs`) with a component for each
 //! variable-size input: the title length, milestones and pools of a proposal, the evidence of a
-//! report, the reason of an award, the awards of a batch, the crew removed with a senior, the
-//! scores of a `score_round`, the page of a settlement step, the claims of a round's page a
-//! clean-up step removes, and the entries one clean-up step removes
+//! report, the active reports an `ActiveMembers` report or approval counts, the reason of an
+//! award, the awards of a batch, the crew removed with a senior (or with a member named lead),
+//! the scores of a `score_round`, the entries a settlement's first call fixes, the page of a pay
+//! step, the claims of a round's page a clean-up step removes, and the entries one clean-up
+//! step removes
 //! ([`cancel_program`](Pallet::cancel_program), [`close_program`](Pallet::close_program),
 //! [`clear_program`](Pallet::clear_program): charged at [`Config::RemovalLimit`] and refunded to
 //! what the step visited; a step that removes a round's page is `clear_program_page`). Where
 //! the cost depends on storage the arguments do not show, each kind is benchmarked on its own
 //! and a call is charged as the costlier, refunded to its own: [`award`](Pallet::award) from a
 //! plain pool (no roster read, no spending record) or not, [`award_batch`](Pallet::award_batch)
-//! by how many of its awards are plain ([`Pallet::award_batch_weight`]), a pay step of
+//! by how many of its awards are plain ([`Pallet::award_batch_weight`]), a filing by whether it
+//! opens its round (which writes the program record), [`mark_spam`](Pallet::mark_spam) by
+//! whether it empties its round, a pay step of
 //! [`settle_round`](Pallet::settle_round) by how many of its page's entries are claims, each
 //! releasing a deposit ([`Pallet::settle_pay_weight`]).
 //! [`weights`] is frame-omni-bencher's output for the demo runtime; a runtime should generate
@@ -304,8 +336,10 @@ pub mod pallet {
 	/// The in-code storage version. Version 1 was the first layout; version 2 keeps each pool's
 	/// spending and the title in the program record, stores the description's hash instead of
 	/// its text, keeps a round's entries in pages and a clean-up's maps as a set
-	/// ([`migrations::v2`] moves a chain from 1 to 2).
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	/// ([`migrations::v2`] moves a chain from 1 to 2); version 3 keeps each filer's score and
+	/// fixed pool in the round's record, and who was active in a settled round
+	/// ([`migrations::v3`] moves a chain from 2 to 3).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	/// An account id as given to a call: an address the runtime's lookup resolves.
 	pub type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
@@ -622,6 +656,12 @@ pub mod pallet {
 		RoundPageOf<T>,
 	>;
 
+	/// Who was active in the latest final period whose round's settlement started (the round
+	/// itself is removed once paid): what [`Metric::ActiveMembers`] counts, of those still on the
+	/// roster, while that period is the last final one.
+	#[pallet::storage]
+	pub type Activity<T: Config> = StorageMap<_, Twox64Concat, ProgramIndex, PeriodActivity<T>>;
+
 	/// Removed programs whose storage is still being cleared, and the maps left to clear.
 	#[pallet::storage]
 	pub type Cleanups<T: Config> = StorageMap<_, Twox64Concat, ProgramIndex, CleanupStages>;
@@ -774,13 +814,14 @@ pub mod pallet {
 			slashed: BalanceOf<T>,
 		},
 		/// The lead finalized the round of `period`; `active` reports scored at or above the
-		/// program's activity threshold.
+		/// program's activity threshold (`ActiveMembers` counts those of members still on the
+		/// roster).
 		RoundFinalized { index: ProgramIndex, period: PeriodIndex, active: u32 },
-		/// The settlement of a round started: the rates of this block are fixed for its payments.
+		/// The settlement of a round started: the rates of this block, and every entry's
+		/// eligibility as of this block, are fixed for its payments.
 		RoundSettlementStarted { index: ProgramIndex, period: PeriodIndex },
-		/// Every entry of a round was checked and tallied: its payments are fixed, the most
-		/// they can take (`committed`, native) is set aside, and the next `settle_round` calls
-		/// pay them.
+		/// Every entry of a round was checked and tallied: its payments are fixed, their sum
+		/// (`committed`, native) is set aside, and the next `settle_round` calls pay them.
 		RoundTallied { index: ProgramIndex, period: PeriodIndex, committed: BalanceOf<T> },
 		/// A fixed payment could not be made (the beneficiary cannot receive it): it was
 		/// skipped, and its amount stays in the program.
@@ -1001,6 +1042,15 @@ pub mod pallet {
 				"MaxScoresPerCall must reach every page of a round"
 			);
 			assert!(T::MaxClaimsPerRound::get() > 0, "MaxClaimsPerRound must be nonzero");
+			assert!(
+				T::MaxClaimsPerRound::get() >= T::MaxRoster::get(),
+				"MaxClaimsPerRound must hold a report of every member of a full roster"
+			);
+			assert!(!T::SettlementWindow::get().is_zero(), "SettlementWindow must be nonzero");
+			assert!(
+				T::SettlementWindow::get() <= T::PayoutPeriod::get(),
+				"SettlementWindow above PayoutPeriod"
+			);
 			assert!(T::MaxScoresPerCall::get() > 0, "MaxScoresPerCall must be nonzero");
 			// A round's windows end within the next period, so that a close waits at most a
 			// period past the end block.
@@ -1200,8 +1250,16 @@ pub mod pallet {
 		/// report awaits the council, the program does not close: the council decides it (a
 		/// report made before the end block may be decided after it), or cancels.
 		///
+		/// Members are paid for the periods they worked. After the end block, anyone closes once
+		/// the last period's filing window is over and every round is settled, or once
+		/// `SettlementWindow` blocks have passed since the last period's round was final by
+		/// itself (what is left is dropped, deposits returned by the clean-up): a final round
+		/// always gets that window to be settled. The lead closing early with rounds open ends
+		/// the program now instead (`ProgramEnded`): the same rules then apply, so that no
+		/// stranger's claim can keep a program open for long.
+		///
 		/// ## Events
-		/// `ProgramClosed`, `ProgramStorageCleared`.
+		/// `ProgramClosed`, `ProgramStorageCleared`; or `ProgramEnded`.
 		///
 		/// ## Complexity
 		/// O(`RemovalLimit`); the unused weight is refunded.
@@ -1213,7 +1271,7 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let visited = Self::do_close(index, who)?;
-			Ok(Some(T::WeightInfo::close_program(visited)).into())
+			Ok(Some(T::WeightInfo::close_program(visited.unwrap_or_default())).into())
 		}
 
 		/// Name a new lead for an active program.
@@ -1222,25 +1280,29 @@ pub mod pallet {
 		/// `ApproveOrigin`.
 		///
 		/// ## Details
-		/// The new lead may be on the roster (the lead cannot block the council's choice by
-		/// enrolling it); as lead it is paid from no pool but a `Lead` one. The program's account
-		/// and the treasury are never leads.
+		/// A roster member may be named (the lead cannot block the council's choice by
+		/// enrolling it): it leaves the roster as a council removal would take it off (a senior
+		/// with its crew), without a bar, since the lead is never on its own roster. As lead it
+		/// is paid from no pool but a `Lead` one. The program's account and the treasury are
+		/// never leads.
 		///
 		/// ## Events
-		/// `LeadChanged`.
+		/// `MemberRemoved` for each member leaving the roster, then `LeadChanged`.
 		///
 		/// ## Complexity
-		/// O(1).
+		/// O(c) in the crew of a senior named lead, at most `MaxCrew`; the unused weight is
+		/// refunded.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::set_lead())]
+		#[pallet::weight(T::WeightInfo::set_lead(T::MaxCrew::get()))]
 		pub fn set_lead(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
 			new_lead: AccountIdLookupOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			T::ApproveOrigin::ensure_origin(origin)?;
 			let new = T::Lookup::lookup(new_lead)?;
-			Self::do_set_lead(index, new)
+			let crew = Self::do_set_lead(index, new)?;
+			Ok(Some(T::WeightInfo::set_lead(crew)).into())
 		}
 
 		/// Pay the tranches the council approved while the treasury could not.
@@ -1368,18 +1430,26 @@ pub mod pallet {
 		/// `MilestoneReported`.
 		///
 		/// ## Complexity
-		/// O(e) in the evidence length, at most `MaxEvidenceLen`.
+		/// O(e + n) in the evidence length, at most `MaxEvidenceLen`, and for `ActiveMembers`
+		/// the active reports whose filers are looked up on the roster, at most
+		/// `MaxClaimsPerRound`; the unused weight is refunded.
 		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::report_milestone(evidence.len() as u32))]
+		#[pallet::weight(T::WeightInfo::report_milestone(
+			evidence.len() as u32,
+			T::MaxClaimsPerRound::get(),
+		))]
 		pub fn report_milestone(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
 			#[pallet::compact] milestone: MilestoneIndex,
 			#[pallet::compact] claimed: u64,
 			evidence: EvidenceOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let caller = ensure_signed(origin)?;
-			Self::do_report_milestone(index, &caller, milestone, claimed, evidence)
+			let e = evidence.len() as u32;
+			let looked_up =
+				Self::do_report_milestone(index, &caller, milestone, claimed, evidence)?;
+			Ok(Some(T::WeightInfo::report_milestone(e, looked_up)).into())
 		}
 
 		/// Approve report `attempt` of a milestone, releasing the next tranche less `cut`.
@@ -1399,9 +1469,10 @@ pub mod pallet {
 		/// `MilestoneApproved`, then `TrancheReleased` or `TrancheOwed` if a tranche follows.
 		///
 		/// ## Complexity
-		/// O(1).
+		/// O(n) for `ActiveMembers` in the active reports whose filers are looked up on the
+		/// roster, at most `MaxClaimsPerRound`; O(1) otherwise. The unused weight is refunded.
 		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::approve_milestone())]
+		#[pallet::weight(T::WeightInfo::approve_milestone(T::MaxClaimsPerRound::get()))]
 		pub fn approve_milestone(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
@@ -1409,9 +1480,11 @@ pub mod pallet {
 			#[pallet::compact] attempt: u32,
 			#[pallet::compact] expected_figure: u64,
 			cut: Option<BalanceOf<T>>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let limit = T::ApproveOrigin::ensure_origin(origin)?;
-			Self::do_approve_milestone(index, milestone, attempt, expected_figure, cut, limit)
+			let looked_up =
+				Self::do_approve_milestone(index, milestone, attempt, expected_figure, cut, limit)?;
+			Ok(Some(T::WeightInfo::approve_milestone(looked_up)).into())
 		}
 
 		/// Reject report `attempt` of a milestone; the lead may report it again.
@@ -1621,16 +1694,19 @@ pub mod pallet {
 		///
 		/// ## Complexity
 		/// O(e) in the evidence length; the round's filer list is at most `MaxClaimsPerRound`.
+		/// Charged as the costlier of a filing into a round nearly full and the first filing of
+		/// a round (which writes the program record too), refunded to its own.
 		#[pallet::call_index(18)]
-		#[pallet::weight(T::WeightInfo::file_report(evidence.len() as u32))]
+		#[pallet::weight(T::WeightInfo::file_report(evidence.len() as u32)
+			.max(T::WeightInfo::file_report_opening(evidence.len() as u32)))]
 		pub fn file_report(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
 			#[pallet::compact] period: PeriodIndex,
 			evidence: EvidenceOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_file(index, period, who, None, evidence)
+			Ok(Some(Self::do_file(index, period, who, None, evidence)?).into())
 		}
 
 		/// File a contributor's claim to a scored `Contributors` pool for `period`, with
@@ -1640,25 +1716,28 @@ pub mod pallet {
 		/// Signed, by an account not on the roster (never the lead).
 		///
 		/// ## Details
-		/// As `file_report`. The deposit comes back when the round is settled or dropped; it
-		/// goes to the treasury if the lead marks the claim as spam.
+		/// As `file_report`. Claims take at most `MaxClaimsPerRound - MaxRoster` entries of a
+		/// round: the rest is the roster's, so that claims never keep a member from filing. The
+		/// deposit comes back when the round is settled or dropped; it goes to the treasury if
+		/// the lead marks the claim as spam.
 		///
 		/// ## Events
 		/// `Filed`.
 		///
 		/// ## Complexity
-		/// O(e) in the evidence length; the round's filer list is at most `MaxClaimsPerRound`.
+		/// As `file_report`.
 		#[pallet::call_index(19)]
-		#[pallet::weight(T::WeightInfo::file_claim(evidence.len() as u32))]
+		#[pallet::weight(T::WeightInfo::file_claim(evidence.len() as u32)
+			.max(T::WeightInfo::file_claim_opening(evidence.len() as u32)))]
 		pub fn file_claim(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
 			#[pallet::compact] period: PeriodIndex,
 			#[pallet::compact] pool: PoolIndex,
 			evidence: EvidenceOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_file(index, period, who, Some(pool), evidence)
+			Ok(Some(Self::do_file(index, period, who, Some(pool), evidence)?).into())
 		}
 
 		/// Score reports and claims of a round, 0 to 100 each.
@@ -1674,8 +1753,8 @@ pub mod pallet {
 		/// `Scored` for each pair.
 		///
 		/// ## Complexity
-		/// O(n) in the scores given, at most `MaxScoresPerCall`; each page of the round they
-		/// touch is read and written once.
+		/// O(n) in the scores given, at most `MaxScoresPerCall`; the round's record (which keeps
+		/// the scores) is read and written once.
 		#[pallet::call_index(20)]
 		#[pallet::weight(T::WeightInfo::score_round(scores.len() as u32))]
 		pub fn score_round(
@@ -1694,24 +1773,27 @@ pub mod pallet {
 		/// Signed, by the lead, until the round is final.
 		///
 		/// ## Details
-		/// The last entry of the round takes the claim's place, so that its pages stay full.
+		/// The last entry of the round takes the claim's place, so that its pages stay full. A
+		/// round left empty is removed.
 		///
 		/// ## Events
 		/// `ClaimSpam`.
 		///
 		/// ## Complexity
-		/// O(1); the round's filer list is at most `MaxClaimsPerRound`.
+		/// O(1); the round's filer list is at most `MaxClaimsPerRound`. Charged as the costlier
+		/// of moving the last entry into the claim's place and removing an emptied round,
+		/// refunded to its own.
 		#[pallet::call_index(21)]
-		#[pallet::weight(T::WeightInfo::mark_spam())]
+		#[pallet::weight(T::WeightInfo::mark_spam().max(T::WeightInfo::mark_spam_emptying()))]
 		pub fn mark_spam(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
 			#[pallet::compact] period: PeriodIndex,
 			who: AccountIdLookupOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let caller = ensure_signed(origin)?;
 			let who = T::Lookup::lookup(who)?;
-			Self::do_mark_spam(index, period, &caller, who)
+			Ok(Some(Self::do_mark_spam(index, period, &caller, who)?).into())
 		}
 
 		/// Finalize a round once its filing window is over: its scores are fixed and anyone may
@@ -1743,27 +1825,31 @@ pub mod pallet {
 		/// Signed, by anyone.
 		///
 		/// ## Details
-		/// The first call fixes the rates of this block for the round's payments. The first
-		/// calls check the entries' eligibility again (a member removed meanwhile is not paid)
-		/// and tally them, `MaxSettlePerCall` at a time; the last tally commits what the round
-		/// may pay, so that direct awards cannot spend it, or fails with
+		/// The first call fixes every payment of the round: the rates of this block (refused if
+		/// a scored pool's denomination has no rate, or a rate that makes its cap worth
+		/// nothing), each entry's eligibility as of this block (a member removed before it is
+		/// not paid; roster changes after it change nothing), and so each amount. It commits
+		/// their exact sum, so that direct awards cannot spend it, or fails with
 		/// `InsufficientProgramFunds` and changes nothing if the program cannot afford it (the
-		/// round can be settled later). The next calls pay as many at a time, in filing order,
-		/// skipping a payee who cannot receive and releasing claim deposits. The last removes the
-		/// round and releases what it did not pay. Payments are charged to the round's own
-		/// period. Logic in `rounds.rs`.
+		/// round can be settled later). Whoever makes that call picks the block, and so the rate,
+		/// for the whole round: a council should settle the rounds that are final before it
+		/// changes a rate. The next calls pay `MaxSettlePerCall` entries at a time, in the round's
+		/// order, skipping a payee who cannot receive and releasing claim deposits. The last
+		/// removes the round and releases what it did not pay. Payments are charged to the
+		/// round's own period. Logic in `rounds.rs`.
 		///
 		/// ## Events
 		/// `RoundSettlementStarted`, `RoundTallied`; `Awarded` or `PaymentSkipped` for each
 		/// payment, and `RoundSettled` at the end.
 		///
 		/// ## Complexity
-		/// O(p) in the page, at most `MaxSettlePerCall`: one page of entries is read (and
-		/// written back, or removed). Charged at a full page of the costlier kind (claims
-		/// release a deposit each, a report's payee may be a new account), refunded to what the
-		/// page held.
+		/// The first call O(n) in the round's entries, at most `MaxClaimsPerRound` (a roster
+		/// look-up for each report it would pay); the next O(p) in the page, at most
+		/// `MaxSettlePerCall` (one page read and removed). Charged as the costliest step (a
+		/// first call on a full round, or a full page of the costlier kind: claims release a
+		/// deposit each, a report's payee may be a new account), refunded to what it did.
 		#[pallet::call_index(23)]
-		#[pallet::weight(T::WeightInfo::settle_round_tally(T::MaxSettlePerCall::get())
+		#[pallet::weight(T::WeightInfo::settle_round_start(T::MaxClaimsPerRound::get())
 			.max(T::WeightInfo::settle_round_pay(T::MaxSettlePerCall::get()))
 			.max(T::WeightInfo::settle_round_pay_reports(T::MaxSettlePerCall::get())))]
 		pub fn settle_round(
@@ -1773,7 +1859,7 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			let weight = match Self::do_settle(index, period)? {
-				SettleStep::Tallied { entries } => T::WeightInfo::settle_round_tally(entries),
+				SettleStep::Started { entries } => T::WeightInfo::settle_round_start(entries),
 				SettleStep::Paid { reports, claims } => Self::settle_pay_weight(reports, claims),
 			};
 			Ok(Some(weight).into())

@@ -27,31 +27,32 @@ use sp_runtime::traits::{BlockNumberProvider, Saturating};
 
 impl<T: Config> Pallet<T> {
 	/// The figure of record of `metric` now: the roster's size for `AmbassadorCount`, the
-	/// active members of the last final round for `ActiveMembers` (see `rounds.rs`), else the
-	/// reported figure.
+	/// active members on the roster for `ActiveMembers` (see `rounds.rs`), else the reported
+	/// figure; with the roster look-ups it took.
 	pub(crate) fn figure_of_record(
 		index: ProgramIndex,
 		program: &Program<T>,
 		metric: &Metric<TagOf<T>>,
 		reported: u64,
-	) -> u64 {
+	) -> (u64, u32) {
 		match metric {
-			Metric::AmbassadorCount => program.roster_count as u64,
-			Metric::ActiveMembers => Self::active_members(index, program),
-			Metric::CommunitySize | Metric::OffChain(_) => reported,
+			Metric::AmbassadorCount => (program.roster_count as u64, 0),
+			Metric::ActiveMembers => Self::count_active(index, program),
+			Metric::CommunitySize | Metric::OffChain(_) => (reported, 0),
 		}
 	}
 
 	/// The figure a council decision approves: what held both when the report was made and now
 	/// (for an on-chain metric, members who joined after the report do not count, and neither
-	/// do those who left since).
+	/// do those who left since); with the roster look-ups it took.
 	pub(crate) fn approved_figure(
 		index: ProgramIndex,
 		program: &Program<T>,
 		metric: &Metric<TagOf<T>>,
 		report: &MilestoneReport<T>,
-	) -> u64 {
-		Self::figure_of_record(index, program, metric, report.figure).min(report.figure)
+	) -> (u64, u32) {
+		let (now, looked_up) = Self::figure_of_record(index, program, metric, report.figure);
+		(now.min(report.figure), looked_up)
 	}
 
 	pub(crate) fn do_report_milestone(
@@ -60,7 +61,7 @@ impl<T: Config> Pallet<T> {
 		milestone: MilestoneIndex,
 		claimed: u64,
 		evidence: EvidenceOf<T>,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		let program = Self::lead_program(index, caller)?;
 		let spec =
 			program.milestones.get(milestone as usize).ok_or(Error::<T>::UnknownMilestone)?;
@@ -73,7 +74,7 @@ impl<T: Config> Pallet<T> {
 			},
 		};
 
-		let figure = Self::figure_of_record(index, &program, &spec.metric, claimed);
+		let (figure, looked_up) = Self::figure_of_record(index, &program, &spec.metric, claimed);
 		Reports::<T>::insert(
 			index,
 			milestone,
@@ -96,7 +97,7 @@ impl<T: Config> Pallet<T> {
 			figure,
 			evidence,
 		});
-		Ok(())
+		Ok(looked_up)
 	}
 
 	pub(crate) fn do_approve_milestone(
@@ -106,14 +107,14 @@ impl<T: Config> Pallet<T> {
 		expected_figure: u64,
 		cut: Option<BalanceOf<T>>,
 		limit: BalanceOf<T>,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		let mut program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
 		Self::ensure_active(&program)?;
 		let mut report = Self::pending_report(index, milestone, attempt)?;
 		let spec =
 			program.milestones.get(milestone as usize).ok_or(Error::<T>::UnknownMilestone)?;
 		let target = spec.target;
-		let figure = Self::approved_figure(index, &program, &spec.metric, &report);
+		let (figure, looked_up) = Self::approved_figure(index, &program, &spec.metric, &report);
 		ensure!(figure >= expected_figure, Error::<T>::FigureBelowExpected);
 
 		let next = milestone.saturating_add(1);
@@ -146,7 +147,7 @@ impl<T: Config> Pallet<T> {
 		});
 		Self::fund_tranche(index, &mut program, next, next_tranche)?;
 		Programs::<T>::insert(index, program);
-		Ok(())
+		Ok(looked_up)
 	}
 
 	pub(crate) fn do_reject_milestone(

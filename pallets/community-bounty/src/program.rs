@@ -204,9 +204,13 @@ impl<T: Config> Pallet<T> {
 		Ok(Self::remove_program(index, &program))
 	}
 
-	/// Closes an active program; returns the storage entries its first clean-up step visited.
-	pub(crate) fn do_close(index: ProgramIndex, by: T::AccountId) -> Result<u32, DispatchError> {
-		let program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
+	/// Closes an active program; returns the storage entries its first clean-up step visited,
+	/// or `None` if the lead's early close ended it instead, rounds being open.
+	pub(crate) fn do_close(
+		index: ProgramIndex,
+		by: T::AccountId,
+	) -> Result<Option<u32>, DispatchError> {
+		let mut program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
 		let ProgramStatus::Active { approved_at, ends_at } = program.status else {
 			return Err(Error::<T>::NotActive.into());
 		};
@@ -218,18 +222,26 @@ impl<T: Config> Pallet<T> {
 		let pending = Reports::<T>::get(index, program.milestones_approved)
 			.is_some_and(|report| report.status == ReportStatus::Pending);
 		ensure!(!pending, Error::<T>::ReportPending);
-		// Members are paid for the periods they worked. A lead who finished early closes once
-		// no round is open. After the end block, anyone closes once the last period's filing
-		// window is over and every round is settled, or once even the last period's scoring
-		// window has passed (what is left is dropped, deposits returned by the clean-up).
-		let closable = if expired {
+		// Members are paid for the periods they worked. After the end block, anyone closes once
+		// the last period's filing window is over and every round is settled, or once a final
+		// round had its window to be settled (what is left is dropped, deposits returned by
+		// the clean-up).
+		if expired {
 			let last = Self::last_period(approved_at, ends_at);
-			(program.open_rounds == 0 && now >= Self::filing_deadline(approved_at, last))
-				|| now >= Self::scoring_deadline(approved_at, last)
-		} else {
-			program.open_rounds == 0
-		};
-		ensure!(closable, Error::<T>::RoundsOpen);
+			let settled =
+				program.open_rounds == 0 && now >= Self::filing_deadline(approved_at, last);
+			let windows_passed = now
+				>= Self::scoring_deadline(approved_at, last)
+					.saturating_add(T::SettlementWindow::get());
+			ensure!(settled || windows_passed, Error::<T>::RoundsOpen);
+		} else if program.open_rounds > 0 {
+			// A lead who finished early with rounds open ends the program now: its rounds run
+			// their windows as after any end, and no new period's round can keep it open.
+			program.status = ProgramStatus::Active { approved_at, ends_at: now };
+			Programs::<T>::insert(index, program);
+			Self::deposit_event(Event::ProgramEnded { index, by, ends_at: now });
+			return Ok(None);
+		}
 
 		let (owed_dropped, paid) = (program.owed_total(), program.paid);
 		let refunded = Self::sweep(&Self::program_account(index))?;
@@ -241,20 +253,25 @@ impl<T: Config> Pallet<T> {
 			owed_dropped,
 			paid,
 		});
-		Ok(Self::remove_program(index, &program))
+		Ok(Some(Self::remove_program(index, &program)))
 	}
 
 	/// Names `new` the lead. A member of the roster may be named (the lead cannot block the
-	/// council's choice by enrolling it); as lead it is paid from no pool but a `Lead` one.
-	pub(crate) fn do_set_lead(index: ProgramIndex, new: T::AccountId) -> DispatchResult {
+	/// council's choice by enrolling it): it leaves the roster, since the lead is never on its
+	/// own roster, and as lead it is paid from no pool but a `Lead` one. Returns the crew that
+	/// left with it.
+	pub(crate) fn do_set_lead(
+		index: ProgramIndex,
+		new: T::AccountId,
+	) -> Result<u32, DispatchError> {
 		ensure!(!Self::is_reserved(index, &new), Error::<T>::ReservedAccount);
-		Programs::<T>::try_mutate(index, |maybe| {
-			let program = maybe.as_mut().ok_or(Error::<T>::UnknownProgram)?;
-			Self::ensure_active(program)?;
-			let old = core::mem::replace(&mut program.lead, new.clone());
-			Self::deposit_event(Event::LeadChanged { index, old, new });
-			Ok(())
-		})
+		let mut program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
+		Self::ensure_active(&program)?;
+		let crew = Self::leave_roster_to_lead(index, &mut program, &new);
+		let old = core::mem::replace(&mut program.lead, new.clone());
+		Programs::<T>::insert(index, program);
+		Self::deposit_event(Event::LeadChanged { index, old, new });
+		Ok(crew)
 	}
 
 	/// Pays owed tranches oldest first while the treasury can.

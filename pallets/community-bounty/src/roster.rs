@@ -121,6 +121,26 @@ impl<T: Config> Pallet<T> {
 		Ok(crew)
 	}
 
+	/// Takes `who`, whom the council names lead, off the roster as a council removal would (a
+	/// senior with its crew), without a bar: the lead is never on its own roster. Returns the
+	/// size of the crew that left with it.
+	pub(crate) fn leave_roster_to_lead(
+		index: ProgramIndex,
+		program: &mut Program<T>,
+		who: &T::AccountId,
+	) -> u32 {
+		let Some(member) = Roster::<T>::get(index, who) else { return 0 };
+		let crew = Self::take_off_roster(index, program, who, member, true);
+		Self::deposit_event(Event::MemberRemoved {
+			index,
+			who: who.clone(),
+			by_council: true,
+			barred: false,
+			roster_count: program.roster_count,
+		});
+		crew
+	}
+
 	/// Removes `who` from the roster with its crew (if a senior) or from its senior's crew (if
 	/// an ambassador), updating `program`'s count; emits `MemberRemoved` for each crew member.
 	/// Returns the size of the crew removed.

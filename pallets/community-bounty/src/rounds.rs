@@ -22,31 +22,37 @@
 //!   [`Config::ClaimDeposit`] held ([`EntryKind::Claim`]). Both name the period `p`, and are
 //!   accepted from the start of `p` until [`Config::ClaimGrace`] blocks after its end, for a
 //!   period that began by the program's end block. The lead never files. A round holds at most
-//!   [`Config::MaxClaimsPerRound`] entries.
+//!   [`Config::MaxClaimsPerRound`] entries, and the roster's part is reserved: claims take at
+//!   most `MaxClaimsPerRound - MaxRoster` of them, so strangers never keep a member from
+//!   filing (a spam mark frees a claim's slot for another claim, never a member's).
 //! - **Scoring.** The lead scores entries 0..=100 and may revise them until the round is final:
 //!   finalized by the lead once the filing window is over, or final by itself
 //!   [`Config::ScoringWindow`] blocks later. An unscored entry scores 0. The lead may mark a
-//!   claim as spam until then (removed, deposit to the treasury).
+//!   claim as spam until then (removed, deposit to the treasury); a round left empty is gone.
 //! - **Paying.** A scored pool ([`Payout::Scored`]) pays the entries at or above its threshold:
 //!   the scored senior pool pays reports of Senior Ambassadors leading at least `min_crew`, a
 //!   scored contributors pool the claims made to it. [`Split::Linear`]: `member_cap x score`,
 //!   scaled down pro rata if the total passes the period cap. [`Split::Proportional`]: the
 //!   period cap shared by score, each share clipped at the member cap. Amounts round down; the
 //!   dust stays in the program.
-//! - **Settling.** Anyone settles a final round, one page ([`Config::MaxSettlePerCall`] entries)
-//!   a call. The first call fixes each scored pool's cap in native at that block's rate; the
-//!   tally pages check eligibility again and fix which pool pays each entry; the last tally
-//!   commits what the round may pay ([`Program::committed`]) so that direct awards cannot spend
-//!   it, or fails and changes nothing if the program cannot afford it. A scored pool takes no
-//!   direct award, so its spending in period `p` is only what `p`'s round fixed: settling `p`
-//!   during `p + 1` cannot eat into `p + 1`'s cap. The pay pages pay, skip a payee who cannot
-//!   receive, release claim deposits and remove their page; the last removes the round.
-//! - **Storage.** A round's entries live in pages of [`Config::MaxSettlePerCall`]
-//!   ([`RoundPages`]), in filing order, so that a settlement step reads and removes one record
-//!   rather than one per entry; the round keeps the list of filers, which tells where each
-//!   entry is and who already filed.
-//! - **Activity.** A round's `active` counts the reports scored at or above the program's
-//!   `activity_threshold`; [`Metric::ActiveMembers`] reads it from the last final round.
+//! - **Settling.** Anyone settles a final round. The first call fixes every payment of the
+//!   round: each scored pool's cap in native at that block's rate (a missing or zero rate
+//!   refuses it), each entry's eligibility (on the roster now, the role, the crew, never the
+//!   lead), and so each amount; it commits their exact sum ([`Program::committed`]) so that
+//!   direct awards cannot spend it, or fails and changes nothing if the program cannot afford
+//!   it. Roster changes after that call change nothing in the round. Whoever makes that call
+//!   picks the block, and so the rate, for the whole round. A scored pool takes no direct award,
+//!   so its spending in period `p` is only what `p`'s round fixed: settling `p` during `p + 1`
+//!   cannot eat into `p + 1`'s cap. The next calls pay a page ([`Config::MaxSettlePerCall`]
+//!   entries) each, skip a payee who cannot receive, release claim deposits and remove their
+//!   page; the last removes the round.
+//! - **Storage.** The round's record keeps its filers in filing order with their scores and, once
+//!   settling, the pool that pays each; their evidence lives in pages of
+//!   [`Config::MaxSettlePerCall`] ([`RoundPages`]), so that a pay step reads and removes one
+//!   record rather than one per entry.
+//! - **Activity.** [`Metric::ActiveMembers`] counts the accounts on the roster now whose report
+//!   in the last final period scored at or above the program's `activity_threshold`: read from
+//!   that round while it is stored, else from the [`Activity`] its settlement left.
 
 use crate::{pallet::*, *};
 use alloc::vec::Vec;
@@ -65,9 +71,9 @@ use sp_runtime::{
 
 /// What one `settle_round` call did, for its weight.
 pub enum SettleStep {
-	/// Checked and tallied `entries` entries (the first call also fixed the rates).
-	Tallied {
-		/// The entries of the page.
+	/// Started the settlement: fixed the rates and every payment of the round's `entries`.
+	Started {
+		/// The entries of the round.
 		entries: u32,
 	},
 	/// Paid, skipped or passed over the entries of a page: `reports` reports and `claims`
@@ -113,22 +119,29 @@ impl<T: Config> Pallet<T> {
 		T::MaxSettlePerCall::get().max(1)
 	}
 
+	/// The most claims a round holds: what the roster cannot use.
+	pub fn claim_room() -> u32 {
+		T::MaxClaimsPerRound::get().saturating_sub(T::MaxRoster::get())
+	}
+
 	/// Where the entry at `position` of a round is: its page and its place in the page.
 	pub fn locate(position: u32) -> (u32, usize) {
 		let size = Self::page_size();
 		(position / size, (position % size) as usize)
 	}
 
-	/// The report or claim of `who` in the round of `period` of program `index`, if any.
+	/// The report or claim of `who` in the round of `period` of program `index`, as its page
+	/// stores it, with its filer record (score, and the pool fixed to pay it), if any.
 	pub fn round_entry(
 		index: ProgramIndex,
 		period: PeriodIndex,
 		who: &T::AccountId,
-	) -> Option<RoundEntry<T>> {
+	) -> Option<(RoundEntry<T>, FilerOf<T>)> {
 		let round = Rounds::<T>::get(index, period)?;
-		let position = round.filers.iter().position(|filer| filer == who)?;
-		let (page, offset) = Self::locate(position as u32);
-		RoundPages::<T>::get(index, (period, page))?.get(offset).cloned()
+		let position = round.position(who)?;
+		let (page, offset) = Self::locate(position);
+		let entry = RoundPages::<T>::get(index, (period, page))?.get(offset).cloned()?;
+		Some((entry, round.filers.get(position as usize)?.clone()))
 	}
 
 	/// The first block of period `period` of a program approved at `approved_at`.
@@ -166,13 +179,19 @@ impl<T: Config> Pallet<T> {
 		round.status != RoundStatus::Open || now >= Self::scoring_deadline(approved_at, period)
 	}
 
-	/// The number of active members of the last final round of program `index` at `now`: the
-	/// figure of [`Metric::ActiveMembers`]. A period in which nobody filed counts 0.
+	/// The figure of [`Metric::ActiveMembers`] of program `index` now: the accounts on the
+	/// roster whose report in the last final period scored at or above the activity threshold.
 	pub fn active_members(index: ProgramIndex, program: &Program<T>) -> u64 {
-		let ProgramStatus::Active { approved_at, ends_at } = program.status else { return 0 };
+		Self::count_active(index, program).0
+	}
+
+	/// The last final period of a program: the latest whose round the lead finalized or whose
+	/// settlement started, or the latest final by its deadline (never past the program's last
+	/// period: after the end the figure stays the last round's), if any.
+	pub fn last_final_period(program: &Program<T>) -> Option<PeriodIndex> {
+		let ProgramStatus::Active { approved_at, ends_at } = program.status else { return None };
 		let now = T::BlockNumberProvider::current_block_number();
-		// The latest period final by time (`scoring_deadline(q) <= now`), never past the
-		// program's last period: after the end the figure stays the last round's.
+		// The latest period final by time: `scoring_deadline(q) <= now`.
 		let lag = T::ClaimGrace::get().saturating_add(T::ScoringWindow::get());
 		let by_time = match now.checked_sub(&lag) {
 			Some(since) if since >= approved_at => Self::period_at(approved_at, since)
@@ -180,30 +199,39 @@ impl<T: Config> Pallet<T> {
 				.map(|q| q.min(Self::last_period(approved_at, ends_at))),
 			_ => None,
 		};
-		// A round final only by time was never recorded: read it (none filed: 0 active).
-		let recorded = program.last_final.filter(|known| by_time.is_none_or(|q| q <= known.period));
-		match (recorded, by_time) {
-			(Some(known), _) => known.count.into(),
-			(None, Some(q)) => Rounds::<T>::get(index, q).map_or(0, |round| round.active).into(),
-			(None, None) => 0,
-		}
+		by_time.max(program.last_final)
 	}
 
-	/// Records that the round of `period` is final with `active` active members, if it is the
-	/// latest known.
-	fn note_final(program: &mut Program<T>, period: PeriodIndex, active: u32) {
-		if program.last_final.is_none_or(|known| period >= known.period) {
-			program.last_final = Some(PeriodCount { period, count: active });
-		}
+	/// [`Self::active_members`], with the roster look-ups it took (for the weight).
+	pub(crate) fn count_active(index: ProgramIndex, program: &Program<T>) -> (u64, u32) {
+		let Some(period) = Self::last_final_period(program) else { return (0, 0) };
+		let threshold = program.activity_threshold;
+		let active: Vec<T::AccountId> = match Rounds::<T>::get(index, period) {
+			Some(round) => {
+				round.filers.into_iter().filter(|f| f.is_active(threshold)).map(|f| f.who).collect()
+			},
+			// A settled round left who was active; a period nobody filed in counts 0.
+			None => Activity::<T>::get(index)
+				.filter(|activity| activity.period == period)
+				.map_or_else(Vec::new, |activity| activity.members.into_inner()),
+		};
+		let on_roster = active.iter().filter(|who| Roster::<T>::contains_key(index, who)).count();
+		(on_roster as u64, active.len() as u32)
 	}
 
+	/// Records that the round of `period` is final, if it is the latest known.
+	fn note_final(program: &mut Program<T>, period: PeriodIndex) {
+		program.last_final = program.last_final.max(Some(period));
+	}
+
+	/// Files a report (`claim_pool: None`) or a claim; returns the weight it used.
 	pub(crate) fn do_file(
 		index: ProgramIndex,
 		period: PeriodIndex,
 		who: T::AccountId,
 		claim_pool: Option<PoolIndex>,
 		evidence: EvidenceOf<T>,
-	) -> DispatchResult {
+	) -> Result<Weight, DispatchError> {
 		let mut program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
 		let ProgramStatus::Active { approved_at, ends_at } = program.status else {
 			return Err(Error::<T>::NotActive.into());
@@ -215,18 +243,14 @@ impl<T: Config> Pallet<T> {
 		ensure!(period <= Self::last_period(approved_at, ends_at), Error::<T>::PeriodAfterEnd);
 		ensure!(now < Self::filing_deadline(approved_at, period), Error::<T>::FilingClosed);
 		let existing = Rounds::<T>::get(index, period);
-		let is_new = existing.is_none();
+		let opens = existing.is_none();
 		let mut round = existing.unwrap_or_default();
 		ensure!(!Self::is_final(&round, approved_at, period, now), Error::<T>::RoundFinal);
-		ensure!(!round.filers.contains(&who), Error::<T>::AlreadyFiled);
+		ensure!(round.position(&who).is_none(), Error::<T>::AlreadyFiled);
 		let on_roster = Roster::<T>::contains_key(index, &who);
 		let kind = match claim_pool {
 			None => {
 				ensure!(on_roster, Error::<T>::NotMember);
-				// With a threshold of 0 every report counts as active, scored or not.
-				if program.activity_threshold == 0 {
-					round.active = round.active.saturating_add(1);
-				}
 				EntryKind::Report
 			},
 			Some(pool) => {
@@ -236,11 +260,16 @@ impl<T: Config> Pallet<T> {
 					spec.eligibility == Eligibility::Contributors && spec.payout.is_scored(),
 					Error::<T>::NotAClaimPool
 				);
+				// The roster's part of the round is reserved for its members.
+				ensure!(round.claims() < Self::claim_room(), Error::<T>::NoRoomForClaims);
 				EntryKind::Claim { pool, deposit: T::ClaimDeposit::get() }
 			},
 		};
 		let position = round.filers.len() as u32;
-		round.filers.try_push(who.clone()).map_err(|_| Error::<T>::RoundFull)?;
+		round
+			.filers
+			.try_push(Filer { who: who.clone(), claim: claim_pool, score: None, payable: None })
+			.map_err(|_| Error::<T>::RoundFull)?;
 		let deposit = match kind {
 			EntryKind::Claim { deposit, .. } => {
 				ensure!(
@@ -257,18 +286,12 @@ impl<T: Config> Pallet<T> {
 			},
 			EntryKind::Report => Zero::zero(),
 		};
-		if is_new {
+		if opens {
 			program.open_rounds = program.open_rounds.saturating_add(1);
 			Programs::<T>::insert(index, program);
 		}
-		let entry = RoundEntry {
-			who: who.clone(),
-			kind,
-			evidence: evidence.clone(),
-			filed_at: now,
-			score: None,
-			payable: None,
-		};
+		let entry =
+			RoundEntry { who: who.clone(), kind, evidence: evidence.clone(), filed_at: now };
 		let (page, offset) = Self::locate(position);
 		let mut entries = if offset == 0 {
 			Default::default()
@@ -285,9 +308,15 @@ impl<T: Config> Pallet<T> {
 			who,
 			pool: claim_pool,
 			deposit,
-			evidence,
+			evidence: evidence.clone(),
 		});
-		Ok(())
+		let e = evidence.len() as u32;
+		Ok(match (claim_pool.is_some(), opens) {
+			(false, false) => T::WeightInfo::file_report(e),
+			(false, true) => T::WeightInfo::file_report_opening(e),
+			(true, false) => T::WeightInfo::file_claim(e),
+			(true, true) => T::WeightInfo::file_claim_opening(e),
+		})
 	}
 
 	/// The program led by `caller` (also after its end block) and its round of `period`, if
@@ -314,59 +343,32 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let (program, mut round, _) = Self::open_round(index, period, caller)?;
 		ensure!(!scores.is_empty(), Error::<T>::NoScores);
-		let active_at = program.activity_threshold;
-		// Each page the scores touch is read once and written once.
-		let mut pages: Vec<(u32, RoundPageOf<T>)> = Vec::new();
 		for (who, score) in scores {
 			ensure!(score <= MAX_SCORE, Error::<T>::InvalidScore);
-			let position =
-				round.filers.iter().position(|filer| filer == &who).ok_or(Error::<T>::NotFiled)?
-					as u32;
 			// A member the council named lead after it filed does not score itself.
 			ensure!(who != program.lead, Error::<T>::LeadCannotFile);
-			let (page, offset) = Self::locate(position);
-			let slot = match pages.iter().position(|(number, _)| *number == page) {
-				Some(slot) => slot,
-				None => {
-					let entries =
-						RoundPages::<T>::get(index, (period, page)).ok_or(Error::<T>::NotFiled)?;
-					pages.push((page, entries));
-					pages.len() - 1
-				},
-			};
-			let entry = pages
-				.get_mut(slot)
-				.and_then(|(_, entries)| entries.get_mut(offset))
+			let filer = round
+				.filers
+				.iter_mut()
+				.find(|filer| filer.who == who)
 				.ok_or(Error::<T>::NotFiled)?;
-			if entry.kind == EntryKind::Report {
-				let was = entry.score.unwrap_or(0) >= active_at;
-				let is = score >= active_at;
-				match (was, is) {
-					(false, true) => round.active = round.active.saturating_add(1),
-					(true, false) => round.active = round.active.saturating_sub(1),
-					_ => {},
-				}
-			}
-			entry.score = Some(score);
+			filer.score = Some(score);
 			Self::deposit_event(Event::Scored { index, period, who, score });
-		}
-		for (page, entries) in pages {
-			RoundPages::<T>::insert(index, (period, page), entries);
 		}
 		Rounds::<T>::insert(index, period, round);
 		Ok(())
 	}
 
+	/// Marks `who`'s claim as spam; returns the weight it used.
 	pub(crate) fn do_mark_spam(
 		index: ProgramIndex,
 		period: PeriodIndex,
 		caller: &T::AccountId,
 		who: T::AccountId,
-	) -> DispatchResult {
-		let (_, mut round, _) = Self::open_round(index, period, caller)?;
-		let position =
-			round.filers.iter().position(|filer| filer == &who).ok_or(Error::<T>::NotFiled)?;
-		let (page, offset) = Self::locate(position as u32);
+	) -> Result<Weight, DispatchError> {
+		let (mut program, mut round, _) = Self::open_round(index, period, caller)?;
+		let position = round.position(&who).ok_or(Error::<T>::NotFiled)?;
+		let (page, offset) = Self::locate(position);
 		let mut entries =
 			RoundPages::<T>::get(index, (period, page)).ok_or(Error::<T>::NotFiled)?;
 		let entry = entries.get(offset).ok_or(Error::<T>::NotFiled)?;
@@ -383,9 +385,9 @@ impl<T: Config> Pallet<T> {
 			Fortitude::Force,
 		)?;
 		// The last entry takes the claim's place, in the filers as in the pages.
-		let last = round.filers.len().saturating_sub(1);
-		round.filers.swap_remove(position);
-		let (last_page, _) = Self::locate(last as u32);
+		let last = round.filers.len().saturating_sub(1) as u32;
+		round.filers.swap_remove(position as usize);
+		let (last_page, _) = Self::locate(last);
 		if last_page == page {
 			entries.swap_remove(offset);
 		} else {
@@ -398,10 +400,18 @@ impl<T: Config> Pallet<T> {
 			Self::put_page(index, period, last_page, tail);
 		}
 		Self::put_page(index, period, page, entries);
-		// A round keeps existing while empty: it is settled (or dropped) like any other.
-		Rounds::<T>::insert(index, period, round);
+		let weight = if round.filers.is_empty() {
+			// Nothing is left to score or pay: the round is gone.
+			Rounds::<T>::remove(index, period);
+			program.open_rounds = program.open_rounds.saturating_sub(1);
+			Programs::<T>::insert(index, program);
+			T::WeightInfo::mark_spam_emptying()
+		} else {
+			Rounds::<T>::insert(index, period, round);
+			T::WeightInfo::mark_spam()
+		};
 		Self::deposit_event(Event::ClaimSpam { index, period, who, slashed });
-		Ok(())
+		Ok(weight)
 	}
 
 	/// Stores a page of round `period`, or removes it if it is empty.
@@ -422,60 +432,56 @@ impl<T: Config> Pallet<T> {
 		let now = T::BlockNumberProvider::current_block_number();
 		ensure!(now >= Self::filing_deadline(approved_at, period), Error::<T>::FilingNotOver);
 		round.status = RoundStatus::Finalized;
-		let active = round.active;
-		Self::note_final(&mut program, period, active);
+		let active = round.active(program.activity_threshold);
+		Self::note_final(&mut program, period);
 		Rounds::<T>::insert(index, period, round);
 		Programs::<T>::insert(index, program);
 		Self::deposit_event(Event::RoundFinalized { index, period, active });
 		Ok(())
 	}
 
-	/// The pool that would pay an entry of `who` scoring `score` now, if any: the scored senior
-	/// pool for a report of a Senior Ambassador on the roster leading at least `min_crew`, the
-	/// claimed pool for a claim; never the lead nor a reserved account; at or above the pool's
-	/// threshold, and above 0.
+	/// The pool that would pay `filer`'s entry now, if any: the scored senior pool for a report
+	/// of a Senior Ambassador on the roster leading at least `min_crew`, the claimed pool for a
+	/// claim; never the lead nor a reserved account; at or above the pool's threshold, and
+	/// above 0. The roster is read last, only for a report the score would pay.
 	fn payable_pool(
 		index: ProgramIndex,
 		program: &Program<T>,
-		who: &T::AccountId,
-		kind: &EntryKind<BalanceOf<T>>,
-		score: Score,
+		filer: &FilerOf<T>,
 	) -> Option<PoolIndex> {
-		if *who == program.lead || Self::is_reserved(index, who) || score == 0 {
+		let score = filer.score_or_zero();
+		if filer.who == program.lead || Self::is_reserved(index, &filer.who) || score == 0 {
 			return None;
 		}
-		let pool = match kind {
-			EntryKind::Report => {
-				let pool = program.scored_senior_pool()?;
-				let member = Roster::<T>::get(index, who)?;
-				(member.role == Role::SeniorAmbassador && member.crew >= program.min_crew)
-					.then_some(pool)?
-			},
-			EntryKind::Claim { pool, .. } => *pool,
+		let pool = match filer.claim {
+			None => program.scored_senior_pool()?,
+			Some(pool) => pool,
 		};
 		match program.pools.get(pool as usize)?.payout {
-			Payout::Scored { threshold, .. } if score >= threshold => Some(pool),
-			_ => None,
+			Payout::Scored { threshold, .. } if score >= threshold => {},
+			_ => return None,
 		}
+		if filer.is_report() {
+			let member = Roster::<T>::get(index, &filer.who)?;
+			if member.role != Role::SeniorAmbassador || member.crew < program.min_crew {
+				return None;
+			}
+		}
+		Some(pool)
 	}
 
-	/// The pool that pays an entry of `who` scoring `score` now, if any, with the entry added to
-	/// that pool's tally in `tallies`: what a settlement's tally page and a view both do.
-	fn tally_entry(
-		index: ProgramIndex,
+	/// Adds `filer`'s entry, paid by pool `p`, to that pool's tally in `tallies`.
+	fn tally(
 		program: &Program<T>,
 		tallies: &mut [PoolTally<BalanceOf<T>>],
-		who: &T::AccountId,
-		kind: &EntryKind<BalanceOf<T>>,
+		p: PoolIndex,
 		score: Score,
-	) -> Option<PoolIndex> {
-		let p = Self::payable_pool(index, program, who, kind, score)?;
+	) {
 		if let (Some(tally), Some(pool)) =
 			(tallies.get_mut(p as usize), program.pools.get(p as usize))
 		{
 			tally.sum = tally.sum.saturating_add(Self::tally_weight(pool, score));
 		}
-		Some(p)
 	}
 
 	/// What an entry scoring `score` adds to its pool's tally: its score (`Proportional`), or
@@ -519,6 +525,16 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
+	/// The payment fixed for `filer` by its round's `tallies`, if any.
+	pub(crate) fn fixed_payment(
+		program: &Program<T>,
+		tallies: &[PoolTally<BalanceOf<T>>],
+		filer: &FilerOf<T>,
+	) -> Option<Payment<BalanceOf<T>>> {
+		let p = filer.payable?;
+		Self::scored_payment(program, p, filer.score_or_zero(), tallies.get(p as usize)?)
+	}
+
 	/// `amount x numerator / denominator`, rounded down (0 if `denominator` is 0).
 	fn share(amount: u128, numerator: u128, denominator: u128) -> u128 {
 		if denominator == 0 {
@@ -528,14 +544,17 @@ impl<T: Config> Pallet<T> {
 			.unwrap_or(0)
 	}
 
-	/// Each pool's period cap in native at this block's rate (zero for a direct pool).
+	/// Each pool's period cap in native at this block's rate (zero for a direct pool); a scored
+	/// pool whose denomination has no rate, or a rate that makes its cap worth nothing, refuses.
 	fn tallies_now(program: &Program<T>) -> Result<Vec<PoolTally<BalanceOf<T>>>, DispatchError> {
 		program
 			.pools
 			.iter()
 			.map(|pool| {
 				let native_cap = if pool.payout.is_scored() {
-					Self::to_native(pool.period_cap, &pool.denomination)?
+					let native = Self::to_native(pool.period_cap, &pool.denomination)?;
+					ensure!(!native.is_zero(), Error::<T>::ZeroRate);
+					native
 				} else {
 					Zero::zero()
 				};
@@ -544,60 +563,72 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
+	/// Which pool pays each filer of `round` and the pools' tallies, as the first settlement
+	/// call fixes them (eligibility now, rates now); once settling, as fixed.
+	fn fix_payments(
+		index: ProgramIndex,
+		program: &Program<T>,
+		round: &Round<T>,
+	) -> Result<(Vec<Option<PoolIndex>>, Vec<PoolTally<BalanceOf<T>>>), DispatchError> {
+		if round.is_paying() {
+			let payable = round.filers.iter().map(|f| f.payable).collect();
+			return Ok((payable, round.pools.to_vec()));
+		}
+		let mut tallies = Self::tallies_now(program)?;
+		let payable = round
+			.filers
+			.iter()
+			.map(|filer| {
+				let pool = Self::payable_pool(index, program, filer)?;
+				Self::tally(program, &mut tallies, pool, filer.score_or_zero());
+				Some(pool)
+			})
+			.collect();
+		Ok((payable, tallies))
+	}
+
 	/// How round `period` of program `index` would settle now, entry by entry in the round's
 	/// order (filing order, but for a claim marked as spam, whose place the last entry took):
-	/// eligibility as of now (or as tallied, once settlement is paying), at the rate of the
-	/// settlement's first call if it started, else at today's. Reads every page of the round:
-	/// for views, not for calls.
+	/// eligibility as of now (or as fixed, once settling), at today's rate (or the settlement's).
+	/// Entries already paid are left out. Reads every page of the round: for views, not calls.
 	pub fn plan_round(
 		index: ProgramIndex,
 		program: &Program<T>,
 		period: PeriodIndex,
 		round: &Round<T>,
 	) -> Result<Vec<PlannedEntry<T::AccountId, BalanceOf<T>>>, DispatchError> {
-		let paying = matches!(round.status, RoundStatus::Paying { .. });
-		let mut tallies =
-			if round.pools.is_empty() { Self::tallies_now(program)? } else { round.pools.to_vec() };
-		if !paying {
-			tallies.iter_mut().for_each(|tally| tally.sum = 0);
-		}
-		let pages = (round.filers.len() as u32).div_ceil(Self::page_size());
-		let mut entries = Vec::with_capacity(round.filers.len());
-		for page in 0..pages {
-			// Pages already paid are gone: the view shows what is still to come.
-			let Some(stored) = RoundPages::<T>::get(index, (period, page)) else { continue };
-			for entry in stored {
-				let score = entry.score.unwrap_or(0);
-				let pool = if paying {
-					entry.payable
-				} else {
-					Self::tally_entry(index, program, &mut tallies, &entry.who, &entry.kind, score)
-				};
-				entries.push((entry, pool));
+		let (payable, tallies) = Self::fix_payments(index, program, round)?;
+		let first_unpaid = match round.status {
+			RoundStatus::Paying { next, .. } => next as usize,
+			_ => 0,
+		};
+		let mut planned = Vec::with_capacity(round.filers.len());
+		for (position, (filer, pool)) in round.filers.iter().zip(payable).enumerate() {
+			if position < first_unpaid {
+				continue;
 			}
-		}
-		Ok(entries
-			.into_iter()
-			.map(|(entry, pool)| PlannedEntry {
-				payment: pool.and_then(|p| {
-					Self::scored_payment(
-						program,
-						p,
-						entry.score.unwrap_or(0),
-						tallies.get(p as usize)?,
-					)
-				}),
-				eligible: pool.is_some(),
-				who: entry.who,
+			let (page, offset) = Self::locate(position as u32);
+			let Some(entry) =
+				RoundPages::<T>::get(index, (period, page)).and_then(|p| p.get(offset).cloned())
+			else {
+				continue;
+			};
+			let payment = pool.and_then(|p| {
+				Self::scored_payment(program, p, filer.score_or_zero(), tallies.get(p as usize)?)
+			});
+			planned.push(PlannedEntry {
+				who: filer.who.clone(),
 				kind: entry.kind,
 				evidence: entry.evidence.into_inner(),
-				score: entry.score,
-			})
-			.collect())
+				score: filer.score,
+				eligible: pool.is_some(),
+				payment,
+			});
+		}
+		Ok(planned)
 	}
 
-	/// One step of a round's settlement: start it (and tally a first page), tally the next
-	/// page, or pay the next page.
+	/// One step of a round's settlement: start it (fixing every payment), or pay the next page.
 	pub(crate) fn do_settle(
 		index: ProgramIndex,
 		period: PeriodIndex,
@@ -609,11 +640,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(Self::is_final(&round, approved_at, period, now), Error::<T>::RoundNotFinal);
 		let step = match round.status {
 			RoundStatus::Open | RoundStatus::Finalized => {
-				Self::start_settlement(index, period, &mut program, &mut round)?;
-				Self::tally_page(index, period, &mut program, &mut round, 0)?
-			},
-			RoundStatus::Tallying { next } => {
-				Self::tally_page(index, period, &mut program, &mut round, next)?
+				Self::start_settlement(index, period, &mut program, &mut round)?
 			},
 			RoundStatus::Paying { next, paid, skipped } => {
 				Self::pay_page(index, period, &mut program, &mut round, next, (paid, skipped))?
@@ -626,47 +653,27 @@ impl<T: Config> Pallet<T> {
 		Ok(step)
 	}
 
-	/// Fixes the rates: each scored pool's cap in native at this block, at which every payment
-	/// of the round converts.
+	/// The first settlement call: fixes the rates (each scored pool's cap in native at this
+	/// block), each entry's eligibility and so every payment, and commits their exact sum so
+	/// that direct awards cannot spend it; fails, changing nothing, if the program cannot
+	/// afford it (the round can be settled later). Keeps who was active for
+	/// [`Metric::ActiveMembers`].
 	fn start_settlement(
 		index: ProgramIndex,
 		period: PeriodIndex,
 		program: &mut Program<T>,
 		round: &mut Round<T>,
-	) -> DispatchResult {
-		let tallies = Self::tallies_now(program)?;
+	) -> Result<SettleStep, DispatchError> {
+		let (payable, tallies) = Self::fix_payments(index, program, round)?;
+		for (filer, pool) in round.filers.iter_mut().zip(payable) {
+			filer.payable = pool;
+		}
 		round.pools = tallies.try_into().map_err(|_| Error::<T>::UnknownPool)?;
-		Self::note_final(program, period, round.active);
-		Self::deposit_event(Event::RoundSettlementStarted { index, period });
-		Ok(())
-	}
-
-	/// The most a tallied pool pays, in native: its cap for a `Proportional` pool with a
-	/// payable entry, `member_cap x score` summed (scaled down to the cap) for a `Linear` one.
-	fn pool_bound(pool: &RewardPoolOf<T>, tally: &PoolTally<BalanceOf<T>>) -> BalanceOf<T> {
-		let cap: u128 = pool.period_cap.saturated_into();
-		let amount = match pool.payout {
-			Payout::Scored { split: Split::Linear, .. } => tally.sum.min(cap),
-			Payout::Scored { split: Split::Proportional, .. } if tally.sum > 0 => cap,
-			_ => 0,
-		};
-		Self::share(tally.native_cap.saturated_into(), amount, cap).saturated_into()
-	}
-
-	/// Commits what the tallied round may pay, so that direct awards cannot spend it; fails,
-	/// changing nothing, if the program cannot afford it (the round can be settled later).
-	fn commit_round(
-		index: ProgramIndex,
-		program: &mut Program<T>,
-		round: &mut Round<T>,
-	) -> Result<BalanceOf<T>, DispatchError> {
-		let committed = program
-			.pools
+		let committed = round
+			.filers
 			.iter()
-			.zip(round.pools.iter())
-			.fold(BalanceOf::<T>::zero(), |sum, (pool, tally)| {
-				sum.saturating_add(Self::pool_bound(pool, tally))
-			});
+			.filter_map(|filer| Self::fixed_payment(program, &round.pools, filer))
+			.fold(BalanceOf::<T>::zero(), |sum, payment| sum.saturating_add(payment.native));
 		let spendable = T::Currency::reducible_balance(
 			&Self::program_account(index),
 			Preservation::Preserve,
@@ -679,48 +686,38 @@ impl<T: Config> Pallet<T> {
 		);
 		round.committed = committed;
 		program.committed = program.committed.saturating_add(committed);
-		Ok(committed)
+		round.status = RoundStatus::Paying { next: 0, paid: 0, skipped: 0 };
+		Self::note_final(program, period);
+		Self::keep_activity(index, program, period, round);
+		Self::deposit_event(Event::RoundSettlementStarted { index, period });
+		Self::deposit_event(Event::RoundTallied { index, period, committed });
+		Ok(SettleStep::Started { entries: round.filers.len() as u32 })
 	}
 
-	/// Checks the eligibility of the entries of the page at position `next` and tallies the
-	/// payable ones; once all are, commits what the round may pay and the round is paying.
-	fn tally_page(
+	/// Keeps who was active in `period`, if no later period's activity is kept: the round is
+	/// removed once paid, and [`Metric::ActiveMembers`] may still count it.
+	fn keep_activity(
 		index: ProgramIndex,
+		program: &Program<T>,
 		period: PeriodIndex,
-		program: &mut Program<T>,
-		round: &mut Round<T>,
-		next: u32,
-	) -> Result<SettleStep, DispatchError> {
-		let filed = round.filers.len() as u32;
-		let end = next.saturating_add(Self::page_size()).min(filed);
-		if next < end {
-			let (page, _) = Self::locate(next);
-			let mut entries =
-				RoundPages::<T>::get(index, (period, page)).ok_or(Error::<T>::NoRound)?;
-			for entry in entries.iter_mut() {
-				let score = entry.score.unwrap_or(0);
-				entry.payable = Self::tally_entry(
-					index,
-					program,
-					round.pools.as_mut(),
-					&entry.who,
-					&entry.kind,
-					score,
-				);
-			}
-			RoundPages::<T>::insert(index, (period, page), entries);
+		round: &Round<T>,
+	) {
+		if Activity::<T>::get(index).is_some_and(|kept| kept.period > period) {
+			return;
 		}
-		if end >= filed {
-			let committed = Self::commit_round(index, program, round)?;
-			round.status = RoundStatus::Paying { next: 0, paid: 0, skipped: 0 };
-			Self::deposit_event(Event::RoundTallied { index, period, committed });
-		} else {
-			round.status = RoundStatus::Tallying { next: end };
-		}
-		Ok(SettleStep::Tallied { entries: end.saturating_sub(next) })
+		let threshold = program.activity_threshold;
+		let members = round
+			.filers
+			.iter()
+			.filter(|f| f.is_active(threshold))
+			.map(|f| f.who.clone())
+			.collect::<Vec<_>>();
+		// The active filers are filers: they fit the same bound.
+		let members = BoundedVec::truncate_from(members);
+		Activity::<T>::insert(index, PeriodActivity { period, members });
 	}
 
-	/// Pays the entries of the page at position `next` of a tallied round, releasing their
+	/// Pays the entries of the page at position `next` of a settling round, releasing their
 	/// claims' deposits, and removes the page; the last page removes the round.
 	fn pay_page(
 		index: ProgramIndex,
@@ -736,28 +733,24 @@ impl<T: Config> Pallet<T> {
 		let (mut reports, mut claims) = (0u32, 0u32);
 		if next < end {
 			let (page, _) = Self::locate(next);
-			let entries =
-				RoundPages::<T>::take(index, (period, page)).ok_or(Error::<T>::NoRound)?;
-			for entry in entries {
+			let entries = RoundPages::<T>::take(index, (period, page)).unwrap_or_default();
+			let filers = round.filers.get(next as usize..end as usize).unwrap_or_default();
+			for (entry, filer) in entries.into_iter().zip(filers) {
 				match entry.kind {
 					EntryKind::Report => reports = reports.saturating_add(1),
 					EntryKind::Claim { .. } => claims = claims.saturating_add(1),
 				}
 				Self::release_deposit(&entry.who, &entry.kind);
-				let payment = entry.payable.and_then(|p| {
-					Self::scored_payment(
-						program,
-						p,
-						entry.score.unwrap_or(0),
-						round.pools.get(p as usize)?,
-					)
-				});
-				let Some(Payment { pool, amount, native }) = payment else { continue };
-				// Never more than what is still committed (the sums guarantee it).
+				let Some(Payment { pool, amount, native }) =
+					Self::fixed_payment(program, &round.pools, filer)
+				else {
+					continue;
+				};
+				// Never more than what is still committed (the sum guarantees it).
 				let native = native.min(round.committed);
 				round.committed = round.committed.saturating_sub(native);
 				program.committed = program.committed.saturating_sub(native);
-				let who = entry.who;
+				let who = filer.who.clone();
 				if Self::pay_out(&account, &who, native) {
 					paid = paid.saturating_add(1);
 					program.paid = program.paid.saturating_add(native);
@@ -784,7 +777,7 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		if end >= filed {
-			// What the payments did not use (rounding, clipping, skipped payees) is released.
+			// What the payments did not use (skipped payees) is released.
 			program.committed = program.committed.saturating_sub(round.committed);
 			program.open_rounds = program.open_rounds.saturating_sub(1);
 			Rounds::<T>::remove(index, period);

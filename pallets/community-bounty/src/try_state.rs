@@ -168,6 +168,7 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		ensure!(members == program.roster_count, "roster count mismatch");
+		ensure!(!Roster::<T>::contains_key(index, &program.lead), "the lead is on its roster");
 		let seniors = members.saturating_sub(ambassadors);
 		ensure!(seniors == program.seniors, "senior count mismatch");
 		ensure!(program.max_seniors.is_none_or(|max| seniors <= max), "seniors above max_seniors");
@@ -202,9 +203,10 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Rounds: counted in `open_rounds`, every filer has its entry at its position in the pages
-	/// and every page belongs to a round, the activity counts and the committed totals match,
-	/// and no scored pool pays above its cap.
+	/// Rounds: counted in `open_rounds`; every filer has its entry at its position in the
+	/// pages and every page belongs to a round; the roster's part of a round is reserved (claims
+	/// within `MaxClaimsPerRound - MaxRoster`); a settling round has every payment fixed, their
+	/// sum committed, and no scored pool paying above its cap.
 	fn check_rounds(
 		index: ProgramIndex,
 		program: &Program<T>,
@@ -214,22 +216,17 @@ impl<T: Config> Pallet<T> {
 		for (period, round) in Rounds::<T>::iter_prefix(index) {
 			rounds += 1;
 			committed = committed.saturating_add(round.committed);
-			let mut active = 0u32;
+			ensure!(!round.filers.is_empty(), "an empty round is stored");
+			ensure!(round.claims() <= Self::claim_room(), "claims take the roster's part");
 			let first_unpaid = match round.status {
 				RoundStatus::Paying { next, .. } => next as usize,
 				_ => 0,
 			};
-			let started = !matches!(round.status, RoundStatus::Open | RoundStatus::Finalized);
-			let fixed = if started { program.pools.len() } else { 0 };
+			let fixed = if round.is_paying() { program.pools.len() } else { 0 };
 			ensure!(
 				round.pools.len() == fixed,
 				"a round's rates are fixed, for every pool, exactly when its settlement started"
 			);
-			let cap_total = round
-				.pools
-				.iter()
-				.fold(BalanceOf::<T>::zero(), |sum, tally| sum.saturating_add(tally.native_cap));
-			ensure!(round.committed <= cap_total, "a round commits more than its pools' caps");
 			let size = Self::page_size() as usize;
 			ensure!(first_unpaid % size == 0, "a round is paid in whole pages");
 			for (number, filers) in round.filers.chunks(size).enumerate() {
@@ -241,45 +238,52 @@ impl<T: Config> Pallet<T> {
 				let page = page.ok_or("filers without their page")?;
 				pages += 1;
 				ensure!(page.len() == filers.len(), "a page and its filers differ in length");
-				for (who, entry) in filers.iter().zip(page.iter()) {
-					ensure!(&entry.who == who, "an entry is not at its filer's position");
-					ensure!(entry.score.is_none_or(|s| s <= MAX_SCORE), "score above 100");
-					if entry.kind == EntryKind::Report
-						&& entry.score.unwrap_or(0) >= program.activity_threshold
-					{
-						active += 1;
+				for (filer, entry) in filers.iter().zip(page.iter()) {
+					ensure!(entry.who == filer.who, "an entry is not at its filer's position");
+					ensure!(filer.score.is_none_or(|s| s <= MAX_SCORE), "score above 100");
+					let claim = match entry.kind {
+						EntryKind::Report => None,
+						EntryKind::Claim { pool, deposit } => {
+							let held = deposits.entry(filer.who.clone()).or_default();
+							*held = held.saturating_add(deposit);
+							Some(pool)
+						},
+					};
+					ensure!(filer.claim == claim, "a filer and its entry differ in kind");
+					if !round.is_paying() {
+						ensure!(filer.payable.is_none(), "a payment fixed before the settlement");
 					}
-					if let Some(pool) = entry.payable {
-						ensure!(
-							program.pools.get(pool as usize).is_some_and(|p| p.payout.is_scored()),
-							"an entry payable by no scored pool"
-						);
-					}
-					if let EntryKind::Claim { deposit, .. } = entry.kind {
-						let held = deposits.entry(who.clone()).or_default();
-						*held = held.saturating_add(deposit);
+					if let Some(pool) = filer.payable {
+						let scored = program.pools.get(pool as usize).map(|p| p.payout);
+						let Some(Payout::Scored { threshold, .. }) = scored else {
+							return Err("an entry payable by no scored pool".into());
+						};
+						ensure!(filer.score_or_zero() >= threshold, "paid below the threshold");
+						ensure!(filer.who != program.lead || !filer.is_report(), "the lead paid");
 					}
 				}
 			}
-			let mut unique = round.filers.to_vec();
+			let mut unique: alloc::vec::Vec<_> = round.filers.iter().map(|f| &f.who).collect();
 			unique.sort();
 			unique.dedup();
 			ensure!(unique.len() == round.filers.len(), "an account filed twice in a round");
-			if first_unpaid == 0 {
-				ensure!(active == round.active, "active count mismatch");
-			}
-			if matches!(round.status, RoundStatus::Paying { .. }) {
-				// The payments still to make fit in what is committed, and each pool in its cap.
-				let plan = Self::plan_round(index, program, period, &round)
-					.map_err(|_| "a settling round cannot be planned")?;
+			if round.is_paying() {
+				// The payments still to make are fixed: exactly what is committed, and each pool
+				// in its cap.
 				let mut to_pay = BalanceOf::<T>::zero();
 				let mut per_pool = alloc::vec![BalanceOf::<T>::zero(); program.pools.len()];
-				for payment in plan.iter().filter_map(|entry| entry.payment) {
+				for filer in round.filers.iter().skip(first_unpaid) {
+					let Some(payment) = Self::fixed_payment(program, &round.pools, filer) else {
+						continue;
+					};
 					to_pay = to_pay.saturating_add(payment.native);
 					let slot = per_pool.get_mut(payment.pool as usize).ok_or("no such pool")?;
 					*slot = slot.saturating_add(payment.amount);
 				}
 				ensure!(to_pay <= round.committed, "payments to make above what is committed");
+				if first_unpaid == 0 {
+					ensure!(to_pay == round.committed, "a round commits more than it will pay");
+				}
 				for (pool, amount) in program.pools.iter().zip(per_pool) {
 					ensure!(amount <= pool.period_cap, "a round pays above its pool's cap");
 				}
@@ -291,6 +295,12 @@ impl<T: Config> Pallet<T> {
 			RoundPages::<T>::iter_key_prefix(index).count() as u32 == pages,
 			"a page without its round's filers"
 		);
+		if let Some(activity) = Activity::<T>::get(index) {
+			ensure!(
+				program.last_final.is_some_and(|last| last >= activity.period),
+				"activity kept for a period never final"
+			);
+		}
 		Ok(())
 	}
 
@@ -319,6 +329,9 @@ impl<T: Config> Pallet<T> {
 		}
 		for (index, _) in RoundPages::<T>::iter_keys() {
 			ensure!(live(index), "round page of a removed program");
+		}
+		for index in Activity::<T>::iter_keys() {
+			ensure!(Programs::<T>::contains_key(index), "activity of a removed program");
 		}
 		Ok(())
 	}

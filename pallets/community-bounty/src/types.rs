@@ -377,9 +377,9 @@ pub struct Program<T: Config> {
 	/// Native tokens the rounds under settlement will still pay: fixed when a settlement
 	/// starts, so that direct awards cannot spend them meanwhile.
 	pub committed: BalanceOf<T>,
-	/// The latest period known to be finalized, with its count of active members (for
-	/// [`Metric::ActiveMembers`]). A round that finalized by itself later is read from storage.
-	pub last_final: Option<PeriodCount>,
+	/// The latest period whose round the lead finalized or whose settlement started (for
+	/// [`Metric::ActiveMembers`]); a round final by itself later is found by its deadline.
+	pub last_final: Option<PeriodIndex>,
 }
 
 impl<T: Config> Program<T> {
@@ -743,15 +743,9 @@ pub enum RoundStatus {
 	/// The lead finalized it: scores are fixed; anyone may settle it.
 	#[codec(index = 1)]
 	Finalized,
-	/// Settlement started (the rates are fixed): entries from
-	/// `next` on (in filing order) are still to be checked for eligibility and tallied.
-	#[codec(index = 2)]
-	Tallying {
-		/// The position of the next entry to tally.
-		next: u32,
-	},
-	/// Every entry is tallied, so every payment is fixed: entries from `next` on are still to
-	/// be paid.
+	/// The first settlement call fixed every payment (rates, eligibility, amounts) and
+	/// committed their sum: entries from `next` on (in the round's order) are still to be paid.
+	/// (Index 2 was a tally in progress, in storage version 2.)
 	#[codec(index = 3)]
 	Paying {
 		/// The position of the next entry to pay.
@@ -763,27 +757,86 @@ pub enum RoundStatus {
 	},
 }
 
-/// One period's round of one program: the reports and claims filed for it, in filing order.
+/// A report or claim as its round keeps it: who filed, what, the score, and (once the first
+/// settlement call fixed it) the pool that pays it. The evidence is in the round's pages.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct Filer<AccountId> {
+	/// Who filed.
+	pub who: AccountId,
+	/// The pool a contributor's claim is for; `None` for a roster member's report.
+	pub claim: Option<PoolIndex>,
+	/// The lead's score, 0..=100; `None` until scored (an unscored entry scores 0).
+	pub score: Option<Score>,
+	/// Fixed by the first settlement call: the pool that pays the entry (eligible at that call,
+	/// at or above the pool's threshold), if any.
+	pub payable: Option<PoolIndex>,
+}
+
+impl<AccountId> Filer<AccountId> {
+	/// Whether it is a roster member's report (not a claim).
+	pub fn is_report(&self) -> bool {
+		self.claim.is_none()
+	}
+
+	/// The score, an unscored entry scoring 0.
+	pub fn score_or_zero(&self) -> Score {
+		self.score.unwrap_or(0)
+	}
+
+	/// Whether it is a report scored at or above `threshold` (an activity threshold).
+	pub fn is_active(&self, threshold: Score) -> bool {
+		self.is_report() && self.score_or_zero() >= threshold
+	}
+}
+
+/// A filer of a round of runtime `T`.
+pub type FilerOf<T> = Filer<AccountIdOf<T>>;
+
+/// One period's round of one program: the reports and claims filed for it, in filing order,
+/// with their scores.
 #[derive(
 	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
 )]
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound(T: Config))]
 pub struct Round<T: Config> {
-	/// Open, finalized, or settling.
+	/// Open, finalized, or paying.
 	pub status: RoundStatus,
 	/// Who filed, in filing order (a claim marked as spam gives its place to the last entry),
-	/// at most [`Config::MaxClaimsPerRound`]. Position `i` is entry `i % MaxSettlePerCall` of
-	/// page `i / MaxSettlePerCall` in [`crate::RoundPages`].
-	pub filers: BoundedVec<AccountIdOf<T>, <T as Config>::MaxClaimsPerRound>,
-	/// Reports (not claims) scored at or above the program's `activity_threshold`.
-	pub active: u32,
-	/// Native tokens committed to this round's payments and not yet paid: once every entry is
-	/// tallied, a bound of what each scored pool pays at the rate of the first settlement call,
-	/// less what was paid since. What is left when the round ends is released.
+	/// at most [`Config::MaxClaimsPerRound`], of which claims take at most
+	/// `MaxClaimsPerRound - MaxRoster`. Position `i` is entry `i % MaxSettlePerCall` of page
+	/// `i / MaxSettlePerCall` in [`crate::RoundPages`].
+	pub filers: BoundedVec<FilerOf<T>, <T as Config>::MaxClaimsPerRound>,
+	/// Native tokens committed to this round's payments and not yet paid: fixed by the first
+	/// settlement call as the sum of every payment, less what was paid since. What is left when
+	/// the round ends (payees who could not receive) is released.
 	pub committed: BalanceOf<T>,
 	/// Per pool (in spec order), once settlement started: the rate and the tally.
 	pub pools: BoundedVec<PoolTally<BalanceOf<T>>, <T as Config>::MaxPools>,
+}
+
+impl<T: Config> Round<T> {
+	/// The claims filed (not marked as spam).
+	pub fn claims(&self) -> u32 {
+		self.filers.iter().filter(|f| !f.is_report()).count() as u32
+	}
+
+	/// The reports scored at or above `threshold`.
+	pub fn active(&self, threshold: Score) -> u32 {
+		self.filers.iter().filter(|f| f.is_active(threshold)).count() as u32
+	}
+
+	/// The position of `who`'s entry, if it filed.
+	pub fn position(&self, who: &AccountIdOf<T>) -> Option<u32> {
+		self.filers.iter().position(|f| &f.who == who).map(|p| p as u32)
+	}
+
+	/// Whether its settlement started: every payment is fixed.
+	pub fn is_paying(&self) -> bool {
+		matches!(self.status, RoundStatus::Paying { .. })
+	}
 }
 
 /// A pool's part of a round's settlement.
@@ -814,11 +867,25 @@ impl<T: Config> Default for Round<T> {
 		Self {
 			status: RoundStatus::Open,
 			filers: Default::default(),
-			active: 0,
 			committed: Zero::zero(),
 			pools: Default::default(),
 		}
 	}
+}
+
+/// Who was active in a final period: the accounts whose report scored at or above the
+/// program's activity threshold, as the first call of the round's settlement found them.
+/// [`Metric::ActiveMembers`] counts those still on the roster once the round is gone.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub struct PeriodActivity<T: Config> {
+	/// The period.
+	pub period: PeriodIndex,
+	/// The accounts active in it, in the round's order.
+	pub members: BoundedVec<AccountIdOf<T>, <T as Config>::MaxClaimsPerRound>,
 }
 
 /// What was filed: a roster member's activity report, or a contributor's claim to a pool.
@@ -873,8 +940,8 @@ pub struct Payment<Balance> {
 	pub native: Balance,
 }
 
-/// A report or claim of a round, stored in its page; its filer is also in the round's
-/// `filers`, at the same position.
+/// A report or claim of a round as its page stores it: what was filed, with its evidence. Its
+/// filer is at the same position in the round's `filers`, with its score.
 #[derive(
 	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
 )]
@@ -889,10 +956,6 @@ pub struct RoundEntry<T: Config> {
 	pub evidence: EvidenceOf<T>,
 	/// The block it was filed.
 	pub filed_at: BlockNumberOf<T>,
-	/// The lead's score, 0..=100; `None` until scored (an unscored entry scores 0).
-	pub score: Option<Score>,
-	/// Once tallied: the pool that pays it (eligible, at or above the threshold), if any.
-	pub payable: Option<PoolIndex>,
 }
 
 /// A page of a round's entries: [`Config::MaxSettlePerCall`] of them, so that one settlement

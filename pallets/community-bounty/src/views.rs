@@ -97,7 +97,8 @@ pub struct RoundView<AccountId, Balance, BlockNumber> {
 	pub filing_deadline: BlockNumber,
 	/// The first block at which the round is final by itself.
 	pub scoring_deadline: BlockNumber,
-	/// Reports scored at or above the program's activity threshold.
+	/// Reports scored at or above the program's activity threshold (members who left the
+	/// roster included: `ActiveMembers` counts only those still on it).
 	pub active: u32,
 	/// The entries still in the round, in the round's order (filing order, but for a claim
 	/// marked as spam, whose place the last entry took; paid entries are gone).
@@ -161,7 +162,7 @@ impl<T: Config> Pallet<T> {
 			is_final: Self::is_final(&round, approved_at, period, now),
 			filing_deadline: Self::filing_deadline(approved_at, period),
 			scoring_deadline: Self::scoring_deadline(approved_at, period),
-			active: round.active,
+			active: round.active(program.activity_threshold),
 			entries,
 			pools,
 			total_native,

@@ -71,14 +71,14 @@ pub trait WeightInfo {
 	fn close_program(n: u32, ) -> Weight;
 	fn clear_program(n: u32, ) -> Weight;
 	fn clear_program_page(c: u32, ) -> Weight;
-	fn set_lead() -> Weight;
+	fn set_lead(c: u32, ) -> Weight;
 	fn release_tranche() -> Weight;
 	fn reclaim() -> Weight;
 	fn add_member() -> Weight;
 	fn remove_member(c: u32, ) -> Weight;
 	fn unbar_member() -> Weight;
-	fn report_milestone(e: u32, ) -> Weight;
-	fn approve_milestone() -> Weight;
+	fn report_milestone(e: u32, n: u32, ) -> Weight;
+	fn approve_milestone(n: u32, ) -> Weight;
 	fn reject_milestone() -> Weight;
 	fn award(r: u32, ) -> Weight;
 	fn award_plain(r: u32, ) -> Weight;
@@ -86,11 +86,14 @@ pub trait WeightInfo {
 	fn award_batch_plain(n: u32, ) -> Weight;
 	fn promote_member() -> Weight;
 	fn file_report(e: u32, ) -> Weight;
+	fn file_report_opening(e: u32, ) -> Weight;
 	fn file_claim(e: u32, ) -> Weight;
+	fn file_claim_opening(e: u32, ) -> Weight;
 	fn score_round(n: u32, ) -> Weight;
 	fn mark_spam() -> Weight;
+	fn mark_spam_emptying() -> Weight;
 	fn finalize_round() -> Weight;
-	fn settle_round_tally(p: u32, ) -> Weight;
+	fn settle_round_start(p: u32, ) -> Weight;
 	fn settle_round_pay(p: u32, ) -> Weight;
 	fn settle_round_pay_reports(p: u32, ) -> Weight;
 }
@@ -248,7 +251,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(1230), added: 3705, mode: `MaxEncodedLen`)
-	fn set_lead() -> Weight {
+	fn set_lead(_c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1050`
 		//  Estimated: `4695`
@@ -341,7 +344,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CommunityBounty::Reports` (r:1 w:1)
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn report_milestone(_e: u32, ) -> Weight {
+	fn report_milestone(_e: u32, _n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1381`
 		//  Estimated: `4695`
@@ -356,7 +359,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	fn approve_milestone() -> Weight {
+	fn approve_milestone(_n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1586`
 		//  Estimated: `6196`
@@ -497,6 +500,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Stand-in until the next benchmark run: the weight of `file_report`.
+	fn file_report_opening(_e: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `17063`
+		//  Estimated: `13798`
+		// Minimum execution time: 71_303_000 picoseconds.
+		Weight::from_parts(127_565_576, 13798)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:0)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(1230), added: 3705, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Rounds` (r:1 w:1)
@@ -509,6 +522,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::RoundPages` (`max_values`: None, `max_size`: Some(10333), added: 12808, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
 	fn file_claim(e: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `17470`
+		//  Estimated: `13798`
+		// Minimum execution time: 110_846_000 picoseconds.
+		Weight::from_parts(155_101_059, 13798)
+			// Standard Error: 6_367
+			.saturating_add(Weight::from_parts(35_057, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Stand-in until the next benchmark run: the weight of `file_claim`.
+	fn file_claim_opening(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `17470`
 		//  Estimated: `13798`
@@ -556,6 +581,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
+	/// Stand-in until the next benchmark run: the weight of `mark_spam`.
+	fn mark_spam_emptying() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `26930`
+		//  Estimated: `26606`
+		// Minimum execution time: 142_132_000 picoseconds.
+		Weight::from_parts(205_482_000, 26606)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(1230), added: 3705, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Rounds` (r:1 w:1)
@@ -582,7 +617,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[1, 32]`.
-	fn settle_round_tally(p: u32, ) -> Weight {
+	fn settle_round_start(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1359 + p * (416 ±0)`
 		//  Estimated: `13798 + p * (2610 ±0)`
@@ -701,7 +736,7 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(c.into()))
 	}
-	fn set_lead() -> Weight {
+	fn set_lead(_c: u32, ) -> Weight {
 		Weight::from_parts(22_363_000, 4695)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -733,12 +768,12 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
-	fn report_milestone(_e: u32, ) -> Weight {
+	fn report_milestone(_e: u32, _n: u32, ) -> Weight {
 		Weight::from_parts(29_333_125, 4695)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn approve_milestone() -> Weight {
+	fn approve_milestone(_n: u32, ) -> Weight {
 		Weight::from_parts(86_931_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -788,7 +823,20 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
+	/// Stand-in until the next benchmark run: the weight of `file_report`.
+	fn file_report_opening(_e: u32, ) -> Weight {
+		Weight::from_parts(127_565_576, 13798)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
 	fn file_claim(e: u32, ) -> Weight {
+		Weight::from_parts(155_101_059, 13798)
+			.saturating_add(Weight::from_parts(35_057, 0).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	/// Stand-in until the next benchmark run: the weight of `file_claim`.
+	fn file_claim_opening(e: u32, ) -> Weight {
 		Weight::from_parts(155_101_059, 13798)
 			.saturating_add(Weight::from_parts(35_057, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
@@ -805,12 +853,18 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
+	/// Stand-in until the next benchmark run: the weight of `mark_spam`.
+	fn mark_spam_emptying() -> Weight {
+		Weight::from_parts(205_482_000, 26606)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	}
 	fn finalize_round() -> Weight {
 		Weight::from_parts(64_649_000, 8773)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
-	fn settle_round_tally(p: u32, ) -> Weight {
+	fn settle_round_start(p: u32, ) -> Weight {
 		Weight::from_parts(76_597_913, 13798)
 			.saturating_add(Weight::from_parts(7_395_449, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))

@@ -213,7 +213,7 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(1230), added: 3705, mode: `MaxEncodedLen`)
-	fn set_lead() -> Weight {
+	fn set_lead(_c: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1050`
 		//  Estimated: `4695`
@@ -306,7 +306,7 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Storage: `CommunityBounty::Reports` (r:1 w:1)
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn report_milestone(e: u32, ) -> Weight {
+	fn report_milestone(e: u32, _n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1381`
 		//  Estimated: `4695`
@@ -323,7 +323,7 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	fn approve_milestone() -> Weight {
+	fn approve_milestone(_n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1586`
 		//  Estimated: `6196`
@@ -464,6 +464,18 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Stand-in until the next benchmark run: the weight of `file_report`.
+	fn file_report_opening(e: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `17063`
+		//  Estimated: `13798`
+		// Minimum execution time: 59_127_000 picoseconds.
+		Weight::from_parts(68_770_697, 13798)
+			// Standard Error: 1_496
+			.saturating_add(Weight::from_parts(6_445, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:0)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(1230), added: 3705, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Rounds` (r:1 w:1)
@@ -476,6 +488,16 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Proof: `CommunityBounty::RoundPages` (`max_values`: None, `max_size`: Some(10333), added: 12808, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
 	fn file_claim(_e: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `17470`
+		//  Estimated: `13798`
+		// Minimum execution time: 100_694_000 picoseconds.
+		Weight::from_parts(116_555_056, 13798)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Stand-in until the next benchmark run: the weight of `file_claim`.
+	fn file_claim_opening(_e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `17470`
 		//  Estimated: `13798`
@@ -521,6 +543,16 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
+	/// Stand-in until the next benchmark run: the weight of `mark_spam`.
+	fn mark_spam_emptying() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `26930`
+		//  Estimated: `26606`
+		// Minimum execution time: 113_302_000 picoseconds.
+		Weight::from_parts(134_878_000, 26606)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(1230), added: 3705, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Rounds` (r:1 w:1)
@@ -547,7 +579,7 @@ impl<T: frame_system::Config> pallet_community_bounty::WeightInfo for WeightInfo
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[1, 32]`.
-	fn settle_round_tally(p: u32, ) -> Weight {
+	fn settle_round_start(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1359 + p * (416 ±0)`
 		//  Estimated: `13798 + p * (2610 ±0)`

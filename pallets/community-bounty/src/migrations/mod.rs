@@ -19,3 +19,4 @@
 //! each runs once, only from the version it expects.
 
 pub mod v2;
+pub mod v3;

@@ -34,6 +34,7 @@
 //! version 1 storage would not fit in a block should run it in steps, as a multi-block
 //! migration of `pallet-migrations`.
 
+use super::v3::v2::{self as layout, Programs, RoundPages, RoundStatus, Rounds};
 use crate::{pallet::*, *};
 use alloc::{collections::BTreeMap, vec::Vec};
 use frame_support::{
@@ -152,16 +153,17 @@ pub fn stages_from(v1_stage: u8) -> CleanupStages {
 	)
 }
 
-/// What a program of version 1 becomes, given its text and its pools' spending.
+/// What a program of version 1 becomes (in version 2's layout), given its text and its pools'
+/// spending.
 pub fn upgrade_program<T: Config>(
 	old: v1::Program<T>,
 	text: Option<v1::ProgramText>,
 	pool_spent: PoolSpentOf<T>,
-) -> Program<T> {
+) -> layout::Program<T> {
 	let text = text.unwrap_or(v1::ProgramText { title: Vec::new(), description: Vec::new() });
 	let mut title = text.title;
 	title.truncate(T::MaxTitleLen::get() as usize);
-	Program {
+	layout::Program {
 		lead: old.lead,
 		title: title.try_into().unwrap_or_default(),
 		description: T::Hashing::hash(&text.description),
@@ -255,7 +257,7 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 			reads += 1;
 			// Version 1 paid a round page by page from the start: the entries left are those
 			// from the first unpaid position on, in the order of its filers.
-			let mut ordered: Vec<RoundEntry<T>> = Vec::new();
+			let mut ordered: Vec<layout::RoundEntry<T>> = Vec::new();
 			let first = match round.as_ref().map(|round| round.status) {
 				Some(RoundStatus::Paying { next, .. }) => next as usize,
 				_ => 0,
@@ -272,7 +274,7 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 			ordered.extend(entries.into_iter().map(|(who, old)| upgrade_entry(who, old)));
 			let first_page = (first / size) as u32;
 			for (number, chunk) in ordered.chunks(size).enumerate() {
-				let page: RoundPageOf<T> = chunk.to_vec().try_into().unwrap_or_default();
+				let page: layout::RoundPage<T> = chunk.to_vec().try_into().unwrap_or_default();
 				RoundPages::<T>::insert(index, (period, first_page + number as u32), page);
 				writes += 1;
 			}
@@ -352,14 +354,18 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 				"a clean-up lost its place"
 			);
 		}
+		// The pallet's `try_state` checks the latest layout: it runs once every migration did.
 		ensure!(Pallet::<T>::on_chain_storage_version() == 2, "the storage version was not bumped");
-		Pallet::<T>::do_try_state()
+		Ok(())
 	}
 }
 
-/// A round entry of version 1, with its filer.
-pub fn upgrade_entry<T: Config>(who: AccountIdOf<T>, old: v1::RoundEntry<T>) -> RoundEntry<T> {
-	RoundEntry {
+/// A round entry of version 1, with its filer (in version 2's layout).
+pub fn upgrade_entry<T: Config>(
+	who: AccountIdOf<T>,
+	old: v1::RoundEntry<T>,
+) -> layout::RoundEntry<T> {
+	layout::RoundEntry {
 		who,
 		kind: old.kind,
 		evidence: old.evidence,

@@ -52,10 +52,29 @@ fn active(spec: ProgramSpec<Test>) -> ProgramIndex {
 
 fn file(index: ProgramIndex, period: PeriodIndex, who: AccountId) -> DispatchResult {
 	CB::file_report(signed(who), index, period, bytes("https://github.com/x/issues/1"))
+		.map(|_| ())
+		.map_err(|e| e.error)
 }
 
 fn claim(index: ProgramIndex, period: PeriodIndex, who: AccountId) -> DispatchResult {
 	CB::file_claim(signed(who), index, period, CONTRIBUTOR_POOL, bytes("https://x/article"))
+		.map(|_| ())
+		.map_err(|e| e.error)
+}
+
+fn spam(index: ProgramIndex, period: PeriodIndex, who: AccountId) -> DispatchResult {
+	CB::mark_spam(signed(LEAD), index, period, who).map(|_| ()).map_err(|e| e.error)
+}
+
+/// Who filed in round `period`, in the round's order.
+fn filers(index: ProgramIndex, period: PeriodIndex) -> Vec<AccountId> {
+	Rounds::<Test>::get(index, period)
+		.map_or_else(Vec::new, |r| r.filers.iter().map(|f| f.who).collect())
+}
+
+/// The reports of round `period` scored at or above the seed's activity threshold (40).
+fn active_reports(index: ProgramIndex, period: PeriodIndex) -> u32 {
+	Rounds::<Test>::get(index, period).map_or(0, |r| r.active(40))
 }
 
 fn score(index: ProgramIndex, period: PeriodIndex, scores: &[(AccountId, u8)]) -> DispatchResult {
@@ -118,9 +137,8 @@ fn members_file_their_own_reports_for_a_period_and_the_lead_never_files() {
 		);
 		assert_ok!(file(index, 0, 200));
 		assert_eq!(program(index).open_rounds, 1);
-		let round = Rounds::<Test>::get(index, 0).unwrap();
-		assert_eq!(round.filers.to_vec(), vec![senior(0), 200]);
-		assert_eq!(round.status, RoundStatus::Open);
+		assert_eq!(filers(index, 0), vec![senior(0), 200]);
+		assert_eq!(Rounds::<Test>::get(index, 0).unwrap().status, RoundStatus::Open);
 
 		assert_noop!(file(index, 0, senior(0)), Error::<Test>::AlreadyFiled);
 		assert_noop!(file(index, 0, LEAD), Error::<Test>::LeadCannotFile);
@@ -184,15 +202,28 @@ fn a_round_holds_at_most_max_claims_per_round() {
 	ExtBuilder::default().build_and_execute(|| {
 		let index = active(round_spec());
 		let max: u32 = <<Test as Config>::MaxClaimsPerRound as Get<u32>>::get();
-		for i in 0..max {
+		let roster: u32 = <<Test as Config>::MaxRoster as Get<u32>>::get();
+		// A full roster reports, and claims fill the rest.
+		fill_roster(index, roster, 0);
+		for s in 0..roster {
+			assert_ok!(file(index, 0, senior(s)));
+		}
+		for i in 0..max - roster {
 			set_free(400 + i as AccountId, 10 * PHA);
 			assert_ok!(claim(index, 0, 400 + i as AccountId));
 		}
-		set_free(399, 10 * PHA);
-		assert_noop!(claim(index, 0, 399), Error::<Test>::RoundFull);
-		// Marking spam frees a slot.
-		assert_ok!(CB::mark_spam(signed(LEAD), index, 0, 400));
-		assert_ok!(claim(index, 0, 399));
+		assert_eq!(filers(index, 0).len() as u32, max);
+		// Only a lead who swaps members after they reported can bring in one report too many.
+		assert_ok!(CB::remove_member(signed(LEAD), index, senior(0)));
+		assert_ok!(CB::add_member(
+			signed(LEAD),
+			index,
+			senior(roster),
+			Role::SeniorAmbassador,
+			bytes("English"),
+			None
+		));
+		assert_noop!(file(index, 0, senior(roster)), Error::<Test>::RoundFull);
 	});
 }
 
@@ -205,10 +236,13 @@ fn the_lead_marks_a_claim_as_spam_and_its_deposit_goes_to_the_treasury() {
 		assert_ok!(file(index, 0, senior(0)));
 		events();
 		let (stranger, treasury) = (free(STRANGER), free(TREASURY));
-		assert_noop!(CB::mark_spam(signed(STRANGER), index, 0, STRANGER), Error::<Test>::NotLead);
-		assert_noop!(CB::mark_spam(signed(LEAD), index, 0, senior(0)), Error::<Test>::NotAClaim);
-		assert_noop!(CB::mark_spam(signed(LEAD), index, 0, NEW_LEAD), Error::<Test>::NotFiled);
-		assert_ok!(CB::mark_spam(signed(LEAD), index, 0, STRANGER));
+		assert_noop!(
+			CB::mark_spam(signed(STRANGER), index, 0, STRANGER).map(|_| ()).map_err(|e| e.error),
+			Error::<Test>::NotLead
+		);
+		assert_noop!(spam(index, 0, senior(0)), Error::<Test>::NotAClaim);
+		assert_noop!(spam(index, 0, NEW_LEAD), Error::<Test>::NotFiled);
+		assert_ok!(spam(index, 0, STRANGER));
 		assert_eq!(
 			events(),
 			vec![Event::ClaimSpam { index, period: 0, who: STRANGER, slashed: CLAIM_DEPOSIT }]
@@ -217,11 +251,11 @@ fn the_lead_marks_a_claim_as_spam_and_its_deposit_goes_to_the_treasury() {
 		assert_eq!(free(STRANGER), stranger);
 		assert_eq!(free(TREASURY), treasury + CLAIM_DEPOSIT);
 		assert!(CB::round_entry(index, 0, &STRANGER).is_none());
-		assert_eq!(Rounds::<Test>::get(index, 0).unwrap().filers.to_vec(), vec![senior(0)]);
+		assert_eq!(filers(index, 0), vec![senior(0)]);
 		// After the round is final, no more spam marks.
 		assert_ok!(claim(index, 0, NEW_LEAD));
 		go_to(P0_FINAL);
-		assert_noop!(CB::mark_spam(signed(LEAD), index, 0, NEW_LEAD), Error::<Test>::RoundFinal);
+		assert_noop!(spam(index, 0, NEW_LEAD), Error::<Test>::RoundFinal);
 	});
 }
 
@@ -245,11 +279,11 @@ fn the_lead_scores_until_the_round_is_final() {
 		assert_noop!(score(index, 0, &[(senior(1), 50)]), Error::<Test>::NotFiled);
 		assert_noop!(score(index, 0, &[]), Error::<Test>::NoScores);
 		assert_ok!(score(index, 0, &[(senior(0), 30)]));
-		assert_eq!(Rounds::<Test>::get(index, 0).unwrap().active, 0);
+		assert_eq!(active_reports(index, 0), 0);
 		// Revised: now active.
 		assert_ok!(score(index, 0, &[(senior(0), 45)]));
-		assert_eq!(Rounds::<Test>::get(index, 0).unwrap().active, 1);
-		assert_eq!(CB::round_entry(index, 0, &senior(0)).unwrap().score, Some(45));
+		assert_eq!(active_reports(index, 0), 1);
+		assert_eq!(CB::round_entry(index, 0, &senior(0)).unwrap().1.score, Some(45));
 		assert_eq!(
 			events(),
 			vec![
@@ -459,20 +493,19 @@ fn settlement_pays_in_pages_of_max_settle_per_call() {
 		go_to(P0_FINAL);
 		events();
 		let share = usd_to_pha(SENIOR_CAP / 6);
-		// Once tallied, the senior pool's cap is committed at the rate of the first call (the
-		// contributors' pool has no payable claim: nothing for it).
-		let committed = usd_to_pha(SENIOR_CAP);
-		// MaxSettlePerCall = 4: two pages to tally 6 entries, two to pay them.
+		// The first call fixes every payment at the rate of its block and commits their sum:
+		// six shares of the senior pool's cap (the contributors' pool has no claim).
+		let committed = 6 * share;
 		assert_ok!(CB::settle_round(signed(STRANGER), index, 0));
-		assert_eq!(events(), vec![Event::RoundSettlementStarted { index, period: 0 }]);
-		assert_eq!(program(index).committed, 0);
 		assert_eq!(
-			Rounds::<Test>::get(index, 0).unwrap().status,
-			RoundStatus::Tallying { next: 4 }
+			events(),
+			vec![
+				Event::RoundSettlementStarted { index, period: 0 },
+				Event::RoundTallied { index, period: 0, committed }
+			]
 		);
-		assert_ok!(CB::settle_round(signed(STRANGER), index, 0));
-		assert_eq!(events(), vec![Event::RoundTallied { index, period: 0, committed }]);
 		assert_eq!(program(index).committed, committed);
+		// MaxSettlePerCall = 4: two pages to pay 6 entries.
 		assert_ok!(CB::settle_round(signed(STRANGER), index, 0));
 		assert_eq!(awarded(&events()).len(), 4);
 		assert_eq!(
@@ -484,7 +517,7 @@ fn settlement_pays_in_pages_of_max_settle_per_call() {
 		let last = events();
 		assert_eq!(awarded(&last).len(), 2);
 		assert!(last.contains(&Event::RoundSettled { index, period: 0, paid: 6, skipped: 0 }));
-		// What the payments did not use (the dust, the unused contributors' cap) is released.
+		// Exactly what was committed was paid.
 		assert_eq!(program(index).committed, 0);
 		assert_noop!(CB::settle_round(signed(STRANGER), index, 0), Error::<Test>::NoRound);
 		// The reason names the round.
@@ -669,9 +702,12 @@ fn close_after_the_windows_drops_an_unsettled_round_and_returns_every_deposit() 
 		let before = free(STRANGER);
 		assert_ok!(claim(index, last, STRANGER));
 		assert_ok!(file(index, last, senior(0)));
-		go_to(CB::scoring_deadline(approved_at, last) - 1);
+		// The round is final at its scoring deadline, and may be settled for as long again as
+		// the settlement window.
+		let dropped = CB::scoring_deadline(approved_at, last) + SETTLEMENT;
+		go_to(dropped - 1);
 		assert_noop!(CB::close_program(signed(STRANGER), index), Error::<Test>::RoundsOpen);
-		go_to(CB::scoring_deadline(approved_at, last));
+		go_to(dropped);
 		assert_ok!(CB::close_program(signed(STRANGER), index));
 		clear_all(index);
 		assert_eq!(deposit_held(STRANGER), 0);
@@ -964,10 +1000,11 @@ fn a_round_commits_what_it_may_pay_not_every_cap() {
 fn an_empty_round_settles_whatever_the_programs_funds() {
 	ExtBuilder::default().build_and_execute(|| {
 		let index = active(round_spec());
-		assert_ok!(claim(index, 0, STRANGER));
-		assert_ok!(CB::mark_spam(signed(LEAD), index, 0, STRANGER));
+		fill_roster(index, 1, 0);
+		assert_ok!(file(index, 0, senior(0)));
 		// At 100,000 PHA per USD one pool's cap is worth far more than the program holds; a round
-		// with nothing to pay commits nothing, so it settles all the same.
+		// with nothing to pay (its one report unscored) commits nothing, so it settles all the
+		// same.
 		UsdRate::set(Some(FixedU128::from_u32(100_000)));
 		go_to(P0_FINAL);
 		let before = free(account(index));
@@ -1039,7 +1076,7 @@ fn entries_are_stored_in_pages_of_max_settle_per_call_in_filing_order() {
 				vec![(s(4), false), (s(5), false), c(STRANGER)],
 			]
 		);
-		assert_eq!(CB::round_entry(index, 0, &senior(5)).map(|e| e.who), Some(senior(5)));
+		assert_eq!(CB::round_entry(index, 0, &senior(5)).map(|(e, _)| e.who), Some(senior(5)));
 		assert!(CB::round_entry(index, 0, &NEW_LEAD).is_none());
 	});
 }
@@ -1060,21 +1097,17 @@ fn a_claim_marked_as_spam_gives_its_place_to_the_last_entry() {
 			pages(index, 0),
 			vec![vec![(STRANGER, true), r(0), r(1), r(2)], vec![r(3), r(4)]]
 		);
-		assert_ok!(CB::mark_spam(signed(LEAD), index, 0, STRANGER));
+		assert_ok!(spam(index, 0, STRANGER));
 		// The last entry, senior 4's, takes the claim's place: two pages written, none shifted.
 		assert_eq!(pages(index, 0), vec![vec![r(4), r(0), r(1), r(2)], vec![r(3)]]);
-		let round = Rounds::<Test>::get(index, 0).unwrap();
-		assert_eq!(
-			round.filers.to_vec(),
-			vec![senior(4), senior(0), senior(1), senior(2), senior(3)]
-		);
+		assert_eq!(filers(index, 0), vec![senior(4), senior(0), senior(1), senior(2), senior(3)]);
 		// The moved entry keeps its score; a report is never spam.
-		assert_eq!(CB::round_entry(index, 0, &senior(4)).unwrap().score, Some(90));
-		assert_noop!(CB::mark_spam(signed(LEAD), index, 0, senior(4)), Error::<Test>::NotAClaim);
+		assert_eq!(CB::round_entry(index, 0, &senior(4)).unwrap().1.score, Some(90));
+		assert_noop!(spam(index, 0, senior(4)), Error::<Test>::NotAClaim);
 		// The last entry of a page going empties it: the page goes.
 		assert_ok!(claim(index, 0, NEW_LEAD));
 		assert_eq!(pages(index, 0)[1], vec![r(3), (NEW_LEAD, true)]);
-		assert_ok!(CB::mark_spam(signed(LEAD), index, 0, NEW_LEAD));
+		assert_ok!(spam(index, 0, NEW_LEAD));
 		assert_eq!(pages(index, 0), vec![vec![r(4), r(0), r(1), r(2)], vec![r(3)]]);
 	});
 }
@@ -1094,13 +1127,14 @@ fn a_pay_step_is_refunded_to_the_reports_and_claims_of_its_page() {
 		let page = <<Test as Config>::MaxSettlePerCall as Get<u32>>::get();
 		let charged =
 			crate::Call::<Test>::settle_round { index, period: 0 }.get_dispatch_info().call_weight;
-		let weights = <Test as Config>::WeightInfo::settle_round_tally(page)
+		let max_entries = <<Test as Config>::MaxClaimsPerRound as Get<u32>>::get();
+		let weights = <Test as Config>::WeightInfo::settle_round_start(max_entries)
 			.max(<Test as Config>::WeightInfo::settle_round_pay(page))
 			.max(<Test as Config>::WeightInfo::settle_round_pay_reports(page));
 		assert_eq!(charged, weights);
-		// One page: the tally step, then the pay step (3 reports, 1 claim).
-		let tally = CB::settle_round(signed(STRANGER), index, 0).expect("tallied");
-		assert_eq!(tally.actual_weight, Some(<Test as Config>::WeightInfo::settle_round_tally(4)));
+		// The first call fixes the round's 4 entries, the next pays them (3 reports, 1 claim).
+		let start = CB::settle_round(signed(STRANGER), index, 0).expect("started");
+		assert_eq!(start.actual_weight, Some(<Test as Config>::WeightInfo::settle_round_start(4)));
 		let pay = CB::settle_round(signed(STRANGER), index, 0).expect("paid");
 		assert_eq!(pay.actual_weight, Some(CB::settle_pay_weight(3, 1)));
 		// A page of reports, and a claim's share of a page of claims.
@@ -1183,7 +1217,7 @@ fn a_member_named_lead_after_filing_cannot_score_its_own_report() {
 			0,
 			vec![(senior(1), 80)].try_into().unwrap()
 		));
-		assert_eq!(Rounds::<Test>::get(index, 0).unwrap().active, 1);
+		assert_eq!(active_reports(index, 0), 1);
 	});
 }
 
@@ -1286,14 +1320,14 @@ fn strangers_cannot_crowd_a_member_out_of_a_round() {
 		set_free(399, 10 * PHA);
 		assert_noop!(claim(index, 0, 399), Error::<Test>::NoRoomForClaims);
 		// A spam mark frees a claim's slot for a claim, never a member's.
-		assert_ok!(CB::mark_spam(signed(LEAD), index, 0, 400));
+		assert_ok!(spam(index, 0, 400));
 		assert_ok!(claim(index, 0, 399));
 		assert_noop!(claim(index, 0, 400), Error::<Test>::NoRoomForClaims);
 		// Every member of a full roster still files.
 		for s in 0..max_roster {
 			assert_ok!(file(index, 0, senior(s)));
 		}
-		assert_eq!(Rounds::<Test>::get(index, 0).unwrap().filers.len() as u32, max_entries);
+		assert_eq!(filers(index, 0).len() as u32, max_entries);
 	});
 }
 
@@ -1434,7 +1468,7 @@ fn a_round_emptied_by_spam_marks_is_gone() {
 	ExtBuilder::default().build_and_execute(|| {
 		let index = active(round_spec());
 		assert_ok!(claim(index, 0, STRANGER));
-		assert_ok!(CB::mark_spam(signed(LEAD), index, 0, STRANGER));
+		assert_ok!(spam(index, 0, STRANGER));
 		assert!(Rounds::<Test>::get(index, 0).is_none());
 		assert_eq!(program(index).open_rounds, 0);
 		assert_eq!(RoundPages::<Test>::iter_prefix(index).count(), 0);

@@ -165,6 +165,8 @@ pub(super) fn approve_ms(
 	let (attempt, figure) =
 		Reports::<Test>::get(index, milestone).map_or((1, 0), |r| (r.attempt, r.figure));
 	CB::approve_milestone(origin, index, milestone, attempt, figure, cut)
+		.map(|_| ())
+		.map_err(|e| e.error)
 }
 
 /// The council's rejection of the report of `milestone` it saw.
