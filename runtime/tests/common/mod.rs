@@ -202,3 +202,34 @@ impl Chain {
 		result
 	}
 }
+
+/// A state saved as a JSON object of hex storage keys and values (`runtime/tests/fixtures/`).
+pub fn fixture_state(json: &str) -> sp_io::TestExternalities {
+	let pairs: std::collections::BTreeMap<String, String> =
+		serde_json::from_str(json).expect("a JSON object");
+	let unhex = |text: &str| -> Vec<u8> {
+		let digits = text.trim_start_matches("0x");
+		(0..digits.len())
+			.step_by(2)
+			.map(|i| u8::from_str_radix(&digits[i..i + 2], 16).expect("hex"))
+			.collect()
+	};
+	let top = pairs.iter().map(|(key, value)| (unhex(key), unhex(value))).collect();
+	sp_io::TestExternalities::new(sp_runtime::Storage { top, children_default: Default::default() })
+}
+
+/// Every claim deposit held, by account.
+pub fn deposits_held() -> std::collections::BTreeMap<AccountId, Balance> {
+	use frame_support::traits::fungible::InspectHold;
+	let mut held = std::collections::BTreeMap::new();
+	for (who, _) in frame_system::Account::<Runtime>::iter() {
+		let amount = Balances::balance_on_hold(
+			&pallet_community_bounty::HoldReason::ClaimDeposit.into(),
+			&who,
+		);
+		if amount > 0 {
+			held.insert(who, amount);
+		}
+	}
+	held
+}
