@@ -48,6 +48,26 @@ function fail(message) {
     <p>Endpoint: <code>${esc(endpoint)}</code>. <a href="#/">Back to the programs</a></p></div>`);
 }
 
+/// What the treasury may still release: the planned tranches no decision has released yet.
+/// Tranche 0 is decided at the program's approval, tranche k + 1 at milestone k's; a cut made at
+/// a decision is gone for good, so it never counts as still to come.
+export function stillToCome(p) {
+  if (p.status.isProposed) return p.budget.toBigInt();
+  const decided = 1 + p.milestones.filter((m) => m.report.isSome && m.report.unwrap().status.isApproved).length;
+  return p.milestones.slice(decided).reduce((sum, m) => sum + m.tranche.toBigInt(), 0n);
+}
+
+/// Evidence as the page shows it: text, and a link only for an `https:` URL (a member's
+/// evidence is untrusted input: `javascript:` and other schemes stay text).
+export function evidenceHtml(value) {
+  let url = null;
+  try { url = new URL(value); } catch { url = null; }
+  if (url && url.protocol === 'https:') {
+    return `<a href="${esc(url.href)}" rel="noreferrer noopener" target="_blank">${esc(value)}</a>`;
+  }
+  return `<span class="evidence-text">${esc(value)}</span>`;
+}
+
 /// A horizontal bar of parts, each `[label, value, class]`, against `total`.
 function bar(parts, total) {
   const t = Number(BigInt(total.toString()) || 1n);
@@ -71,7 +91,7 @@ async function programs() {
     const status = p.status.isProposed ? 'Proposed' : (p.status.asActive.expired.isTrue ? 'Ended, to be closed' : 'Active');
     const left = p.status.isActive ? Math.max(0, p.status.asActive.endsAt.toNumber() - head) : null;
     const budget = p.budget.toBigInt();
-    const toCome = budget - p.released.toBigInt() - p.owed.toBigInt();
+    const toCome = stillToCome(p);
     return `<article class="card" data-program="${p.index}">
       <h3><a href="#/program/${p.index}">#${p.index} ${esc(text(p.title))}</a></h3>
       <p>Lead ${esc(who(p.lead))} · <b class="status">${status}</b>${left !== null ? ` · ${Math.round((left * SECONDS_PER_BLOCK) / 86400)} days left` : ''} · budget ${esc(pha(budget))}</p>
@@ -112,8 +132,9 @@ async function councilPending(rows) {
 function milestoneRows(p, events) {
   const approvals = new Map(events.filter(({ event }) => event.method === 'MilestoneApproved')
     .map(({ event }) => [event.data.milestone.toNumber(), event.data]));
+  // What each decided tranche came to (less any cut), paid or owed, from its event.
   const funded = new Map(events.filter(({ event }) => event.method === 'TrancheReleased' || event.method === 'TrancheOwed')
-    .map(({ event }) => [event.data.tranche.toNumber(), event.method === 'TrancheReleased' ? 'paid' : 'owed']));
+    .map(({ event }) => [event.data.tranche.toNumber(), { amount: event.data.amount.toBigInt(), how: event.method === 'TrancheReleased' ? 'paid' : 'owed' }]));
   return p.milestones.map((m, k) => {
     const metric = m.metric.isOffChain ? text(m.metric.asOffChain) : m.metric.type;
     const counted = m.metric.isAmbassadorCount || m.metric.isActiveMembers;
@@ -131,7 +152,11 @@ function milestoneRows(p, events) {
         if (approval.cut.toBigInt() > 0n) decision += `, next tranche cut by ${pha(approval.cut)}`;
       }
     }
-    const tranche = funded.has(k) ? `${pha(m.tranche)} (${funded.get(k)})` : pha(m.tranche);
+    const planned = m.tranche.toBigInt();
+    const done = funded.get(k);
+    const tranche = done
+      ? `${pha(done.amount)} ${done.how}${done.amount === planned ? '' : ` (planned ${pha(planned)})`}`
+      : pha(planned);
     return `<tr data-milestone="${k}"><td>${k + 1}</td><td>${esc(metric)}</td><td class="target">${m.target}</td><td class="claimed">${claimed}</td>
       <td class="figure">${figure}${counted && m.report.isSome ? ' <small>(counted by the chain)</small>' : ''}</td>
       <td class="decision">${esc(decision)}</td><td class="tranche">${esc(tranche)}</td></tr>`;
@@ -169,7 +194,7 @@ async function roundSection(index, period, isLead, events) {
       ? `${usd(BigInt(e.payment.amount))} = ${pha(BigInt(e.payment.native))}`
       : 'nothing (not eligible, or under the threshold)';
     return `<tr data-who="${esc(e.who)}"><td>${esc(who(e.who))}</td><td>${esc(kind)}</td>
-      <td><a href="${esc(hexText(e.evidence))}" rel="noreferrer">${esc(hexText(e.evidence))}</a></td>
+      <td class="evidence">${evidenceHtml(hexText(e.evidence))}</td>
       <td class="score">${e.score ?? 'unscored'}</td><td class="pay">${esc(pay)}</td>
       ${isLead && !json.isFinal ? `<td><input class="score-input" type="number" min="0" max="100" value="${e.score ?? ''}" data-who="${esc(e.who)}"></td>` : ''}</tr>`;
   }).join('');
@@ -251,7 +276,7 @@ async function program(index) {
       ['paid out', p.paid, 'paid'],
       ['released, not paid', p.released.toBigInt() - p.paid.toBigInt(), 'released'],
       ['owed by the treasury', p.owed, 'owed'],
-      ['still to come', budget - p.released.toBigInt() - p.owed.toBigInt(), 'tocome'],
+      ['still to come', stillToCome(p), 'tocome'],
     ], budget)}
     <section id="milestones"><h3>Milestones</h3><table><thead><tr><th>#</th><th>metric</th><th>target</th><th>lead claimed</th><th>figure of record</th><th>council</th><th>tranche</th></tr></thead>
       <tbody>${milestoneRows(p, events)}</tbody></table></section>
@@ -315,14 +340,26 @@ async function checkBatch(index) {
   ${refused ? `<p class="error" id="csv-refused">${refused} row(s) refused: nothing was sent. Fix them and check again.</p>` : `<button id="csv-send">Send ${rows.length} awards in ${Math.ceil(rows.length / max)} batch(es)</button>`}`;
   const sendButton = document.getElementById('csv-send');
   if (sendButton) {
+    // One send per check: the button is disabled from the click on, and progress shows until
+    // every batch is in a block.
+    let sent = false;
     sendButton.addEventListener('click', async () => {
+      if (sent) return;
+      sent = true;
+      sendButton.disabled = true;
+      const batches = Math.ceil(awards.length / max);
       try {
-        for (let i = 0; i < awards.length; i += max) {
+        for (let i = 0, b = 1; i < awards.length; i += max, b += 1) {
+          sendButton.textContent = `Sending batch ${b} of ${batches}…`;
+          status(`Sending batch ${b} of ${batches}: waiting for a block…`);
           await send(api, account, api.tx.communityBounty.awardBatch(index, awards.slice(i, i + max)));
         }
-        status(`Sent ${awards.length} awards.`);
+        status(`Sent ${awards.length} awards in ${batches} batch(es).`);
         await route();
-      } catch (e) { status(e.message, true); }
+      } catch (e) {
+        sendButton.textContent = 'Not sent: check again';
+        status(e.message, true);
+      }
     });
   }
 }
