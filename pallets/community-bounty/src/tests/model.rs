@@ -1517,6 +1517,95 @@ fn cases() -> u32 {
 	std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(64)
 }
 
+/// A running program with milestone 1 counting `active` members (else the roster), two seniors
+/// (members 0 and 1) and, with `crews`, an ambassador in each one's crew (members 2 and 3).
+fn running(active: bool, crews: bool) -> Vec<Action> {
+	let mut prelude = vec![
+		Action::Propose { who: Who::Lead, valid: true, active },
+		Action::Approve { who: Who::Approver, index: 0 },
+		Action::AddSenior { who: Who::Lead, index: 0, member: 0, with_senior: false },
+		Action::AddSenior { who: Who::Lead, index: 0, member: 1, with_senior: false },
+	];
+	if crews {
+		prelude.push(Action::AddMember { who: Who::Lead, index: 0, member: 2, senior: Some(0) });
+		prelude.push(Action::AddMember { who: Who::Lead, index: 0, member: 3, senior: Some(1) });
+	}
+	prelude
+}
+
+/// Calls that a month's round and its milestone go through, for sequences that reach deep into
+/// rounds: members reporting and leaving, scores, finality, settlement, the `ActiveMembers`
+/// milestone reported and decided, time passing by days and months.
+fn round_action() -> impl Strategy<Value = Action> {
+	let roster = || 0u8..4;
+	let score = || prop_oneof![Just(0u8), Just(39), Just(40), Just(100)];
+	prop_oneof![
+		6 => (roster(), prop_oneof![Just(0u8), Just(1)]).prop_map(|(member, back)| Action::FileReport { member, index: 0, back }),
+		2 => (4u8..8, prop_oneof![Just(0u8), Just(1)]).prop_map(|(member, back)| Action::FileClaim { member, index: 0, back, pool: 3 }),
+		5 => (prop_oneof![Just(0u8), Just(1)], prop::collection::vec((0u8..8, score()), 1..4)).prop_map(|(back, scores)| Action::Score { who: Who::Lead, index: 0, back, scores }),
+		2 => Just(Action::Finalize { who: Who::Lead, index: 0, back: 1 }),
+		4 => prop_oneof![Just(0u8), Just(1)].prop_map(|back| Action::Settle { who: Who::Stranger, index: 0, back }),
+		2 => (prop_oneof![Just(Who::Lead), Just(Who::Approver)], roster()).prop_map(|(who, member)| Action::RemoveMember { who, index: 0, member }),
+		2 => (roster(), prop::option::of(0u8..2)).prop_map(|(member, senior)| Action::AddMember { who: Who::Lead, index: 0, member, senior }),
+		1 => roster().prop_map(|member| Action::AddSenior { who: Who::Lead, index: 0, member, with_senior: false }),
+		1 => roster().prop_map(|member| Action::Promote { who: Who::Lead, index: 0, member }),
+		1 => any::<bool>().prop_map(|new_lead| Action::SetLead { who: Who::Approver, index: 0, new_lead }),
+		3 => prop_oneof![Just(0u64), Just(2), Just(40)].prop_map(|claimed| Action::Report { who: Who::Lead, index: 0, milestone: 0, claimed }),
+		3 => offset().prop_map(|expected| Action::ApproveMilestone { who: Who::Approver, index: 0, milestone: 0, attempt: 0, expected, cut: None }),
+		1 => Just(Action::RejectMilestone { who: Who::Rejecter, index: 0, milestone: 0, attempt: 0 }),
+		4 => prop_oneof![Just(1u64), Just(GRACE), Just(SCORING), Just(50), Just(PERIOD)].prop_map(|blocks| Action::Advance { blocks }),
+		1 => Just(Action::Close { who: Who::Lead, index: 0 }),
+		1 => prop::option::of(prop_oneof![Just((0u128, 1u128)), Just((5, 2))]).prop_map(|rate| Action::SetRate { rate }),
+	]
+}
+
+/// Runs `actions` on the chain and on the model: after every call, the outcome is the model's
+/// prediction, a failed call changed no storage, the model's programs equal the chain's, the
+/// pallet's rules hold and total issuance is unchanged.
+fn check(actions: &[Action]) {
+	// Blocks are real blocks: storage is committed whenever time moves on, so that what a
+	// call removes or writes is in the backend for the next, as on a node.
+	let mut ext = ExtBuilder::default().build();
+	// Contributors (members 4..8) can afford a claim's deposit; roster candidates cannot
+	// until they are paid.
+	ext.execute_with(|| (4..8).for_each(|m| set_free(member(m), 100 * PHA)));
+	let mut model = Model { rate: UsdRate::get(), ..Default::default() };
+	let issuance = ext.execute_with(pallet_balances::TotalIssuance::<Test>::get);
+	for (i, action) in actions.iter().enumerate() {
+		ext.execute_with(|| {
+			let expected = model.step(action);
+			let root = sp_io::storage::root(StateVersion::V1);
+			let actual = run(action);
+			assert_eq!(actual, expected, "call {i}: {action:?}");
+			if let Ok(mut outcomes) = OUTCOMES.lock() {
+				*outcomes.entry(outcome_name(&actual)).or_default() += 1;
+			}
+			if actual.is_err() {
+				assert_eq!(
+					sp_io::storage::root(StateVersion::V1),
+					root,
+					"call {i} failed but changed storage: {action:?}"
+				);
+			}
+			compare(&model);
+			CB::do_try_state()
+				.unwrap_or_else(|e| panic!("call {i} broke a rule: {e:?} {action:?}"));
+			assert_eq!(pallet_balances::TotalIssuance::<Test>::get(), issuance);
+		});
+		if matches!(action, Action::Advance { blocks } if *blocks > 0) {
+			ext.commit_all().expect("storage commits");
+		}
+	}
+	let total =
+		CALLS.fetch_add(actions.len(), std::sync::atomic::Ordering::Relaxed) + actions.len();
+	if std::env::var_os("MODEL_REPORT").is_some() {
+		eprintln!("model: {total} calls checked");
+		if let Ok(outcomes) = OUTCOMES.lock() {
+			eprintln!("model outcomes: {outcomes:?}");
+		}
+	}
+}
+
 proptest! {
 	#![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
@@ -1526,58 +1615,17 @@ proptest! {
 	) {
 		// Most sequences start from a running program with two seniors, so that deep states
 		// (milestones, caps, periods) are reached; the rest start from nothing.
-		let prelude = [
-			Action::Propose { who: Who::Lead, valid: true, active: actions.len() % 2 == 0 },
-			Action::Approve { who: Who::Approver, index: 0 },
-			Action::AddSenior { who: Who::Lead, index: 0, member: 0, with_senior: false },
-			Action::AddSenior { who: Who::Lead, index: 0, member: 1, with_senior: false },
-		];
 		let skip_prelude = actions.len() % 5 == 0;
-		let actions: Vec<Action> = prelude
-			.into_iter()
-			.filter(|_| !skip_prelude)
-			.chain(actions)
-			.collect();
-		// Blocks are real blocks: storage is committed whenever time moves on, so that what a
-		// call removes or writes is in the backend for the next, as on a node.
-		let mut ext = ExtBuilder::default().build();
-		// Contributors (members 4..8) can afford a claim's deposit; roster candidates cannot
-		// until they are paid.
-		ext.execute_with(|| (4..8).for_each(|m| set_free(member(m), 100 * PHA)));
-		let mut model = Model { rate: UsdRate::get(), ..Default::default() };
-		let issuance = ext.execute_with(pallet_balances::TotalIssuance::<Test>::get);
-		for (i, action) in actions.iter().enumerate() {
-			ext.execute_with(|| {
-				let expected = model.step(action);
-				let root = sp_io::storage::root(StateVersion::V1);
-				let actual = run(action);
-				assert_eq!(actual, expected, "call {i}: {action:?}");
-				if let Ok(mut outcomes) = OUTCOMES.lock() {
-					*outcomes.entry(outcome_name(&actual)).or_default() += 1;
-				}
-				if actual.is_err() {
-					assert_eq!(
-						sp_io::storage::root(StateVersion::V1),
-						root,
-						"call {i} failed but changed storage: {action:?}"
-					);
-				}
-				compare(&model);
-				CB::do_try_state()
-					.unwrap_or_else(|e| panic!("call {i} broke a rule: {e:?} {action:?}"));
-				assert_eq!(pallet_balances::TotalIssuance::<Test>::get(), issuance);
-			});
-			if matches!(action, Action::Advance { blocks } if *blocks > 0) {
-				ext.commit_all().expect("storage commits");
-			}
-		}
-		let total =
-			CALLS.fetch_add(actions.len(), std::sync::atomic::Ordering::Relaxed) + actions.len();
-		if std::env::var_os("MODEL_REPORT").is_some() {
-			eprintln!("model: {total} calls checked");
-			if let Ok(outcomes) = OUTCOMES.lock() {
-				eprintln!("model outcomes: {outcomes:?}");
-			}
-		}
+		let prelude = if skip_prelude { Vec::new() } else { running(actions.len() % 2 == 0, false) };
+		check(&prelude.into_iter().chain(actions).collect::<Vec<_>>());
+	}
+
+	#[test]
+	fn model_rounds_and_their_milestone_match_the_model(
+		actions in prop::collection::vec(round_action(), 1..80)
+	) {
+		// A running program counting its active members, with seniors that have crews: the
+		// sequences go deep into rounds, members leaving, and the milestone they count.
+		check(&running(true, true).into_iter().chain(actions).collect::<Vec<_>>());
 	}
 }
