@@ -46,6 +46,13 @@ pub(crate) struct Entry {
 	pub(crate) text: String,
 }
 
+/// A step the chain refused: who signed it, in which block, and the error (nothing changed).
+pub(crate) struct Refusal {
+	pub(crate) block: BlockNumber,
+	pub(crate) who: String,
+	pub(crate) error: String,
+}
+
 /// The chain, in process: genesis from the `development` preset, then block by block.
 pub(crate) struct Chain {
 	pub(crate) ext: sp_io::TestExternalities,
@@ -55,6 +62,8 @@ pub(crate) struct Chain {
 	pub(crate) nonces: BTreeMap<AccountId, u32>,
 	pub(crate) names: BTreeMap<AccountId, String>,
 	pub(crate) trail: Vec<Entry>,
+	/// The steps the chain refused, in order.
+	pub(crate) refusals: Vec<Refusal>,
 	pub(crate) json: bool,
 	pub(crate) fees: Balance,
 	/// Rewards received, by beneficiary, in the order they were first paid.
@@ -107,6 +116,7 @@ impl Chain {
 			json,
 			fees: 0,
 			rewards: Vec::new(),
+			refusals: Vec::new(),
 		}
 	}
 
@@ -188,10 +198,25 @@ impl Chain {
 		})
 	}
 
+	/// Keeps the ledger's sums (rewards by beneficiary, fees), then prints and records the
+	/// event if a council member reads it.
 	pub(crate) fn record(&mut self, who: &str, event: RuntimeEvent) {
-		let (pallet, name, fields, text) = match describe(self, &event) {
-			Some(d) => d,
-			None => return,
+		match &event {
+			RuntimeEvent::CommunityBounty(pallet_community_bounty::Event::Awarded {
+				beneficiary,
+				native,
+				..
+			}) => match self.rewards.iter_mut().find(|(who, _)| who == beneficiary) {
+				Some((_, total)) => *total += native,
+				None => self.rewards.push((beneficiary.clone(), *native)),
+			},
+			RuntimeEvent::TransactionPayment(
+				pallet_transaction_payment::Event::TransactionFeePaid { actual_fee, .. },
+			) => self.fees += actual_fee,
+			_ => {},
+		}
+		let Some((pallet, name, fields, text)) = describe(&event, &|who| self.name(who)) else {
+			return;
 		};
 		if !self.json {
 			println!("  #{:<7} {:<22} {}", self.block, truncate(who, 22), text);

@@ -83,6 +83,9 @@ fn main() {
 			"events": chain.trail.iter().map(|e| json!({
 				"block": e.block, "signer": e.who, "pallet": e.pallet, "name": e.name, "fields": e.fields, "text": e.text,
 			})).collect::<Vec<_>>(),
+			"refusals": chain.refusals.iter().map(|r| json!({
+				"block": r.block, "signer": r.who, "error": r.error,
+			})).collect::<Vec<_>>(),
 			"ledger": {
 				"treasury_before": treasury_before.to_string(),
 				"treasury_after": treasury_after.to_string(),

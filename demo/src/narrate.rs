@@ -16,7 +16,6 @@
 //! The telling: events in words (and as JSON fields) for the audit trail, and amounts as a
 //! council member reads them.
 
-use crate::chain::Chain;
 use community_bounty_runtime::{AccountId, Balance, Runtime, RuntimeEvent, DAYS, UNITS, USD};
 use pallet_community_bounty::{Event as CbEvent, Metric};
 use serde_json::{json, Value};
@@ -57,22 +56,16 @@ pub(crate) fn truncate(s: &str, n: usize) -> String {
 	}
 }
 
-/// A readable line and JSON fields for the events a council member reads; `None` for the rest
-/// (extrinsic bookkeeping, deposits of fees), which the ledger sums up instead.
+/// A readable line and JSON fields for the events a council member reads, naming accounts with
+/// `n`; `None` for the rest (extrinsic bookkeeping, deposits of fees), which the ledger sums up
+/// instead. It only formats: the ledger is kept by the chain (`Chain::record`).
 pub(crate) fn describe(
-	chain: &mut Chain,
 	event: &RuntimeEvent,
+	n: &dyn Fn(&AccountId) -> String,
 ) -> Option<(&'static str, String, Value, String)> {
-	let n = |who: &AccountId| chain.name(who);
 	Some(match event {
 		RuntimeEvent::CommunityBounty(e) => {
-			let (name, fields, text) = community_event(e, &n);
-			if let CbEvent::Awarded { beneficiary, native, .. } = e {
-				match chain.rewards.iter_mut().find(|(who, _)| who == beneficiary) {
-					Some((_, total)) => *total += native,
-					None => chain.rewards.push((beneficiary.clone(), *native)),
-				}
-			}
+			let (name, fields, text) = community_event(e, n);
 			("CommunityBounty", name, fields, text)
 		},
 		RuntimeEvent::Council(e) => {
@@ -129,12 +122,6 @@ pub(crate) fn describe(
 				json!({"asset": "USD", "pha_per_usd": rate.to_float()}),
 				format!("PHA/USD rate set: {} PHA per USD", rate.to_float()),
 			)
-		},
-		RuntimeEvent::TransactionPayment(
-			pallet_transaction_payment::Event::TransactionFeePaid { actual_fee, .. },
-		) => {
-			chain.fees += actual_fee;
-			return None;
 		},
 		_ => return None,
 	})

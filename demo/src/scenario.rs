@@ -21,7 +21,7 @@
 //! reports; the close), its data (names, regions, scores), and the helpers that turn a step
 //! into extrinsics.
 
-use crate::chain::{bounded, named, named_pair, Chain};
+use crate::chain::{bounded, named, named_pair, Chain, Refusal};
 use codec::Encode;
 use community_bounty_runtime::{Balance, Runtime, RuntimeCall, DAYS, UNITS, USD, USD_ASSET};
 use frame_support::dispatch::GetDispatchInfo;
@@ -537,14 +537,11 @@ fn add_members(
 /// What Alice gives each member for the fees of their reports.
 pub(crate) const FEE_FUND: Balance = 5 * UNITS;
 
-/// Prints a step `who` signed that the chain refused (its error; nothing changed).
-fn refusal(chain: &Chain, who: &str, refused: Result<(), String>) {
+/// Prints and records a step `who` signed that the chain refused (its error; nothing changed).
+fn refusal(chain: &mut Chain, who: &str, refused: Result<(), String>) {
+	let error = refused.err().unwrap_or_default();
 	if !chain.json {
-		println!(
-			"  #{:<7} {:<22} refused: {}",
-			chain.block,
-			who,
-			refused.err().unwrap_or_default()
-		);
+		println!("  #{:<7} {:<22} refused: {}", chain.block, who, error);
 	}
+	chain.refusals.push(Refusal { block: chain.block, who: who.to_string(), error });
 }

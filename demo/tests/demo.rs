@@ -54,6 +54,13 @@ fn demo_replays_proposal_14_and_its_ledger_balances() {
 	] {
 		assert!(names.contains(&expected), "the trail has no {expected}");
 	}
+	// The steps the chain refused are in the document too, each with its signer and error:
+	// the direct award from the scored pool, and a late report every month.
+	let refusals = doc["refusals"].as_array().expect("refusals");
+	assert!(refusals.iter().any(|r| r["error"] == "PoolIsScored"), "{refusals:?}");
+	assert!(refusals.iter().any(|r| r["error"] == "FilingClosed"), "{refusals:?}");
+	assert!(refusals.iter().all(|r| r["block"].is_u64() && r["signer"].is_string()));
+
 	// Every event names its block and pallet; blocks never go back.
 	let blocks: Vec<u64> = events.iter().map(|e| e["block"].as_u64().expect("block")).collect();
 	assert!(blocks.windows(2).all(|w| w[0] <= w[1]));

@@ -22,98 +22,7 @@
 mod common;
 use common::*;
 use frame_support::traits::{fungible::Mutate, tokens::Preservation};
-use pallet_community_bounty::{Error, Event, Payout, Programs, Rounds, Split, MAX_SCORE};
-
-fn lead() -> AccountId {
-	id(Ferdie)
-}
-
-fn signed(who: &AccountId) -> RuntimeOrigin {
-	RuntimeOrigin::signed(who.clone())
-}
-
-/// An account with no key of the dev keyring: the `i`-th stranger.
-fn stranger(i: u32) -> AccountId {
-	let mut raw = [7u8; 32];
-	raw[..4].copy_from_slice(&i.to_le_bytes());
-	AccountId::from(raw)
-}
-
-fn cb_events() -> Vec<Event<Runtime>> {
-	System::events()
-		.into_iter()
-		.filter_map(|r| if let RuntimeEvent::CommunityBounty(e) = r.event { Some(e) } else { None })
-		.collect()
-}
-
-/// Proposes `spec` (program 0) and approves it by a 3/5 council motion in the next block;
-/// returns the block of the approval.
-fn active(chain: &mut Chain, spec: ProgramSpec<Runtime>) -> u32 {
-	chain.block(|| {
-		assert_ok!(CommunityBounty::propose_program(signed(&lead()), Box::new(spec)));
-	});
-	chain.block(|| {
-		let approve = cb(pallet_community_bounty::Call::approve_program { index: 0 });
-		assert_eq!(motion(Alice, 3, approve, &[Bob, Charlie], &[]), Some(Ok(())));
-		System::block_number()
-	})
-}
-
-fn add(who: &AccountId, senior_of: Option<&AccountId>) {
-	let role = if senior_of.is_some() { Role::Ambassador } else { Role::SeniorAmbassador };
-	assert_ok!(CommunityBounty::add_member(
-		signed(&lead()),
-		0,
-		MultiAddress::Id(who.clone()),
-		role,
-		bounded("English"),
-		senior_of.map(|s| MultiAddress::Id(s.clone()))
-	));
-}
-
-fn file(who: &AccountId, period: u32) -> Result<(), DispatchError> {
-	CommunityBounty::file_report(signed(who), 0, period, bounded("https://forum/report"))
-		.map(|_| ())
-		.map_err(|e| e.error)
-}
-
-/// The lead scores `who` `score` each in period `period`, in calls of `MaxScoresPerCall`.
-fn score(who: &[AccountId], period: u32, score: u8) {
-	let per_call =
-		<<Runtime as pallet_community_bounty::Config>::MaxScoresPerCall as Get<u32>>::get()
-			as usize;
-	for chunk in who.chunks(per_call) {
-		let scores: Vec<_> = chunk.iter().map(|w| (w.clone(), score)).collect();
-		assert_ok!(CommunityBounty::score_round(
-			signed(&lead()),
-			0,
-			period,
-			scores.try_into().unwrap()
-		));
-	}
-}
-
-/// Settles round `period` to the end, one call a block; returns the `Awarded` payees in order.
-fn settle_all(chain: &mut Chain, period: u32) -> Vec<(AccountId, Balance)> {
-	let mut paid = Vec::new();
-	while chain.block(|| Rounds::<Runtime>::contains_key(0, period)) {
-		chain.block(|| {
-			assert_ok!(CommunityBounty::settle_round(signed(&id(Eve)), 0, period));
-			paid.extend(cb_events().into_iter().filter_map(|e| match e {
-				Event::Awarded { beneficiary, native, .. } => Some((beneficiary, native)),
-				_ => None,
-			}));
-		});
-	}
-	paid
-}
-
-fn deadlines(approved_at: u32, period: u32) -> (u32, u32) {
-	(
-		CommunityBounty::filing_deadline(approved_at, period),
-		CommunityBounty::scoring_deadline(approved_at, period),
-	)
-}
+use pallet_community_bounty::{Error, Event, Payout, Programs, Split, MAX_SCORE};
 
 #[test]
 fn a_council_motion_approves_only_active_members_still_on_the_roster() {
@@ -181,7 +90,7 @@ fn a_flood_of_claims_never_keeps_a_member_from_reporting() {
 	spec.pools[1].payout = Payout::Scored { threshold: 40, split: Split::Linear };
 	active(&mut chain, spec);
 	let max_entries =
-		<<Runtime as pallet_community_bounty::Config>::MaxClaimsPerRound as Get<u32>>::get();
+		<<Runtime as pallet_community_bounty::Config>::MaxEntriesPerRound as Get<u32>>::get();
 	let senior0 = senior(0);
 	chain.block(|| {
 		add(&senior0, None);
@@ -251,7 +160,7 @@ fn a_round_the_program_can_afford_settles() {
 fn a_crew_moved_between_two_settlement_calls_changes_no_payment() {
 	let mut chain = Chain::new();
 	let approved_at = active(&mut chain, seed_spec());
-	let page = <<Runtime as pallet_community_bounty::Config>::MaxSettlePerCall as Get<u32>>::get();
+	let page = <<Runtime as pallet_community_bounty::Config>::RoundPageSize as Get<u32>>::get();
 	// Senior 0 leads two ambassadors; seniors 1 and 2 lead crews that fill page 0; senior 3
 	// (page 1) leads one.
 	let (paid_senior, unpaid_senior) = (senior(0), senior(3));
@@ -302,13 +211,12 @@ fn a_crew_moved_between_two_settlement_calls_changes_no_payment() {
 fn the_last_round_gets_a_window_before_anyone_can_close_the_program() {
 	let mut chain = Chain::new();
 	let approved_at = active(&mut chain, seed_spec());
-	let (ends_at, last) = chain.block(|| {
-		let program = Programs::<Runtime>::get(0).unwrap();
-		let ProgramStatus::Active { ends_at, .. } = program.status else { panic!() };
-		(ends_at, CommunityBounty::last_period(approved_at, ends_at))
-	});
+	let schedule = chain.block(|| Programs::<Runtime>::get(0).and_then(|p| p.schedule()));
+	let schedule = schedule.expect("program 0 is active");
+	assert_eq!(schedule.approved_at, approved_at);
+	let (ends_at, last) = (schedule.ends_at, schedule.last_period());
 	let captain = senior(0);
-	chain.block_at(Some(CommunityBounty::period_start(approved_at, last)), || {
+	chain.block_at(Some(schedule.period_start(last)), || {
 		add(&captain, None);
 		add(&ambassador(0), Some(&captain));
 		add(&ambassador(1), Some(&captain));

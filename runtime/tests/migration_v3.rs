@@ -43,7 +43,7 @@ fn layout_v2_state() -> sp_io::TestExternalities {
 /// Each filer's score, by (program, period, position), from version 2's pages.
 fn v2_scores() -> BTreeMap<(u32, u32, u32), Option<u8>> {
 	let page: u32 =
-		<<Runtime as pallet_community_bounty::Config>::MaxSettlePerCall as Get<u32>>::get();
+		<<Runtime as pallet_community_bounty::Config>::RoundPageSize as Get<u32>>::get();
 	v2::RoundPages::<Runtime>::iter()
 		.flat_map(|(index, (period, number), entries)| {
 			entries.into_iter().enumerate().map(move |(offset, entry)| {

@@ -20,40 +20,13 @@
 
 mod common;
 use common::*;
-use community_bounty_runtime::{ClaimGrace, RewardPeriod, DAYS};
+use community_bounty_runtime::{FilingGrace, PayoutPeriod, DAYS};
 use pallet_community_bounty::{Error, Event, Rounds};
-
-fn lead() -> AccountId {
-	id(Ferdie)
-}
-
-/// Proposes the seed (program 0) and approves it with a 3/5 council motion; returns the block
-/// of the approval.
-fn active_seed(chain: &mut Chain) -> u32 {
-	chain.block(|| {
-		assert_ok!(CommunityBounty::propose_program(
-			RuntimeOrigin::signed(lead()),
-			Box::new(seed_spec())
-		));
-	});
-	chain.block(|| {
-		let approve = cb(pallet_community_bounty::Call::approve_program { index: 0 });
-		assert_eq!(motion(Alice, 3, approve, &[Bob, Charlie], &[]), Some(Ok(())));
-		System::block_number()
-	})
-}
-
-fn cb_events() -> Vec<Event<Runtime>> {
-	System::events()
-		.into_iter()
-		.filter_map(|r| if let RuntimeEvent::CommunityBounty(e) = r.event { Some(e) } else { None })
-		.collect()
-}
 
 #[test]
 fn the_seeds_monthly_round_pays_by_score_and_counts_the_active_members() {
 	let mut chain = Chain::new();
-	let approved_at = active_seed(&mut chain);
+	let approved_at = active(&mut chain, seed_spec());
 	// 6 seniors with crews of 3 or 4 (the seed's minimum is 2); senior 5 leads only one.
 	chain.block(|| {
 		for s in 0..6 {
@@ -97,7 +70,7 @@ fn the_seeds_monthly_round_pays_by_score_and_counts_the_active_members() {
 		);
 	});
 	// After the 5th of month 2: the last report is late; the lead scores and finalizes.
-	let filing_over = approved_at + RewardPeriod::get() + ClaimGrace::get();
+	let filing_over = approved_at + PayoutPeriod::get() + FilingGrace::get();
 	chain.block_at(Some(filing_over), || {
 		assert_noop!(
 			CommunityBounty::file_report(
@@ -200,7 +173,7 @@ fn the_seeds_monthly_round_pays_by_score_and_counts_the_active_members() {
 #[test]
 fn a_promoted_ambassador_is_paid_as_a_senior_and_max_seniors_holds() {
 	let mut chain = Chain::new();
-	active_seed(&mut chain);
+	active(&mut chain, seed_spec());
 	chain.block(|| {
 		for s in 0..10 {
 			assert_ok!(CommunityBounty::add_member(

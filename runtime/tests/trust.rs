@@ -55,10 +55,6 @@ fn the_council_motion_has_a_spending_limit_and_root_none() {
 	});
 }
 
-fn lead() -> AccountId {
-	id(Ferdie)
-}
-
 /// Proposes the seed, with its first milestone counting the roster (`AmbassadorCount`) and no
 /// cap on seniors, and approves it with a 3/5 council motion; returns the program index.
 fn active_seed(chain: &mut Chain) -> u32 {

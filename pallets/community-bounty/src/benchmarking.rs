@@ -224,7 +224,18 @@ fn fill_crews<T: Config>(index: ProgramIndex, n: u32) {
 	});
 }
 
-/// A page of period 0 of program `index`: `MaxSettlePerCall` entries, the first `c` of them
+/// Marks a round of program `index` as open, so that a close or cancel cannot finish its
+/// clean-up in one step (the round pages are a step of their own) and writes the record of
+/// what is left: the worst case of that step.
+fn leave_round_open<T: Config>(index: ProgramIndex) {
+	Programs::<T>::mutate(index, |program| {
+		if let Some(program) = program {
+			program.open_rounds = 1;
+		}
+	});
+}
+
+/// A page of period 0 of program `index`: `RoundPageSize` entries, the first `c` of them
 /// claims with their deposits held, the others reports.
 fn fill_page<T: Config>(index: ProgramIndex, c: u32) {
 	let now = T::BlockNumberProvider::current_block_number();
@@ -271,7 +282,7 @@ fn round_program<T: Config>(
 	fund_treasury::<T>();
 	let mut spec =
 		spec::<T>(T::MaxTitleLen::get(), T::MaxMilestones::get(), T::MaxPools::get().max(2));
-	let cap = award_amount::<T>().saturating_mul(T::MaxClaimsPerRound::get().into());
+	let cap = award_amount::<T>().saturating_mul(T::MaxEntriesPerRound::get().into());
 	let scored = |eligibility, split, seed| RewardPool {
 		eligibility,
 		denomination: Denomination::Asset(asset_kind::<T>(seed)),
@@ -292,9 +303,11 @@ fn round_program<T: Config>(
 	Ok((index, lead))
 }
 
-/// The approval block of program `index`.
-fn approved_at<T: Config>(index: ProgramIndex) -> BlockNumberOf<T> {
-	Programs::<T>::get(index).and_then(|p| p.approved_at()).unwrap_or_default()
+/// The calendar of program `index`, which must be active.
+fn schedule<T: Config>(index: ProgramIndex) -> Result<Schedule<T>, BenchmarkError> {
+	Programs::<T>::get(index)
+		.and_then(|p| p.schedule())
+		.ok_or(BenchmarkError::Stop("the program is not active"))
 }
 
 /// Files `n` entries for period 0 of program `index`, straight into storage: reports of Senior
@@ -479,7 +492,7 @@ fn round_paying<T: Config>(
 ) -> Result<(ProgramIndex, T::AccountId), BenchmarkError> {
 	let (index, _) = round_program::<T>(other_lead::<T>())?;
 	let _ = filed_round_with::<T>(index, p, reports, Some(MAX_SCORE));
-	round_final::<T>(index);
+	round_final::<T>(index)?;
 	let caller: T::AccountId = whitelisted_caller();
 	CommunityBounty::<T>::settle_round(RawOrigin::Signed(caller.clone()).into(), index, 0)?;
 	if !Rounds::<T>::get(index, 0).is_some_and(|r| r.is_paying()) {
@@ -489,9 +502,9 @@ fn round_paying<T: Config>(
 }
 
 /// Moves to the first block at which period 0's round of program `index` is final by itself.
-fn round_final<T: Config>(index: ProgramIndex) {
-	let at = CommunityBounty::<T>::scoring_deadline(approved_at::<T>(index), 0);
-	T::BlockNumberProvider::set_block_number(at);
+fn round_final<T: Config>(index: ProgramIndex) -> Result<(), BenchmarkError> {
+	T::BlockNumberProvider::set_block_number(schedule::<T>(index)?.scoring_deadline(0));
+	Ok(())
 }
 
 #[benchmarks]
@@ -548,11 +561,13 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// One clean-up step of `n` entries: full crews, the largest kind, and two look-ups.
+	/// One clean-up step of `n` entries (full crews, the largest kind, and two look-ups) that
+	/// leaves the round pages to later steps, so it writes the clean-up record.
 	#[benchmark]
 	fn cancel_program(n: Linear<2, { T::RemovalLimit::get() }>) -> Result<(), BenchmarkError> {
 		let (index, _) = active_with::<T>(other_lead::<T>())?;
 		fill_crews::<T>(index, n);
+		leave_round_open::<T>(index);
 		let origin =
 			T::ApproveOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
@@ -560,6 +575,7 @@ mod benchmarks {
 		_(origin as T::RuntimeOrigin, index);
 
 		assert!(!Programs::<T>::contains_key(index));
+		assert!(Cleanups::<T>::contains_key(index));
 		Ok(())
 	}
 
@@ -568,15 +584,10 @@ mod benchmarks {
 	fn close_program(n: Linear<2, { T::RemovalLimit::get() }>) -> Result<(), BenchmarkError> {
 		let (index, _) = active_with::<T>(other_lead::<T>())?;
 		fill_crews::<T>(index, n);
-		let Some(ProgramStatus::Active { approved_at, ends_at }) =
-			Programs::<T>::get(index).map(|p| p.status)
-		else {
-			return Err(BenchmarkError::Weightless);
-		};
-		let last = CommunityBounty::<T>::last_period(approved_at, ends_at);
+		leave_round_open::<T>(index);
+		let schedule = schedule::<T>(index)?;
 		T::BlockNumberProvider::set_block_number(
-			CommunityBounty::<T>::scoring_deadline(approved_at, last)
-				.saturating_add(T::SettlementWindow::get()),
+			schedule.settlement_deadline(schedule.last_period()),
 		);
 		let caller: T::AccountId = whitelisted_caller();
 
@@ -584,6 +595,7 @@ mod benchmarks {
 		_(RawOrigin::Signed(caller), index);
 
 		assert!(!Programs::<T>::contains_key(index));
+		assert!(Cleanups::<T>::contains_key(index));
 		Ok(())
 	}
 
@@ -609,9 +621,7 @@ mod benchmarks {
 	/// A clean-up step removing a page of a round's entries, `c` of them claims (each releasing
 	/// its deposit's hold).
 	#[benchmark]
-	fn clear_program_page(
-		c: Linear<0, { T::MaxSettlePerCall::get() }>,
-	) -> Result<(), BenchmarkError> {
+	fn clear_program_page(c: Linear<0, { T::RoundPageSize::get() }>) -> Result<(), BenchmarkError> {
 		let (index, _) = active::<T>()?;
 		fill_page::<T>(index, c);
 		Programs::<T>::remove(index);
@@ -725,6 +735,29 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// The council removes (and bars) an ambassador from a full crew: the senior's crew and
+	/// roster entry are read and written too.
+	#[benchmark]
+	fn remove_member_ambassador() -> Result<(), BenchmarkError> {
+		let (index, lead) = active::<T>()?;
+		let senior = senior_with_crew::<T>(index, &lead, T::MaxCrew::get());
+		let ambassador: T::AccountId =
+			account("ambassador", T::MaxCrew::get().saturating_sub(1), SEED);
+		let origin =
+			T::ApproveOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		remove_member(origin as T::RuntimeOrigin, index, T::Lookup::unlookup(ambassador.clone()));
+
+		assert!(!Roster::<T>::contains_key(index, &ambassador));
+		assert!(Barred::<T>::contains_key(index, &ambassador));
+		assert_eq!(
+			Roster::<T>::get(index, &senior).map(|m| m.crew),
+			Some(T::MaxCrew::get().saturating_sub(1))
+		);
+		Ok(())
+	}
+
 	#[benchmark]
 	fn unbar_member() -> Result<(), BenchmarkError> {
 		let (index, lead) = active::<T>()?;
@@ -749,7 +782,7 @@ mod benchmarks {
 	#[benchmark]
 	fn report_milestone(
 		e: Linear<0, { T::MaxEvidenceLen::get() }>,
-		n: Linear<0, { T::MaxClaimsPerRound::get() }>,
+		n: Linear<0, { T::MaxEntriesPerRound::get() }>,
 	) -> Result<(), BenchmarkError> {
 		let (index, lead) = active::<T>()?;
 		active_members_round::<T>(index, n);
@@ -776,7 +809,7 @@ mod benchmarks {
 	/// reports, each looked up on the roster again.
 	#[benchmark]
 	fn approve_milestone(
-		n: Linear<0, { T::MaxClaimsPerRound::get() }>,
+		n: Linear<0, { T::MaxEntriesPerRound::get() }>,
 	) -> Result<(), BenchmarkError> {
 		let (index, lead) = active_with::<T>(other_lead::<T>())?;
 		active_members_round::<T>(index, n);
@@ -917,7 +950,7 @@ mod benchmarks {
 	#[benchmark]
 	fn file_report(e: Linear<0, { T::MaxEvidenceLen::get() }>) -> Result<(), BenchmarkError> {
 		let (index, _) = round_program::<T>(other_lead::<T>())?;
-		let _ = filed_round::<T>(index, T::MaxClaimsPerRound::get().saturating_sub(1), None);
+		let _ = filed_round::<T>(index, T::MaxEntriesPerRound::get().saturating_sub(1), None);
 		let who: T::AccountId = whitelisted_caller();
 		insert_senior::<T>(index, &who);
 		Programs::<T>::mutate(index, |p| {
@@ -955,7 +988,7 @@ mod benchmarks {
 	#[benchmark]
 	fn file_claim(e: Linear<0, { T::MaxEvidenceLen::get() }>) -> Result<(), BenchmarkError> {
 		let (index, _) = round_program::<T>(other_lead::<T>())?;
-		let _ = filed_round::<T>(index, T::MaxClaimsPerRound::get().saturating_sub(1), None);
+		let _ = filed_round::<T>(index, T::MaxEntriesPerRound::get().saturating_sub(1), None);
 		let who: T::AccountId = whitelisted_caller();
 		T::Currency::set_balance(&who, tranche::<T>());
 
@@ -986,7 +1019,7 @@ mod benchmarks {
 	#[benchmark]
 	fn score_round(n: Linear<1, { T::MaxScoresPerCall::get() }>) -> Result<(), BenchmarkError> {
 		let (index, lead) = round_program::<T>(signing_lead::<T>())?;
-		let filers = filed_round::<T>(index, T::MaxClaimsPerRound::get(), None);
+		let filers = filed_round::<T>(index, T::MaxEntriesPerRound::get(), None);
 		// The last filers first: each score is found at the end of the list.
 		let scores: Vec<_> =
 			filers.iter().rev().take(n as usize).map(|who| (who.clone(), MAX_SCORE)).collect();
@@ -1006,7 +1039,7 @@ mod benchmarks {
 	#[benchmark]
 	fn mark_spam() -> Result<(), BenchmarkError> {
 		let (index, lead) = round_program::<T>(signing_lead::<T>())?;
-		let max = T::MaxClaimsPerRound::get();
+		let max = T::MaxEntriesPerRound::get();
 		let filers = filed_round::<T>(index, max, None);
 		let who = filers.first().cloned().ok_or(BenchmarkError::Weightless)?;
 		// Turn the first report into a claim, in the first page.
@@ -1053,9 +1086,8 @@ mod benchmarks {
 	#[benchmark]
 	fn finalize_round() -> Result<(), BenchmarkError> {
 		let (index, lead) = round_program::<T>(signing_lead::<T>())?;
-		let _ = filed_round::<T>(index, T::MaxClaimsPerRound::get(), Some(MAX_SCORE));
-		let at = CommunityBounty::<T>::filing_deadline(approved_at::<T>(index), 0);
-		T::BlockNumberProvider::set_block_number(at);
+		let _ = filed_round::<T>(index, T::MaxEntriesPerRound::get(), Some(MAX_SCORE));
+		T::BlockNumberProvider::set_block_number(schedule::<T>(index)?.filing_deadline(0));
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(lead), index, 0);
@@ -1068,11 +1100,11 @@ mod benchmarks {
 	/// every pool, looks up each report's filer on the roster, and commits every payment.
 	#[benchmark]
 	fn settle_round_start(
-		n: Linear<1, { T::MaxClaimsPerRound::get() }>,
+		n: Linear<1, { T::MaxEntriesPerRound::get() }>,
 	) -> Result<(), BenchmarkError> {
 		let (index, _) = round_program::<T>(other_lead::<T>())?;
 		let _ = filed_round::<T>(index, n, Some(MAX_SCORE));
-		round_final::<T>(index);
+		round_final::<T>(index)?;
 		let caller: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
@@ -1085,9 +1117,7 @@ mod benchmarks {
 
 	/// A page paying `p` claims (each releasing its deposit) that ends the round.
 	#[benchmark]
-	fn settle_round_pay(
-		p: Linear<1, { T::MaxSettlePerCall::get() }>,
-	) -> Result<(), BenchmarkError> {
+	fn settle_round_pay(p: Linear<1, { T::RoundPageSize::get() }>) -> Result<(), BenchmarkError> {
 		let (index, caller) = round_paying::<T>(p, 0)?;
 
 		#[extrinsic_call]
@@ -1101,7 +1131,7 @@ mod benchmarks {
 	/// the round.
 	#[benchmark]
 	fn settle_round_pay_reports(
-		p: Linear<1, { T::MaxSettlePerCall::get() }>,
+		p: Linear<1, { T::RoundPageSize::get() }>,
 	) -> Result<(), BenchmarkError> {
 		let (index, caller) = round_paying::<T>(p, p)?;
 

@@ -28,7 +28,7 @@
 //!   spending record or a report counts one (a crew, the largest of them, is what the benchmark
 //!   removes), a round's record as many as it is larger than a crew ([`Pallet::round_cost`]),
 //!   and so does the look-up that finds a map empty;
-//! - or one page of a round's entries (at most [`Config::MaxSettlePerCall`]), with its claims'
+//! - or one page of a round's entries (at most [`Config::RoundPageSize`]), with its claims'
 //!   deposits.
 //!
 //! The first step runs in the close or cancel itself, on the maps only; if anything is left,
@@ -46,7 +46,7 @@ use crate::{pallet::*, *};
 use alloc::vec::Vec;
 
 /// What one clean-up step removed, for its weight.
-pub enum ClearStep {
+pub(crate) enum ClearStep {
 	/// Entries of the program's maps, counted as [`Config::RemovalLimit`] counts them.
 	Entries {
 		/// The entries visited.
@@ -108,10 +108,13 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The next clean-up step of program `index`.
-	pub(crate) fn do_clear_program(index: ProgramIndex) -> Result<ClearStep, DispatchError> {
+	/// The next clean-up step of program `index`; returns the weight it used.
+	pub(crate) fn do_clear_program(index: ProgramIndex) -> Result<Weight, DispatchError> {
 		let stages = Cleanups::<T>::get(index).ok_or(Error::<T>::NothingToClear)?;
-		Ok(Self::clear_step(index, stages, true, true))
+		Ok(match Self::clear_step(index, stages, true, true) {
+			ClearStep::Entries { visited } => T::WeightInfo::clear_program(visited),
+			ClearStep::Page { claims } => T::WeightInfo::clear_program_page(claims),
+		})
 	}
 
 	/// Removes up to `RemovalLimit` entries of the maps in `stages`, in order, or (if `pages`

@@ -68,8 +68,10 @@
 //! 3. [`reject_program`](Pallet::reject_program) ([`Config::RejectOrigin`], while Proposed). The
 //!    bond is slashed to the treasury and the program removed.
 //! 4. [`report_milestone`](Pallet::report_milestone) (lead, in order): report number `attempt`
-//!    of that milestone. For [`Metric::AmbassadorCount`] the figure of record is the roster's size
-//!    at that block, not the lead's claim.
+//!    of that milestone. For an on-chain metric the figure of record is counted by the chain at
+//!    that block ([`Metric::AmbassadorCount`]: the roster's count; [`Metric::ActiveMembers`]:
+//!    the members still on the roster who were active in the last final round), not the lead's
+//!    claim.
 //! 5. [`approve_milestone`](Pallet::approve_milestone) ([`Config::ApproveOrigin`], naming the
 //!    attempt and the figure it expects, with an optional cut of the next tranche) releases
 //!    tranche `k + 1`; a figure below target may be approved, and the event says so.
@@ -94,17 +96,19 @@
 //!
 //! How a scored pool pays, after Phala's own ambassador program (its `growth-program` rules):
 //! members report, the lead scores, the chain pays by the program's rule. Every rule is in
-//! `rounds.rs`.
+//! `rounds.rs`; the windows (periods, filing, scoring and settlement deadlines) are counted by
+//! [`Schedule`] in `schedule.rs`, who may be paid by `payable` in `rewards.rs`, and what a
+//! program may spend by `spendable` in `program.rs`.
 //!
 //! 1. [`file_report`](Pallet::file_report): each roster member files one report per period,
 //!    signed by themselves, naming the period, with a URL or hash of what they did; accepted
-//!    during the period and [`Config::ClaimGrace`] blocks after it (Phala's "by the 5th"), also
+//!    during the period and [`Config::FilingGrace`] blocks after it (Phala's "by the 5th"), also
 //!    after the end block for a period that began before it. [`file_claim`](Pallet::file_claim):
 //!    an account not on the roster claims from a scored `Contributors` pool, with
 //!    [`Config::ClaimDeposit`] held. The lead never files in its own program. A round holds at
-//!    most [`Config::MaxClaimsPerRound`] entries, in filing order, their evidence in pages of
-//!    [`Config::MaxSettlePerCall`] ([`RoundPages`]); the roster's part is reserved: claims take
-//!    at most `MaxClaimsPerRound - MaxRoster` of them, so strangers never keep a member from
+//!    most [`Config::MaxEntriesPerRound`] entries, in filing order, their evidence in pages of
+//!    [`Config::RoundPageSize`] ([`RoundPages`]); the roster's part is reserved: claims take
+//!    at most `MaxEntriesPerRound - MaxRoster` of them, so strangers never keep a member from
 //!    filing.
 //! 2. [`score_round`](Pallet::score_round): the lead scores entries 0..=100 (unscored: 0) and
 //!    may revise them until the round is final; [`mark_spam`](Pallet::mark_spam) removes a claim
@@ -118,7 +122,7 @@
 //!    the lead), and so each amount; it commits their exact sum ([`Program::committed`]: direct
 //!    awards cannot spend it), or fails and changes nothing if the program cannot afford it.
 //!    Roster changes after it change nothing in the round. The next calls pay a page of
-//!    [`Config::MaxSettlePerCall`] entries each. [`Split::Linear`] pays `member_cap x score`,
+//!    [`Config::RoundPageSize`] entries each. [`Split::Linear`] pays `member_cap x score`,
 //!    scaled down pro rata above the period cap; [`Split::Proportional`] shares the period cap by
 //!    score, clipped at the member cap. Below the pool's threshold nothing is paid; amounts round
 //!    down and the dust stays. A payee who cannot receive is skipped (`PaymentSkipped`);
@@ -152,7 +156,7 @@
 //!   names its attempt and the expected figure, so a motion decides what the council saw, or
 //!   nothing. The approve origin's success value is the most it may release with one decision.
 //!   Decisions on reports made before the end block still count after it.
-//! - **The chain verifies** the `AmbassadorCount` figure (the roster's size, counted at the
+//! - **The chain verifies** the `AmbassadorCount` figure (the roster's count, counted at the
 //!   report and at the approval), the `ActiveMembers` figure (members still on the roster whose
 //!   report in the last final round scored at the threshold), the filing window, that a round
 //!   keeps room for every member of the roster, that a round's payments are fixed (eligibility,
@@ -160,34 +164,41 @@
 //!   the caps, that no program pays its own account or the treasury, that the lead is never on
 //!   its own roster (a member the council names lead leaves it), that every token returns on
 //!   close or cancel, that nothing of a removed program is left once its clean-up finished, and
-//!   that owed tranches are paid in order (`try_state` checks it all).
+//!   that owed tranches are paid in order (`try_state` checks all but issuance, which the
+//!   tests check).
 //! - **The chain cannot verify** off-chain figures (the lead's claim, for the council to judge),
 //!   nor that roster accounts belong to distinct people.
 //!
 //! ## Rules that always hold
 //!
-//! Checked by `try_state` (and after every unit test):
+//! Each rule names the file that enforces it. Rules 2 to 7 are checked again by `try_state`
+//! (`try_state.rs`, after every unit test and on `try-runtime` upgrades); rule 1 is checked by
+//! the tests, which compare total issuance before and after each unit test (`mock.rs`) and
+//! assert every balance a runtime test moves.
 //!
 //! 1. No call creates or destroys funds: tokens only move between the treasury, program accounts,
-//!    beneficiaries and holds.
+//!    beneficiaries and holds. Tokens move in `program.rs` (bond, tranches, sweep on close),
+//!    `rewards.rs` (awards) and `rounds.rs` (claim deposits, settlement payments).
 //! 2. For each program: `released + owed <= budget`, `paid <= released`, and the program account
-//!    holds at least `released - paid`.
+//!    holds at least `released - paid` (`program.rs`, `milestones.rs`; `check_funds`).
 //! 3. In the current period, each pool's spending is within its cap and each beneficiary's within
-//!    the member cap.
-//! 4. A Proposed program has its bond held; an Active one has none.
+//!    the member cap (`rewards.rs` for awards, `rounds.rs` for settlement; `check_spending`).
+//! 4. A Proposed program has its bond held; an Active one has none (`program.rs`).
 //! 5. The stored roster count equals the members stored, and is at most [`Config::MaxRoster`];
-//!    each crew matches its senior's count; no barred, reserved or lead account is a member.
-//! 6. Nothing of a removed program is in storage unless its clean-up is under way.
-//! 7. A round's claims fit the room the roster leaves (`MaxClaimsPerRound - MaxRoster`); a round
+//!    each crew matches its senior's count; no barred, reserved or lead account is a member
+//!    (`roster.rs`; `check_roster`).
+//! 6. Nothing of a removed program is in storage unless its clean-up is under way (`cleanup.rs`;
+//!    `check_no_leftovers`).
+//! 7. A round's claims fit the room the roster leaves (`MaxEntriesPerRound - MaxRoster`); a round
 //!    under settlement has every payment fixed, commits exactly what it will still pay, and pays
-//!    no pool above its cap.
+//!    no pool above its cap (`rounds.rs`; `check_rounds`).
 //!
 //! ## Design decisions
 //!
-//! - The layout follows what the calls read most (storage version 2, [`migrations::v2`]): an
+//! - The layout follows what the calls read most (storage version 3, [`migrations`]): an
 //!   award reads and writes the program record anyway, so each pool's spending of its latest
 //!   period lives in it (`pool_spent`), and so does the title; a round's entries live in pages
-//!   of [`Config::MaxSettlePerCall`], so that a settlement step reads and removes one record.
+//!   of [`Config::RoundPageSize`], so that a settlement step reads and removes one record.
 //! - The proposal's full text is kept off chain, as pallet-multi-asset-bounties keeps a bounty's
 //!   metadata: the spec names its hash ([`ProgramSpec::description`]), the lead publishes it
 //!   (Phala's proposals live on its forum), and anyone holding it can check it is the text the
@@ -199,7 +210,7 @@
 //!   Ambassadors and one pays contributors), so each entry has one payment.
 //! - A round's record keeps each filer's score and, once settling, the pool that pays it, so
 //!   that the first settlement call fixes the whole round in one bounded step (a roster look-up
-//!   for each report it would pay, at most [`Config::MaxClaimsPerRound`]) and commits the exact
+//!   for each report it would pay, at most [`Config::MaxEntriesPerRound`]) and commits the exact
 //!   sum; its evidence stays in pages, which the pay steps remove. A round whose period is
 //!   settled late is charged to its own period: a scored pool takes no direct award, so its
 //!   spending in a period is only its round's.
@@ -262,7 +273,7 @@
 //! changes the meaning of every stored block number (`proposed_at`, `approved_at`, `ends_at`,
 //! `reported_at`, `joined_at`, `filed_at`) and of the period indices in spending records and
 //! rounds: it needs a migration, in the same runtime upgrade, that converts them to the new
-//! provider's numbers. [`Config::ClaimGrace`] and [`Config::ScoringWindow`] are in the
+//! provider's numbers. [`Config::FilingGrace`] and [`Config::ScoringWindow`] are in the
 //! provider's blocks too.
 //!
 //! ## Pallet API
@@ -285,6 +296,7 @@ mod rewards;
 mod roster;
 mod rounds;
 pub mod runtime_api;
+mod schedule;
 #[cfg(test)]
 mod tests;
 #[cfg(any(feature = "try-runtime", test))]
@@ -293,10 +305,8 @@ pub mod types;
 pub mod views;
 pub mod weights;
 
-pub use cleanup::ClearStep;
 pub use pallet::*;
-pub use rewards::AwardClass;
-pub use rounds::{PlannedEntry, SettleStep};
+pub use schedule::Schedule;
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -330,7 +340,6 @@ pub mod pallet {
 		tokens::ConversionFromAssetBalance,
 	};
 	use frame_system::pallet_prelude::{ensure_signed, OriginFor};
-	use rewards::Payer;
 	use sp_runtime::traits::{BlockNumberProvider, StaticLookup};
 
 	/// The in-code storage version. Version 1 was the first layout; version 2 keeps each pool's
@@ -383,9 +392,9 @@ pub mod pallet {
 			type MaxAwardsPerCall = ConstU32<16>;
 			type MaxBeneficiaries = ConstU32<64>;
 			type RemovalLimit = ConstU32<40>;
-			type MaxClaimsPerRound = ConstU32<72>;
+			type MaxEntriesPerRound = ConstU32<72>;
 			type MaxScoresPerCall = ConstU32<18>;
-			type MaxSettlePerCall = ConstU32<4>;
+			type RoundPageSize = ConstU32<4>;
 			type WeightInfo = ();
 		}
 	}
@@ -519,7 +528,7 @@ pub mod pallet {
 		/// blocks (Phala's "by the 5th of the following month"). At most `PayoutPeriod`.
 		#[pallet::constant]
 		#[pallet::no_default]
-		type ClaimGrace: Get<BlockNumberOf<Self>>;
+		type FilingGrace: Get<BlockNumberOf<Self>>;
 
 		/// How long after the grace window the lead may still score a round before it is final by
 		/// itself, in blocks. At most `PayoutPeriod`.
@@ -543,7 +552,7 @@ pub mod pallet {
 		/// The most reports and claims one round (one period of one program) holds. Benchmarks
 		/// of `file_report`, `file_claim`, `score_round` and `settle_round` depend on it.
 		#[pallet::constant]
-		type MaxClaimsPerRound: Get<u32>;
+		type MaxEntriesPerRound: Get<u32>;
 
 		/// The most scores in one `score_round` call. Benchmarks of `score_round` depend on it.
 		#[pallet::constant]
@@ -554,7 +563,7 @@ pub mod pallet {
 		/// migration of the open rounds' pages. Nonzero. Benchmarks of `settle_round`,
 		/// `file_report`, `file_claim`, `score_round` and the clean-up depend on it.
 		#[pallet::constant]
-		type MaxSettlePerCall: Get<u32>;
+		type RoundPageSize: Get<u32>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -645,7 +654,7 @@ pub mod pallet {
 		StorageDoubleMap<_, Twox64Concat, ProgramIndex, Twox64Concat, PeriodIndex, Round<T>>;
 
 	/// The reports and claims of each round, by program and (period, page): page `k` holds the
-	/// entries of the round's filers `k x MaxSettlePerCall ..`, in the same order.
+	/// entries of the round's filers `k x RoundPageSize ..`, in the same order.
 	#[pallet::storage]
 	pub type RoundPages<T: Config> = StorageDoubleMap<
 		_,
@@ -747,7 +756,8 @@ pub mod pallet {
 		/// The council lifted the bar on an account it had removed: the lead may add it again.
 		MemberUnbarred { index: ProgramIndex, who: T::AccountId },
 		/// The lead reported a milestone, as report number `attempt`. `figure` is the figure of
-		/// record: the roster's size for `AmbassadorCount`, else the lead's `claimed` figure.
+		/// record: the chain's count for `AmbassadorCount` and `ActiveMembers`, else the lead's
+		/// `claimed` figure.
 		MilestoneReported {
 			index: ProgramIndex,
 			milestone: MilestoneIndex,
@@ -866,7 +876,7 @@ pub mod pallet {
 		PeriodNotStarted,
 		/// That period began after the program's end block.
 		PeriodAfterEnd,
-		/// The filing window of that period (the period and its `ClaimGrace`) is over.
+		/// The filing window of that period (the period and its `FilingGrace`) is over.
 		FilingClosed,
 		/// The lead never files a report or claim in its own program, nor scores one it filed
 		/// before the council named it lead.
@@ -877,7 +887,7 @@ pub mod pallet {
 		NotAClaimPool,
 		/// This account already filed for that period.
 		AlreadyFiled,
-		/// The round holds `MaxClaimsPerRound` reports and claims.
+		/// The round holds `MaxEntriesPerRound` reports and claims.
 		RoundFull,
 		/// The claimant's free balance cannot cover the claim deposit.
 		InsufficientDeposit,
@@ -1009,12 +1019,15 @@ pub mod pallet {
 		TooManyBeneficiaries,
 		/// A batch needs at least one award.
 		EmptyBatch,
-		/// The round's claims fill the room the roster does not reserve: `MaxClaimsPerRound`
+		/// The round's claims fill the room the roster does not reserve: `MaxEntriesPerRound`
 		/// less `MaxRoster` entries, so that every member can always file its report.
 		NoRoomForClaims,
 		/// The rate converts a scored pool's cap to zero native tokens: a settlement would pay
 		/// nobody, so it is refused until the rate is set.
 		ZeroRate,
+		/// Storage does not hold what the pallet wrote (a page its round names, say): a defect,
+		/// reported as defensive. Nothing changed.
+		Inconsistent,
 	}
 
 	#[pallet::hooks]
@@ -1031,20 +1044,20 @@ pub mod pallet {
 			assert!(T::MaxReasonLen::get() > 0, "MaxReasonLen must be nonzero");
 			assert!(T::MaxEvidenceLen::get() > 0, "MaxEvidenceLen must be nonzero");
 			assert!(T::RemovalLimit::get() > 0, "RemovalLimit must be nonzero");
-			assert!(T::MaxSettlePerCall::get() > 0, "MaxSettlePerCall must be nonzero");
+			assert!(T::RoundPageSize::get() > 0, "RoundPageSize must be nonzero");
 			assert!(
 				T::RemovalLimit::get() >= Self::round_cost(),
 				"RemovalLimit must reach a round's cost: a clean-up step removes a round's record"
 			);
 			assert!(
 				T::MaxScoresPerCall::get()
-					>= T::MaxClaimsPerRound::get().div_ceil(T::MaxSettlePerCall::get()),
+					>= T::MaxEntriesPerRound::get().div_ceil(T::RoundPageSize::get()),
 				"MaxScoresPerCall must reach every page of a round"
 			);
-			assert!(T::MaxClaimsPerRound::get() > 0, "MaxClaimsPerRound must be nonzero");
+			assert!(T::MaxEntriesPerRound::get() > 0, "MaxEntriesPerRound must be nonzero");
 			assert!(
-				T::MaxClaimsPerRound::get() >= T::MaxRoster::get(),
-				"MaxClaimsPerRound must hold a report of every member of a full roster"
+				T::MaxEntriesPerRound::get() >= T::MaxRoster::get(),
+				"MaxEntriesPerRound must hold a report of every member of a full roster"
 			);
 			assert!(!T::SettlementWindow::get().is_zero(), "SettlementWindow must be nonzero");
 			assert!(
@@ -1055,8 +1068,8 @@ pub mod pallet {
 			// A round's windows end within the next period, so that a close waits at most a
 			// period past the end block.
 			assert!(
-				T::ClaimGrace::get() <= T::PayoutPeriod::get(),
-				"ClaimGrace above PayoutPeriod"
+				T::FilingGrace::get() <= T::PayoutPeriod::get(),
+				"FilingGrace above PayoutPeriod"
 			);
 			assert!(
 				T::ScoringWindow::get() <= T::PayoutPeriod::get(),
@@ -1148,7 +1161,7 @@ pub mod pallet {
 		/// scored pool for seniors and one for contributors (a `Linear` one with a member cap,
 		/// thresholds at most 100, never a scored `Lead` pool), an activity threshold at most
 		/// 100, `min_crew` at most `MaxCrew`, `max_seniors` (if any) in 1..=`MaxRoster`, and a
-		/// duration in 1..=`MaxDuration`. Logic in `program.rs`.
+		/// duration in 1..=`MaxDuration`.
 		///
 		/// ## Events
 		/// `ProgramProposed`.
@@ -1163,7 +1176,7 @@ pub mod pallet {
 		))]
 		pub fn propose_program(origin: OriginFor<T>, spec: Box<ProgramSpec<T>>) -> DispatchResult {
 			let lead = ensure_signed(origin)?;
-			Self::do_propose(lead, *spec)
+			Self::do_propose_program(lead, *spec)
 		}
 
 		/// Approve a proposed program: release the bond and fund the first tranche.
@@ -1189,7 +1202,7 @@ pub mod pallet {
 			#[pallet::compact] index: ProgramIndex,
 		) -> DispatchResult {
 			let limit = T::ApproveOrigin::ensure_origin(origin)?;
-			Self::do_approve(index, limit)
+			Self::do_approve_program(index, limit)
 		}
 
 		/// Reject a proposed program: slash its bond to the treasury and remove it.
@@ -1209,7 +1222,7 @@ pub mod pallet {
 			#[pallet::compact] index: ProgramIndex,
 		) -> DispatchResult {
 			T::RejectOrigin::ensure_origin(origin)?;
-			Self::do_reject(index)
+			Self::do_reject_program(index)
 		}
 
 		/// Cancel an active program: refund its account to the treasury and remove it.
@@ -1236,8 +1249,7 @@ pub mod pallet {
 			#[pallet::compact] index: ProgramIndex,
 		) -> DispatchResultWithPostInfo {
 			T::ApproveOrigin::ensure_origin(origin)?;
-			let visited = Self::do_cancel(index)?;
-			Ok(Some(T::WeightInfo::cancel_program(visited)).into())
+			Ok(Some(Self::do_cancel_program(index)?).into())
 		}
 
 		/// Close an active program: refund its account to the treasury and remove it.
@@ -1270,8 +1282,7 @@ pub mod pallet {
 			#[pallet::compact] index: ProgramIndex,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let visited = Self::do_close(index, who)?;
-			Ok(Some(T::WeightInfo::close_program(visited.unwrap_or_default())).into())
+			Ok(Some(Self::do_close_program(index, who)?).into())
 		}
 
 		/// Name a new lead for an active program.
@@ -1301,8 +1312,7 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			T::ApproveOrigin::ensure_origin(origin)?;
 			let new = T::Lookup::lookup(new_lead)?;
-			let crew = Self::do_set_lead(index, new)?;
-			Ok(Some(T::WeightInfo::set_lead(crew)).into())
+			Ok(Some(Self::do_set_lead(index, new)?).into())
 		}
 
 		/// Pay the tranches the council approved while the treasury could not.
@@ -1327,7 +1337,7 @@ pub mod pallet {
 			#[pallet::compact] index: ProgramIndex,
 		) -> DispatchResult {
 			ensure_signed(origin)?;
-			Self::do_release_owed(index)
+			Self::do_release_tranche(index)
 		}
 
 		/// Sweep tokens that reached a removed (closed, cancelled or rejected) program's account
@@ -1360,7 +1370,6 @@ pub mod pallet {
 		/// A Senior Ambassador has no `senior`; an ambassador names the Senior Ambassador whose
 		/// crew it joins (at most `MaxCrew`). At most `MaxRoster` members. The lead, the
 		/// program's account, the treasury and accounts the council removed cannot be added.
-		/// Logic in `roster.rs`.
 		///
 		/// ## Events
 		/// `MemberAdded`.
@@ -1398,9 +1407,13 @@ pub mod pallet {
 		/// `MemberRemoved` for each crew member, then for `who`.
 		///
 		/// ## Complexity
-		/// O(c) in the senior's crew, at most `MaxCrew`; the unused weight is refunded.
+		/// O(c) in the senior's crew, at most `MaxCrew`; charged as the costlier of a full crew
+		/// and an ambassador's removal, and refunded to what the removal was.
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::remove_member(T::MaxCrew::get()))]
+		#[pallet::weight(
+			T::WeightInfo::remove_member(T::MaxCrew::get())
+				.max(T::WeightInfo::remove_member_ambassador())
+		)]
 		pub fn remove_member(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
@@ -1411,8 +1424,7 @@ pub mod pallet {
 				Err(origin) => Some(ensure_signed(origin)?),
 			};
 			let who = T::Lookup::lookup(who)?;
-			let crew = Self::do_remove_member(index, maybe_lead, who)?;
-			Ok(Some(T::WeightInfo::remove_member(crew)).into())
+			Ok(Some(Self::do_remove_member(index, maybe_lead, who)?).into())
 		}
 
 		/// Report the next milestone.
@@ -1422,9 +1434,10 @@ pub mod pallet {
 		///
 		/// ## Details
 		/// Milestones are reported in order, one pending report at a time; each report of a
-		/// milestone is a new attempt (1, 2, ...), which the council's decision names. For
-		/// `AmbassadorCount` the figure of record is the roster's size now; `claimed` is kept
-		/// beside it. `evidence` is a URL or a hash. Logic in `milestones.rs`.
+		/// milestone is a new attempt (1, 2, ...), which the council's decision names. For an
+		/// on-chain metric the figure of record is the chain's count now (`AmbassadorCount`: the
+		/// roster's count; `ActiveMembers`: the active members still on the roster); `claimed` is
+		/// kept beside it. `evidence` is a URL or a hash.
 		///
 		/// ## Events
 		/// `MilestoneReported`.
@@ -1432,11 +1445,11 @@ pub mod pallet {
 		/// ## Complexity
 		/// O(e + n) in the evidence length, at most `MaxEvidenceLen`, and for `ActiveMembers`
 		/// the active reports whose filers are looked up on the roster, at most
-		/// `MaxClaimsPerRound`; the unused weight is refunded.
+		/// `MaxEntriesPerRound`; the unused weight is refunded.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::report_milestone(
 			evidence.len() as u32,
-			T::MaxClaimsPerRound::get(),
+			T::MaxEntriesPerRound::get(),
 		))]
 		pub fn report_milestone(
 			origin: OriginFor<T>,
@@ -1446,10 +1459,8 @@ pub mod pallet {
 			evidence: EvidenceOf<T>,
 		) -> DispatchResultWithPostInfo {
 			let caller = ensure_signed(origin)?;
-			let e = evidence.len() as u32;
-			let looked_up =
-				Self::do_report_milestone(index, &caller, milestone, claimed, evidence)?;
-			Ok(Some(T::WeightInfo::report_milestone(e, looked_up)).into())
+			Ok(Some(Self::do_report_milestone(index, &caller, milestone, claimed, evidence)?)
+				.into())
 		}
 
 		/// Approve report `attempt` of a milestone, releasing the next tranche less `cut`.
@@ -1470,9 +1481,9 @@ pub mod pallet {
 		///
 		/// ## Complexity
 		/// O(n) for `ActiveMembers` in the active reports whose filers are looked up on the
-		/// roster, at most `MaxClaimsPerRound`; O(1) otherwise. The unused weight is refunded.
+		/// roster, at most `MaxEntriesPerRound`; O(1) otherwise. The unused weight is refunded.
 		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::approve_milestone(T::MaxClaimsPerRound::get()))]
+		#[pallet::weight(T::WeightInfo::approve_milestone(T::MaxEntriesPerRound::get()))]
 		pub fn approve_milestone(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
@@ -1482,9 +1493,15 @@ pub mod pallet {
 			cut: Option<BalanceOf<T>>,
 		) -> DispatchResultWithPostInfo {
 			let limit = T::ApproveOrigin::ensure_origin(origin)?;
-			let looked_up =
-				Self::do_approve_milestone(index, milestone, attempt, expected_figure, cut, limit)?;
-			Ok(Some(T::WeightInfo::approve_milestone(looked_up)).into())
+			Ok(Some(Self::do_approve_milestone(
+				index,
+				milestone,
+				attempt,
+				expected_figure,
+				cut,
+				limit,
+			)?)
+			.into())
 		}
 
 		/// Reject report `attempt` of a milestone; the lead may report it again.
@@ -1520,8 +1537,7 @@ pub mod pallet {
 		/// account for a contributor pool) and is never the lead outside a lead pool, the
 		/// program's account or the treasury. Both caps of the current period are checked, the
 		/// amount is converted at the current rate, and the native value is paid from the
-		/// program account, which stays alive, within `released - paid - committed`. Logic in
-		/// `rewards.rs`.
+		/// program account, which stays alive, within `released - paid - committed`.
 		///
 		/// ## Events
 		/// `Awarded`.
@@ -1543,17 +1559,8 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let caller = ensure_signed(origin)?;
 			let beneficiary = T::Lookup::lookup(beneficiary)?;
-			let reason_len = reason.len() as u32;
-			let mut program = Self::lead_program(index, &caller)?;
-			let mut payer = Payer::new(index, &program)?;
-			let class = payer.pay(&mut program, Award { pool, beneficiary, amount, reason })?;
-			Programs::<T>::insert(index, program);
-			Ok(Some(if class.is_plain() {
-				T::WeightInfo::award_plain(reason_len)
-			} else {
-				T::WeightInfo::award(reason_len)
-			})
-			.into())
+			Ok(Some(Self::do_award(index, &caller, Award { pool, beneficiary, amount, reason })?)
+				.into())
 		}
 
 		/// Pay several rewards at once (the monthly run): all of them, or none.
@@ -1583,19 +1590,7 @@ pub mod pallet {
 			awards: AwardsOf<T>,
 		) -> DispatchResultWithPostInfo {
 			let caller = ensure_signed(origin)?;
-			let mut program = Self::lead_program(index, &caller)?;
-			ensure!(!awards.is_empty(), Error::<T>::EmptyBatch);
-			let mut payer = Payer::new(index, &program)?;
-			let (mut plain, mut heavy) = (0u32, 0u32);
-			for award in awards {
-				if payer.pay(&mut program, award)?.is_plain() {
-					plain += 1;
-				} else {
-					heavy += 1;
-				}
-			}
-			Programs::<T>::insert(index, program);
-			Ok(Some(Self::award_batch_weight(plain, heavy)).into())
+			Ok(Some(Self::do_award_batch(index, &caller, awards)?).into())
 		}
 
 		/// Take the next step of a removed program's clean-up.
@@ -1606,27 +1601,22 @@ pub mod pallet {
 		/// ## Details
 		/// Removes up to `RemovalLimit` storage entries of a closed or cancelled program whose
 		/// close or cancel could not remove everything at once, or, once its other maps are
-		/// empty, one page of its rounds' entries (releasing the page's claim deposits). Logic in
-		/// `cleanup.rs`.
+		/// empty, one page of its rounds' entries (releasing the page's claim deposits).
 		///
 		/// ## Events
 		/// `ProgramStorageCleared`.
 		///
 		/// ## Complexity
-		/// O(`RemovalLimit`) or O(`MaxSettlePerCall`); the unused weight is refunded.
+		/// O(`RemovalLimit`) or O(`RoundPageSize`); the unused weight is refunded.
 		#[pallet::call_index(15)]
 		#[pallet::weight(T::WeightInfo::clear_program(T::RemovalLimit::get())
-			.max(T::WeightInfo::clear_program_page(T::MaxSettlePerCall::get())))]
+			.max(T::WeightInfo::clear_program_page(T::RoundPageSize::get())))]
 		pub fn clear_program(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			let weight = match Self::do_clear_program(index)? {
-				ClearStep::Entries { visited } => T::WeightInfo::clear_program(visited),
-				ClearStep::Page { claims } => T::WeightInfo::clear_program_page(claims),
-			};
-			Ok((Some(weight), Pays::No).into())
+			Ok((Some(Self::do_clear_program(index)?), Pays::No).into())
 		}
 
 		/// Lift the bar on an account the council removed from a program's roster, so that the
@@ -1660,7 +1650,6 @@ pub mod pallet {
 		/// ## Details
 		/// The member leaves its senior's crew and leads a crew of its own (empty at first). Its
 		/// reports and spending records are kept: they are keyed by account, not by role.
-		/// Logic in `roster.rs`.
 		///
 		/// ## Events
 		/// `MemberPromoted`.
@@ -1685,15 +1674,15 @@ pub mod pallet {
 		/// Signed, by a roster member (never the lead).
 		///
 		/// ## Details
-		/// One report per member and period, during the period or its `ClaimGrace` blocks after
+		/// One report per member and period, during the period or its `FilingGrace` blocks after
 		/// it (also after the end block, for a period that began before it). `evidence` is a URL
-		/// or a hash of what the member did. Logic in `rounds.rs`.
+		/// or a hash of what the member did.
 		///
 		/// ## Events
 		/// `Filed`.
 		///
 		/// ## Complexity
-		/// O(e) in the evidence length; the round's filer list is at most `MaxClaimsPerRound`.
+		/// O(e) in the evidence length; the round's filer list is at most `MaxEntriesPerRound`.
 		/// Charged as the costlier of a filing into a round nearly full and the first filing of
 		/// a round (which writes the program record too), refunded to its own.
 		#[pallet::call_index(18)]
@@ -1716,7 +1705,7 @@ pub mod pallet {
 		/// Signed, by an account not on the roster (never the lead).
 		///
 		/// ## Details
-		/// As `file_report`. Claims take at most `MaxClaimsPerRound - MaxRoster` entries of a
+		/// As `file_report`. Claims take at most `MaxEntriesPerRound - MaxRoster` entries of a
 		/// round: the rest is the roster's, so that claims never keep a member from filing. The
 		/// deposit comes back when the round is settled or dropped; it goes to the treasury if
 		/// the lead marks the claim as spam.
@@ -1764,7 +1753,7 @@ pub mod pallet {
 			scores: ScoresOf<T>,
 		) -> DispatchResult {
 			let caller = ensure_signed(origin)?;
-			Self::do_score(index, period, &caller, scores)
+			Self::do_score_round(index, period, &caller, scores)
 		}
 
 		/// Mark a claim as spam: it is removed, its slot freed, its deposit sent to the treasury.
@@ -1780,7 +1769,7 @@ pub mod pallet {
 		/// `ClaimSpam`.
 		///
 		/// ## Complexity
-		/// O(1); the round's filer list is at most `MaxClaimsPerRound`. Charged as the costlier
+		/// O(1); the round's filer list is at most `MaxEntriesPerRound`. Charged as the costlier
 		/// of moving the last entry into the claim's place and removing an emptied round,
 		/// refunded to its own.
 		#[pallet::call_index(21)]
@@ -1816,7 +1805,7 @@ pub mod pallet {
 			#[pallet::compact] period: PeriodIndex,
 		) -> DispatchResult {
 			let caller = ensure_signed(origin)?;
-			Self::do_finalize(index, period, &caller)
+			Self::do_finalize_round(index, period, &caller)
 		}
 
 		/// Settle a final round, one bounded step at a time.
@@ -1833,36 +1822,32 @@ pub mod pallet {
 		/// `InsufficientProgramFunds` and changes nothing if the program cannot afford it (the
 		/// round can be settled later). Whoever makes that call picks the block, and so the rate,
 		/// for the whole round: a council should settle the rounds that are final before it
-		/// changes a rate. The next calls pay `MaxSettlePerCall` entries at a time, in the round's
+		/// changes a rate. The next calls pay `RoundPageSize` entries at a time, in the round's
 		/// order, skipping a payee who cannot receive and releasing claim deposits. The last
 		/// removes the round and releases what it did not pay. Payments are charged to the
-		/// round's own period. Logic in `rounds.rs`.
+		/// round's own period.
 		///
 		/// ## Events
 		/// `RoundSettlementStarted`, `RoundTallied`; `Awarded` or `PaymentSkipped` for each
 		/// payment, and `RoundSettled` at the end.
 		///
 		/// ## Complexity
-		/// The first call O(n) in the round's entries, at most `MaxClaimsPerRound` (a roster
+		/// The first call O(n) in the round's entries, at most `MaxEntriesPerRound` (a roster
 		/// look-up for each report it would pay); the next O(p) in the page, at most
-		/// `MaxSettlePerCall` (one page read and removed). Charged as the costliest step (a
+		/// `RoundPageSize` (one page read and removed). Charged as the costliest step (a
 		/// first call on a full round, or a full page of the costlier kind: claims release a
 		/// deposit each, a report's payee may be a new account), refunded to what it did.
 		#[pallet::call_index(23)]
-		#[pallet::weight(T::WeightInfo::settle_round_start(T::MaxClaimsPerRound::get())
-			.max(T::WeightInfo::settle_round_pay(T::MaxSettlePerCall::get()))
-			.max(T::WeightInfo::settle_round_pay_reports(T::MaxSettlePerCall::get())))]
+		#[pallet::weight(T::WeightInfo::settle_round_start(T::MaxEntriesPerRound::get())
+			.max(T::WeightInfo::settle_round_pay(T::RoundPageSize::get()))
+			.max(T::WeightInfo::settle_round_pay_reports(T::RoundPageSize::get())))]
 		pub fn settle_round(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
 			#[pallet::compact] period: PeriodIndex,
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			let weight = match Self::do_settle(index, period)? {
-				SettleStep::Started { entries } => T::WeightInfo::settle_round_start(entries),
-				SettleStep::Paid { reports, claims } => Self::settle_pay_weight(reports, claims),
-			};
-			Ok(Some(weight).into())
+			Ok(Some(Self::do_settle_round(index, period)?).into())
 		}
 	}
 }

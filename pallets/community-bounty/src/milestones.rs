@@ -61,7 +61,8 @@ impl<T: Config> Pallet<T> {
 		milestone: MilestoneIndex,
 		claimed: u64,
 		evidence: EvidenceOf<T>,
-	) -> Result<u32, DispatchError> {
+	) -> Result<Weight, DispatchError> {
+		let evidence_len = evidence.len() as u32;
 		let program = Self::lead_program(index, caller)?;
 		let spec =
 			program.milestones.get(milestone as usize).ok_or(Error::<T>::UnknownMilestone)?;
@@ -97,7 +98,7 @@ impl<T: Config> Pallet<T> {
 			figure,
 			evidence,
 		});
-		Ok(looked_up)
+		Ok(T::WeightInfo::report_milestone(evidence_len, looked_up))
 	}
 
 	pub(crate) fn do_approve_milestone(
@@ -107,8 +108,8 @@ impl<T: Config> Pallet<T> {
 		expected_figure: u64,
 		cut: Option<BalanceOf<T>>,
 		limit: BalanceOf<T>,
-	) -> Result<u32, DispatchError> {
-		let mut program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
+	) -> Result<Weight, DispatchError> {
+		let mut program = Self::program(index)?;
 		Self::ensure_active(&program)?;
 		let mut report = Self::pending_report(index, milestone, attempt)?;
 		let spec =
@@ -147,7 +148,7 @@ impl<T: Config> Pallet<T> {
 		});
 		Self::fund_tranche(index, &mut program, next, next_tranche)?;
 		Programs::<T>::insert(index, program);
-		Ok(looked_up)
+		Ok(T::WeightInfo::approve_milestone(looked_up))
 	}
 
 	pub(crate) fn do_reject_milestone(
@@ -155,7 +156,7 @@ impl<T: Config> Pallet<T> {
 		milestone: MilestoneIndex,
 		attempt: u32,
 	) -> DispatchResult {
-		let program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
+		let program = Self::program(index)?;
 		Self::ensure_active(&program)?;
 		let mut report = Self::pending_report(index, milestone, attempt)?;
 		let target =

@@ -153,7 +153,7 @@ impl Config for Test {
 	type ProgramBondPerByte = ConstU64<{ PHA / 10 }>;
 	type PayoutPeriod = ConstU64<PERIOD>;
 	type MaxDuration = ConstU64<{ 12 * PERIOD }>;
-	type ClaimGrace = ConstU64<GRACE>;
+	type FilingGrace = ConstU64<GRACE>;
 	type ScoringWindow = ConstU64<SCORING>;
 	type SettlementWindow = ConstU64<SETTLEMENT>;
 	type ClaimDeposit = ConstU64<CLAIM_DEPOSIT>;

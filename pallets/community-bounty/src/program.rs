@@ -20,13 +20,16 @@
 
 use crate::{pallet::*, *};
 use alloc::vec::Vec;
-use frame_support::traits::{
-	fungible::{Inspect, Mutate, MutateHold},
-	tokens::{Fortitude, Precision, Preservation, Restriction},
+use frame_support::{
+	defensive,
+	traits::{
+		fungible::{Inspect, Mutate, MutateHold},
+		tokens::{Fortitude, Precision, Preservation, Restriction},
+	},
 };
 use sp_runtime::{
 	traits::{BlockNumberProvider, CheckedAdd, Saturating},
-	ArithmeticError, SaturatedConversion,
+	ArithmeticError,
 };
 
 impl<T: Config> Pallet<T> {
@@ -35,14 +38,18 @@ impl<T: Config> Pallet<T> {
 		T::PalletId::get().into_sub_account_truncating(index)
 	}
 
-	/// The current payout period of a program approved at `approved_at`.
-	pub fn period_at(approved_at: BlockNumberOf<T>, now: BlockNumberOf<T>) -> PeriodIndex {
-		let elapsed = now.saturating_sub(approved_at);
-		let period = T::PayoutPeriod::get();
-		if period.is_zero() {
-			return 0;
-		}
-		(elapsed / period).saturated_into()
+	/// What program `index` may still pay, for awards or a round's commitment: its released,
+	/// unpaid and uncommitted funds, within what its account holds above its existential
+	/// deposit less what rounds under settlement have committed. The one rule of what a
+	/// program may spend.
+	pub(crate) fn spendable(index: ProgramIndex, program: &Program<T>) -> BalanceOf<T> {
+		T::Currency::reducible_balance(
+			&Self::program_account(index),
+			Preservation::Preserve,
+			Fortitude::Polite,
+		)
+		.saturating_sub(program.committed)
+		.min(program.uncommitted())
 	}
 
 	/// Whether `who` may never be paid by, nor sit on the roster of, program `index`: the
@@ -73,7 +80,11 @@ impl<T: Config> Pallet<T> {
 			.map(|_| Spending::default())
 			.collect::<Vec<_>>()
 			.try_into()
-			.map_err(|_| Error::<T>::UnknownPool)?;
+			// One record a pool of the spec, which holds at most `MaxPools`.
+			.map_err(|_| {
+				defensive!("a spec has more pools than MaxPools");
+				Error::<T>::Inconsistent
+			})?;
 		Ok(Program {
 			lead,
 			title,
@@ -113,7 +124,7 @@ impl<T: Config> Pallet<T> {
 			.saturating_add(T::ProgramBondBase::get())
 	}
 
-	pub(crate) fn do_propose(lead: T::AccountId, spec: ProgramSpec<T>) -> DispatchResult {
+	pub(crate) fn do_propose_program(lead: T::AccountId, spec: ProgramSpec<T>) -> DispatchResult {
 		Self::validate_spec(&spec)?;
 		let index = ProgramCount::<T>::get();
 		let next = index.checked_add(1).ok_or(ArithmeticError::Overflow)?;
@@ -144,8 +155,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_approve(index: ProgramIndex, limit: BalanceOf<T>) -> DispatchResult {
-		let mut program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
+	pub(crate) fn do_approve_program(index: ProgramIndex, limit: BalanceOf<T>) -> DispatchResult {
+		let mut program = Self::program(index)?;
 		ensure!(program.status == ProgramStatus::Proposed, Error::<T>::NotProposed);
 		ensure!(program.budget <= limit, Error::<T>::InsufficientPermission);
 
@@ -175,8 +186,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_reject(index: ProgramIndex) -> DispatchResult {
-		let program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
+	pub(crate) fn do_reject_program(index: ProgramIndex) -> DispatchResult {
+		let program = Self::program(index)?;
 		ensure!(program.status == ProgramStatus::Proposed, Error::<T>::NotProposed);
 
 		let slashed = T::Currency::transfer_on_hold(
@@ -194,28 +205,26 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Cancels an active program; returns the storage entries its first clean-up step visited.
-	pub(crate) fn do_cancel(index: ProgramIndex) -> Result<u32, DispatchError> {
-		let program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
+	/// Cancels an active program; returns the weight of its first clean-up step.
+	pub(crate) fn do_cancel_program(index: ProgramIndex) -> Result<Weight, DispatchError> {
+		let program = Self::program(index)?;
 		Self::ensure_active(&program)?;
 		let (owed_dropped, paid) = (program.owed_total(), program.paid);
 		let refunded = Self::sweep(&Self::program_account(index))?;
 		Self::deposit_event(Event::ProgramCancelled { index, refunded, owed_dropped, paid });
-		Ok(Self::remove_program(index, &program))
+		Ok(T::WeightInfo::cancel_program(Self::remove_program(index, &program)))
 	}
 
-	/// Closes an active program; returns the storage entries its first clean-up step visited,
-	/// or `None` if the lead's early close ended it instead, rounds being open.
-	pub(crate) fn do_close(
+	/// Closes an active program, or ends it if the lead closes it early with rounds open;
+	/// returns the weight it used (that of its first clean-up step).
+	pub(crate) fn do_close_program(
 		index: ProgramIndex,
 		by: T::AccountId,
-	) -> Result<Option<u32>, DispatchError> {
-		let mut program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
-		let ProgramStatus::Active { approved_at, ends_at } = program.status else {
-			return Err(Error::<T>::NotActive.into());
-		};
+	) -> Result<Weight, DispatchError> {
+		let mut program = Self::program(index)?;
+		let schedule = Self::ensure_active(&program)?;
 		let now = T::BlockNumberProvider::current_block_number();
-		let expired = now > ends_at;
+		let expired = now > schedule.ends_at;
 		let finished = by == program.lead && program.all_milestones_approved();
 		ensure!(expired || finished, Error::<T>::CannotCloseYet);
 		// A report made before the end block is the council's to decide: late votes count.
@@ -227,20 +236,18 @@ impl<T: Config> Pallet<T> {
 		// round had its window to be settled (what is left is dropped, deposits returned by
 		// the clean-up).
 		if expired {
-			let last = Self::last_period(approved_at, ends_at);
-			let settled =
-				program.open_rounds == 0 && now >= Self::filing_deadline(approved_at, last);
-			let windows_passed = now
-				>= Self::scoring_deadline(approved_at, last)
-					.saturating_add(T::SettlementWindow::get());
+			let last = schedule.last_period();
+			let settled = program.open_rounds == 0 && now >= schedule.filing_deadline(last);
+			let windows_passed = now >= schedule.settlement_deadline(last);
 			ensure!(settled || windows_passed, Error::<T>::RoundsOpen);
 		} else if program.open_rounds > 0 {
 			// A lead who finished early with rounds open ends the program now: its rounds run
 			// their windows as after any end, and no new period's round can keep it open.
-			program.status = ProgramStatus::Active { approved_at, ends_at: now };
+			program.status =
+				ProgramStatus::Active { approved_at: schedule.approved_at, ends_at: now };
 			Programs::<T>::insert(index, program);
 			Self::deposit_event(Event::ProgramEnded { index, by, ends_at: now });
-			return Ok(None);
+			return Ok(T::WeightInfo::close_program(0));
 		}
 
 		let (owed_dropped, paid) = (program.owed_total(), program.paid);
@@ -253,7 +260,7 @@ impl<T: Config> Pallet<T> {
 			owed_dropped,
 			paid,
 		});
-		Ok(Some(Self::remove_program(index, &program)))
+		Ok(T::WeightInfo::close_program(Self::remove_program(index, &program)))
 	}
 
 	/// Names `new` the lead. A member of the roster may be named (the lead cannot block the
@@ -263,20 +270,20 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_set_lead(
 		index: ProgramIndex,
 		new: T::AccountId,
-	) -> Result<u32, DispatchError> {
+	) -> Result<Weight, DispatchError> {
 		ensure!(!Self::is_reserved(index, &new), Error::<T>::ReservedAccount);
-		let mut program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
+		let mut program = Self::program(index)?;
 		Self::ensure_active(&program)?;
 		let crew = Self::leave_roster_to_lead(index, &mut program, &new);
 		let old = core::mem::replace(&mut program.lead, new.clone());
 		Programs::<T>::insert(index, program);
 		Self::deposit_event(Event::LeadChanged { index, old, new });
-		Ok(crew)
+		Ok(T::WeightInfo::set_lead(crew))
 	}
 
 	/// Pays owed tranches oldest first while the treasury can.
-	pub(crate) fn do_release_owed(index: ProgramIndex) -> DispatchResult {
-		let mut program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
+	pub(crate) fn do_release_tranche(index: ProgramIndex) -> DispatchResult {
+		let mut program = Self::program(index)?;
 		Self::ensure_active(&program)?;
 		ensure!(!program.owed.is_empty(), Error::<T>::NothingOwed);
 		let account = Self::program_account(index);
@@ -317,7 +324,8 @@ impl<T: Config> Pallet<T> {
 		let mut sum = BalanceOf::<T>::zero();
 		for milestone in &spec.milestones {
 			ensure!(milestone.target > 0, Error::<T>::ZeroTarget);
-			if milestone.metric.is_bounded_by_roster() {
+			// The chain counts an on-chain figure among the accounts on the roster.
+			if milestone.metric.is_on_chain() {
 				ensure!(
 					milestone.target <= T::MaxRoster::get() as u64,
 					Error::<T>::UnreachableTarget
@@ -367,28 +375,31 @@ impl<T: Config> Pallet<T> {
 		index: ProgramIndex,
 		caller: &T::AccountId,
 	) -> Result<Program<T>, DispatchError> {
-		let program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
+		let program = Self::program(index)?;
 		ensure!(&program.lead == caller, Error::<T>::NotLead);
 		Self::ensure_open(&program)?;
 		Ok(program)
 	}
 
-	/// Ensures the program is Active (its end block may have passed).
-	pub(crate) fn ensure_active(program: &Program<T>) -> DispatchResult {
-		ensure!(matches!(program.status, ProgramStatus::Active { .. }), Error::<T>::NotActive);
-		Ok(())
+	/// Program `index`, or `UnknownProgram`: the one reader of a program for the calls.
+	pub(crate) fn program(index: ProgramIndex) -> Result<Program<T>, DispatchError> {
+		Programs::<T>::get(index).ok_or_else(|| Error::<T>::UnknownProgram.into())
 	}
 
-	/// Ensures the program is Active and its end block has not passed: the lead may act.
-	pub(crate) fn ensure_open(program: &Program<T>) -> DispatchResult {
-		let ProgramStatus::Active { ends_at, .. } = program.status else {
-			return Err(Error::<T>::NotActive.into());
-		};
+	/// Ensures the program is Active (its end block may have passed); returns its calendar.
+	pub(crate) fn ensure_active(program: &Program<T>) -> Result<Schedule<T>, DispatchError> {
+		program.schedule().ok_or_else(|| Error::<T>::NotActive.into())
+	}
+
+	/// Ensures the program is Active and its end block has not passed (the lead may act);
+	/// returns its calendar.
+	pub(crate) fn ensure_open(program: &Program<T>) -> Result<Schedule<T>, DispatchError> {
+		let schedule = Self::ensure_active(program)?;
 		ensure!(
-			T::BlockNumberProvider::current_block_number() <= ends_at,
+			T::BlockNumberProvider::current_block_number() <= schedule.ends_at,
 			Error::<T>::ProgramExpired
 		);
-		Ok(())
+		Ok(schedule)
 	}
 
 	/// Moves `amount` from the treasury to `account`, keeping the treasury alive. Returns

@@ -29,26 +29,22 @@ use crate::{pallet::*, *};
 use frame_support::{
 	traits::{
 		fungible::{Inspect, Mutate},
-		tokens::{
-			ConversionFromAssetBalance, DepositConsequence, Fortitude, Preservation, Provenance,
-		},
+		tokens::{ConversionFromAssetBalance, DepositConsequence, Preservation, Provenance},
 	},
 	weights::Weight,
 };
-use sp_runtime::traits::{BlockNumberProvider, CheckedAdd, Saturating};
+use sp_runtime::traits::{CheckedAdd, Saturating};
 
 /// What an award costs beyond a transfer, by its pool: a roster read for a senior pool's
 /// eligibility, a spending record for a member cap, a rate for an asset denomination. An award
 /// needing neither of the first two is plain: `award` is refunded to a plain award's weight,
 /// `award_batch` counts its plain awards.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub struct AwardClass {
+pub(crate) struct AwardClass {
 	/// The pool pays Senior Ambassadors: the beneficiary's roster entry is read.
 	pub senior: bool,
 	/// The pool has a member cap: the beneficiary's spending record is read and written.
 	pub capped: bool,
-	/// The pool is denominated in an asset: its rate is read.
-	pub asset: bool,
 }
 
 impl AwardClass {
@@ -64,31 +60,19 @@ pub(crate) struct Payer<T: Config> {
 	index: ProgramIndex,
 	period: PeriodIndex,
 	account: T::AccountId,
-	treasury: T::AccountId,
-	/// What the program may still pay in this call: the program account's balance above its
-	/// existential deposit, less what rounds under settlement have committed, and at most the
-	/// program's released, unpaid and uncommitted funds.
+	/// What the program may still pay in this call ([`Pallet::spendable`]).
 	spendable: BalanceOf<T>,
 }
 
 impl<T: Config> Payer<T> {
 	/// A payer for program `index` (which must be Active) in the current period.
 	pub(crate) fn new(index: ProgramIndex, program: &Program<T>) -> Result<Self, DispatchError> {
-		let ProgramStatus::Active { approved_at, .. } = program.status else {
-			return Err(Error::<T>::NotActive.into());
-		};
-		let now = T::BlockNumberProvider::current_block_number();
-		let account = Pallet::<T>::program_account(index);
-		let spendable =
-			T::Currency::reducible_balance(&account, Preservation::Preserve, Fortitude::Polite)
-				.saturating_sub(program.committed)
-				.min(program.uncommitted());
+		let schedule = Pallet::<T>::ensure_active(program)?;
 		Ok(Self {
 			index,
-			period: Pallet::<T>::period_at(approved_at, now),
-			account,
-			treasury: T::TreasuryAccount::get(),
-			spendable,
+			period: schedule.current_period(),
+			account: Pallet::<T>::program_account(index),
+			spendable: Pallet::<T>::spendable(index, program),
 		})
 	}
 
@@ -104,12 +88,10 @@ impl<T: Config> Payer<T> {
 		let pool = program.pools.get(pool_index as usize).ok_or(Error::<T>::UnknownPool)?;
 		ensure!(!pool.payout.is_scored(), Error::<T>::PoolIsScored);
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		let reserved = beneficiary == self.account || beneficiary == self.treasury;
-		Pallet::<T>::check_eligible(index, program, pool, &beneficiary, reserved)?;
+		Pallet::<T>::payable(index, program, pool, &beneficiary)?;
 		let class = AwardClass {
 			senior: pool.eligibility == Eligibility::SeniorAmbassadors,
 			capped: pool.member_cap.is_some(),
-			asset: matches!(pool.denomination, Denomination::Asset(_)),
 		};
 
 		let pool_spent = program
@@ -187,6 +169,47 @@ impl<T: Config> Payer<T> {
 }
 
 impl<T: Config> Pallet<T> {
+	/// Pays `award` from program `index`, whose lead `caller` must be; returns the weight it
+	/// used.
+	pub(crate) fn do_award(
+		index: ProgramIndex,
+		caller: &T::AccountId,
+		award: AwardOf<T>,
+	) -> Result<Weight, DispatchError> {
+		let reason_len = award.reason.len() as u32;
+		let mut program = Self::lead_program(index, caller)?;
+		let mut payer = Payer::new(index, &program)?;
+		let class = payer.pay(&mut program, award)?;
+		Programs::<T>::insert(index, program);
+		Ok(if class.is_plain() {
+			T::WeightInfo::award_plain(reason_len)
+		} else {
+			T::WeightInfo::award(reason_len)
+		})
+	}
+
+	/// Pays `awards` from program `index`, whose lead `caller` must be, all or none; returns
+	/// the weight it used.
+	pub(crate) fn do_award_batch(
+		index: ProgramIndex,
+		caller: &T::AccountId,
+		awards: AwardsOf<T>,
+	) -> Result<Weight, DispatchError> {
+		let mut program = Self::lead_program(index, caller)?;
+		ensure!(!awards.is_empty(), Error::<T>::EmptyBatch);
+		let mut payer = Payer::new(index, &program)?;
+		let (mut plain, mut heavy) = (0u32, 0u32);
+		for award in awards {
+			if payer.pay(&mut program, award)?.is_plain() {
+				plain.saturating_inc();
+			} else {
+				heavy.saturating_inc();
+			}
+		}
+		Programs::<T>::insert(index, program);
+		Ok(Self::award_batch_weight(plain, heavy))
+	}
+
 	/// The weight of an `award_batch` of `plain` plain awards and `heavy` others: a batch of the
 	/// plain ones, and for each other award its share of a batch of its kind. Both are
 	/// benchmarked over the whole bound, each on its own.
@@ -210,26 +233,17 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Checks that `beneficiary` may be paid from `pool` of program `index`.
-	pub(crate) fn ensure_eligible(
+	/// Whether `beneficiary` may be paid from `pool` of program `index` now, by its
+	/// eligibility: never the program's account or the treasury; only the lead from a `Lead`
+	/// pool, and never from another; from a `SeniorAmbassadors` pool, a Senior Ambassador on
+	/// the roster leading at least `min_crew`. The one rule for awards, settlement and views.
+	pub(crate) fn payable(
 		index: ProgramIndex,
 		program: &Program<T>,
 		pool: &RewardPoolOf<T>,
 		beneficiary: &T::AccountId,
 	) -> DispatchResult {
-		let reserved = Self::is_reserved(index, beneficiary);
-		Self::check_eligible(index, program, pool, beneficiary, reserved)
-	}
-
-	/// As [`Self::ensure_eligible`], told whether the beneficiary is a reserved account.
-	fn check_eligible(
-		index: ProgramIndex,
-		program: &Program<T>,
-		pool: &RewardPoolOf<T>,
-		beneficiary: &T::AccountId,
-		reserved: bool,
-	) -> DispatchResult {
-		ensure!(!reserved, Error::<T>::ReservedAccount);
+		ensure!(!Self::is_reserved(index, beneficiary), Error::<T>::ReservedAccount);
 		let is_lead = *beneficiary == program.lead;
 		match pool.eligibility {
 			Eligibility::Lead => ensure!(is_lead, Error::<T>::NotEligible),

@@ -79,17 +79,18 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Removes `who` (and, for a senior, its crew) by the lead (`Some(lead)`) or the council
-	/// (`None`, which bars `who`). Returns the size of the crew removed with it.
+	/// (`None`, which bars `who`). Returns the weight it used: a senior's grows with the crew
+	/// removed with it, an ambassador's takes it out of its senior's crew.
 	pub(crate) fn do_remove_member(
 		index: ProgramIndex,
 		maybe_lead: Option<T::AccountId>,
 		who: T::AccountId,
-	) -> Result<u32, DispatchError> {
+	) -> Result<Weight, DispatchError> {
 		let by_council = maybe_lead.is_none();
 		let mut program = match &maybe_lead {
 			Some(caller) => Self::lead_program(index, caller)?,
 			None => {
-				let program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
+				let program = Self::program(index)?;
 				Self::ensure_active(&program)?;
 				program
 			},
@@ -101,9 +102,17 @@ impl<T: Config> Pallet<T> {
 			member.is_some() || (by_council && !Barred::<T>::contains_key(index, &who)),
 			Error::<T>::NotMember
 		);
-		let crew = match member {
-			Some(member) => Self::take_off_roster(index, &mut program, &who, member, by_council),
-			None => 0,
+		let weight = match member {
+			// An ambassador's removal also updates its senior's crew and roster entry.
+			Some(member) if member.senior.is_some() => {
+				Self::take_off_roster(index, &mut program, &who, member, by_council);
+				T::WeightInfo::remove_member_ambassador()
+			},
+			Some(member) => {
+				let crew = Self::take_off_roster(index, &mut program, &who, member, by_council);
+				T::WeightInfo::remove_member(crew)
+			},
+			None => T::WeightInfo::remove_member(0),
 		};
 		if by_council {
 			Barred::<T>::insert(index, &who, ());
@@ -118,7 +127,7 @@ impl<T: Config> Pallet<T> {
 			barred: by_council,
 			roster_count,
 		});
-		Ok(crew)
+		Ok(weight)
 	}
 
 	/// Takes `who`, whom the council names lead, off the roster as a council removal would (a
@@ -220,7 +229,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_unbar_member(index: ProgramIndex, who: T::AccountId) -> DispatchResult {
-		let mut program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
+		let mut program = Self::program(index)?;
 		Self::ensure_active(&program)?;
 		ensure!(Barred::<T>::take(index, &who).is_some(), Error::<T>::NotBarred);
 		program.barred = program.barred.saturating_sub(1);

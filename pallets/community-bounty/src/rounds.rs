@@ -20,10 +20,10 @@
 //! - **Filing.** A roster member files one report per period ([`EntryKind::Report`]); an account
 //!   not on the roster files a claim to a scored `Contributors` pool with
 //!   [`Config::ClaimDeposit`] held ([`EntryKind::Claim`]). Both name the period `p`, and are
-//!   accepted from the start of `p` until [`Config::ClaimGrace`] blocks after its end, for a
+//!   accepted from the start of `p` until [`Config::FilingGrace`] blocks after its end, for a
 //!   period that began by the program's end block. The lead never files. A round holds at most
-//!   [`Config::MaxClaimsPerRound`] entries, and the roster's part is reserved: claims take at
-//!   most `MaxClaimsPerRound - MaxRoster` of them, so strangers never keep a member from
+//!   [`Config::MaxEntriesPerRound`] entries, and the roster's part is reserved: claims take at
+//!   most `MaxEntriesPerRound - MaxRoster` of them, so strangers never keep a member from
 //!   filing (a spam mark frees a claim's slot for another claim, never a member's).
 //! - **Scoring.** The lead scores entries 0..=100 and may revise them until the round is final:
 //!   finalized by the lead once the filing window is over, or final by itself
@@ -43,66 +43,33 @@
 //!   it. Roster changes after that call change nothing in the round. Whoever makes that call
 //!   picks the block, and so the rate, for the whole round. A scored pool takes no direct award,
 //!   so its spending in period `p` is only what `p`'s round fixed: settling `p` during `p + 1`
-//!   cannot eat into `p + 1`'s cap. The next calls pay a page ([`Config::MaxSettlePerCall`]
+//!   cannot eat into `p + 1`'s cap. The next calls pay a page ([`Config::RoundPageSize`]
 //!   entries) each, skip a payee who cannot receive, release claim deposits and remove their
 //!   page; the last removes the round.
 //! - **Storage.** The round's record keeps its filers in filing order with their scores and, once
 //!   settling, the pool that pays each; their evidence lives in pages of
-//!   [`Config::MaxSettlePerCall`] ([`RoundPages`]), so that a pay step reads and removes one
+//!   [`Config::RoundPageSize`] ([`RoundPages`]), so that a pay step reads and removes one
 //!   record rather than one per entry.
 //! - **Activity.** [`Metric::ActiveMembers`] counts the accounts on the roster now whose report
 //!   in the last final period scored at or above the program's `activity_threshold`: read from
 //!   that round while it is stored, else from the [`Activity`] its settlement left.
 
-use crate::{pallet::*, *};
+use crate::{pallet::*, views::EntryView, *};
 use alloc::vec::Vec;
 use frame_support::{
+	defensive,
 	traits::{
 		fungible::{Inspect, Mutate, MutateHold},
 		tokens::{Fortitude, Precision, Preservation, Restriction},
+		DefensiveOption,
 	},
 	weights::Weight,
 };
 use sp_runtime::{
 	helpers_128bit::multiply_by_rational_with_rounding,
-	traits::{BlockNumberProvider, CheckedSub, One, Saturating},
+	traits::{BlockNumberProvider, Saturating},
 	Rounding, SaturatedConversion,
 };
-
-/// What one `settle_round` call did, for its weight.
-pub enum SettleStep {
-	/// Started the settlement: fixed the rates and every payment of the round's `entries`.
-	Started {
-		/// The entries of the round.
-		entries: u32,
-	},
-	/// Paid, skipped or passed over the entries of a page: `reports` reports and `claims`
-	/// claims (whose deposits it released).
-	Paid {
-		/// The reports of the page.
-		reports: u32,
-		/// The claims of the page.
-		claims: u32,
-	},
-}
-
-/// One entry of a round as it would settle now: what a view shows and the first settlement
-/// call fixes.
-#[derive(Clone, PartialEq, Eq, Debug)]
-pub struct PlannedEntry<AccountId, Balance> {
-	/// Who filed.
-	pub who: AccountId,
-	/// Report or claim.
-	pub kind: EntryKind<Balance>,
-	/// The evidence reference.
-	pub evidence: Vec<u8>,
-	/// The lead's score, if scored (an unscored entry scores 0).
-	pub score: Option<Score>,
-	/// Whether the filer may be paid now from the pool its entry is for.
-	pub eligible: bool,
-	/// The payment, if any: eligible, at or above the pool's threshold, and nonzero.
-	pub payment: Option<Payment<Balance>>,
-}
 
 impl<T: Config> Pallet<T> {
 	/// The weight of a pay step of `reports` reports and `claims` claims: a page of the
@@ -116,12 +83,12 @@ impl<T: Config> Pallet<T> {
 
 	/// The entries of a page of a round's entries.
 	pub fn page_size() -> u32 {
-		T::MaxSettlePerCall::get().max(1)
+		T::RoundPageSize::get().max(1)
 	}
 
 	/// The most claims a round holds: what the roster cannot use.
 	pub fn claim_room() -> u32 {
-		T::MaxClaimsPerRound::get().saturating_sub(T::MaxRoster::get())
+		T::MaxEntriesPerRound::get().saturating_sub(T::MaxRoster::get())
 	}
 
 	/// Where the entry at `position` of a round is: its page and its place in the page.
@@ -144,41 +111,6 @@ impl<T: Config> Pallet<T> {
 		Some((entry, round.filers.get(position as usize)?.clone()))
 	}
 
-	/// The first block of period `period` of a program approved at `approved_at`.
-	pub fn period_start(approved_at: BlockNumberOf<T>, period: PeriodIndex) -> BlockNumberOf<T> {
-		approved_at.saturating_add(T::PayoutPeriod::get().saturating_mul(period.into()))
-	}
-
-	/// The last period of a program approved at `approved_at` and ending at `ends_at`: the last
-	/// that began before the end block.
-	pub fn last_period(approved_at: BlockNumberOf<T>, ends_at: BlockNumberOf<T>) -> PeriodIndex {
-		Self::period_at(approved_at, ends_at.saturating_sub(One::one()))
-	}
-
-	/// The first block at which reports and claims for `period` are refused.
-	pub fn filing_deadline(approved_at: BlockNumberOf<T>, period: PeriodIndex) -> BlockNumberOf<T> {
-		Self::period_start(approved_at, period.saturating_add(1))
-			.saturating_add(T::ClaimGrace::get())
-	}
-
-	/// The first block at which the round of `period` is final by itself.
-	pub fn scoring_deadline(
-		approved_at: BlockNumberOf<T>,
-		period: PeriodIndex,
-	) -> BlockNumberOf<T> {
-		Self::filing_deadline(approved_at, period).saturating_add(T::ScoringWindow::get())
-	}
-
-	/// Whether `round` of `period` is final (its scores fixed) at `now`.
-	pub fn is_final(
-		round: &Round<T>,
-		approved_at: BlockNumberOf<T>,
-		period: PeriodIndex,
-		now: BlockNumberOf<T>,
-	) -> bool {
-		round.status != RoundStatus::Open || now >= Self::scoring_deadline(approved_at, period)
-	}
-
 	/// The figure of [`Metric::ActiveMembers`] of program `index` now: the accounts on the
 	/// roster whose report in the last final period scored at or above the activity threshold.
 	pub fn active_members(index: ProgramIndex, program: &Program<T>) -> u64 {
@@ -189,16 +121,8 @@ impl<T: Config> Pallet<T> {
 	/// settlement started, or the latest final by its deadline (never past the program's last
 	/// period: after the end the figure stays the last round's), if any.
 	pub fn last_final_period(program: &Program<T>) -> Option<PeriodIndex> {
-		let ProgramStatus::Active { approved_at, ends_at } = program.status else { return None };
-		let now = T::BlockNumberProvider::current_block_number();
-		// The latest period final by time: `scoring_deadline(q) <= now`.
-		let lag = T::ClaimGrace::get().saturating_add(T::ScoringWindow::get());
-		let by_time = match now.checked_sub(&lag) {
-			Some(since) if since >= approved_at => Self::period_at(approved_at, since)
-				.checked_sub(1)
-				.map(|q| q.min(Self::last_period(approved_at, ends_at))),
-			_ => None,
-		};
+		let schedule = program.schedule()?;
+		let by_time = schedule.last_final_by_time(T::BlockNumberProvider::current_block_number());
 		by_time.max(program.last_final)
 	}
 
@@ -232,20 +156,18 @@ impl<T: Config> Pallet<T> {
 		claim_pool: Option<PoolIndex>,
 		evidence: EvidenceOf<T>,
 	) -> Result<Weight, DispatchError> {
-		let mut program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
-		let ProgramStatus::Active { approved_at, ends_at } = program.status else {
-			return Err(Error::<T>::NotActive.into());
-		};
+		let mut program = Self::program(index)?;
+		let schedule = Self::ensure_active(&program)?;
 		ensure!(who != program.lead, Error::<T>::LeadCannotFile);
 		ensure!(!Self::is_reserved(index, &who), Error::<T>::ReservedAccount);
 		let now = T::BlockNumberProvider::current_block_number();
-		ensure!(period <= Self::period_at(approved_at, now), Error::<T>::PeriodNotStarted);
-		ensure!(period <= Self::last_period(approved_at, ends_at), Error::<T>::PeriodAfterEnd);
-		ensure!(now < Self::filing_deadline(approved_at, period), Error::<T>::FilingClosed);
+		ensure!(period <= schedule.period_at(now), Error::<T>::PeriodNotStarted);
+		ensure!(period <= schedule.last_period(), Error::<T>::PeriodAfterEnd);
+		ensure!(now < schedule.filing_deadline(period), Error::<T>::FilingClosed);
 		let existing = Rounds::<T>::get(index, period);
 		let opens = existing.is_none();
 		let mut round = existing.unwrap_or_default();
-		ensure!(!Self::is_final(&round, approved_at, period, now), Error::<T>::RoundFinal);
+		ensure!(!schedule.is_final(&round, period, now), Error::<T>::RoundFinal);
 		ensure!(round.position(&who).is_none(), Error::<T>::AlreadyFiled);
 		let on_roster = Roster::<T>::contains_key(index, &who);
 		let kind = match claim_pool {
@@ -325,17 +247,17 @@ impl<T: Config> Pallet<T> {
 		index: ProgramIndex,
 		period: PeriodIndex,
 		caller: &T::AccountId,
-	) -> Result<(Program<T>, Round<T>, BlockNumberOf<T>), DispatchError> {
-		let program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
+	) -> Result<(Program<T>, Round<T>, Schedule<T>), DispatchError> {
+		let program = Self::program(index)?;
 		ensure!(&program.lead == caller, Error::<T>::NotLead);
-		let approved_at = program.approved_at().ok_or(Error::<T>::NotActive)?;
+		let schedule = Self::ensure_active(&program)?;
 		let round = Rounds::<T>::get(index, period).ok_or(Error::<T>::NoRound)?;
 		let now = T::BlockNumberProvider::current_block_number();
-		ensure!(!Self::is_final(&round, approved_at, period, now), Error::<T>::RoundFinal);
-		Ok((program, round, approved_at))
+		ensure!(!schedule.is_final(&round, period, now), Error::<T>::RoundFinal);
+		Ok((program, round, schedule))
 	}
 
-	pub(crate) fn do_score(
+	pub(crate) fn do_score_round(
 		index: ProgramIndex,
 		period: PeriodIndex,
 		caller: &T::AccountId,
@@ -369,9 +291,9 @@ impl<T: Config> Pallet<T> {
 		let (mut program, mut round, _) = Self::open_round(index, period, caller)?;
 		let position = round.position(&who).ok_or(Error::<T>::NotFiled)?;
 		let (page, offset) = Self::locate(position);
-		let mut entries =
-			RoundPages::<T>::get(index, (period, page)).ok_or(Error::<T>::NotFiled)?;
-		let entry = entries.get(offset).ok_or(Error::<T>::NotFiled)?;
+		let mut entries = RoundPages::<T>::get(index, (period, page))
+			.defensive_ok_or(Error::<T>::Inconsistent)?;
+		let entry = entries.get(offset).defensive_ok_or(Error::<T>::Inconsistent)?;
 		let EntryKind::Claim { deposit, .. } = entry.kind else {
 			return Err(Error::<T>::NotAClaim.into());
 		};
@@ -391,9 +313,9 @@ impl<T: Config> Pallet<T> {
 		if last_page == page {
 			entries.swap_remove(offset);
 		} else {
-			let mut tail =
-				RoundPages::<T>::get(index, (period, last_page)).ok_or(Error::<T>::NotFiled)?;
-			let moved = tail.pop().ok_or(Error::<T>::NotFiled)?;
+			let mut tail = RoundPages::<T>::get(index, (period, last_page))
+				.defensive_ok_or(Error::<T>::Inconsistent)?;
+			let moved = tail.pop().defensive_ok_or(Error::<T>::Inconsistent)?;
 			if let Some(slot) = entries.get_mut(offset) {
 				*slot = moved;
 			}
@@ -423,14 +345,14 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	pub(crate) fn do_finalize(
+	pub(crate) fn do_finalize_round(
 		index: ProgramIndex,
 		period: PeriodIndex,
 		caller: &T::AccountId,
 	) -> DispatchResult {
-		let (mut program, mut round, approved_at) = Self::open_round(index, period, caller)?;
+		let (mut program, mut round, schedule) = Self::open_round(index, period, caller)?;
 		let now = T::BlockNumberProvider::current_block_number();
-		ensure!(now >= Self::filing_deadline(approved_at, period), Error::<T>::FilingNotOver);
+		ensure!(now >= schedule.filing_deadline(period), Error::<T>::FilingNotOver);
 		round.status = RoundStatus::Finalized;
 		let active = round.active(program.activity_threshold);
 		Self::note_final(&mut program, period);
@@ -440,34 +362,30 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The pool that would pay `filer`'s entry now, if any: the scored senior pool for a report
-	/// of a Senior Ambassador on the roster leading at least `min_crew`, the claimed pool for a
-	/// claim; never the lead nor a reserved account; at or above the pool's threshold, and
-	/// above 0. The roster is read last, only for a report the score would pay.
+	/// The pool that would pay `filer`'s entry now, if any: the scored senior pool for a report,
+	/// the claimed pool for a claim, for a score above 0 and at or above the pool's threshold,
+	/// to a filer that pool may pay ([`Self::payable`]: for a report, a Senior Ambassador on
+	/// the roster leading at least `min_crew`). The roster is read last, only for a report the
+	/// score would pay.
 	fn payable_pool(
 		index: ProgramIndex,
 		program: &Program<T>,
 		filer: &FilerOf<T>,
 	) -> Option<PoolIndex> {
 		let score = filer.score_or_zero();
-		if filer.who == program.lead || Self::is_reserved(index, &filer.who) || score == 0 {
+		if score == 0 {
 			return None;
 		}
-		let pool = match filer.claim {
+		let p = match filer.claim {
 			None => program.scored_senior_pool()?,
 			Some(pool) => pool,
 		};
-		match program.pools.get(pool as usize)?.payout {
+		let pool = program.pools.get(p as usize)?;
+		match pool.payout {
 			Payout::Scored { threshold, .. } if score >= threshold => {},
 			_ => return None,
 		}
-		if filer.is_report() {
-			let member = Roster::<T>::get(index, &filer.who)?;
-			if member.role != Role::SeniorAmbassador || member.crew < program.min_crew {
-				return None;
-			}
-		}
-		Some(pool)
+		Self::payable(index, program, pool, &filer.who).ok().map(|()| p)
 	}
 
 	/// Adds `filer`'s entry, paid by pool `p`, to that pool's tally in `tallies`.
@@ -480,13 +398,13 @@ impl<T: Config> Pallet<T> {
 		if let (Some(tally), Some(pool)) =
 			(tallies.get_mut(p as usize), program.pools.get(p as usize))
 		{
-			tally.sum = tally.sum.saturating_add(Self::tally_weight(pool, score));
+			tally.sum = tally.sum.saturating_add(Self::tally_points(pool, score));
 		}
 	}
 
 	/// What an entry scoring `score` adds to its pool's tally: its score (`Proportional`), or
 	/// `member_cap x score` (`Linear`).
-	fn tally_weight(pool: &RewardPoolOf<T>, score: Score) -> u128 {
+	fn tally_points(pool: &RewardPoolOf<T>, score: Score) -> u128 {
 		match (pool.payout, pool.member_cap) {
 			(Payout::Scored { split: Split::Linear, .. }, Some(member_cap)) => {
 				Self::share(member_cap.saturated_into(), score.into(), MAX_SCORE.into())
@@ -506,7 +424,7 @@ impl<T: Config> Pallet<T> {
 		let pool = program.pools.get(p as usize)?;
 		let Payout::Scored { split, .. } = pool.payout else { return None };
 		let cap: u128 = pool.period_cap.saturated_into();
-		let weight = Self::tally_weight(pool, score);
+		let weight = Self::tally_points(pool, score);
 		let amount = match split {
 			// Scaled down pro rata if the total passes the cap.
 			Split::Linear if tally.sum > cap => Self::share(weight, cap, tally.sum),
@@ -596,7 +514,7 @@ impl<T: Config> Pallet<T> {
 		program: &Program<T>,
 		period: PeriodIndex,
 		round: &Round<T>,
-	) -> Result<Vec<PlannedEntry<T::AccountId, BalanceOf<T>>>, DispatchError> {
+	) -> Result<Vec<EntryView<T::AccountId, BalanceOf<T>>>, DispatchError> {
 		let (payable, tallies) = Self::fix_payments(index, program, round)?;
 		let first_unpaid = match round.status {
 			RoundStatus::Paying { next, .. } => next as usize,
@@ -616,7 +534,7 @@ impl<T: Config> Pallet<T> {
 			let payment = pool.and_then(|p| {
 				Self::scored_payment(program, p, filer.score_or_zero(), tallies.get(p as usize)?)
 			});
-			planned.push(PlannedEntry {
+			planned.push(EntryView {
 				who: filer.who.clone(),
 				kind: entry.kind,
 				evidence: entry.evidence.into_inner(),
@@ -628,16 +546,17 @@ impl<T: Config> Pallet<T> {
 		Ok(planned)
 	}
 
-	/// One step of a round's settlement: start it (fixing every payment), or pay the next page.
-	pub(crate) fn do_settle(
+	/// One step of a round's settlement: start it (fixing every payment), or pay the next page;
+	/// returns the weight it used.
+	pub(crate) fn do_settle_round(
 		index: ProgramIndex,
 		period: PeriodIndex,
-	) -> Result<SettleStep, DispatchError> {
-		let mut program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
-		let approved_at = program.approved_at().ok_or(Error::<T>::NotActive)?;
+	) -> Result<Weight, DispatchError> {
+		let mut program = Self::program(index)?;
+		let schedule = Self::ensure_active(&program)?;
 		let mut round = Rounds::<T>::get(index, period).ok_or(Error::<T>::NoRound)?;
 		let now = T::BlockNumberProvider::current_block_number();
-		ensure!(Self::is_final(&round, approved_at, period, now), Error::<T>::RoundNotFinal);
+		ensure!(schedule.is_final(&round, period, now), Error::<T>::RoundNotFinal);
 		let step = match round.status {
 			RoundStatus::Open | RoundStatus::Finalized => {
 				Self::start_settlement(index, period, &mut program, &mut round)?
@@ -663,27 +582,22 @@ impl<T: Config> Pallet<T> {
 		period: PeriodIndex,
 		program: &mut Program<T>,
 		round: &mut Round<T>,
-	) -> Result<SettleStep, DispatchError> {
+	) -> Result<Weight, DispatchError> {
 		let (payable, tallies) = Self::fix_payments(index, program, round)?;
 		for (filer, pool) in round.filers.iter_mut().zip(payable) {
 			filer.payable = pool;
 		}
-		round.pools = tallies.try_into().map_err(|_| Error::<T>::UnknownPool)?;
+		// One tally a pool of the spec, which holds at most `MaxPools`.
+		round.pools = tallies.try_into().map_err(|_| {
+			defensive!("a round has more tallies than MaxPools");
+			Error::<T>::Inconsistent
+		})?;
 		let committed = round
 			.filers
 			.iter()
 			.filter_map(|filer| Self::fixed_payment(program, &round.pools, filer))
 			.fold(BalanceOf::<T>::zero(), |sum, payment| sum.saturating_add(payment.native));
-		let spendable = T::Currency::reducible_balance(
-			&Self::program_account(index),
-			Preservation::Preserve,
-			Fortitude::Polite,
-		)
-		.saturating_sub(program.committed);
-		ensure!(
-			committed <= program.uncommitted() && committed <= spendable,
-			Error::<T>::InsufficientProgramFunds
-		);
+		ensure!(committed <= Self::spendable(index, program), Error::<T>::InsufficientProgramFunds);
 		round.committed = committed;
 		program.committed = program.committed.saturating_add(committed);
 		round.status = RoundStatus::Paying { next: 0, paid: 0, skipped: 0 };
@@ -691,7 +605,7 @@ impl<T: Config> Pallet<T> {
 		Self::keep_activity(index, program, period, round);
 		Self::deposit_event(Event::RoundSettlementStarted { index, period });
 		Self::deposit_event(Event::RoundTallied { index, period, committed });
-		Ok(SettleStep::Started { entries: round.filers.len() as u32 })
+		Ok(T::WeightInfo::settle_round_start(round.filers.len() as u32))
 	}
 
 	/// Keeps who was active in `period`, if no later period's activity is kept: the round is
@@ -726,7 +640,7 @@ impl<T: Config> Pallet<T> {
 		round: &mut Round<T>,
 		next: u32,
 		(mut paid, mut skipped): (u32, u32),
-	) -> Result<SettleStep, DispatchError> {
+	) -> Result<Weight, DispatchError> {
 		let filed = round.filers.len() as u32;
 		let end = next.saturating_add(Self::page_size()).min(filed);
 		let account = Self::program_account(index);
@@ -785,7 +699,7 @@ impl<T: Config> Pallet<T> {
 		} else {
 			round.status = RoundStatus::Paying { next: end, paid, skipped };
 		}
-		Ok(SettleStep::Paid { reports, claims })
+		Ok(Self::settle_pay_weight(reports, claims))
 	}
 
 	/// Pays `native` from the program `account` to `who`, keeping the account alive. Returns

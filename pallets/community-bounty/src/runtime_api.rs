@@ -19,7 +19,7 @@
 
 use crate::{
 	BalanceOf, BlockNumberOf, Config, Denomination, Eligibility, Metric, MilestoneIndex, Pallet,
-	Payout, PeriodIndex, ProgramIndex, ProgramStatus, Programs, ReportStatus, Reports,
+	Payout, PeriodIndex, ProgramIndex, Programs, ReportStatus, Reports,
 };
 use alloc::vec::Vec;
 use codec::{Codec, Decode, Encode};
@@ -47,7 +47,7 @@ pub enum ProgramStateView<BlockNumber> {
 pub struct ReportView<BlockNumber> {
 	/// The lead's figure.
 	pub claimed: u64,
-	/// The figure of record (the roster's size for `AmbassadorCount`).
+	/// The figure of record (counted by the chain for `AmbassadorCount` and `ActiveMembers`).
 	pub figure: u64,
 	/// The evidence reference.
 	pub evidence: Vec<u8>,
@@ -162,11 +162,15 @@ pub fn program_view<T: Config>(
 	let owed = program.owed_total();
 	let active_members = Pallet::<T>::active_members(index, &program);
 	let now = T::BlockNumberProvider::current_block_number();
-	let (status, period) = match program.status {
-		ProgramStatus::Proposed => (ProgramStateView::Proposed, 0),
-		ProgramStatus::Active { approved_at, ends_at } => (
-			ProgramStateView::Active { approved_at, ends_at, expired: now > ends_at },
-			Pallet::<T>::period_at(approved_at, now),
+	let (status, period) = match program.schedule() {
+		None => (ProgramStateView::Proposed, 0),
+		Some(schedule) => (
+			ProgramStateView::Active {
+				approved_at: schedule.approved_at,
+				ends_at: schedule.ends_at,
+				expired: now > schedule.ends_at,
+			},
+			schedule.period_at(now),
 		),
 	};
 	let milestones = program

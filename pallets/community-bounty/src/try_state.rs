@@ -19,10 +19,7 @@
 
 use crate::{pallet::*, *};
 use frame_support::traits::fungible::{Inspect, InspectHold};
-use sp_runtime::{
-	traits::{BlockNumberProvider, Saturating},
-	TryRuntimeError,
-};
+use sp_runtime::{traits::Saturating, TryRuntimeError};
 
 impl<T: Config> Pallet<T> {
 	/// Checks the rules of the crate docs for every program, and that nothing of a removed
@@ -48,9 +45,9 @@ impl<T: Config> Pallet<T> {
 					let bond = bonds.entry(program.lead.clone()).or_default();
 					*bond = bond.saturating_add(program.bond);
 				},
-				ProgramStatus::Active { approved_at, .. } => {
+				ProgramStatus::Active { approved_at, ends_at } => {
 					ensure!(program.bond.is_zero(), "active program with a bond");
-					Self::check_spending(index, &program, approved_at)?;
+					Self::check_spending(index, &program, Schedule::new(approved_at, ends_at))?;
 				},
 			}
 			Self::check_roster(index, &program)?;
@@ -111,9 +108,9 @@ impl<T: Config> Pallet<T> {
 	fn check_spending(
 		index: ProgramIndex,
 		program: &Program<T>,
-		approved_at: BlockNumberOf<T>,
+		schedule: Schedule<T>,
 	) -> Result<(), TryRuntimeError> {
-		let period = Self::period_at(approved_at, T::BlockNumberProvider::current_block_number());
+		let period = schedule.current_period();
 		for (pool, spending) in program.pools.iter().zip(program.pool_spent.iter()) {
 			ensure!(spending.spent_in(period) <= pool.period_cap, "pool above its cap");
 		}
@@ -205,7 +202,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Rounds: counted in `open_rounds`; every filer has its entry at its position in the
 	/// pages and every page belongs to a round; the roster's part of a round is reserved (claims
-	/// within `MaxClaimsPerRound - MaxRoster`); a settling round has every payment fixed, their
+	/// within `MaxEntriesPerRound - MaxRoster`); a settling round has every payment fixed, their
 	/// sum committed, and no scored pool paying above its cap.
 	fn check_rounds(
 		index: ProgramIndex,

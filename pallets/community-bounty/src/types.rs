@@ -21,8 +21,7 @@ use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
 use frame_support::{
-	traits::{fungible, tokens::ConversionFromAssetBalance},
-	BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+	traits::fungible, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
 use scale_info::TypeInfo;
 use sp_runtime::traits::{BlockNumberProvider, Saturating, Zero};
@@ -43,12 +42,6 @@ pub type BalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<AccountIdO
 /// Block numbers of [`Config::BlockNumberProvider`]: every period and deadline is counted in them.
 pub type BlockNumberOf<T> =
 	<<T as Config>::BlockNumberProvider as BlockNumberProvider>::BlockNumber;
-/// The error the configured [`Config::BalanceConverter`] returns.
-pub type ConversionErrorOf<T> = <<T as Config>::BalanceConverter as ConversionFromAssetBalance<
-	BalanceOf<T>,
-	<T as Config>::AssetKind,
-	BalanceOf<T>,
->>::Error;
 
 /// A short bounded text: a region or language tag, or the name of an off-chain metric.
 pub type TagOf<T> = BoundedVec<u8, <T as Config>::MaxTagLen>;
@@ -84,7 +77,7 @@ pub type AwardsOf<T> = BoundedVec<AwardOf<T>, <T as Config>::MaxAwardsPerCall>;
 )]
 pub enum Metric<Tag> {
 	/// The number of members on the program's roster. Verified on chain: the reported figure is
-	/// the roster's size at the block of the report, whatever the lead claims.
+	/// the roster's count at the block of the report, whatever the lead claims.
 	#[codec(index = 0)]
 	AmbassadorCount,
 	/// The size of the community (chat groups, forum users): the lead's claim, judged by the
@@ -106,11 +99,6 @@ impl<Tag> Metric<Tag> {
 	/// Whether the chain computes the figure itself instead of taking the lead's claim.
 	pub fn is_on_chain(&self) -> bool {
 		matches!(self, Metric::AmbassadorCount | Metric::ActiveMembers)
-	}
-
-	/// Whether no figure of the metric can exceed the roster's size.
-	pub fn is_bounded_by_roster(&self) -> bool {
-		self.is_on_chain()
 	}
 }
 
@@ -394,14 +382,6 @@ impl<T: Config> Program<T> {
 		self.unspent().saturating_sub(self.committed)
 	}
 
-	/// The approval block, if the program is Active.
-	pub fn approved_at(&self) -> Option<BlockNumberOf<T>> {
-		match self.status {
-			ProgramStatus::Active { approved_at, .. } => Some(approved_at),
-			ProgramStatus::Proposed => None,
-		}
-	}
-
 	/// The index of the one scored pool paying Senior Ambassadors, if any.
 	pub fn scored_senior_pool(&self) -> Option<PoolIndex> {
 		self.pools
@@ -501,7 +481,7 @@ pub enum ReportStatus {
 pub struct MilestoneReport<T: Config> {
 	/// The figure the lead claimed.
 	pub claimed: u64,
-	/// The figure of record: the roster's size for on-chain metrics, else the claim.
+	/// The figure of record: the chain's count for an on-chain metric, else the claim.
 	pub figure: u64,
 	/// A URL or a hash of the evidence.
 	pub evidence: EvidenceOf<T>,
@@ -805,10 +785,10 @@ pub struct Round<T: Config> {
 	/// Open, finalized, or paying.
 	pub status: RoundStatus,
 	/// Who filed, in filing order (a claim marked as spam gives its place to the last entry),
-	/// at most [`Config::MaxClaimsPerRound`], of which claims take at most
-	/// `MaxClaimsPerRound - MaxRoster`. Position `i` is entry `i % MaxSettlePerCall` of page
-	/// `i / MaxSettlePerCall` in [`crate::RoundPages`].
-	pub filers: BoundedVec<FilerOf<T>, <T as Config>::MaxClaimsPerRound>,
+	/// at most [`Config::MaxEntriesPerRound`], of which claims take at most
+	/// `MaxEntriesPerRound - MaxRoster`. Position `i` is entry `i % RoundPageSize` of page
+	/// `i / RoundPageSize` in [`crate::RoundPages`].
+	pub filers: BoundedVec<FilerOf<T>, <T as Config>::MaxEntriesPerRound>,
 	/// Native tokens committed to this round's payments and not yet paid: fixed by the first
 	/// settlement call as the sum of every payment, less what was paid since. What is left when
 	/// the round ends (payees who could not receive) is released.
@@ -885,7 +865,7 @@ pub struct PeriodActivity<T: Config> {
 	/// The period.
 	pub period: PeriodIndex,
 	/// The accounts active in it, in the round's order.
-	pub members: BoundedVec<AccountIdOf<T>, <T as Config>::MaxClaimsPerRound>,
+	pub members: BoundedVec<AccountIdOf<T>, <T as Config>::MaxEntriesPerRound>,
 }
 
 /// What was filed: a roster member's activity report, or a contributor's claim to a pool.
@@ -958,9 +938,9 @@ pub struct RoundEntry<T: Config> {
 	pub filed_at: BlockNumberOf<T>,
 }
 
-/// A page of a round's entries: [`Config::MaxSettlePerCall`] of them, so that one settlement
+/// A page of a round's entries: [`Config::RoundPageSize`] of them, so that one settlement
 /// step reads and removes one page.
-pub type RoundPageOf<T> = BoundedVec<RoundEntry<T>, <T as Config>::MaxSettlePerCall>;
+pub type RoundPageOf<T> = BoundedVec<RoundEntry<T>, <T as Config>::RoundPageSize>;
 
 /// One `(account, score)` pair of a [`crate::Pallet::score_round`] call.
 pub type ScoresOf<T> = BoundedVec<(AccountIdOf<T>, Score), <T as Config>::MaxScoresPerCall>;

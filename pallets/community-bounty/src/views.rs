@@ -120,8 +120,8 @@ impl<T: Config> Pallet<T> {
 		index: ProgramIndex,
 		period: PeriodIndex,
 	) -> Result<RoundView<T::AccountId, BalanceOf<T>, BlockNumberOf<T>>, DispatchError> {
-		let program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
-		let approved_at = program.approved_at().ok_or(Error::<T>::NotActive)?;
+		let program = Self::program(index)?;
+		let schedule = Self::ensure_active(&program)?;
 		let round = Rounds::<T>::get(index, period).ok_or(Error::<T>::NoRound)?;
 		let plan = Self::plan_round(index, &program, period, &round)?;
 		let now = T::BlockNumberProvider::current_block_number();
@@ -138,32 +138,23 @@ impl<T: Config> Pallet<T> {
 			})
 			.collect();
 		let mut total_native = BalanceOf::<T>::zero();
-		let mut entries = Vec::with_capacity(plan.len());
-		for planned in plan {
-			if let Some(payment) = planned.payment {
+		for planned in &plan {
+			if let Some(payment) = &planned.payment {
 				total_native = total_native.saturating_add(payment.native);
 				if let Some(pool) = pools.iter_mut().find(|p| p.pool == payment.pool) {
 					pool.amount = pool.amount.saturating_add(payment.amount);
 					pool.native = pool.native.saturating_add(payment.native);
 				}
 			}
-			entries.push(EntryView {
-				evidence: planned.evidence,
-				score: planned.score,
-				who: planned.who,
-				kind: planned.kind,
-				eligible: planned.eligible,
-				payment: planned.payment,
-			});
 		}
 		Ok(RoundView {
 			period,
 			status: round.status,
-			is_final: Self::is_final(&round, approved_at, period, now),
-			filing_deadline: Self::filing_deadline(approved_at, period),
-			scoring_deadline: Self::scoring_deadline(approved_at, period),
+			is_final: schedule.is_final(&round, period, now),
+			filing_deadline: schedule.filing_deadline(period),
+			scoring_deadline: schedule.scoring_deadline(period),
 			active: round.active(program.activity_threshold),
-			entries,
+			entries: plan,
 			pools,
 			total_native,
 			available: program.uncommitted().saturating_add(round.committed),
@@ -214,16 +205,13 @@ impl<T: Config> Pallet<T> {
 		pool: PoolIndex,
 		beneficiary: T::AccountId,
 	) -> Result<RemainingView<BalanceOf<T>>, DispatchError> {
-		let program = Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram)?;
-		Self::ensure_open(&program)?;
-		let ProgramStatus::Active { approved_at, .. } = program.status else {
-			return Err(Error::<T>::NotActive.into());
-		};
+		let program = Self::program(index)?;
+		let schedule = Self::ensure_open(&program)?;
 		let spec = program.pools.get(pool as usize).ok_or(Error::<T>::UnknownPool)?;
 		// A scored pool pays by its round, not by awards.
 		ensure!(!spec.payout.is_scored(), Error::<T>::PoolIsScored);
-		Self::ensure_eligible(index, &program, spec, &beneficiary)?;
-		let period = Self::period_at(approved_at, T::BlockNumberProvider::current_block_number());
+		Self::payable(index, &program, spec, &beneficiary)?;
+		let period = schedule.current_period();
 		let spent =
 			program.pool_spent.get(pool as usize).map_or_else(Zero::zero, |s| s.spent_in(period));
 		let mut amount = spec.period_cap.saturating_sub(spent);
@@ -245,7 +233,7 @@ impl<T: Config> Pallet<T> {
 		awards: AwardsOf<T>,
 	) -> Vec<Result<BalanceOf<T>, DispatchError>> {
 		let outcome = with_transaction(|| {
-			let results = match Programs::<T>::get(index).ok_or(Error::<T>::UnknownProgram.into()) {
+			let results = match Self::program(index) {
 				Err(e) => awards.iter().map(|_| Err(e)).collect(),
 				Ok(mut program) => {
 					let open = Self::ensure_open(&program);

@@ -76,6 +76,7 @@ pub trait WeightInfo {
 	fn reclaim() -> Weight;
 	fn add_member() -> Weight;
 	fn remove_member(c: u32, ) -> Weight;
+	fn remove_member_ambassador() -> Weight;
 	fn unbar_member() -> Weight;
 	fn report_milestone(e: u32, n: u32, ) -> Weight;
 	fn approve_milestone(n: u32, ) -> Weight;
@@ -325,6 +326,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
+	}
+	/// Stand-in until the next benchmark run: the weight of `remove_member` with a full crew.
+	fn remove_member_ambassador() -> Weight {
+		Self::remove_member(16)
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(1230), added: 3705, mode: `MaxEncodedLen`)
@@ -762,6 +767,10 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(c.into())))
+	}
+	/// Stand-in until the next benchmark run: the weight of `remove_member` with a full crew.
+	fn remove_member_ambassador() -> Weight {
+		Self::remove_member(16)
 	}
 	fn unbar_member() -> Weight {
 		Weight::from_parts(29_382_000, 4695)

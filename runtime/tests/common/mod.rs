@@ -28,6 +28,7 @@ pub use frame_support::{
 	assert_noop, assert_ok,
 	dispatch::GetDispatchInfo,
 	traits::{fungible::Inspect, tokens::ConversionFromAssetBalance, Get},
+	weights::Weight,
 	BoundedVec,
 };
 pub use pallet_community_bounty::{
@@ -187,6 +188,28 @@ impl Chain {
 		self.block_at(None, f)
 	}
 
+	/// Dispatches `call` from `origin` in the next block (storage committed before and after)
+	/// with a storage-proof recorder, as a collator proves its block to the relay chain. Returns
+	/// the weight the call charged (its actual weight, else what it declared) and the size of
+	/// the proof of what it read. Checks what [`Self::block_at`] checks.
+	pub fn prove(&mut self, origin: RuntimeOrigin, call: RuntimeCall) -> (Weight, u64) {
+		self.ext.execute_with(|| {
+			System::set_block_number(System::block_number() + 1);
+			System::reset_events();
+		});
+		self.ext.commit_all().expect("storage commits");
+		let info = call.get_dispatch_info();
+		let (result, proof) = self.ext.execute_and_prove(|| call.dispatch(origin));
+		let post = result.unwrap_or_else(|e| panic!("the call fails: {:?}", e.error));
+		let charged = post.calc_actual_weight(&info);
+		self.ext.execute_with(|| {
+			check_try_state();
+			assert_eq!(Balances::total_issuance(), self.issuance, "issuance unchanged");
+		});
+		self.ext.commit_all().expect("storage commits");
+		(charged, codec::Encode::encoded_size(&proof) as u64)
+	}
+
 	/// Runs `f` in block `number` (or the next block), then commits storage; checks the
 	/// pallets' invariants and that total issuance did not change.
 	pub fn block_at<R>(&mut self, number: Option<u32>, f: impl FnOnce() -> R) -> R {
@@ -232,4 +255,102 @@ pub fn deposits_held() -> std::collections::BTreeMap<AccountId, Balance> {
 		}
 	}
 	held
+}
+
+/// The lead of every program of the tests: Ferdie.
+pub fn lead() -> AccountId {
+	id(Ferdie)
+}
+
+/// `who`'s signed origin.
+pub fn signed(who: &AccountId) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who.clone())
+}
+
+/// An account with no key of the dev keyring: the `i`-th stranger.
+pub fn stranger(i: u32) -> AccountId {
+	let mut raw = [7u8; 32];
+	raw[..4].copy_from_slice(&i.to_le_bytes());
+	AccountId::from(raw)
+}
+
+/// The community bounties' events of this block.
+pub fn cb_events() -> Vec<pallet_community_bounty::Event<Runtime>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| if let RuntimeEvent::CommunityBounty(e) = r.event { Some(e) } else { None })
+		.collect()
+}
+
+/// Proposes `spec` (program 0) and approves it by a 3/5 council motion in the next block;
+/// returns the block of the approval.
+pub fn active(chain: &mut Chain, spec: ProgramSpec<Runtime>) -> u32 {
+	chain.block(|| {
+		assert_ok!(CommunityBounty::propose_program(signed(&lead()), Box::new(spec)));
+	});
+	chain.block(|| {
+		let approve = cb(pallet_community_bounty::Call::approve_program { index: 0 });
+		assert_eq!(motion(Alice, 3, approve, &[Bob, Charlie], &[]), Some(Ok(())));
+		System::block_number()
+	})
+}
+
+/// The lead adds `who` to program 0: an ambassador in `senior_of`'s crew, else a senior.
+pub fn add(who: &AccountId, senior_of: Option<&AccountId>) {
+	let role = if senior_of.is_some() { Role::Ambassador } else { Role::SeniorAmbassador };
+	assert_ok!(CommunityBounty::add_member(
+		signed(&lead()),
+		0,
+		MultiAddress::Id(who.clone()),
+		role,
+		bounded("English"),
+		senior_of.map(|s| MultiAddress::Id(s.clone()))
+	));
+}
+
+/// `who` files its report for `period` of program 0.
+pub fn file(who: &AccountId, period: u32) -> Result<(), DispatchError> {
+	CommunityBounty::file_report(signed(who), 0, period, bounded("https://forum/report"))
+		.map(|_| ())
+		.map_err(|e| e.error)
+}
+
+/// The lead scores `who` `score` each in period `period`, in calls of `MaxScoresPerCall`.
+pub fn score(who: &[AccountId], period: u32, score: u8) {
+	let per_call =
+		<<Runtime as pallet_community_bounty::Config>::MaxScoresPerCall as Get<u32>>::get()
+			as usize;
+	for chunk in who.chunks(per_call) {
+		let scores: Vec<_> = chunk.iter().map(|w| (w.clone(), score)).collect();
+		assert_ok!(CommunityBounty::score_round(
+			signed(&lead()),
+			0,
+			period,
+			scores.try_into().unwrap()
+		));
+	}
+}
+
+/// Settles round `period` to the end, one call a block; returns the `Awarded` payees in order.
+pub fn settle_all(chain: &mut Chain, period: u32) -> Vec<(AccountId, Balance)> {
+	let mut paid = Vec::new();
+	while chain.block(|| pallet_community_bounty::Rounds::<Runtime>::contains_key(0, period)) {
+		chain.block(|| {
+			assert_ok!(CommunityBounty::settle_round(signed(&id(Eve)), 0, period));
+			paid.extend(cb_events().into_iter().filter_map(|e| match e {
+				pallet_community_bounty::Event::Awarded { beneficiary, native, .. } => {
+					Some((beneficiary, native))
+				},
+				_ => None,
+			}));
+		});
+	}
+	paid
+}
+
+/// The filing and scoring deadlines of `period` of program 0, approved at `approved_at`.
+pub fn deadlines(approved_at: u32, period: u32) -> (u32, u32) {
+	// Neither deadline depends on the end block.
+	let schedule = pallet_community_bounty::Schedule::<Runtime>::new(approved_at, u32::MAX);
+	(schedule.filing_deadline(period), schedule.scoring_deadline(period))
 }

@@ -21,7 +21,7 @@
 //!   an award reads and writes anyway, instead of a `PoolSpending` map;
 //! - the title lives in the program record, and the description is kept off chain: the record
 //!   holds the hash (the runtime's `Hashing`) of the text version 1 stored in `Descriptions`;
-//! - a round's reports and claims live in pages of `MaxSettlePerCall` entries
+//! - a round's reports and claims live in pages of `RoundPageSize` entries
 //!   ([`RoundPages`](crate::RoundPages)), in the round's filing order, instead of one
 //!   `RoundEntries` record each;
 //! - a clean-up records the set of maps it still has to clear ([`CleanupStages`]) instead of the

@@ -101,7 +101,7 @@ pub mod v2 {
 	#[scale_info(skip_type_params(T))]
 	pub struct Round<T: Config> {
 		pub status: RoundStatus,
-		pub filers: BoundedVec<AccountIdOf<T>, <T as Config>::MaxClaimsPerRound>,
+		pub filers: BoundedVec<AccountIdOf<T>, <T as Config>::MaxEntriesPerRound>,
 		pub active: u32,
 		pub committed: BalanceOf<T>,
 		pub pools: BoundedVec<PoolTally<BalanceOf<T>>, <T as Config>::MaxPools>,
@@ -120,7 +120,7 @@ pub mod v2 {
 	}
 
 	/// A page of a round's entries, as version 2 stored it.
-	pub type RoundPage<T> = BoundedVec<RoundEntry<T>, <T as Config>::MaxSettlePerCall>;
+	pub type RoundPage<T> = BoundedVec<RoundEntry<T>, <T as Config>::RoundPageSize>;
 
 	/// Proposed and active programs.
 	#[storage_alias]

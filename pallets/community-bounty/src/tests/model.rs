@@ -27,7 +27,7 @@
 //! `PROPTEST_CASES` sets the number of sequences (default 64, of up to 60 calls each); for a long
 //! run (`MODEL_REPORT=1` prints the running count of calls): `PROPTEST_CASES=4000 cargo test -p pallet-community-bounty --release --all-features model_`.
 
-use super::unit::seed_spec;
+use super::direct_spec;
 use crate::{mock::*, Error, *};
 use frame_support::traits::Get;
 use proptest::prelude::*;
@@ -470,7 +470,7 @@ const TRANCHES: [Balance; 2] = [80_000 * PHA, 20_000 * PHA];
 /// (linear, with the member cap).
 const SCORED_CAP: Balance = 2_000 * USD;
 const MAX_FILERS: usize = 72;
-/// DESIGN: claims use only what the roster cannot (`MaxClaimsPerRound - MaxRoster`).
+/// DESIGN: claims use only what the roster cannot (`MaxEntriesPerRound - MaxRoster`).
 const CLAIM_ROOM: usize = MAX_FILERS - 64;
 /// The spec's activity threshold, and the scored pools' threshold.
 const THRESHOLD: u8 = 40;
@@ -515,7 +515,9 @@ fn share(amount: u128, numerator: u128, denominator: u128) -> u128 {
 }
 /// The period a round action names, from the chain's program (0 if there is none).
 fn target_period(index: u32, back: u8) -> u32 {
-	let Some(approved_at) = Programs::<Test>::get(index).and_then(|p| p.approved_at()) else {
+	let Some(approved_at) =
+		Programs::<Test>::get(index).and_then(|p| p.schedule()).map(|s| s.approved_at)
+	else {
 		return 0;
 	};
 	let current = period_of(approved_at, now());
@@ -669,7 +671,7 @@ impl Model {
 				if !valid {
 					return Err(Error::<Test>::EmptyTitle.into());
 				}
-				if free(caller).saturating_sub(ED) < super::unit::seed_bond() {
+				if free(caller).saturating_sub(ED) < super::direct_bond() {
 					return Err(Error::<Test>::InsufficientBond.into());
 				}
 				self.programs.insert(
@@ -1272,11 +1274,11 @@ impl Model {
 	}
 }
 
-/// The seed spec with two scored pools: 2 for seniors (40%, proportional), 3 for contributors'
+/// [`direct_spec`] with two scored pools: 2 for seniors (40%, proportional), 3 for contributors'
 /// claims (40%, linear, member cap $500); a senior is paid from a senior pool if it leads a crew
 /// of at least one; milestone 1 counts the active members if `active`, else the roster.
 fn model_spec(active: bool) -> ProgramSpec<Test> {
-	let mut spec = seed_spec();
+	let mut spec = direct_spec();
 	spec.min_crew = MIN_CREW as u32;
 	if active {
 		spec.milestones[0].metric = Metric::ActiveMembers;

@@ -17,10 +17,10 @@
 //! The monthly round: filing, scoring, finalizing, settling, and the roster rules that go with
 //! it (`max_seniors`, `min_crew`, promotion), on the mock runtime.
 //!
-//! Timeline of the seed program approved at block 1: period 0 is blocks 1..=100, its reports are
+//! Timeline of a program approved at block 1: period 0 is blocks 1..=100, its reports are
 //! accepted until block 115 (`GRACE`), and it is final by itself from block 136 (`SCORING`).
 
-use super::unit::*;
+use super::*;
 use crate::{mock::*, Error, Event, *};
 use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
 use sp_runtime::FixedU128;
@@ -33,9 +33,9 @@ const P0_FILING_OVER: u64 = P1 + GRACE;
 /// The first block at which period 0's round is final by itself.
 const P0_FINAL: u64 = P0_FILING_OVER + SCORING;
 
-/// The seed spec with a scored senior pool (proportional, 40%) and a scored contributors pool.
+/// [`direct_spec`] with a scored senior pool (proportional, 40%) and a scored contributors pool.
 fn round_spec() -> ProgramSpec<Test> {
-	let mut spec = seed_spec();
+	let mut spec = direct_spec();
 	spec.pools[SENIOR_POOL as usize].payout = SCORED_40;
 	spec.pools[CONTRIBUTOR_POOL as usize].payout =
 		Payout::Scored { threshold: 40, split: Split::Linear };
@@ -47,6 +47,14 @@ fn active(spec: ProgramSpec<Test>) -> ProgramIndex {
 	let index = propose(spec);
 	assert_ok!(CB::approve_program(council(), index));
 	events();
+	index
+}
+
+/// An active program of [`round_spec`] with `seniors` seniors, each leading a crew of `crew`
+/// (see [`fill_roster`]): the setup most round tests start from.
+fn round_with(seniors: u32, crew: u32) -> ProgramIndex {
+	let index = active(round_spec());
+	fill_roster(index, seniors, crew);
 	index
 }
 
@@ -72,7 +80,7 @@ fn filers(index: ProgramIndex, period: PeriodIndex) -> Vec<AccountId> {
 		.map_or_else(Vec::new, |r| r.filers.iter().map(|f| f.who).collect())
 }
 
-/// The reports of round `period` scored at or above the seed's activity threshold (40).
+/// The reports of round `period` scored at or above the activity threshold (40).
 fn active_reports(index: ProgramIndex, period: PeriodIndex) -> u32 {
 	Rounds::<Test>::get(index, period).map_or(0, |r| r.active(40))
 }
@@ -120,8 +128,7 @@ fn roster_with_crews(index: ProgramIndex, seniors: u32, crew: u32) {
 #[test]
 fn members_file_their_own_reports_for_a_period_and_the_lead_never_files() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 2, 2);
+		let index = round_with(2, 2);
 		events();
 		assert_ok!(file(index, 0, senior(0)));
 		assert_eq!(
@@ -153,8 +160,7 @@ fn members_file_their_own_reports_for_a_period_and_the_lead_never_files() {
 #[test]
 fn a_report_after_the_grace_window_is_refused() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 2, 0);
+		let index = round_with(2, 0);
 		// "By the 5th": period 0 is still accepted during period 1's first GRACE blocks.
 		go_to(P0_FILING_OVER - 1);
 		assert_ok!(file(index, 0, senior(0)));
@@ -168,8 +174,7 @@ fn a_report_after_the_grace_window_is_refused() {
 #[test]
 fn claims_go_to_a_scored_contributors_pool_with_a_deposit() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 1, 0);
+		let index = round_with(1, 0);
 		let before = free(STRANGER);
 		assert_ok!(claim(index, 0, STRANGER));
 		assert_eq!(deposit_held(STRANGER), CLAIM_DEPOSIT);
@@ -187,7 +192,7 @@ fn claims_go_to_a_scored_contributors_pool_with_a_deposit() {
 		assert_noop!(claim(index, 0, 300), Error::<Test>::InsufficientDeposit);
 
 		// A direct contributors pool takes no claim.
-		let direct = active(seed_spec());
+		let direct = active(direct_spec());
 		assert_noop!(claim(direct, 0, NEW_LEAD), Error::<Test>::NotAClaimPool);
 		// Settling returns the deposit (the claim is unscored: nothing paid).
 		go_to(P0_FINAL);
@@ -201,7 +206,7 @@ fn claims_go_to_a_scored_contributors_pool_with_a_deposit() {
 fn a_round_holds_at_most_max_claims_per_round() {
 	ExtBuilder::default().build_and_execute(|| {
 		let index = active(round_spec());
-		let max: u32 = <<Test as Config>::MaxClaimsPerRound as Get<u32>>::get();
+		let max: u32 = <<Test as Config>::MaxEntriesPerRound as Get<u32>>::get();
 		let roster: u32 = <<Test as Config>::MaxRoster as Get<u32>>::get();
 		// A full roster reports, and claims fill the rest.
 		fill_roster(index, roster, 0);
@@ -230,8 +235,7 @@ fn a_round_holds_at_most_max_claims_per_round() {
 #[test]
 fn the_lead_marks_a_claim_as_spam_and_its_deposit_goes_to_the_treasury() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 1, 0);
+		let index = round_with(1, 0);
 		assert_ok!(claim(index, 0, STRANGER));
 		assert_ok!(file(index, 0, senior(0)));
 		events();
@@ -266,8 +270,7 @@ fn the_lead_marks_a_claim_as_spam_and_its_deposit_goes_to_the_treasury() {
 #[test]
 fn the_lead_scores_until_the_round_is_final() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 2, 0);
+		let index = round_with(2, 0);
 		assert_ok!(file(index, 0, senior(0)));
 		events();
 		assert_noop!(score(index, 1, &[(senior(0), 50)]), Error::<Test>::NoRound);
@@ -306,8 +309,7 @@ fn the_lead_scores_until_the_round_is_final() {
 #[test]
 fn a_round_is_final_by_itself_after_its_scoring_window() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 1, 0);
+		let index = round_with(1, 0);
 		assert_ok!(file(index, 0, senior(0)));
 		go_to(P0_FINAL - 1);
 		assert_ok!(score(index, 0, &[(senior(0), 80)]));
@@ -321,8 +323,7 @@ fn a_round_is_final_by_itself_after_its_scoring_window() {
 #[test]
 fn settling_before_finalization_fails_and_changes_nothing() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 1, 0);
+		let index = round_with(1, 0);
 		assert_ok!(file(index, 0, senior(0)));
 		assert_ok!(score(index, 0, &[(senior(0), 100)]));
 		assert_noop!(CB::settle_round(signed(STRANGER), index, 0), Error::<Test>::RoundNotFinal);
@@ -342,8 +343,7 @@ fn settling_before_finalization_fails_and_changes_nothing() {
 #[test]
 fn below_the_threshold_nothing_is_paid_39_pays_nothing_40_pays() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 2, 0);
+		let index = round_with(2, 0);
 		assert_ok!(file(index, 0, senior(0)));
 		assert_ok!(file(index, 0, senior(1)));
 		assert_ok!(score(index, 0, &[(senior(0), 39), (senior(1), 40)]));
@@ -429,8 +429,7 @@ fn linear_pays_member_cap_times_score_and_scales_down_pro_rata_above_the_cap() {
 #[test]
 fn amounts_round_down_and_the_dust_stays_in_the_program() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 3, 0);
+		let index = round_with(3, 0);
 		for s in 0..3 {
 			assert_ok!(file(index, 0, senior(s)));
 		}
@@ -448,8 +447,7 @@ fn amounts_round_down_and_the_dust_stays_in_the_program() {
 #[test]
 fn a_scored_pool_takes_no_direct_award() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 1, 0);
+		let index = round_with(1, 0);
 		assert_noop!(
 			CB::award(signed(LEAD), index, SENIOR_POOL, senior(0), 10 * USD, bytes("x")),
 			Error::<Test>::PoolIsScored
@@ -460,8 +458,7 @@ fn a_scored_pool_takes_no_direct_award() {
 #[test]
 fn the_rate_of_the_first_settlement_call_applies() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 6, 0);
+		let index = round_with(6, 0);
 		for s in 0..6 {
 			assert_ok!(file(index, 0, senior(s)));
 		}
@@ -484,8 +481,7 @@ fn the_rate_of_the_first_settlement_call_applies() {
 #[test]
 fn settlement_pays_in_pages_of_max_settle_per_call() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 6, 0);
+		let index = round_with(6, 0);
 		for s in 0..6 {
 			assert_ok!(file(index, 0, senior(s)));
 		}
@@ -505,7 +501,7 @@ fn settlement_pays_in_pages_of_max_settle_per_call() {
 			]
 		);
 		assert_eq!(program(index).committed, committed);
-		// MaxSettlePerCall = 4: two pages to pay 6 entries.
+		// RoundPageSize = 4: two pages to pay 6 entries.
 		assert_ok!(CB::settle_round(signed(STRANGER), index, 0));
 		assert_eq!(awarded(&events()).len(), 4);
 		assert_eq!(
@@ -624,8 +620,7 @@ fn a_payee_who_cannot_receive_is_skipped_and_the_rest_are_paid() {
 #[test]
 fn a_member_removed_after_reporting_is_not_paid() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 2, 0);
+		let index = round_with(2, 0);
 		assert_ok!(file(index, 0, senior(0)));
 		assert_ok!(file(index, 0, senior(1)));
 		assert_ok!(score(index, 0, &[(senior(0), 100), (senior(1), 100)]));
@@ -642,8 +637,7 @@ fn a_member_removed_after_reporting_is_not_paid() {
 #[test]
 fn settling_a_period_late_does_not_eat_into_the_next_periods_cap() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 1, 0);
+		let index = round_with(1, 0);
 		assert_ok!(file(index, 0, senior(0)));
 		assert_ok!(score(index, 0, &[(senior(0), 100)]));
 		go_to(P0_FINAL);
@@ -664,16 +658,14 @@ fn settling_a_period_late_does_not_eat_into_the_next_periods_cap() {
 #[test]
 fn after_the_end_block_the_last_periods_round_still_runs_and_holds_the_close() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 1, 0);
-		let ProgramStatus::Active { approved_at, ends_at } = program(index).status else {
-			panic!()
-		};
-		let last = CB::last_period(approved_at, ends_at);
+		let index = round_with(1, 0);
+		let schedule = program(index).schedule().expect("active");
+		let ends_at = schedule.ends_at;
+		let last = schedule.last_period();
 		// The period after the last has begun (at the end block); the last is in its grace
 		// window.
-		go_to(CB::period_start(approved_at, last + 1));
-		assert!(CB::period_start(approved_at, last + 1) >= ends_at);
+		go_to(schedule.period_start(last + 1));
+		assert!(schedule.period_start(last + 1) >= ends_at);
 		// The last period still files within its grace window; the one that began at the end
 		// block does not.
 		assert_ok!(file(index, last, senior(0)));
@@ -681,7 +673,7 @@ fn after_the_end_block_the_last_periods_round_still_runs_and_holds_the_close() {
 		go_to(ends_at + 1);
 		assert_ok!(score(index, last, &[(senior(0), 100)]));
 		assert_noop!(CB::close_program(signed(STRANGER), index), Error::<Test>::RoundsOpen);
-		go_to(CB::filing_deadline(approved_at, last));
+		go_to(schedule.filing_deadline(last));
 		assert_ok!(CB::finalize_round(signed(LEAD), index, last));
 		settle_all(index, last);
 		assert_eq!(free(senior(0)), usd_to_pha(SENIOR_CAP));
@@ -692,19 +684,17 @@ fn after_the_end_block_the_last_periods_round_still_runs_and_holds_the_close() {
 #[test]
 fn close_after_the_windows_drops_an_unsettled_round_and_returns_every_deposit() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 1, 0);
-		let ProgramStatus::Active { approved_at, ends_at } = program(index).status else {
-			panic!()
-		};
-		let last = CB::last_period(approved_at, ends_at);
+		let index = round_with(1, 0);
+		let schedule = program(index).schedule().expect("active");
+		let ends_at = schedule.ends_at;
+		let last = schedule.last_period();
 		go_to(ends_at);
 		let before = free(STRANGER);
 		assert_ok!(claim(index, last, STRANGER));
 		assert_ok!(file(index, last, senior(0)));
 		// The round is final at its scoring deadline, and may be settled for as long again as
 		// the settlement window.
-		let dropped = CB::scoring_deadline(approved_at, last) + SETTLEMENT;
+		let dropped = schedule.scoring_deadline(last) + SETTLEMENT;
 		go_to(dropped - 1);
 		assert_noop!(CB::close_program(signed(STRANGER), index), Error::<Test>::RoundsOpen);
 		go_to(dropped);
@@ -720,8 +710,7 @@ fn close_after_the_windows_drops_an_unsettled_round_and_returns_every_deposit() 
 #[test]
 fn cancel_drops_open_rounds_unpaid_and_returns_every_deposit() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 2, 2);
+		let index = round_with(2, 2);
 		let claimants = [STRANGER, NEW_LEAD];
 		let before: Vec<_> = claimants.iter().map(|c| free(*c)).collect();
 		for c in claimants {
@@ -849,7 +838,7 @@ fn promotion_within_max_seniors_keeps_the_members_history() {
 #[test]
 fn a_senior_under_min_crew_is_not_paid_from_a_senior_pool() {
 	ExtBuilder::default().build_and_execute(|| {
-		let mut spec = seed_spec();
+		let mut spec = direct_spec();
 		spec.min_crew = 2;
 		let direct = active(spec.clone());
 		fill_roster(direct, 2, 3); // senior 0 leads 2, senior 1 leads 1
@@ -922,8 +911,7 @@ fn spec_rules_for_scored_pools_and_seniors() {
 #[test]
 fn the_round_view_shows_what_settlement_then_pays() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 3, 1);
+		let index = round_with(3, 1);
 		for who in [senior(0), senior(1), senior(2), 200] {
 			assert_ok!(file(index, 0, who));
 		}
@@ -999,8 +987,7 @@ fn a_round_commits_what_it_may_pay_not_every_cap() {
 #[test]
 fn an_empty_round_settles_whatever_the_programs_funds() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 1, 0);
+		let index = round_with(1, 0);
 		assert_ok!(file(index, 0, senior(0)));
 		// At 100,000 PHA per USD one pool's cap is worth far more than the program holds; a round
 		// with nothing to pay (its one report unscored) commits nothing, so it settles all the
@@ -1022,20 +1009,18 @@ fn after_the_end_the_active_members_figure_stays_the_last_rounds() {
 		spec.milestones[0].target = 2;
 		let index = active(spec);
 		fill_roster(index, 2, 0);
-		let ProgramStatus::Active { approved_at, ends_at } = program(index).status else {
-			panic!()
-		};
-		let last = CB::last_period(approved_at, ends_at);
-		go_to(CB::period_start(approved_at, last));
+		let schedule = program(index).schedule().expect("active");
+		let last = schedule.last_period();
+		go_to(schedule.period_start(last));
 		for s in 0..2 {
 			assert_ok!(file(index, last, senior(s)));
 		}
 		assert_ok!(score(index, last, &[(senior(0), 90), (senior(1), 60)]));
-		go_to(CB::scoring_deadline(approved_at, last));
+		go_to(schedule.scoring_deadline(last));
 		assert_eq!(CB::active_members(index, &program(index)), 2);
 		// Months after the end, later periods have no round: the figure is still the last one's,
 		// so a late vote on a report made before the end still sees it.
-		go_to(CB::scoring_deadline(approved_at, last + 3));
+		go_to(schedule.scoring_deadline(last + 3));
 		assert_eq!(CB::active_members(index, &program(index)), 2);
 	});
 }
@@ -1050,7 +1035,7 @@ fn pages(index: ProgramIndex, period: PeriodIndex) -> Vec<Vec<(AccountId, bool)>
 	(0..filers.div_ceil(CB::page_size()))
 		.map(|page| {
 			RoundPages::<Test>::get(index, (period, page))
-				.expect("a page for every MaxSettlePerCall filers")
+				.expect("a page for every RoundPageSize filers")
 				.iter()
 				.map(|e| (e.who, e.kind != EntryKind::Report))
 				.collect()
@@ -1061,13 +1046,12 @@ fn pages(index: ProgramIndex, period: PeriodIndex) -> Vec<Vec<(AccountId, bool)>
 #[test]
 fn entries_are_stored_in_pages_of_max_settle_per_call_in_filing_order() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 6, 0);
+		let index = round_with(6, 0);
 		for s in 0..6 {
 			assert_ok!(file(index, 0, senior(s)));
 		}
 		assert_ok!(claim(index, 0, STRANGER));
-		// MaxSettlePerCall = 4: a full page, then the rest.
+		// RoundPageSize = 4: a full page, then the rest.
 		let (s, c) = (senior, |who| (who, true));
 		assert_eq!(
 			pages(index, 0),
@@ -1084,8 +1068,7 @@ fn entries_are_stored_in_pages_of_max_settle_per_call_in_filing_order() {
 #[test]
 fn a_claim_marked_as_spam_gives_its_place_to_the_last_entry() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 5, 0);
+		let index = round_with(5, 0);
 		assert_ok!(claim(index, 0, STRANGER));
 		for s in 0..5 {
 			assert_ok!(file(index, 0, senior(s)));
@@ -1116,18 +1099,17 @@ fn a_claim_marked_as_spam_gives_its_place_to_the_last_entry() {
 fn a_pay_step_is_refunded_to_the_reports_and_claims_of_its_page() {
 	use frame_support::dispatch::GetDispatchInfo;
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 3, 0);
+		let index = round_with(3, 0);
 		for s in 0..3 {
 			assert_ok!(file(index, 0, senior(s)));
 		}
 		assert_ok!(claim(index, 0, STRANGER));
 		assert_ok!(score(index, 0, &[(senior(0), 80), (senior(1), 80), (STRANGER, 80)]));
 		go_to(P0_FINAL);
-		let page = <<Test as Config>::MaxSettlePerCall as Get<u32>>::get();
+		let page = <<Test as Config>::RoundPageSize as Get<u32>>::get();
 		let charged =
 			crate::Call::<Test>::settle_round { index, period: 0 }.get_dispatch_info().call_weight;
-		let max_entries = <<Test as Config>::MaxClaimsPerRound as Get<u32>>::get();
+		let max_entries = <<Test as Config>::MaxEntriesPerRound as Get<u32>>::get();
 		let weights = <Test as Config>::WeightInfo::settle_round_start(max_entries)
 			.max(<Test as Config>::WeightInfo::settle_round_pay(page))
 			.max(<Test as Config>::WeightInfo::settle_round_pay_reports(page));
@@ -1153,8 +1135,7 @@ fn a_pay_step_is_refunded_to_the_reports_and_claims_of_its_page() {
 fn a_clean_up_takes_a_round_s_pages_one_a_step_after_the_maps() {
 	type W = <Test as Config>::WeightInfo;
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 4, 0);
+		let index = round_with(4, 0);
 		for s in 0..4 {
 			assert_ok!(file(index, 0, senior(s)));
 		}
@@ -1199,8 +1180,7 @@ fn a_clean_up_takes_a_round_s_pages_one_a_step_after_the_maps() {
 #[test]
 fn a_member_named_lead_after_filing_cannot_score_its_own_report() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 2, 0);
+		let index = round_with(2, 0);
 		assert_ok!(file(index, 0, senior(0)));
 		assert_ok!(file(index, 0, senior(1)));
 		assert_ok!(CB::set_lead(council(), index, senior(0)));
@@ -1308,7 +1288,7 @@ fn the_active_members_figure_never_exceeds_the_roster_through_churn() {
 fn strangers_cannot_crowd_a_member_out_of_a_round() {
 	ExtBuilder::default().build_and_execute(|| {
 		let index = active(round_spec());
-		let max_entries: u32 = <<Test as Config>::MaxClaimsPerRound as Get<u32>>::get();
+		let max_entries: u32 = <<Test as Config>::MaxEntriesPerRound as Get<u32>>::get();
 		let max_roster: u32 = <<Test as Config>::MaxRoster as Get<u32>>::get();
 		fill_roster(index, max_roster, 0);
 		// Claims take only the room the roster cannot use.
@@ -1410,18 +1390,15 @@ fn a_promotion_during_a_settlement_does_not_pay_more_seniors_than_max_seniors() 
 #[test]
 fn the_last_round_gets_a_window_to_be_settled_before_a_close_can_drop_it() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 1, 0);
-		let ProgramStatus::Active { approved_at, ends_at } = program(index).status else {
-			panic!()
-		};
-		let last = CB::last_period(approved_at, ends_at);
-		go_to(CB::period_start(approved_at, last));
+		let index = round_with(1, 0);
+		let schedule = program(index).schedule().expect("active");
+		let last = schedule.last_period();
+		go_to(schedule.period_start(last));
 		assert_ok!(file(index, last, senior(0)));
 		assert_ok!(score(index, last, &[(senior(0), 100)]));
 		// The lead never finalizes: the round is final by itself at its scoring deadline, and
 		// from then on the members have a window to settle it.
-		let settleable = CB::scoring_deadline(approved_at, last);
+		let settleable = schedule.scoring_deadline(last);
 		go_to(settleable);
 		assert_noop!(CB::close_program(signed(STRANGER), index), Error::<Test>::RoundsOpen);
 		go_to(settleable + SETTLEMENT - 1);
@@ -1435,8 +1412,7 @@ fn the_last_round_gets_a_window_to_be_settled_before_a_close_can_drop_it() {
 #[test]
 fn a_stranger_s_claim_does_not_keep_the_lead_from_closing_early() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 40, 0);
+		let index = round_with(40, 0);
 		assert_ok!(CB::report_milestone(signed(LEAD), index, 0, 40, bytes("roster")));
 		assert_ok!(approve_ms(council(), index, 0, None));
 		assert_ok!(CB::report_milestone(signed(LEAD), index, 1, 50_000, bytes("users")));
@@ -1449,14 +1425,13 @@ fn a_stranger_s_claim_does_not_keep_the_lead_from_closing_early() {
 		events();
 		assert_ok!(CB::close_program(signed(LEAD), index));
 		assert_eq!(events(), vec![Event::ProgramEnded { index, by: LEAD, ends_at: P1 }]);
-		let ProgramStatus::Active { approved_at, ends_at } = program(index).status else {
-			panic!()
-		};
-		assert_eq!((ends_at, CB::last_period(approved_at, ends_at)), (P1, 0));
+		let schedule = program(index).schedule().expect("active");
+		let ends_at = schedule.ends_at;
+		assert_eq!((ends_at, schedule.last_period()), (P1, 0));
 		go_to(P1 + PERIOD);
 		assert_noop!(claim(index, 2, NEW_LEAD), Error::<Test>::PeriodAfterEnd);
 		// Anyone closes once the month's round had its windows: its deposit comes back.
-		go_to(CB::scoring_deadline(approved_at, 1) + SETTLEMENT);
+		go_to(schedule.scoring_deadline(1) + SETTLEMENT);
 		assert_ok!(CB::close_program(signed(STRANGER), index));
 		clear_all(index);
 		assert_eq!((free(STRANGER), deposit_held(STRANGER)), (before, 0));
@@ -1478,8 +1453,7 @@ fn a_round_emptied_by_spam_marks_is_gone() {
 #[test]
 fn a_zero_rate_refuses_a_settlement() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 1, 0);
+		let index = round_with(1, 0);
 		file_and_score(index, &[senior(0)], 100);
 		go_to(P0_FINAL);
 		UsdRate::set(Some(FixedU128::from_u32(0)));
@@ -1493,8 +1467,7 @@ fn a_zero_rate_refuses_a_settlement() {
 #[test]
 fn a_member_named_lead_leaves_the_roster() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active(round_spec());
-		fill_roster(index, 2, 2);
+		let index = round_with(2, 2);
 		// Ambassador 200 is in senior 0's crew.
 		assert_ok!(CB::set_lead(council(), index, 200));
 		assert!(Roster::<Test>::get(index, 200).is_none());

@@ -18,7 +18,7 @@
 //! or a badly configured origin walked around a promise the council relies on. Tests that need
 //! storage committed between blocks use [`blocks`].
 
-use super::unit::*;
+use super::*;
 use crate::{mock::*, Error, Event, *};
 use frame_support::{assert_noop, assert_ok, dispatch::Pays};
 use sp_runtime::traits::BadOrigin;
@@ -43,7 +43,7 @@ fn blocks(steps: Vec<Box<dyn FnOnce()>>) {
 #[test]
 fn roster_padding_cannot_pass_an_ambassador_count_milestone() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active_seed();
+		let index = active_direct();
 		fill_roster(index, 40, 0);
 		assert_ok!(CB::report_milestone(signed(LEAD), index, 0, 40, bytes("padded")));
 		for s in 0..40 {
@@ -70,7 +70,7 @@ fn roster_padding_cannot_pass_an_ambassador_count_milestone() {
 fn a_cancelled_programs_roster_is_gone_even_after_a_removal_in_the_same_block() {
 	blocks(vec![
 		Box::new(|| {
-			let index = active_seed();
+			let index = active_direct();
 			fill_roster(index, 3, 3);
 		}),
 		Box::new(|| {
@@ -102,7 +102,7 @@ fn assert_nothing_left(index: ProgramIndex) {
 fn a_closed_programs_roster_is_gone_even_after_a_removal_in_the_same_block() {
 	blocks(vec![
 		Box::new(|| {
-			let index = active_seed();
+			let index = active_direct();
 			fill_roster(index, 2, 0);
 		}),
 		Box::new(|| {
@@ -121,7 +121,7 @@ fn a_closed_programs_roster_is_gone_even_after_a_removal_in_the_same_block() {
 #[test]
 fn a_program_never_pays_its_own_account_or_the_treasury() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active_seed();
+		let index = active_direct();
 		for reserved in [account(index), TREASURY] {
 			assert_noop!(
 				CB::add_member(
@@ -147,7 +147,7 @@ fn a_program_never_pays_its_own_account_or_the_treasury() {
 #[test]
 fn the_lead_is_not_paid_from_a_contributors_pool() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active_seed();
+		let index = active_direct();
 		assert_noop!(award(index, CONTRIBUTOR_POOL, LEAD, 10), Error::<Test>::LeadNotEligible);
 		// Nor can the lead sit on the roster to be paid from the senior pool.
 		assert_noop!(
@@ -163,7 +163,7 @@ fn the_lead_is_not_paid_from_a_contributors_pool() {
 fn the_lead_is_paid_from_a_lead_pool_only() {
 	ExtBuilder::default().build_and_execute(|| {
 		let index =
-			propose(seed_with_pool(Eligibility::Lead, Denomination::Asset(USD_ASSET), 500 * USD));
+			propose(direct_with_pool(Eligibility::Lead, Denomination::Asset(USD_ASSET), 500 * USD));
 		assert_ok!(CB::approve_program(council(), index));
 		fill_roster(index, 1, 0);
 		let before = free(LEAD);
@@ -179,7 +179,7 @@ fn the_lead_is_paid_from_a_lead_pool_only() {
 #[test]
 fn stale_spending_records_do_not_lock_out_new_beneficiaries() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active_seed();
+		let index = active_direct();
 		let max = <<Test as Config>::MaxBeneficiaries as Get<u32>>::get();
 		for b in 0..max {
 			set_free(5_000 + b as AccountId, ED);
@@ -202,7 +202,7 @@ fn stale_spending_records_do_not_lock_out_new_beneficiaries() {
 #[test]
 fn an_approval_for_one_report_cannot_approve_another() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active_seed();
+		let index = active_direct();
 		assert_ok!(CB::report_milestone(signed(LEAD), index, 0, 30, bytes("first")));
 		// The council opens an approve motion for this report (the first)...
 		assert_ok!(reject_ms(majority(), index, 0));
@@ -224,7 +224,7 @@ fn an_approval_for_one_report_cannot_approve_another() {
 #[test]
 fn a_council_removal_sticks() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active_seed();
+		let index = active_direct();
 		fill_roster(index, 1, 0);
 		assert_ok!(CB::remove_member(council(), index, senior(0)));
 		let add = || {
@@ -256,7 +256,7 @@ fn a_council_removal_sticks() {
 #[test]
 fn the_council_can_remove_a_senior_with_crew() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active_seed();
+		let index = active_direct();
 		fill_roster(index, 1, 2);
 		events();
 		assert_ok!(CB::remove_member(council(), index, senior(0)));
@@ -274,7 +274,7 @@ fn the_council_can_remove_a_senior_with_crew() {
 #[test]
 fn late_council_votes_count() {
 	ExtBuilder::default().treasury(10 * PHA).build_and_execute(|| {
-		let index = propose(seed_spec());
+		let index = propose(direct_spec());
 		assert_ok!(CB::approve_program(council(), index));
 		assert_ok!(CB::report_milestone(signed(LEAD), index, 0, 1, bytes("e")));
 		go_to(CLOSABLE);
@@ -289,7 +289,7 @@ fn late_council_votes_count() {
 #[test]
 fn owed_tranches_are_released_one_by_one() {
 	ExtBuilder::default().treasury(10 * PHA).build_and_execute(|| {
-		let index = propose(seed_spec());
+		let index = propose(direct_spec());
 		assert_ok!(CB::approve_program(council(), index));
 		assert_ok!(CB::report_milestone(signed(LEAD), index, 0, 1, bytes("e")));
 		assert_ok!(approve_ms(council(), index, 0, None));
@@ -324,7 +324,7 @@ fn owed_tranches_are_released_one_by_one() {
 #[test]
 fn an_ambassador_count_target_above_max_roster_is_refused() {
 	ExtBuilder::default().build_and_execute(|| {
-		let mut spec = seed_spec();
+		let mut spec = direct_spec();
 		spec.milestones[0].target = <<Test as Config>::MaxRoster as Get<u32>>::get() as u64 + 1;
 		assert_noop!(
 			CB::propose_program(signed(LEAD), Box::new(spec.clone())),
@@ -339,7 +339,7 @@ fn an_ambassador_count_target_above_max_roster_is_refused() {
 #[test]
 fn an_approve_origin_cannot_release_more_than_its_limit() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = propose(seed_spec());
+		let index = propose(direct_spec());
 		assert_noop!(
 			CB::approve_program(signed(SMALL_COUNCIL), index),
 			Error::<Test>::InsufficientPermission
@@ -349,7 +349,7 @@ fn an_approve_origin_cannot_release_more_than_its_limit() {
 		// A milestone releasing at most its limit is within it; a larger one is not.
 		assert_ok!(CB::report_milestone(signed(LEAD), index, 0, 1, bytes("e")));
 		assert_ok!(approve_ms(signed(SMALL_COUNCIL), index, 0, None));
-		let mut spec = seed_spec();
+		let mut spec = direct_spec();
 		spec.milestones[1].tranche = SMALL_COUNCIL_LIMIT + 1;
 		spec.budget = 80_000 * PHA + SMALL_COUNCIL_LIMIT + 1;
 		let big = propose(spec);
@@ -368,7 +368,7 @@ fn an_approve_origin_cannot_release_more_than_its_limit() {
 #[test]
 fn a_lead_closing_after_the_end_block_closes_an_expired_program() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active_seed();
+		let index = active_direct();
 		for milestone in 0..2 {
 			assert_ok!(CB::report_milestone(signed(LEAD), index, milestone, 1, bytes("e")));
 			assert_ok!(approve_ms(council(), index, milestone, None));
@@ -386,11 +386,11 @@ fn a_hold_failure_names_its_cause() {
 	ExtBuilder::default().build_and_execute(|| {
 		while frame_system::Pallet::<Test>::inc_consumers(&LEAD).is_ok() {}
 		assert_noop!(
-			CB::propose_program(signed(LEAD), Box::new(seed_spec())),
+			CB::propose_program(signed(LEAD), Box::new(direct_spec())),
 			sp_runtime::DispatchError::TooManyConsumers
 		);
 		frame_system::Pallet::<Test>::dec_consumers(&LEAD);
-		assert_ok!(CB::propose_program(signed(LEAD), Box::new(seed_spec())));
+		assert_ok!(CB::propose_program(signed(LEAD), Box::new(direct_spec())));
 		while frame_system::Pallet::<Test>::consumers(&LEAD) > 1 {
 			frame_system::Pallet::<Test>::dec_consumers(&LEAD);
 		}
@@ -401,7 +401,7 @@ fn a_hold_failure_names_its_cause() {
 #[test]
 fn try_state_finds_leftovers_of_a_removed_program() {
 	ExtBuilder::default().build().execute_with(|| {
-		let index = active_seed();
+		let index = active_direct();
 		fill_roster(index, 1, 0);
 		assert_ok!(CB::cancel_program(council(), index));
 		assert_ok!(CB::do_try_state());
@@ -427,7 +427,7 @@ fn a_large_program_is_cleared_in_bounded_steps() {
 	let limit = <<Test as Config>::RemovalLimit as Get<u32>>::get();
 	blocks(vec![
 		Box::new(|| {
-			let index = active_seed();
+			let index = active_direct();
 			// 5 seniors with 7 crew each: 40 members and 5 crews, above a 16-entry step.
 			fill_roster(index, 5, 35);
 			assert_ok!(award(index, CONTRIBUTOR_POOL, STRANGER, 10 * USD));
@@ -476,7 +476,7 @@ fn a_large_program_is_cleared_in_bounded_steps() {
 #[test]
 fn padding_after_the_report_does_not_raise_the_approved_figure() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active_seed();
+		let index = active_direct();
 		fill_roster(index, 7, 21);
 		assert_ok!(CB::report_milestone(signed(LEAD), index, 0, 40, bytes("28 active")));
 		for s in 7..19 {
@@ -512,7 +512,7 @@ fn padding_after_the_report_does_not_raise_the_approved_figure() {
 #[test]
 fn a_lead_cannot_dodge_a_council_removal_by_removing_first() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active_seed();
+		let index = active_direct();
 		fill_roster(index, 1, 0);
 		assert_ok!(CB::remove_member(signed(LEAD), index, senior(0)));
 		// The council's motion executes after the lead's removal.
@@ -539,7 +539,7 @@ fn a_lead_cannot_dodge_a_council_removal_by_removing_first() {
 #[test]
 fn a_lead_cannot_block_its_replacement_by_enrolling_the_nominee() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active_seed();
+		let index = active_direct();
 		assert_ok!(CB::add_member(
 			signed(LEAD),
 			index,
@@ -568,7 +568,7 @@ fn a_lead_cannot_block_its_replacement_by_enrolling_the_nominee() {
 #[test]
 fn an_expired_program_with_a_pending_report_waits_for_the_council() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active_seed();
+		let index = active_direct();
 		go_to(6 * PERIOD);
 		assert_ok!(CB::report_milestone(signed(LEAD), index, 0, 1, bytes("e")));
 		go_to(CLOSABLE);

@@ -16,7 +16,7 @@
 
 //! The view functions: pages, what a beneficiary may still receive, and the dry run of a batch.
 
-use super::unit::*;
+use super::*;
 use crate::{mock::*, views::MAX_PAGE, Error, *};
 use frame_support::assert_ok;
 use sp_runtime::DispatchError;
@@ -25,7 +25,7 @@ use sp_runtime::DispatchError;
 fn programs_are_paged_and_removed_ones_skipped() {
 	ExtBuilder::default().build_and_execute(|| {
 		for _ in 0..5 {
-			propose(seed_spec());
+			propose(direct_spec());
 		}
 		assert_ok!(CB::reject_program(majority(), 1));
 		let page: Vec<_> = CB::view_programs(0, 3).into_iter().map(|p| p.index).collect();
@@ -41,7 +41,7 @@ fn programs_are_paged_and_removed_ones_skipped() {
 #[test]
 fn the_roster_is_paged_in_storage_order() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active_seed();
+		let index = active_direct();
 		fill_roster(index, 3, 4);
 		let first = CB::view_roster(index, None, 4);
 		assert_eq!(first.len(), 4);
@@ -59,7 +59,7 @@ fn the_roster_is_paged_in_storage_order() {
 #[test]
 fn remaining_is_the_lower_of_the_pool_and_member_caps() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active_seed();
+		let index = active_direct();
 		fill_roster(index, 1, 0);
 		assert_ok!(award(index, CONTRIBUTOR_POOL, STRANGER, 200 * USD));
 		let left = CB::view_remaining(index, CONTRIBUTOR_POOL, STRANGER).unwrap();
@@ -81,7 +81,7 @@ fn remaining_is_the_lower_of_the_pool_and_member_caps() {
 #[test]
 fn a_dry_run_checks_entry_by_entry_and_writes_nothing() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = active_seed();
+		let index = active_direct();
 		fill_roster(index, 1, 0);
 		let awards: AwardsOf<Test> = vec![
 			entry(SENIOR_POOL, senior(0), 1_500),

@@ -1,0 +1,288 @@
+// This file is part of community-bounty.
+
+// SPDX-License-Identifier: Apache-2.0
+
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// 	http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+//! The configuration of each pallet of the runtime, as the polkadot-sdk templates lay it out:
+//! the block's limits, then one `impl Config` a pallet.
+
+use super::*;
+
+const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
+
+parameter_types! {
+	pub const Version: RuntimeVersion = VERSION;
+	/// Two seconds of compute and 5 MiB of proof per block.
+	pub RuntimeBlockWeights: SystemBlockWeights = SystemBlockWeights::with_sensible_defaults(
+		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, 5 * 1024 * 1024),
+		NORMAL_DISPATCH_RATIO,
+	);
+	/// 5 MiB per block, of which 75% for normal extrinsics.
+	pub RuntimeBlockLength: frame_system::limits::BlockLength =
+		frame_system::limits::BlockLength::builder()
+			.max_length(5 * 1024 * 1024)
+			.modify_max_length_for_class(frame_support::dispatch::DispatchClass::Normal, |max| {
+				*max = NORMAL_DISPATCH_RATIO * *max
+			})
+			.build();
+	pub const SS58Prefix: u8 = 42;
+}
+
+#[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
+impl frame_system::Config for Runtime {
+	type Block = Block;
+	type BlockWeights = RuntimeBlockWeights;
+	type BlockLength = RuntimeBlockLength;
+	type AccountId = AccountId;
+	type Nonce = Nonce;
+	type Hash = Hash;
+	type DbWeight = RocksDbWeight;
+	type Version = Version;
+	type AccountData = pallet_balances::AccountData<Balance>;
+	type SS58Prefix = SS58Prefix;
+	type MaxConsumers = ConstU32<16>;
+}
+
+impl pallet_timestamp::Config for Runtime {
+	type Moment = u64;
+	type OnTimestampSet = ();
+	type MinimumPeriod = ConstU64<{ MILLI_SECS_PER_BLOCK / 2 }>;
+	type WeightInfo = ();
+}
+
+parameter_types! {
+	pub const ExistentialDeposit: Balance = EXISTENTIAL_DEPOSIT;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Runtime {
+	type Balance = Balance;
+	type ExistentialDeposit = ExistentialDeposit;
+	type AccountStore = System;
+	type ReserveIdentifier = [u8; 8];
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
+	type FreezeIdentifier = RuntimeFreezeReason;
+	type MaxFreezes = VariantCountOf<RuntimeFreezeReason>;
+	type MaxLocks = ConstU32<50>;
+	type MaxReserves = ConstU32<50>;
+	type WeightInfo = weights::pallet_balances::WeightInfo<Runtime>;
+}
+
+parameter_types! {
+	pub FeeMultiplier: Multiplier = Multiplier::from_u32(1);
+}
+
+impl pallet_transaction_payment::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	/// Fees go to the treasury: nothing is burned.
+	type OnChargeTransaction = FungibleAdapter<Balances, ResolveTo<TreasuryAccount, Balances>>;
+	type OperationalFeeMultiplier = ConstU8<5>;
+	type WeightToFee = IdentityFee<Balance>;
+	type LengthToFee = IdentityFee<Balance>;
+	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
+	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
+}
+
+/// The council's instance of `pallet-collective`.
+pub type CouncilCollective = pallet_collective::Instance1;
+
+/// Root, or at least 3/5 of the council: sets the asset rates (`pallet-asset-rate`).
+pub type CouncilApprove = EitherOfDiverse<
+	EnsureRoot<AccountId>,
+	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 3, 5>,
+>;
+/// Root (no limit), or at least 3/5 of the council up to [`CouncilSpendLimit`]: approves
+/// programs and milestone reports, names leads, cancels, removes and unbars members. Its success
+/// value is the most one decision may release from the treasury.
+pub type ProgramApprove = EitherOf<
+	EnsureRootWithSuccess<AccountId, MaxBalance>,
+	EnsureWithSuccess<
+		pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 3, 5>,
+		AccountId,
+		CouncilSpendLimit,
+	>,
+>;
+/// Root, or more than half of the council: rejects proposals and milestone reports.
+pub type CouncilReject = EitherOfDiverse<
+	EnsureRoot<AccountId>,
+	pallet_collective::EnsureProportionMoreThan<AccountId, CouncilCollective, 1, 2>,
+>;
+
+parameter_types! {
+	pub const CouncilMotionDuration: BlockNumber = 5 * DAYS;
+	pub MaxProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+}
+
+impl pallet_collective::Config<CouncilCollective> for Runtime {
+	type RuntimeOrigin = RuntimeOrigin;
+	type Proposal = RuntimeCall;
+	type RuntimeEvent = RuntimeEvent;
+	type MotionDuration = CouncilMotionDuration;
+	type MaxProposals = ConstU32<100>;
+	type MaxMembers = ConstU32<100>;
+	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	type SetMembersOrigin = EnsureRoot<AccountId>;
+	type MaxProposalWeight = MaxProposalWeight;
+	type DisapproveOrigin = EnsureRoot<AccountId>;
+	type KillOrigin = EnsureRoot<AccountId>;
+	type Consideration = ();
+}
+
+parameter_types! {
+	pub const TreasuryPalletId: PalletId = PalletId(*b"py/trsry");
+	/// The treasury's pot: funds the programs and receives refunds, slashes and fees.
+	pub TreasuryAccount: AccountId = TreasuryPalletId::get().into_account_truncating();
+	pub const SpendPeriod: BlockNumber = 6 * DAYS;
+	pub const Burn: Permill = Permill::zero();
+	pub const MaxBalance: Balance = Balance::MAX;
+	/// How long a treasury spend may be claimed (not the programs' payout period).
+	pub const TreasuryPayoutPeriod: BlockNumber = 30 * DAYS;
+}
+
+impl pallet_treasury::Config for Runtime {
+	type PalletId = TreasuryPalletId;
+	type Currency = Balances;
+	type RejectOrigin = CouncilReject;
+	type RuntimeEvent = RuntimeEvent;
+	type SpendPeriod = SpendPeriod;
+	type Burn = Burn;
+	type BurnDestination = ();
+	type SpendFunds = Bounties;
+	type WeightInfo = pallet_treasury::weights::SubstrateWeight<Runtime>;
+	type MaxApprovals = ConstU32<100>;
+	type SpendOrigin = EnsureWithSuccess<EnsureRoot<AccountId>, AccountId, MaxBalance>;
+	type AssetKind = ();
+	type Beneficiary = AccountId;
+	type BeneficiaryLookup = sp_runtime::traits::IdentityLookup<AccountId>;
+	type Paymaster = PayFromAccount<Balances, TreasuryAccount>;
+	type BalanceConverter = UnityAssetBalanceConversion;
+	type PayoutPeriod = TreasuryPayoutPeriod;
+	type BlockNumberProvider = System;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+}
+
+impl pallet_asset_rate::Config for Runtime {
+	type CreateOrigin = CouncilApprove;
+	type RemoveOrigin = CouncilApprove;
+	type UpdateOrigin = CouncilApprove;
+	type Currency = Balances;
+	type AssetKind = u32;
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = pallet_asset_rate::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+}
+
+parameter_types! {
+	pub const BountyDepositBase: Balance = UNITS;
+	pub const BountyDepositPayoutDelay: BlockNumber = DAYS;
+	pub const BountyUpdatePeriod: BlockNumber = 30 * DAYS;
+	pub const CuratorDepositMultiplier: Permill = Permill::from_percent(50);
+	pub const CuratorDepositMin: Option<Balance> = Some(10 * UNITS);
+	pub const CuratorDepositMax: Option<Balance> = Some(200 * UNITS);
+	pub const BountyValueMinimum: Balance = 10 * UNITS;
+	pub const DataDepositPerByte: Balance = CENTS;
+	pub const MaximumReasonLength: u32 = 16_384;
+}
+
+impl pallet_bounties::Config for Runtime {
+	type BountyDepositBase = BountyDepositBase;
+	type BountyDepositPayoutDelay = BountyDepositPayoutDelay;
+	type BountyUpdatePeriod = BountyUpdatePeriod;
+	type CuratorDepositMultiplier = CuratorDepositMultiplier;
+	type CuratorDepositMin = CuratorDepositMin;
+	type CuratorDepositMax = CuratorDepositMax;
+	type BountyValueMinimum = BountyValueMinimum;
+	type DataDepositPerByte = DataDepositPerByte;
+	type RuntimeEvent = RuntimeEvent;
+	type MaximumReasonLength = MaximumReasonLength;
+	type WeightInfo = weights::pallet_bounties::WeightInfo<Runtime>;
+	type ChildBountyManager = ();
+	type OnSlash = Treasury;
+	type TransferAllAssets = pallet_bounties::TransferFungible<AccountId, Balances>;
+}
+
+parameter_types! {
+	pub const CommunityBountyPalletId: PalletId = pallet_community_bounty::config_preludes::PALLET_ID;
+	pub const ProgramBondBase: Balance = 10 * UNITS;
+	pub const ProgramBondPerByte: Balance = CENTS;
+	/// A month of blocks.
+	pub const PayoutPeriod: BlockNumber = 30 * DAYS;
+	/// The most a 3/5 council motion may release with one decision: a program's budget, or a
+	/// milestone's tranche (proposal #14 asks for 100,000 PHA). Root has no limit.
+	pub const CouncilSpendLimit: Balance = 250_000 * UNITS;
+	pub const MaxProgramDuration: BlockNumber = 2 * 365 * DAYS;
+	/// Reports for a month are accepted until the 5th of the next (Phala's rule).
+	pub const FilingGrace: BlockNumber = 5 * DAYS;
+	/// Then the lead has 10 days to score the round before it is final by itself.
+	pub const ScoringWindow: BlockNumber = 10 * DAYS;
+	/// Then anyone has 10 more days to settle the last month's round before a close of the
+	/// ended program can drop it.
+	pub const SettlementWindow: BlockNumber = 10 * DAYS;
+	/// Held from a contributor's claim until its round goes; lost if marked as spam.
+	pub const ClaimDeposit: Balance = UNITS;
+}
+
+/// How the demo runtime configures the community bounties: the council's two majorities as
+/// origins, the treasury's pot as the source of funds, `pallet-asset-rate` for USD caps.
+impl pallet_community_bounty::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type ApproveOrigin = ProgramApprove;
+	type RejectOrigin = CouncilReject;
+	type TreasuryAccount = TreasuryAccount;
+	type PalletId = CommunityBountyPalletId;
+	type AssetKind = u32;
+	type BalanceConverter = AssetRate;
+	type BlockNumberProvider = System;
+	type ProgramBondBase = ProgramBondBase;
+	type ProgramBondPerByte = ProgramBondPerByte;
+	type PayoutPeriod = PayoutPeriod;
+	type MaxDuration = MaxProgramDuration;
+	type MaxTitleLen = ConstU32<128>;
+	type MaxMilestones = ConstU32<8>;
+	type MaxPools = ConstU32<4>;
+	type MaxRoster = ConstU32<128>;
+	type MaxCrew = ConstU32<16>;
+	type MaxTagLen = ConstU32<32>;
+	type MaxEvidenceLen = ConstU32<256>;
+	type MaxReasonLen = ConstU32<256>;
+	type MaxAwardsPerCall = ConstU32<64>;
+	type MaxBeneficiaries = ConstU32<512>;
+	/// One clean-up step of the maps stays under 256 KiB of proof (5% of a 5 MiB PoV): about
+	/// 3 KiB an entry at the measured weights (the largest entry, a full crew), so 80 entries,
+	/// with the step's own reads, fit (docs/PERFORMANCE.md has the figure). A round's pages go
+	/// one a step, apart.
+	type RemovalLimit = ConstU32<80>;
+	type FilingGrace = FilingGrace;
+	type ScoringWindow = ScoringWindow;
+	type SettlementWindow = SettlementWindow;
+	type ClaimDeposit = ClaimDeposit;
+	/// A full roster's reports (128) and 32 contributors' claims.
+	type MaxEntriesPerRound = ConstU32<160>;
+	type MaxScoresPerCall = ConstU32<64>;
+	/// A page of a round's settlement stays under 256 KiB of proof and 5% of the block.
+	type RoundPageSize = ConstU32<32>;
+	// The pallet's own weights: frame-omni-bencher measures them on this runtime.
+	type WeightInfo = pallet_community_bounty::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+}
+
+impl genesis_rates::Config for Runtime {}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl frame_system_benchmarking::Config for Runtime {}

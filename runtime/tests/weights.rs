@@ -1,0 +1,221 @@
+// This file is part of community-bounty.
+
+// SPDX-License-Identifier: Apache-2.0
+
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// 	http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+//! The weights never undercharge the proof a call needs: each call's costliest path runs on the
+//! demo runtime, on a program as large as the runtime's bounds allow (a full roster, full crews,
+//! a full round), with storage committed before and after, under a storage-proof recorder (what
+//! a collator sends the relay chain). The proof of what the call read must fit in the proof
+//! size it was charged, refund included. The three paths a review found undercharged are here:
+//! an ambassador's removal, an `ActiveMembers` milestone (which reads the round), and a cancel
+//! that cannot finish its clean-up at once.
+
+mod common;
+use common::*;
+use pallet_community_bounty::{Call, MAX_SCORE};
+
+fn max<G: Get<u32>>() -> u32 {
+	G::get()
+}
+
+/// The `i`-th ambassador of a full roster (the common `ambassador` accounts run into the
+/// seniors' past a hundred).
+fn crew_member(i: u32) -> AccountId {
+	let mut raw = [9u8; 32];
+	raw[..4].copy_from_slice(&i.to_le_bytes());
+	AccountId::from(raw)
+}
+
+/// Dispatches `call` from `origin` with a proof recorder and checks that the proof fits the
+/// proof size the call was charged; returns both, for the message of a failure.
+#[track_caller]
+fn assert_fits(chain: &mut Chain, what: &str, origin: RuntimeOrigin, call: Call<Runtime>) {
+	let (charged, proof) = chain.prove(origin, cb(call));
+	assert!(
+		proof <= charged.proof_size(),
+		"{what}: a proof of {proof} bytes, {} charged",
+		charged.proof_size()
+	);
+	assert!(proof > 0, "{what}: nothing was read");
+}
+
+/// Program 0 from the seed, with the largest roster the runtime allows: `MaxRoster` members,
+/// `max_seniors` seniors each leading a crew, and every crew filled in order. Returns the
+/// block of the approval, the seniors and the ambassadors.
+fn full_roster(chain: &mut Chain) -> (u32, Vec<AccountId>, Vec<AccountId>) {
+	let spec = seed_spec();
+	let seniors_allowed = spec.max_seniors.unwrap_or(1);
+	let approved_at = active(chain, spec);
+	let roster = max::<<Runtime as pallet_community_bounty::Config>::MaxRoster>();
+	let crew = max::<<Runtime as pallet_community_bounty::Config>::MaxCrew>();
+	let seniors: Vec<_> = (0..seniors_allowed).map(senior).collect();
+	let ambassadors: Vec<_> = (0..roster - seniors_allowed).map(crew_member).collect();
+	chain.block(|| {
+		seniors.iter().for_each(|s| add(s, None));
+		for (i, a) in ambassadors.iter().enumerate() {
+			add(a, Some(&seniors[i / crew as usize]));
+		}
+	});
+	(approved_at, seniors, ambassadors)
+}
+
+/// Every member files its report for period 0 and the lead scores them all 100 and finalizes
+/// the round at its filing deadline: a final round as large as the roster.
+fn final_full_round(chain: &mut Chain, approved_at: u32, members: &[AccountId]) {
+	chain.block(|| {
+		members.iter().for_each(|m| {
+			assert_ok!(file(m, 0));
+		})
+	});
+	let (filing_over, _) = deadlines(approved_at, 0);
+	chain.block_at(Some(filing_over), || {
+		score(members, 0, MAX_SCORE);
+		assert_ok!(CommunityBounty::finalize_round(signed(&lead()), 0, 0));
+	});
+}
+
+#[test]
+fn the_councils_removal_of_an_ambassador_from_a_full_crew_fits_its_weight() {
+	let mut chain = Chain::new();
+	let (_, _, ambassadors) = full_roster(&mut chain);
+	let crew = max::<<Runtime as pallet_community_bounty::Config>::MaxCrew>() as usize;
+	// The last of the first crew: its senior's crew list is full.
+	let who = ambassadors[crew - 1].clone();
+	assert_fits(
+		&mut chain,
+		"remove_member (ambassador)",
+		RuntimeOrigin::root(),
+		Call::remove_member { index: 0, who: MultiAddress::Id(who) },
+	);
+}
+
+#[test]
+fn a_seniors_removal_with_its_full_crew_fits_its_weight() {
+	let mut chain = Chain::new();
+	let (_, seniors, _) = full_roster(&mut chain);
+	assert_fits(
+		&mut chain,
+		"remove_member (senior)",
+		RuntimeOrigin::root(),
+		Call::remove_member { index: 0, who: MultiAddress::Id(seniors[0].clone()) },
+	);
+}
+
+#[test]
+fn an_active_members_milestone_on_a_full_round_fits_its_weights() {
+	let mut chain = Chain::new();
+	let (approved_at, seniors, ambassadors) = full_roster(&mut chain);
+	let members: Vec<_> = seniors.into_iter().chain(ambassadors).collect();
+	final_full_round(&mut chain, approved_at, &members);
+	let figure = members.len() as u64;
+	let evidence_len = max::<<Runtime as pallet_community_bounty::Config>::MaxEvidenceLen>();
+	assert_fits(
+		&mut chain,
+		"report_milestone (ActiveMembers)",
+		signed(&lead()),
+		Call::report_milestone {
+			index: 0,
+			milestone: 0,
+			claimed: figure,
+			evidence: vec![b'e'; evidence_len as usize].try_into().unwrap(),
+		},
+	);
+	assert_fits(
+		&mut chain,
+		"approve_milestone (ActiveMembers)",
+		RuntimeOrigin::root(),
+		Call::approve_milestone {
+			index: 0,
+			milestone: 0,
+			attempt: 1,
+			expected_figure: figure,
+			cut: None,
+		},
+	);
+}
+
+#[test]
+fn every_step_of_a_full_rounds_settlement_fits_its_weight() {
+	let mut chain = Chain::new();
+	let (approved_at, seniors, ambassadors) = full_roster(&mut chain);
+	let members: Vec<_> = seniors.into_iter().chain(ambassadors).collect();
+	final_full_round(&mut chain, approved_at, &members);
+	let mut step = 0;
+	while chain.block(|| pallet_community_bounty::Rounds::<Runtime>::contains_key(0, 0)) {
+		assert_fits(
+			&mut chain,
+			&format!("settle_round (step {step})"),
+			signed(&id(Eve)),
+			Call::settle_round { index: 0, period: 0 },
+		);
+		step += 1;
+	}
+	let page = max::<<Runtime as pallet_community_bounty::Config>::RoundPageSize>() as usize;
+	assert_eq!(step, 1 + members.len().div_ceil(page), "a start, then a step a page");
+}
+
+#[test]
+fn filing_into_a_full_round_fits_its_weight() {
+	let mut chain = Chain::new();
+	let (_, seniors, ambassadors) = full_roster(&mut chain);
+	let members: Vec<_> = seniors.into_iter().chain(ambassadors).collect();
+	let (last, others) = members.split_last().unwrap();
+	chain.block(|| {
+		others.iter().for_each(|m| {
+			assert_ok!(file(m, 0));
+		})
+	});
+	let evidence_len = max::<<Runtime as pallet_community_bounty::Config>::MaxEvidenceLen>();
+	assert_fits(
+		&mut chain,
+		"file_report (the roster's last)",
+		signed(last),
+		Call::file_report {
+			index: 0,
+			period: 0,
+			evidence: vec![b'e'; evidence_len as usize].try_into().unwrap(),
+		},
+	);
+}
+
+#[test]
+fn a_cancel_that_leaves_clean_up_for_later_fits_its_weight() {
+	let mut chain = Chain::new();
+	let (_, seniors, ambassadors) = full_roster(&mut chain);
+	let members: Vec<_> = seniors.into_iter().chain(ambassadors).collect();
+	chain.block(|| {
+		members.iter().for_each(|m| {
+			assert_ok!(file(m, 0));
+		})
+	});
+	assert_fits(
+		&mut chain,
+		"cancel_program",
+		RuntimeOrigin::root(),
+		Call::cancel_program { index: 0 },
+	);
+	assert!(
+		chain.block(|| pallet_community_bounty::Cleanups::<Runtime>::contains_key(0)),
+		"the cancel left clean-up for later steps"
+	);
+	while chain.block(|| pallet_community_bounty::Cleanups::<Runtime>::contains_key(0)) {
+		assert_fits(
+			&mut chain,
+			"clear_program",
+			signed(&id(Eve)),
+			Call::clear_program { index: 0 },
+		);
+	}
+}
