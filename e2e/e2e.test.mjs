@@ -9,30 +9,18 @@
 // finalizes and anyone settles it. Results are read through storage queries,
 // events, the CommunityBountyApi runtime API and the pallet's view functions (through the raw
 // RuntimeViewFunction API); council closes take their weight from TransactionPaymentCallApi.
+// Chopsticks, signing, council motions, view functions and constants come from the harness the
+// browser test shares (harness/).
 //
 //   CHAIN_SPEC=path/to/chain-spec.json npm test --prefix e2e     # chopsticks (CI)
 //   E2E_ENDPOINT=ws://127.0.0.1:9944 npm test --prefix e2e       # a running node (scripts/node.sh)
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createServer } from 'node:net';
-import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
+import { Keyring } from '@polkadot/api';
 import { merkleizeMetadata } from '@polkadot-api/merkleize-metadata';
+import { startChopsticks, connect, sender, motion as council, view as callView, constant } from 'community-bounty-harness';
 
-/// A free loopback port, so that concurrent runs never meet on one chain.
-const freePort = () => new Promise((resolve, reject) => {
-  const server = createServer();
-  server.on('error', reject);
-  server.listen(0, '127.0.0.1', () => {
-    const { port } = server.address();
-    server.close(() => resolve(port));
-  });
-});
-const PORT = Number(process.env.E2E_PORT ?? 0) || await freePort();
 const PHA = 10n ** 12n;
 const USD = 10n ** 12n;
 const USD_ASSET = 1;
@@ -42,132 +30,49 @@ const DAY = 14_400;
 let chopsticks;
 let api;
 let keyring;
-const logs = [];
+/// `send` resolves with `{ events, dispatchError }` once in a block; `ok` with the events of an
+/// extrinsic that succeeded, else it throws the module error's name.
+let send;
+let ok;
 
 before(async () => {
   // Another executor (scripts/node.sh runs polkadot-omni-node) gives its endpoint; else this test
   // starts chopsticks on the chain spec.
-  const endpoint = process.env.E2E_ENDPOINT;
-  if (!endpoint) await startChopsticks();
-  api = await ApiPromise.create({
-    provider: new WsProvider(endpoint ?? `ws://127.0.0.1:${PORT}`),
-    noInitWarn: true,
-  });
+  let endpoint = process.env.E2E_ENDPOINT;
+  if (!endpoint) {
+    assert.ok(process.env.CHAIN_SPEC, 'CHAIN_SPEC names the raw chain spec to run (or E2E_ENDPOINT a running node)');
+    chopsticks = await startChopsticks({
+      chainSpec: process.env.CHAIN_SPEC,
+      cwd: new URL('.', import.meta.url).pathname,
+      port: Number(process.env.E2E_PORT ?? 0) || undefined,
+    });
+    endpoint = chopsticks.endpoint;
+  }
+  api = await connect(endpoint);
   keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  ({ submit: send, send: ok } = sender(api));
 });
-
-async function startChopsticks() {
-  const spec = process.env.CHAIN_SPEC;
-  assert.ok(spec, 'CHAIN_SPEC names the raw chain spec to run (or E2E_ENDPOINT a running node)');
-  const dir = mkdtempSync(join(tmpdir(), 'chopsticks-'));
-  const config = join(dir, 'config.yml');
-  writeFileSync(config, `genesis: ${spec}\nhost: 127.0.0.1\nport: ${PORT}\nbuild-block-mode: Instant\n`);
-  const here = new URL('.', import.meta.url).pathname;
-  chopsticks = spawn(join(here, 'node_modules', '.bin', 'chopsticks'), ['--config', config], {
-    cwd: here,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`chopsticks did not start:\n${logs.join('')}`)), 180_000);
-    const watch = (chunk) => {
-      logs.push(chunk.toString());
-      if (chunk.toString().includes('RPC listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    chopsticks.stdout.on('data', watch);
-    chopsticks.stderr.on('data', watch);
-    chopsticks.on('exit', (code) => reject(new Error(`chopsticks exited (${code}):\n${logs.join('')}`)));
-  });
-}
 
 after(async () => {
   await api?.disconnect();
-  if (chopsticks?.pid) process.kill(-chopsticks.pid, 'SIGTERM');
+  await chopsticks?.stop();
 });
 
 const dev = (name) => keyring.addFromUri(`//${name}`);
 const free = async (who) => (await api.query.system.account(who)).data.free.toBigInt();
 
-const nonces = new Map();
-
-/// Signs and sends with the signer's next nonce (tracked here, as a wallet does); resolves with
-/// the events of this extrinsic once it is in a block.
-async function send(signer, tx, options = {}) {
-  if (!nonces.has(signer.address)) {
-    nonces.set(signer.address, (await api.query.system.account(signer.address)).nonce.toNumber());
-  }
-  const nonce = nonces.get(signer.address);
-  nonces.set(signer.address, nonce + 1);
-  return new Promise((resolve, reject) => {
-    tx.signAndSend(signer, { nonce, ...options }, ({ status, events, dispatchError }) => {
-      if (status.isInBlock || status.isFinalized) {
-        resolve({ events, dispatchError });
-      } else if (status.isInvalid || status.isDropped) {
-        reject(new Error(`transaction ${status.type}`));
-      }
-    }).catch(reject);
-  });
-}
-
-async function ok(signer, tx) {
-  const { events, dispatchError } = await send(signer, tx);
-  if (dispatchError) {
-    const detail = dispatchError.isModule ? api.registry.findMetaError(dispatchError.asModule).name : dispatchError.toString();
-    throw new Error(`${tx.method.section}.${tx.method.method} failed: ${detail}`);
-  }
-  return events;
-}
-
 const has = (events, section, method) => events.find(({ event }) => event.section === section && event.method === method);
 
 /// A council motion: Alice proposes `call` needing 3 ayes, Alice, Bob and Charlie vote aye, Alice
-/// closes. Returns the events of the close (which executes the call).
-async function motion(call) {
-  const [alice, bob, charlie] = ['Alice', 'Bob', 'Charlie'].map(dev);
-  const length = call.method.encodedLength;
-  const proposed = await ok(alice, api.tx.council.propose(3, call, length));
-  const { proposalIndex, proposalHash } = has(proposed, 'council', 'Proposed').event.data;
-  for (const voter of [alice, bob, charlie]) {
-    await ok(voter, api.tx.council.vote(proposalHash, proposalIndex, true));
-  }
-  // The weight the close must allow for, from the runtime (TransactionPaymentCallApi).
-  const { weight } = await api.call.transactionPaymentCallApi.queryCallInfo(call, length);
-  assert.ok(weight.refTime.toBigInt() > 0n, 'the runtime weighs the call');
-  const closed = await ok(alice, api.tx.council.close(proposalHash, proposalIndex, weight, length));
-  assert.ok(has(closed, 'council', 'Closed'), 'the motion closed');
-  const executed = has(closed, 'council', 'Executed');
-  assert.ok(executed, 'the motion executed');
-  assert.ok(executed.event.data.result.isOk, `the council's call succeeded: ${executed.event.data.result}`);
-  return closed;
-}
-
-/// Calls view function `name` of `pallet` through the raw `RuntimeViewFunction` runtime API
-/// (@polkadot/api 16 has no typed view-function API): its id, input and output types come from
-/// the metadata (v16).
-async function callView(pallet, name, ...args) {
-  const fn = api.runtimeMetadata.asLatest.pallets
-    .find((p) => p.name.eq(pallet))?.viewFunctions.find((f) => f.name.eq(name));
-  assert.ok(fn, `metadata v16 lists the view function ${pallet}.${name}`);
-  const type = (id) => api.registry.createLookupType(id);
-  const parts = fn.inputs.map((input, i) => api.registry.createTypeUnsafe(type(input.type), [args[i]]).toU8a());
-  const input = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  parts.reduce((at, p) => { input.set(p, at); return at + p.length; }, 0);
-  const id = { prefix: fn.id.slice(0, 16), suffix: fn.id.slice(16) };
-  // As hex: a Uint8Array given for `Vec<u8>` would be read as already length-prefixed.
-  const hex = `0x${Buffer.from(input).toString('hex')}`;
-  const result = await api.call.runtimeViewFunction.executeViewFunction(id, hex);
-  assert.ok(result.isOk, `${pallet}.${name} runs: ${result}`);
-  return api.registry.createTypeUnsafe(type(fn.output), [result.asOk.toU8a(true)]);
-}
+/// closes (the harness checks that it closed and executed, and that the call succeeded). Returns
+/// the events of the close (which executes the call).
+const motion = async (call) => (await council(api, ok, call, { threshold: 3, ayes: ['Alice', 'Bob', 'Charlie'].map(dev) })).events;
 
 test('metadata carries the docs of our calls, events and errors', () => {
   assert.match(api.tx.communityBounty.proposeProgram.meta.docs.join(' '), /Propose a program/);
   assert.match(api.events.communityBounty.Awarded.meta.docs.join(' '), /reward was paid/);
   assert.match(api.errors.communityBounty.PoolCapExceeded.meta.docs.join(' '), /above its cap/);
-  assert.ok(api.consts.communityBounty.maxRoster.toNumber() > 0, 'constants are in metadata');
+  assert.ok(constant(api, 'maxRoster').toNumber() > 0, 'constants are in metadata');
 });
 
 test('CheckMetadataHash: a signer that commits to the metadata hash (as a Ledger does) is accepted, a wrong hash is not', async () => {
@@ -186,7 +91,6 @@ test('CheckMetadataHash: a signer that commits to the metadata hash (as a Ledger
   const refused = await send(dev('Bob'), api.tx.system.remark('wrong hash'), { mode: 1, metadataHash: wrong })
     .then(() => 'accepted', (e) => e.message);
   assert.match(refused, /1010|bad signature|Invalid Transaction/i);
-  nonces.delete(dev('Bob').address);
 });
 
 test('proposal #14 through @polkadot/api: propose, council approval, roster, awards, milestones, close', async () => {
@@ -254,23 +158,23 @@ test('proposal #14 through @polkadot/api: propose, council approval, roster, awa
   assert.equal(view.rosterCount.toNumber(), 3);
 
   // The view functions answer what a wallet or the lead's tool asks.
-  const programs = await callView('CommunityBounty', 'programs', 0, 10);
+  const programs = await callView(api, 'programs', 0, 10);
   assert.deepEqual(programs.map((p) => p.index.toNumber()), [0]);
-  const roster = await callView('CommunityBounty', 'roster', 0, null, 10);
+  const roster = await callView(api, 'roster', 0, null, 10);
   assert.deepEqual(
     roster.map((m) => m.who.toString()).sort(),
     [...seniors.map((s) => s.address), dev('Sonji').address].sort(),
   );
   // Eve, a contributor not paid yet: the member cap ($1,000) is below the pool's $2,000.
-  const left = await callView('CommunityBounty', 'remaining', 0, 1, dev('Eve').address);
+  const left = await callView(api, 'remaining', 0, 1, dev('Eve').address);
   assert.ok(left.isOk, `remaining: ${left}`);
   assert.equal(left.asOk.amount.toBigInt(), 1_000n * USD);
   assert.equal(left.asOk.native.unwrap().toBigInt(), 2_500n * PHA);
-  const senior = await callView('CommunityBounty', 'remaining', 0, 0, dev('Eve').address);
+  const senior = await callView(api, 'remaining', 0, 0, dev('Eve').address);
   assert.equal(api.registry.findMetaError(senior.asErr.asModule).name, 'NotEligible');
   // A dry run of a batch: one entry would pay, one would not; nothing moves.
   const before = await free(account);
-  const trial = await callView('CommunityBounty', 'dry_run_awards', 0, [
+  const trial = await callView(api, 'dry_run_awards', 0, [
     { pool: 1, beneficiary: dev('Eve').address, amount: 100n * USD, reason: 'trial' },
     { pool: 1, beneficiary: account, amount: 100n * USD, reason: 'to itself' },
   ]);
@@ -351,7 +255,7 @@ test('a monthly round through @polkadot/api: members report, the lead scores, an
 
   // The lead scores: Kyle under 40% earns nothing; Cappex takes the whole $2,000.
   await ok(lead, api.tx.communityBounty.scoreRound(index, 0, [[cappex.address, 90], [kyle.address, 30]]));
-  const round = await callView('CommunityBounty', 'round', index, 0);
+  const round = await callView(api, 'round', index, 0);
   assert.ok(round.isOk, `round: ${round}`);
   // `entries` is also a method of a decoded struct: read the round as plain JSON.
   const entries = round.asOk.toJSON().entries.map((e) => [e.who, e.score, e.payment ? BigInt(e.payment.amount) : 0n]);

@@ -6,29 +6,20 @@
 // milestone approved below target and a report pending, then checks what the page shows against
 // figures it derives itself from the scenario's data and the chain's storage; it uploads a CSV
 // batch with one bad row (refused with its reason, nothing sent), then the good rows (sent, and
-// in the history). Screenshots go to dashboard/screenshots/.
+// in the history). Screenshots go to dashboard/screenshots/. Chopsticks, signing and council
+// motions come from the harness the client test shares (harness/).
 //
 //   CHAIN_SPEC=path/to/chain-spec.json npm test --prefix dashboard
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { writeFileSync, mkdtempSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
-import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
+import { Keyring } from '@polkadot/api';
 import { chromium } from 'playwright-core';
+import { freePort, startChopsticks, connect, sender, motion as council } from 'community-bounty-harness';
 import { serve } from '../server.mjs';
 
-const freePort = () => new Promise((resolve, reject) => {
-  const server = createServer();
-  server.on('error', reject);
-  server.listen(0, '127.0.0.1', () => {
-    const { port } = server.address();
-    server.close(() => resolve(port));
-  });
-});
 const here = new URL('..', import.meta.url).pathname;
 const PHA = 10n ** 12n;
 const USD = 10n ** 12n;
@@ -41,7 +32,8 @@ let keyring;
 let browser;
 let web;
 let chainPort;
-const logs = [];
+/// Resolves with the events of an extrinsic that succeeded, else throws the module error's name.
+let send;
 
 /// The scenario's data: seniors with their crews and regions, and the scores of two months.
 const SENIORS = [
@@ -64,25 +56,11 @@ const HOSTILE_EVIDENCE = 'javascript:window.__pwned=1';
 before(async () => {
   const spec = process.env.CHAIN_SPEC;
   assert.ok(spec, 'CHAIN_SPEC names the raw chain spec to run');
-  chainPort = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'dashboard-'));
-  const config = join(dir, 'config.yml');
-  writeFileSync(config, `genesis: ${spec}\nhost: 127.0.0.1\nport: ${chainPort}\nbuild-block-mode: Instant\n`);
-  chopsticks = spawn(join(here, 'node_modules', '.bin', 'chopsticks'), ['--config', config], {
-    cwd: here, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
-  });
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`chopsticks did not start:\n${logs.join('')}`)), 180_000);
-    const watch = (chunk) => {
-      logs.push(chunk.toString());
-      if (chunk.toString().includes('RPC listening')) { clearTimeout(timer); resolve(); }
-    };
-    chopsticks.stdout.on('data', watch);
-    chopsticks.stderr.on('data', watch);
-    chopsticks.on('exit', (code) => reject(new Error(`chopsticks exited (${code}):\n${logs.join('')}`)));
-  });
-  api = await ApiPromise.create({ provider: new WsProvider(`ws://127.0.0.1:${chainPort}`), noInitWarn: true });
+  chopsticks = await startChopsticks({ chainSpec: spec, cwd: here });
+  chainPort = chopsticks.port;
+  api = await connect(chopsticks.endpoint);
   keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  ({ send } = sender(api));
   web = await serve(0);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 });
@@ -91,38 +69,15 @@ after(async () => {
   await browser?.close();
   web?.close();
   await api?.disconnect();
-  if (chopsticks?.pid) process.kill(-chopsticks.pid, 'SIGTERM');
+  await chopsticks?.stop();
 });
 
 const dev = (name) => keyring.addFromUri(`//${name.replace(/ /g, '')}`);
-const nonces = new Map();
-async function send(signer, tx) {
-  if (!nonces.has(signer.address)) nonces.set(signer.address, (await api.query.system.account(signer.address)).nonce.toNumber());
-  const nonce = nonces.get(signer.address);
-  nonces.set(signer.address, nonce + 1);
-  return new Promise((resolve, reject) => {
-    tx.signAndSend(signer, { nonce }, ({ status, events, dispatchError }) => {
-      if (status.isInBlock || status.isFinalized) {
-        if (dispatchError) reject(new Error(`${tx.method.section}.${tx.method.method}: ${dispatchError.isModule ? api.registry.findMetaError(dispatchError.asModule).name : dispatchError}`));
-        else resolve(events);
-      } else if (status.isInvalid || status.isDropped) reject(new Error(`transaction ${status.type}`));
-    }).catch(reject);
-  });
-}
 const has = (events, method) => events.find(({ event }) => event.section === 'communityBounty' && event.method === method);
 
-async function motion(call) {
-  const [alice, bob, charlie] = ['Alice', 'Bob', 'Charlie'].map(dev);
-  const length = call.method.encodedLength;
-  const proposed = await send(alice, api.tx.council.propose(3, call, length));
-  const { proposalIndex, proposalHash } = proposed.find(({ event }) => event.method === 'Proposed').event.data;
-  for (const voter of [alice, bob, charlie]) await send(voter, api.tx.council.vote(proposalHash, proposalIndex, true));
-  const { weight } = await api.call.transactionPaymentCallApi.queryCallInfo(call, length);
-  const closed = await send(alice, api.tx.council.close(proposalHash, proposalIndex, weight, length));
-  const executed = closed.find(({ event }) => event.method === 'Executed');
-  assert.ok(executed?.event.data.result.isOk, `the council's call succeeded: ${executed?.event.data.result}`);
-  return closed;
-}
+/// A council motion: Alice, Bob and Charlie carry `call` 3 of 5 (the harness checks that it closed
+/// and executed, and that the call succeeded). Returns the events of the close.
+const motion = async (call) => (await council(api, send, call, { threshold: 3, ayes: ['Alice', 'Bob', 'Charlie'].map(dev) })).events;
 
 /// `1,234.56` as the page writes an amount with 12 decimals.
 const fmt = (v) => `${(v / PHA).toLocaleString('en-US')}.${((v % PHA) / (PHA / 100n)).toString().padStart(2, '0')}`;
