@@ -24,7 +24,7 @@
 
 mod common;
 use common::*;
-use pallet_community_bounty::{Call, MAX_SCORE};
+use pallet_community_bounty::{Call, Payout, Split, MAX_SCORE};
 
 fn max<G: Get<u32>>() -> u32 {
 	G::get()
@@ -49,13 +49,22 @@ fn assert_fits(chain: &mut Chain, what: &str, origin: RuntimeOrigin, call: Call<
 		charged.proof_size()
 	);
 	assert!(proof > 0, "{what}: nothing was read");
+	// Shown with `--nocapture`: how much room each worst case leaves.
+	eprintln!("{what}: a proof of {proof} bytes, {} charged", charged.proof_size());
 }
 
 /// Program 0 from the seed, with the largest roster the runtime allows: `MaxRoster` members,
 /// `max_seniors` seniors each leading a crew, and every crew filled in order. Returns the
 /// block of the approval, the seniors and the ambassadors.
 fn full_roster(chain: &mut Chain) -> (u32, Vec<AccountId>, Vec<AccountId>) {
-	let spec = seed_spec();
+	full_roster_of(chain, seed_spec())
+}
+
+/// As [`full_roster`], for program 0 proposed from `spec`.
+fn full_roster_of(
+	chain: &mut Chain,
+	spec: ProgramSpec<Runtime>,
+) -> (u32, Vec<AccountId>, Vec<AccountId>) {
 	let seniors_allowed = spec.max_seniors.unwrap_or(1);
 	let approved_at = active(chain, spec);
 	let roster = max::<<Runtime as pallet_community_bounty::Config>::MaxRoster>();
@@ -218,4 +227,155 @@ fn a_cancel_that_leaves_clean_up_for_later_fits_its_weight() {
 			Call::clear_program { index: 0 },
 		);
 	}
+}
+
+#[test]
+fn scoring_and_finalizing_a_full_round_fit_their_weights() {
+	let mut chain = Chain::new();
+	let (approved_at, seniors, ambassadors) = full_roster(&mut chain);
+	let members: Vec<_> = seniors.into_iter().chain(ambassadors).collect();
+	chain.block(|| {
+		members.iter().for_each(|m| {
+			assert_ok!(file(m, 0));
+		})
+	});
+	let (filing_over, _) = deadlines(approved_at, 0);
+	chain.block_at(Some(filing_over), || {});
+	let per_call = max::<<Runtime as pallet_community_bounty::Config>::MaxScoresPerCall>();
+	// The last entries of the round: the costliest to find among the filers.
+	let scores: Vec<_> =
+		members.iter().rev().take(per_call as usize).map(|m| (m.clone(), MAX_SCORE)).collect();
+	assert_fits(
+		&mut chain,
+		"score_round (a full call)",
+		signed(&lead()),
+		Call::score_round { index: 0, period: 0, scores: scores.try_into().unwrap() },
+	);
+	assert_fits(
+		&mut chain,
+		"finalize_round",
+		signed(&lead()),
+		Call::finalize_round { index: 0, period: 0 },
+	);
+}
+
+#[test]
+fn a_full_batch_of_capped_awards_fits_its_weight() {
+	let mut chain = Chain::new();
+	full_roster(&mut chain);
+	let per_call = max::<<Runtime as pallet_community_bounty::Config>::MaxAwardsPerCall>();
+	// The contributors' pool: $2,000 a month, at most $1,000 each, so a spending record each.
+	let awards: Vec<_> = (0..per_call)
+		.map(|i| Award {
+			pool: 1,
+			beneficiary: crew_member(1_000 + i),
+			amount: 30 * USD,
+			reason: vec![b'r'; 64].try_into().unwrap(),
+		})
+		.collect();
+	assert_fits(
+		&mut chain,
+		"award_batch (a full batch)",
+		signed(&lead()),
+		Call::award_batch { index: 0, awards: awards.try_into().unwrap() },
+	);
+}
+
+#[test]
+fn roster_changes_on_a_full_roster_fit_their_weights() {
+	let mut chain = Chain::new();
+	let (_, seniors, ambassadors) = full_roster(&mut chain);
+	// A place on the roster and in the first crew, then a newcomer takes it.
+	chain.block(|| {
+		assert_ok!(CommunityBounty::remove_member(
+			signed(&lead()),
+			0,
+			MultiAddress::Id(ambassadors[0].clone())
+		));
+	});
+	assert_fits(
+		&mut chain,
+		"add_member (into a crew)",
+		signed(&lead()),
+		Call::add_member {
+			index: 0,
+			who: MultiAddress::Id(crew_member(9_999)),
+			role: Role::Ambassador,
+			region: bounded("English"),
+			senior: Some(MultiAddress::Id(seniors[0].clone())),
+		},
+	);
+	// The council names the first senior lead: it leaves the roster with its full crew.
+	assert_fits(
+		&mut chain,
+		"set_lead (a senior with a full crew)",
+		RuntimeOrigin::root(),
+		Call::set_lead { index: 0, new_lead: MultiAddress::Id(seniors[0].clone()) },
+	);
+}
+
+#[test]
+fn claims_and_spam_in_a_full_round_fit_their_weights() {
+	let mut chain = Chain::new();
+	let mut spec = seed_spec();
+	spec.pools[1].payout = Payout::Scored { threshold: 40, split: Split::Linear };
+	let (_, seniors, ambassadors) = full_roster_of(&mut chain, spec);
+	let members: Vec<_> = seniors.into_iter().chain(ambassadors).collect();
+	let room = max::<<Runtime as pallet_community_bounty::Config>::MaxEntriesPerRound>()
+		- members.len() as u32;
+	let claimants: Vec<_> = (0..room).map(stranger).collect();
+	chain.block(|| {
+		for who in &claimants {
+			assert_ok!(<Balances as frame_support::traits::fungible::Mutate<_>>::transfer(
+				&id(Alice),
+				who,
+				10 * UNITS,
+				frame_support::traits::tokens::Preservation::Preserve
+			));
+		}
+		members.iter().for_each(|m| {
+			assert_ok!(file(m, 0));
+		});
+	});
+	let (last, first) = claimants.split_last().unwrap();
+	chain.block(|| {
+		for who in first {
+			assert_ok!(CommunityBounty::file_claim(signed(who), 0, 0, 1, bounded("https://x")));
+		}
+	});
+	let evidence_len = max::<<Runtime as pallet_community_bounty::Config>::MaxEvidenceLen>();
+	assert_fits(
+		&mut chain,
+		"file_claim (the round's last)",
+		signed(last),
+		Call::file_claim {
+			index: 0,
+			period: 0,
+			pool: 1,
+			evidence: vec![b'e'; evidence_len as usize].try_into().unwrap(),
+		},
+	);
+	// The first claim is spam: the round's last entry, in another page, takes its place.
+	assert_fits(
+		&mut chain,
+		"mark_spam",
+		signed(&lead()),
+		Call::mark_spam { index: 0, period: 0, who: MultiAddress::Id(first[0].clone()) },
+	);
+}
+
+#[test]
+fn closing_an_expired_program_with_a_full_roster_fits_its_weight() {
+	let mut chain = Chain::new();
+	let (approved_at, _, _) = full_roster(&mut chain);
+	let ends_at = chain.block(|| {
+		pallet_community_bounty::Programs::<Runtime>::get(0)
+			.and_then(|p| p.schedule())
+			.map(|s| s.ends_at)
+			.expect("program 0 is active")
+	});
+	assert!(ends_at > approved_at);
+	// Long after the end and every window: anyone closes.
+	chain.block_at(Some(ends_at + 60 * community_bounty_runtime::DAYS), || {});
+	assert_fits(&mut chain, "close_program", signed(&id(Eve)), Call::close_program { index: 0 });
 }
