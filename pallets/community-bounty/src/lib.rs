@@ -96,7 +96,8 @@
 //!
 //! How a scored pool pays, after Phala's own ambassador program (its `growth-program` rules):
 //! members report, the lead scores, the chain pays by the program's rule. Every rule is in
-//! `rounds.rs`; the windows (periods, filing, scoring and settlement deadlines) are counted by
+//! `rounds/` (filing and scoring in `filing.rs`, payout maths in `payout.rs`, settlement in
+//! `settlement.rs`, the activity metric in `activity.rs`); the windows (periods, filing, scoring and settlement deadlines) are counted by
 //! [`Schedule`] in `schedule.rs`, who may be paid by `payable` in `rewards.rs`, and what a
 //! program may spend by `spendable` in `program.rs`.
 //!
@@ -178,11 +179,12 @@
 //!
 //! 1. No call creates or destroys funds: tokens only move between the treasury, program accounts,
 //!    beneficiaries and holds. Tokens move in `program.rs` (bond, tranches, sweep on close),
-//!    `rewards.rs` (awards) and `rounds.rs` (claim deposits, settlement payments).
+//!    `rewards.rs` (awards) and `rounds/` (claim deposits in `filing.rs`, payments in
+//!    `settlement.rs`).
 //! 2. For each program: `released + owed <= budget`, `paid <= released`, and the program account
 //!    holds at least `released - paid` (`program.rs`, `milestones.rs`; `check_funds`).
 //! 3. In the current period, each pool's spending is within its cap and each beneficiary's within
-//!    the member cap (`rewards.rs` for awards, `rounds.rs` for settlement; `check_spending`).
+//!    the member cap (`rewards.rs` for awards, `rounds/settlement.rs`; `check_spending`).
 //! 4. A Proposed program has its bond held; an Active one has none (`program.rs`).
 //! 5. The stored roster count equals the members stored, and is at most [`Config::MaxRoster`];
 //!    each crew matches its senior's count; no barred, reserved or lead account is a member
@@ -191,7 +193,7 @@
 //!    `check_no_leftovers`).
 //! 7. A round's claims fit the room the roster leaves (`MaxEntriesPerRound - MaxRoster`); a round
 //!    under settlement has every payment fixed, commits exactly what it will still pay, and pays
-//!    no pool above its cap (`rounds.rs`; `check_rounds`).
+//!    no pool above its cap (`rounds/`; `check_rounds`).
 //!
 //! ## Design decisions
 //!

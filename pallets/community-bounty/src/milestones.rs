@@ -27,7 +27,7 @@ use sp_runtime::traits::{BlockNumberProvider, Saturating};
 
 impl<T: Config> Pallet<T> {
 	/// The figure of record of `metric` now: the roster's size for `AmbassadorCount`, the
-	/// active members on the roster for `ActiveMembers` (see `rounds.rs`), else the reported
+	/// active members on the roster for `ActiveMembers` (see `rounds/activity.rs`), else the reported
 	/// figure; with the roster look-ups it took.
 	pub(crate) fn figure_of_record(
 		index: ProgramIndex,

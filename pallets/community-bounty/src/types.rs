@@ -90,7 +90,7 @@ pub enum Metric<Tag> {
 	OffChain(Tag),
 	/// The members whose own activity report for the last finalized period scored at or above
 	/// the program's `activity_threshold`. Verified on chain: members sign their reports, and
-	/// the figure is counted from the round, whatever the lead claims (see `rounds.rs`).
+	/// the figure is counted from the round, whatever the lead claims (see `rounds/activity.rs`).
 	#[codec(index = 3)]
 	ActiveMembers,
 }

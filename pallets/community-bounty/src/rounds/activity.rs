@@ -1,0 +1,84 @@
+// This file is part of community-bounty.
+
+// SPDX-License-Identifier: Apache-2.0
+
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// 	http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+//! Activity: the [`Metric::ActiveMembers`] figure, counted from the last final round (or the
+//! [`Activity`] its settlement left), and the record of which round was final last.
+
+use crate::{pallet::*, *};
+use alloc::vec::Vec;
+use sp_runtime::traits::BlockNumberProvider;
+
+impl<T: Config> Pallet<T> {
+	/// The figure of [`Metric::ActiveMembers`] of program `index` now: the accounts on the
+	/// roster whose report in the last final period scored at or above the activity threshold.
+	pub fn active_members(index: ProgramIndex, program: &Program<T>) -> u64 {
+		Self::count_active(index, program).0
+	}
+
+	/// The last final period of a program: the latest whose round the lead finalized or whose
+	/// settlement started, or the latest final by its deadline (never past the program's last
+	/// period: after the end the figure stays the last round's), if any.
+	pub fn last_final_period(program: &Program<T>) -> Option<PeriodIndex> {
+		let schedule = program.schedule()?;
+		let by_time = schedule.last_final_by_time(T::BlockNumberProvider::current_block_number());
+		by_time.max(program.last_final)
+	}
+
+	/// [`Self::active_members`], with the roster look-ups it took (for the weight).
+	pub(crate) fn count_active(index: ProgramIndex, program: &Program<T>) -> (u64, u32) {
+		let Some(period) = Self::last_final_period(program) else { return (0, 0) };
+		let threshold = program.activity_threshold;
+		let active: Vec<T::AccountId> = match Rounds::<T>::get(index, period) {
+			Some(round) => {
+				round.filers.into_iter().filter(|f| f.is_active(threshold)).map(|f| f.who).collect()
+			},
+			// A settled round left who was active; a period nobody filed in counts 0.
+			None => Activity::<T>::get(index)
+				.filter(|activity| activity.period == period)
+				.map_or_else(Vec::new, |activity| activity.members.into_inner()),
+		};
+		let on_roster = active.iter().filter(|who| Roster::<T>::contains_key(index, who)).count();
+		(on_roster as u64, active.len() as u32)
+	}
+
+	/// Records that the round of `period` is final, if it is the latest known.
+	pub(crate) fn note_final(program: &mut Program<T>, period: PeriodIndex) {
+		program.last_final = program.last_final.max(Some(period));
+	}
+
+	/// Keeps who was active in `period`, if no later period's activity is kept: the round is
+	/// removed once paid, and [`Metric::ActiveMembers`] may still count it.
+	pub(crate) fn keep_activity(
+		index: ProgramIndex,
+		program: &Program<T>,
+		period: PeriodIndex,
+		round: &Round<T>,
+	) {
+		if Activity::<T>::get(index).is_some_and(|kept| kept.period > period) {
+			return;
+		}
+		let threshold = program.activity_threshold;
+		let members = round
+			.filers
+			.iter()
+			.filter(|f| f.is_active(threshold))
+			.map(|f| f.who.clone())
+			.collect::<Vec<_>>();
+		// The active filers are filers: they fit the same bound.
+		let members = BoundedVec::truncate_from(members);
+		Activity::<T>::insert(index, PeriodActivity { period, members });
+	}
+}

@@ -1,0 +1,236 @@
+// This file is part of community-bounty.
+
+// SPDX-License-Identifier: Apache-2.0
+
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// 	http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+//! Filing and scoring: members report, strangers claim, the lead scores, marks spam and
+//! finalizes, each within the round's windows (the calendar is [`Schedule`]'s).
+
+use crate::{pallet::*, *};
+use frame_support::{
+	traits::{
+		fungible::{Inspect, MutateHold},
+		tokens::{Fortitude, Precision, Preservation, Restriction},
+		DefensiveOption,
+	},
+	weights::Weight,
+};
+use sp_runtime::traits::BlockNumberProvider;
+
+impl<T: Config> Pallet<T> {
+	/// Files a report (`claim_pool: None`) or a claim; returns the weight it used.
+	pub(crate) fn do_file(
+		index: ProgramIndex,
+		period: PeriodIndex,
+		who: T::AccountId,
+		claim_pool: Option<PoolIndex>,
+		evidence: EvidenceOf<T>,
+	) -> Result<Weight, DispatchError> {
+		let mut program = Self::program(index)?;
+		let schedule = Self::ensure_active(&program)?;
+		ensure!(who != program.lead, Error::<T>::LeadCannotFile);
+		ensure!(!Self::is_reserved(index, &who), Error::<T>::ReservedAccount);
+		let now = T::BlockNumberProvider::current_block_number();
+		ensure!(period <= schedule.period_at(now), Error::<T>::PeriodNotStarted);
+		ensure!(period <= schedule.last_period(), Error::<T>::PeriodAfterEnd);
+		ensure!(now < schedule.filing_deadline(period), Error::<T>::FilingClosed);
+		let existing = Rounds::<T>::get(index, period);
+		let opens = existing.is_none();
+		let mut round = existing.unwrap_or_default();
+		ensure!(!schedule.is_final(&round, period, now), Error::<T>::RoundFinal);
+		ensure!(round.position(&who).is_none(), Error::<T>::AlreadyFiled);
+		let on_roster = Roster::<T>::contains_key(index, &who);
+		let kind = match claim_pool {
+			None => {
+				ensure!(on_roster, Error::<T>::NotMember);
+				EntryKind::Report
+			},
+			Some(pool) => {
+				ensure!(!on_roster, Error::<T>::MemberMustReport);
+				let spec = program.pools.get(pool as usize).ok_or(Error::<T>::UnknownPool)?;
+				ensure!(
+					spec.eligibility == Eligibility::Contributors && spec.payout.is_scored(),
+					Error::<T>::NotAClaimPool
+				);
+				// The roster's part of the round is reserved for its members.
+				ensure!(round.claims() < Self::claim_room(), Error::<T>::NoRoomForClaims);
+				EntryKind::Claim { pool, deposit: T::ClaimDeposit::get() }
+			},
+		};
+		let position = round.filers.len() as u32;
+		round
+			.filers
+			.try_push(Filer { who: who.clone(), claim: claim_pool, score: None, payable: None })
+			.map_err(|_| Error::<T>::RoundFull)?;
+		let deposit = match kind {
+			EntryKind::Claim { deposit, .. } => {
+				ensure!(
+					deposit
+						<= T::Currency::reducible_balance(
+							&who,
+							Preservation::Protect,
+							Fortitude::Force
+						),
+					Error::<T>::InsufficientDeposit
+				);
+				T::Currency::hold(&HoldReason::ClaimDeposit.into(), &who, deposit)?;
+				deposit
+			},
+			EntryKind::Report => Zero::zero(),
+		};
+		if opens {
+			program.open_rounds = program.open_rounds.saturating_add(1);
+			Programs::<T>::insert(index, program);
+		}
+		let entry =
+			RoundEntry { who: who.clone(), kind, evidence: evidence.clone(), filed_at: now };
+		let (page, offset) = Self::locate(position);
+		let mut entries = if offset == 0 {
+			Default::default()
+		} else {
+			RoundPages::<T>::get(index, (period, page)).unwrap_or_default()
+		};
+		// The filers and the pages have the same bound: a page never overflows.
+		entries.try_push(entry).map_err(|_| Error::<T>::RoundFull)?;
+		RoundPages::<T>::insert(index, (period, page), entries);
+		Rounds::<T>::insert(index, period, round);
+		Self::deposit_event(Event::Filed {
+			index,
+			period,
+			who,
+			pool: claim_pool,
+			deposit,
+			evidence: evidence.clone(),
+		});
+		let e = evidence.len() as u32;
+		Ok(match (claim_pool.is_some(), opens) {
+			(false, false) => T::WeightInfo::file_report(e),
+			(false, true) => T::WeightInfo::file_report_opening(e),
+			(true, false) => T::WeightInfo::file_claim(e),
+			(true, true) => T::WeightInfo::file_claim_opening(e),
+		})
+	}
+
+	/// The program led by `caller` (also after its end block) and its round of `period`, if
+	/// the round is not final yet.
+	pub(crate) fn open_round(
+		index: ProgramIndex,
+		period: PeriodIndex,
+		caller: &T::AccountId,
+	) -> Result<(Program<T>, Round<T>, Schedule<T>), DispatchError> {
+		let program = Self::program(index)?;
+		ensure!(&program.lead == caller, Error::<T>::NotLead);
+		let schedule = Self::ensure_active(&program)?;
+		let round = Rounds::<T>::get(index, period).ok_or(Error::<T>::NoRound)?;
+		let now = T::BlockNumberProvider::current_block_number();
+		ensure!(!schedule.is_final(&round, period, now), Error::<T>::RoundFinal);
+		Ok((program, round, schedule))
+	}
+
+	pub(crate) fn do_score_round(
+		index: ProgramIndex,
+		period: PeriodIndex,
+		caller: &T::AccountId,
+		scores: ScoresOf<T>,
+	) -> DispatchResult {
+		let (program, mut round, _) = Self::open_round(index, period, caller)?;
+		ensure!(!scores.is_empty(), Error::<T>::NoScores);
+		for (who, score) in scores {
+			ensure!(score <= MAX_SCORE, Error::<T>::InvalidScore);
+			// A member the council named lead after it filed does not score itself.
+			ensure!(who != program.lead, Error::<T>::LeadCannotFile);
+			let filer = round
+				.filers
+				.iter_mut()
+				.find(|filer| filer.who == who)
+				.ok_or(Error::<T>::NotFiled)?;
+			filer.score = Some(score);
+			Self::deposit_event(Event::Scored { index, period, who, score });
+		}
+		Rounds::<T>::insert(index, period, round);
+		Ok(())
+	}
+
+	/// Marks `who`'s claim as spam; returns the weight it used.
+	pub(crate) fn do_mark_spam(
+		index: ProgramIndex,
+		period: PeriodIndex,
+		caller: &T::AccountId,
+		who: T::AccountId,
+	) -> Result<Weight, DispatchError> {
+		let (mut program, mut round, _) = Self::open_round(index, period, caller)?;
+		let position = round.position(&who).ok_or(Error::<T>::NotFiled)?;
+		let (page, offset) = Self::locate(position);
+		let mut entries = RoundPages::<T>::get(index, (period, page))
+			.defensive_ok_or(Error::<T>::Inconsistent)?;
+		let entry = entries.get(offset).defensive_ok_or(Error::<T>::Inconsistent)?;
+		let EntryKind::Claim { deposit, .. } = entry.kind else {
+			return Err(Error::<T>::NotAClaim.into());
+		};
+		let slashed = T::Currency::transfer_on_hold(
+			&HoldReason::ClaimDeposit.into(),
+			&who,
+			&T::TreasuryAccount::get(),
+			deposit,
+			Precision::BestEffort,
+			Restriction::Free,
+			Fortitude::Force,
+		)?;
+		// The last entry takes the claim's place, in the filers as in the pages.
+		let last = round.filers.len().saturating_sub(1) as u32;
+		round.filers.swap_remove(position as usize);
+		let (last_page, _) = Self::locate(last);
+		if last_page == page {
+			entries.swap_remove(offset);
+		} else {
+			let mut tail = RoundPages::<T>::get(index, (period, last_page))
+				.defensive_ok_or(Error::<T>::Inconsistent)?;
+			let moved = tail.pop().defensive_ok_or(Error::<T>::Inconsistent)?;
+			if let Some(slot) = entries.get_mut(offset) {
+				*slot = moved;
+			}
+			Self::put_page(index, period, last_page, tail);
+		}
+		Self::put_page(index, period, page, entries);
+		let weight = if round.filers.is_empty() {
+			// Nothing is left to score or pay: the round is gone.
+			Rounds::<T>::remove(index, period);
+			program.open_rounds = program.open_rounds.saturating_sub(1);
+			Programs::<T>::insert(index, program);
+			T::WeightInfo::mark_spam_emptying()
+		} else {
+			Rounds::<T>::insert(index, period, round);
+			T::WeightInfo::mark_spam()
+		};
+		Self::deposit_event(Event::ClaimSpam { index, period, who, slashed });
+		Ok(weight)
+	}
+
+	pub(crate) fn do_finalize_round(
+		index: ProgramIndex,
+		period: PeriodIndex,
+		caller: &T::AccountId,
+	) -> DispatchResult {
+		let (mut program, mut round, schedule) = Self::open_round(index, period, caller)?;
+		let now = T::BlockNumberProvider::current_block_number();
+		ensure!(now >= schedule.filing_deadline(period), Error::<T>::FilingNotOver);
+		round.status = RoundStatus::Finalized;
+		let active = round.active(program.activity_threshold);
+		Self::note_final(&mut program, period);
+		Rounds::<T>::insert(index, period, round);
+		Programs::<T>::insert(index, program);
+		Self::deposit_event(Event::RoundFinalized { index, period, active });
+		Ok(())
+	}
+}
