@@ -62,6 +62,7 @@ mod activity;
 mod filing;
 mod payout;
 mod settlement;
+pub mod types;
 
 use crate::{pallet::*, *};
 

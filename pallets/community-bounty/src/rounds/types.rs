@@ -1,0 +1,275 @@
+// This file is part of community-bounty.
+
+// SPDX-License-Identifier: Apache-2.0
+
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+// 	http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+//! The monthly round's types: a round's record (its filers, their scores and fixed payments,
+//! the pools' tallies), its pages of entries, and the activity a settled round leaves.
+
+use crate::{
+	types::{AccountIdOf, BalanceOf, BlockNumberOf, EvidenceOf, PeriodIndex, PoolIndex},
+	Config,
+};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::fmt::Debug;
+use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
+use scale_info::TypeInfo;
+use sp_runtime::traits::Zero;
+
+/// A score, in percent: 0..=100.
+pub type Score = u8;
+/// The highest score.
+pub const MAX_SCORE: Score = 100;
+
+/// Where a monthly round stands.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum RoundStatus {
+	/// Members file, the lead scores. It is final all the same once its scoring window passed.
+	#[codec(index = 0)]
+	Open,
+	/// The lead finalized it: scores are fixed; anyone may settle it.
+	#[codec(index = 1)]
+	Finalized,
+	/// The first settlement call fixed every payment (rates, eligibility, amounts) and
+	/// committed their sum: entries from `next` on (in the round's order) are still to be paid.
+	/// (Index 2 was a tally in progress, in storage version 2.)
+	#[codec(index = 3)]
+	Paying {
+		/// The position of the next entry to pay.
+		next: u32,
+		/// Payments made so far.
+		paid: u32,
+		/// Payments skipped so far (the payee could not receive).
+		skipped: u32,
+	},
+}
+
+/// A report or claim as its round keeps it: who filed, what, the score, and (once the first
+/// settlement call fixed it) the pool that pays it. The evidence is in the round's pages.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct Filer<AccountId> {
+	/// Who filed.
+	pub who: AccountId,
+	/// The pool a contributor's claim is for; `None` for a roster member's report.
+	pub claim: Option<PoolIndex>,
+	/// The lead's score, 0..=100; `None` until scored (an unscored entry scores 0).
+	pub score: Option<Score>,
+	/// Fixed by the first settlement call: the pool that pays the entry (eligible at that call,
+	/// at or above the pool's threshold), if any.
+	pub payable: Option<PoolIndex>,
+}
+
+impl<AccountId> Filer<AccountId> {
+	/// Whether it is a roster member's report (not a claim).
+	pub fn is_report(&self) -> bool {
+		self.claim.is_none()
+	}
+
+	/// The score, an unscored entry scoring 0.
+	pub fn score_or_zero(&self) -> Score {
+		self.score.unwrap_or(0)
+	}
+
+	/// Whether it is a report scored at or above `threshold` (an activity threshold).
+	pub fn is_active(&self, threshold: Score) -> bool {
+		self.is_report() && self.score_or_zero() >= threshold
+	}
+}
+
+/// A filer of a round of runtime `T`.
+pub type FilerOf<T> = Filer<AccountIdOf<T>>;
+
+/// One period's round of one program: the reports and claims filed for it, in filing order,
+/// with their scores.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub struct Round<T: Config> {
+	/// Open, finalized, or paying.
+	pub status: RoundStatus,
+	/// Who filed, in filing order (a claim marked as spam gives its place to the last entry),
+	/// at most [`Config::MaxEntriesPerRound`], of which claims take at most
+	/// `MaxEntriesPerRound - MaxRoster`. Position `i` is entry `i % RoundPageSize` of page
+	/// `i / RoundPageSize` in [`crate::RoundPages`].
+	pub filers: BoundedVec<FilerOf<T>, <T as Config>::MaxEntriesPerRound>,
+	/// Native tokens committed to this round's payments and not yet paid: fixed by the first
+	/// settlement call as the sum of every payment, less what was paid since. What is left when
+	/// the round ends (payees who could not receive) is released.
+	pub committed: BalanceOf<T>,
+	/// Per pool (in spec order), once settlement started: the rate and the tally.
+	pub pools: BoundedVec<PoolTally<BalanceOf<T>>, <T as Config>::MaxPools>,
+}
+
+impl<T: Config> Round<T> {
+	/// The claims filed (not marked as spam).
+	pub fn claims(&self) -> u32 {
+		self.filers.iter().filter(|f| !f.is_report()).count() as u32
+	}
+
+	/// The reports scored at or above `threshold`.
+	pub fn active(&self, threshold: Score) -> u32 {
+		self.filers.iter().filter(|f| f.is_active(threshold)).count() as u32
+	}
+
+	/// The position of `who`'s entry, if it filed.
+	pub fn position(&self, who: &AccountIdOf<T>) -> Option<u32> {
+		self.filers.iter().position(|f| &f.who == who).map(|p| p as u32)
+	}
+
+	/// Whether its settlement started: every payment is fixed.
+	pub fn is_paying(&self) -> bool {
+		matches!(self.status, RoundStatus::Paying { .. })
+	}
+}
+
+/// A pool's part of a round's settlement.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct PoolTally<Balance> {
+	/// The pool's period cap in native tokens at the rate of the first settlement call (zero
+	/// for a direct pool): every payment converts at this rate.
+	pub native_cap: Balance,
+	/// The sum that shares the pool out among the payable entries: their scores
+	/// (`Proportional`) or their unscaled amounts (`Linear`).
+	pub sum: u128,
+}
+
+impl<T: Config> Default for Round<T> {
+	fn default() -> Self {
+		Self {
+			status: RoundStatus::Open,
+			filers: Default::default(),
+			committed: Zero::zero(),
+			pools: Default::default(),
+		}
+	}
+}
+
+/// Who was active in a final period: the accounts whose report scored at or above the
+/// program's activity threshold, as the first call of the round's settlement found them.
+/// [`Metric::ActiveMembers`] counts those still on the roster once the round is gone.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub struct PeriodActivity<T: Config> {
+	/// The period.
+	pub period: PeriodIndex,
+	/// The accounts active in it, in the round's order.
+	pub members: BoundedVec<AccountIdOf<T>, <T as Config>::MaxEntriesPerRound>,
+}
+
+/// What was filed: a roster member's activity report, or a contributor's claim to a pool.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum EntryKind<Balance> {
+	/// A roster member's monthly report: counts for [`Metric::ActiveMembers`], and is paid from
+	/// the scored senior pool if the member is an eligible Senior Ambassador.
+	#[codec(index = 0)]
+	Report,
+	/// A claim to a scored `Contributors` pool by an account not on the roster, with a deposit
+	/// held until the round goes (or slashed if the lead marks it spam).
+	#[codec(index = 1)]
+	Claim {
+		/// The pool claimed from.
+		pool: PoolIndex,
+		/// The deposit held.
+		deposit: Balance,
+	},
+}
+
+/// A payment of a round: what a view shows, and what settlement pays.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub struct Payment<Balance> {
+	/// The pool paying.
+	pub pool: PoolIndex,
+	/// In the pool's denomination.
+	pub amount: Balance,
+	/// In native tokens, at the rate of the settlement's first call (or, in a view before
+	/// settlement, today's).
+	pub native: Balance,
+}
+
+/// A report or claim of a round as its page stores it: what was filed, with its evidence. Its
+/// filer is at the same position in the round's `filers`, with its score.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub struct RoundEntry<T: Config> {
+	/// Who filed it.
+	pub who: AccountIdOf<T>,
+	/// Report or claim.
+	pub kind: EntryKind<BalanceOf<T>>,
+	/// A URL or a hash of what the member did.
+	pub evidence: EvidenceOf<T>,
+	/// The block it was filed.
+	pub filed_at: BlockNumberOf<T>,
+}
+
+/// A page of a round's entries: [`Config::RoundPageSize`] of them, so that one settlement
+/// step reads and removes one page.
+pub type RoundPageOf<T> = BoundedVec<RoundEntry<T>, <T as Config>::RoundPageSize>;
+
+/// One `(account, score)` pair of a [`crate::Pallet::score_round`] call.
+pub type ScoresOf<T> = BoundedVec<(AccountIdOf<T>, Score), <T as Config>::MaxScoresPerCall>;
