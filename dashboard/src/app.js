@@ -297,6 +297,11 @@ function status(message, error = false) {
 function wireActions(index, p) {
   for (const button of document.querySelectorAll('.score-button')) {
     button.addEventListener('click', async () => {
+      // One signature per click: disabled from the click on, until the scores are in a block.
+      if (button.disabled) return;
+      button.disabled = true;
+      const label = button.textContent;
+      button.textContent = 'Scoring: waiting for a block…';
       const period = Number(button.dataset.period);
       const scores = [...document.querySelectorAll(`.round[data-period="${period}"] .score-input`)]
         .filter((i) => i.value !== '').map((i) => [i.dataset.who, Number(i.value)]);
@@ -304,7 +309,11 @@ function wireActions(index, p) {
         await send(api, account, api.tx.communityBounty.scoreRound(index, period, scores));
         status(`Scored ${scores.length} entries of month ${period + 1}.`);
         await route();
-      } catch (e) { status(e.message, true); }
+      } catch (e) {
+        status(e.message, true);
+        button.disabled = false;
+        button.textContent = label;
+      }
     });
   }
   const check = document.getElementById('csv-check');

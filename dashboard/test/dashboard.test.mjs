@@ -278,6 +278,28 @@ test('the dashboard shows a program as the chain holds it, and the lead sends a 
   const eveRecord = await api.query.communityBounty.memberSpending(index, [1, eve]);
   assert.equal(eveRecord.unwrap().spent.toBigInt(), 500n * USD, 'the batch was paid once');
   assert.equal(sent.filter((h) => h.includes('Telegram bot')).length, 1, 'one payment in the history');
+
+  // A double click on "Score month 2" signs once: one block (build-block-mode Instant makes a
+  // block for each transaction), and the round holds the new score.
+  const scoring = page.locator('.score-button[data-period="1"]');
+  const first = page.locator('.round[data-period="1"] .score-input').first();
+  const rescored = await first.getAttribute('data-who');
+  await first.fill('90');
+  const scoredAt = (await api.rpc.chain.getHeader()).number.toNumber();
+  const rendered = Number(await page.getAttribute('body', 'data-rendered'));
+  await scoring.dblclick();
+  await rerendered(page, rendered);
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  assert.equal((await api.rpc.chain.getHeader()).number.toNumber(), scoredAt + 1, 'a double click signed once');
+  const round = (await api.query.communityBounty.rounds(index, 1)).unwrap();
+  const filer = round.filers.find((f) => f.who.toString() === rescored);
+  assert.equal(filer.score.unwrap().toNumber(), 90, 'the new score is on chain');
+
+  // At a phone's width (390 px) the page is looked at too.
+  await page.setViewportSize({ width: 390, height: 900 });
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= 390, `the page fits a phone's width: ${wide} px`);
+  await page.screenshot({ path: join(here, 'screenshots', 'program-390.png'), fullPage: true });
   await page.close();
 });
 
