@@ -220,18 +220,23 @@ pub(super) fn active_direct() -> ProgramIndex {
 	index
 }
 
+/// The lead adds `who` to program `index` as a Senior Ambassador (region "English").
+pub(super) fn add_senior(index: ProgramIndex, who: AccountId) {
+	assert_ok!(CB::add_member(
+		signed(LEAD),
+		index,
+		who,
+		Role::SeniorAmbassador,
+		bytes("English"),
+		None
+	));
+}
+
 /// Adds `seniors` Senior Ambassadors (accounts 100..) and `crew` ambassadors (200..) spread over
 /// them.
 pub(super) fn fill_roster(index: ProgramIndex, seniors: u32, crew: u32) {
 	for s in 0..seniors {
-		assert_ok!(CB::add_member(
-			signed(LEAD),
-			index,
-			senior(s),
-			Role::SeniorAmbassador,
-			bytes("English"),
-			None
-		));
+		add_senior(index, senior(s));
 	}
 	for a in 0..crew {
 		assert_ok!(CB::add_member(

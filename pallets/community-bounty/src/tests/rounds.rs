@@ -220,14 +220,7 @@ fn a_round_holds_at_most_max_claims_per_round() {
 		assert_eq!(filers(index, 0).len() as u32, max);
 		// Only a lead who swaps members after they reported can bring in one report too many.
 		assert_ok!(CB::remove_member(signed(LEAD), index, senior(0)));
-		assert_ok!(CB::add_member(
-			signed(LEAD),
-			index,
-			senior(roster),
-			Role::SeniorAmbassador,
-			bytes("English"),
-			None
-		));
+		add_senior(index, senior(roster));
 		assert_noop!(file(index, 0, senior(roster)), Error::<Test>::RoundFull);
 	});
 }
@@ -1268,14 +1261,7 @@ fn the_active_members_figure_never_exceeds_the_roster_through_churn() {
 			assert_ok!(CB::remove_member(signed(LEAD), index, senior(s)));
 		}
 		for s in [3, 4] {
-			assert_ok!(CB::add_member(
-				signed(LEAD),
-				index,
-				senior(s),
-				Role::SeniorAmbassador,
-				bytes("English"),
-				None
-			));
+			add_senior(index, senior(s));
 		}
 		file_and_score(index, &[senior(3), senior(4)], 100);
 		go_to(P0_FINAL);

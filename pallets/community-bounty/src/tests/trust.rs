@@ -480,14 +480,7 @@ fn padding_after_the_report_does_not_raise_the_approved_figure() {
 		fill_roster(index, 7, 21);
 		assert_ok!(CB::report_milestone(signed(LEAD), index, 0, 40, bytes("28 active")));
 		for s in 7..19 {
-			assert_ok!(CB::add_member(
-				signed(LEAD),
-				index,
-				senior(s),
-				Role::SeniorAmbassador,
-				bytes("English"),
-				None
-			));
+			add_senior(index, senior(s));
 		}
 		assert_eq!(program(index).roster_count, 40);
 		events();
