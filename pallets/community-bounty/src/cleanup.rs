@@ -83,7 +83,7 @@ impl<T: Config> Pallet<T> {
 	/// clean-up step, on the maps only. Returns the entries the step visited.
 	pub(crate) fn remove_program(index: ProgramIndex, program: &Program<T>) -> u32 {
 		Programs::<T>::remove(index);
-		Activity::<T>::remove(index);
+		RoundStore::<T>::forget_activity(index);
 		let stages = CleanupStages::of(
 			[
 				(program.roster_count > 0, CleanupStage::Roster),
@@ -188,7 +188,7 @@ impl<T: Config> Pallet<T> {
 			CleanupStage::Barred => remove_keys!(Barred, index, budget),
 			CleanupStage::MemberSpending => remove_keys!(MemberSpending, index, budget),
 			CleanupStage::Reports => remove_keys!(Reports, index, budget),
-			CleanupStage::Rounds => remove_keys!(Rounds, index, budget),
+			CleanupStage::Rounds => RoundStore::<T>::clear_records(index, budget),
 			CleanupStage::RoundPages => 0,
 		}
 	}
@@ -196,8 +196,7 @@ impl<T: Config> Pallet<T> {
 	/// Removes one page of program `index`'s rounds, if any is left, releasing every claim's
 	/// deposit whatever the reason the round goes; returns its claims.
 	fn clear_page(index: ProgramIndex) -> Option<u32> {
-		let key = RoundPages::<T>::iter_key_prefix(index).next()?;
-		let page = RoundPages::<T>::take(index, key)?;
+		let page = RoundStore::<T>::take_any_page(index)?;
 		let mut claims = 0u32;
 		for entry in page.iter() {
 			if entry.kind != EntryKind::Report {

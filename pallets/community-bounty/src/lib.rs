@@ -97,8 +97,9 @@
 //! How a scored pool pays, after Phala's own ambassador program (its `growth-program` rules):
 //! members report, the lead scores, the chain pays by the program's rule. Every rule is in
 //! `rounds/` (filing and scoring in `filing.rs`, payout maths in `payout.rs`, settlement in
-//! `settlement.rs`, the activity metric in `activity.rs`); the windows (periods, filing, scoring and settlement deadlines) are counted by
-//! [`Schedule`] in `schedule.rs`, who may be paid by `payable` in `rewards.rs`, and what a
+//! `settlement.rs`, the activity metric in `activity.rs`, and the only writer of a round's
+//! storage, `RoundStore`, in `store.rs`); the windows (periods, filing, scoring and settlement
+//! deadlines) are counted by [`Schedule`] in `schedule.rs`, who may be paid by `payable` in `rewards.rs`, and what a
 //! program may spend by `spendable` in `program.rs`.
 //!
 //! 1. [`file_report`](Pallet::file_report): each roster member files one report per period,
@@ -308,6 +309,7 @@ pub mod views;
 pub mod weights;
 
 pub use pallet::*;
+pub(crate) use rounds::RoundStore;
 pub use schedule::Schedule;
 pub use types::*;
 pub use weights::WeightInfo;

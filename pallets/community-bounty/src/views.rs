@@ -122,7 +122,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<RoundView<T::AccountId, BalanceOf<T>, BlockNumberOf<T>>, DispatchError> {
 		let program = Self::program(index)?;
 		let schedule = Self::ensure_active(&program)?;
-		let round = Rounds::<T>::get(index, period).ok_or(Error::<T>::NoRound)?;
+		let round = RoundStore::<T>::get(index, period).ok_or(Error::<T>::NoRound)?;
 		let plan = Self::plan_round(index, &program, period, &round)?;
 		let now = T::BlockNumberProvider::current_block_number();
 		let mut pools: Vec<PoolRoundView<BalanceOf<T>>> = program

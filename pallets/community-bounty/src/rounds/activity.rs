@@ -41,12 +41,12 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn count_active(index: ProgramIndex, program: &Program<T>) -> (u64, u32) {
 		let Some(period) = Self::last_final_period(program) else { return (0, 0) };
 		let threshold = program.activity_threshold;
-		let active: Vec<T::AccountId> = match Rounds::<T>::get(index, period) {
+		let active: Vec<T::AccountId> = match RoundStore::<T>::get(index, period) {
 			Some(round) => {
 				round.filers.into_iter().filter(|f| f.is_active(threshold)).map(|f| f.who).collect()
 			},
 			// A settled round left who was active; a period nobody filed in counts 0.
-			None => Activity::<T>::get(index)
+			None => RoundStore::<T>::activity(index)
 				.filter(|activity| activity.period == period)
 				.map_or_else(Vec::new, |activity| activity.members.into_inner()),
 		};
@@ -67,9 +67,6 @@ impl<T: Config> Pallet<T> {
 		period: PeriodIndex,
 		round: &Round<T>,
 	) {
-		if Activity::<T>::get(index).is_some_and(|kept| kept.period > period) {
-			return;
-		}
 		let threshold = program.activity_threshold;
 		let members = round
 			.filers
@@ -79,6 +76,6 @@ impl<T: Config> Pallet<T> {
 			.collect::<Vec<_>>();
 		// The active filers are filers: they fit the same bound.
 		let members = BoundedVec::truncate_from(members);
-		Activity::<T>::insert(index, PeriodActivity { period, members });
+		RoundStore::<T>::keep_activity(index, PeriodActivity { period, members });
 	}
 }

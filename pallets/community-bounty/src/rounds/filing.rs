@@ -45,7 +45,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(period <= schedule.period_at(now), Error::<T>::PeriodNotStarted);
 		ensure!(period <= schedule.last_period(), Error::<T>::PeriodAfterEnd);
 		ensure!(now < schedule.filing_deadline(period), Error::<T>::FilingClosed);
-		let existing = Rounds::<T>::get(index, period);
+		let existing = RoundStore::<T>::get(index, period);
 		let opens = existing.is_none();
 		let mut round = existing.unwrap_or_default();
 		ensure!(!schedule.is_final(&round, period, now), Error::<T>::RoundFinal);
@@ -68,7 +68,6 @@ impl<T: Config> Pallet<T> {
 				EntryKind::Claim { pool, deposit: T::ClaimDeposit::get() }
 			},
 		};
-		let position = round.filers.len() as u32;
 		round
 			.filers
 			.try_push(Filer { who: who.clone(), claim: claim_pool, score: None, payable: None })
@@ -95,16 +94,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let entry =
 			RoundEntry { who: who.clone(), kind, evidence: evidence.clone(), filed_at: now };
-		let (page, offset) = Self::locate(position);
-		let mut entries = if offset == 0 {
-			Default::default()
-		} else {
-			RoundPages::<T>::get(index, (period, page)).unwrap_or_default()
-		};
-		// The filers and the pages have the same bound: a page never overflows.
-		entries.try_push(entry).map_err(|_| Error::<T>::RoundFull)?;
-		RoundPages::<T>::insert(index, (period, page), entries);
-		Rounds::<T>::insert(index, period, round);
+		RoundStore::<T>::append(index, period, &round, entry)?;
 		Self::deposit_event(Event::Filed {
 			index,
 			period,
@@ -132,7 +122,7 @@ impl<T: Config> Pallet<T> {
 		let program = Self::program(index)?;
 		ensure!(&program.lead == caller, Error::<T>::NotLead);
 		let schedule = Self::ensure_active(&program)?;
-		let round = Rounds::<T>::get(index, period).ok_or(Error::<T>::NoRound)?;
+		let round = RoundStore::<T>::get(index, period).ok_or(Error::<T>::NoRound)?;
 		let now = T::BlockNumberProvider::current_block_number();
 		ensure!(!schedule.is_final(&round, period, now), Error::<T>::RoundFinal);
 		Ok((program, round, schedule))
@@ -158,7 +148,7 @@ impl<T: Config> Pallet<T> {
 			filer.score = Some(score);
 			Self::deposit_event(Event::Scored { index, period, who, score });
 		}
-		Rounds::<T>::insert(index, period, round);
+		RoundStore::<T>::put(index, period, &round);
 		Ok(())
 	}
 
@@ -171,10 +161,8 @@ impl<T: Config> Pallet<T> {
 	) -> Result<Weight, DispatchError> {
 		let (mut program, mut round, _) = Self::open_round(index, period, caller)?;
 		let position = round.position(&who).ok_or(Error::<T>::NotFiled)?;
-		let (page, offset) = Self::locate(position);
-		let mut entries = RoundPages::<T>::get(index, (period, page))
+		let entry = RoundStore::<T>::entry(index, period, position)
 			.defensive_ok_or(Error::<T>::Inconsistent)?;
-		let entry = entries.get(offset).defensive_ok_or(Error::<T>::Inconsistent)?;
 		let EntryKind::Claim { deposit, .. } = entry.kind else {
 			return Err(Error::<T>::NotAClaim.into());
 		};
@@ -187,30 +175,12 @@ impl<T: Config> Pallet<T> {
 			Restriction::Free,
 			Fortitude::Force,
 		)?;
-		// The last entry takes the claim's place, in the filers as in the pages.
-		let last = round.filers.len().saturating_sub(1) as u32;
-		round.filers.swap_remove(position as usize);
-		let (last_page, _) = Self::locate(last);
-		if last_page == page {
-			entries.swap_remove(offset);
-		} else {
-			let mut tail = RoundPages::<T>::get(index, (period, last_page))
-				.defensive_ok_or(Error::<T>::Inconsistent)?;
-			let moved = tail.pop().defensive_ok_or(Error::<T>::Inconsistent)?;
-			if let Some(slot) = entries.get_mut(offset) {
-				*slot = moved;
-			}
-			Self::put_page(index, period, last_page, tail);
-		}
-		Self::put_page(index, period, page, entries);
-		let weight = if round.filers.is_empty() {
+		let weight = if RoundStore::<T>::swap_remove(index, period, &mut round, position)? {
 			// Nothing is left to score or pay: the round is gone.
-			Rounds::<T>::remove(index, period);
 			program.open_rounds = program.open_rounds.saturating_sub(1);
 			Programs::<T>::insert(index, program);
 			T::WeightInfo::mark_spam_emptying()
 		} else {
-			Rounds::<T>::insert(index, period, round);
 			T::WeightInfo::mark_spam()
 		};
 		Self::deposit_event(Event::ClaimSpam { index, period, who, slashed });
@@ -228,7 +198,7 @@ impl<T: Config> Pallet<T> {
 		round.status = RoundStatus::Finalized;
 		let active = round.active(program.activity_threshold);
 		Self::note_final(&mut program, period);
-		Rounds::<T>::insert(index, period, round);
+		RoundStore::<T>::put(index, period, &round);
 		Programs::<T>::insert(index, program);
 		Self::deposit_event(Event::RoundFinalized { index, period, active });
 		Ok(())

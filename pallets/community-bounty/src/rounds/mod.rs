@@ -54,15 +54,18 @@
 //!   in the last final period scored at or above the program's `activity_threshold`: read from
 //!   that round while it is stored, else from the [`Activity`] its settlement left.
 //!
-//! The module holds the round's storage pages (this file), filing and scoring (`filing.rs`),
-//! payout maths (`payout.rs`), settlement (`settlement.rs`) and the activity metric
-//! (`activity.rs`).
+//! The module holds the round's bounds (this file), the only writer of its storage
+//! (`store.rs`), filing and scoring (`filing.rs`), payout maths (`payout.rs`), settlement
+//! (`settlement.rs`) and the activity metric (`activity.rs`).
 
 mod activity;
 mod filing;
 mod payout;
 mod settlement;
+mod store;
 pub mod types;
+
+pub(crate) use store::RoundStore;
 
 use crate::{pallet::*, *};
 
@@ -77,12 +80,6 @@ impl<T: Config> Pallet<T> {
 		T::MaxEntriesPerRound::get().saturating_sub(T::MaxRoster::get())
 	}
 
-	/// Where the entry at `position` of a round is: its page and its place in the page.
-	pub fn locate(position: u32) -> (u32, usize) {
-		let size = Self::page_size();
-		(position / size, (position % size) as usize)
-	}
-
 	/// The report or claim of `who` in the round of `period` of program `index`, as its page
 	/// stores it, with its filer record (score, and the pool fixed to pay it), if any.
 	pub fn round_entry(
@@ -90,24 +87,9 @@ impl<T: Config> Pallet<T> {
 		period: PeriodIndex,
 		who: &T::AccountId,
 	) -> Option<(RoundEntry<T>, FilerOf<T>)> {
-		let round = Rounds::<T>::get(index, period)?;
+		let round = RoundStore::<T>::get(index, period)?;
 		let position = round.position(who)?;
-		let (page, offset) = Self::locate(position);
-		let entry = RoundPages::<T>::get(index, (period, page))?.get(offset).cloned()?;
+		let entry = RoundStore::<T>::entry(index, period, position)?;
 		Some((entry, round.filers.get(position as usize)?.clone()))
-	}
-
-	/// Stores a page of round `period`, or removes it if it is empty.
-	pub(crate) fn put_page(
-		index: ProgramIndex,
-		period: PeriodIndex,
-		page: u32,
-		entries: RoundPageOf<T>,
-	) {
-		if entries.is_empty() {
-			RoundPages::<T>::remove(index, (period, page));
-		} else {
-			RoundPages::<T>::insert(index, (period, page), entries);
-		}
 	}
 }

@@ -189,10 +189,7 @@ impl<T: Config> Pallet<T> {
 			if position < first_unpaid {
 				continue;
 			}
-			let (page, offset) = Self::locate(position as u32);
-			let Some(entry) =
-				RoundPages::<T>::get(index, (period, page)).and_then(|p| p.get(offset).cloned())
-			else {
+			let Some(entry) = RoundStore::<T>::entry(index, period, position as u32) else {
 				continue;
 			};
 			let payment = pool.and_then(|p| {

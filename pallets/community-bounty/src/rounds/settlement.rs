@@ -47,22 +47,24 @@ impl<T: Config> Pallet<T> {
 	) -> Result<Weight, DispatchError> {
 		let mut program = Self::program(index)?;
 		let schedule = Self::ensure_active(&program)?;
-		let mut round = Rounds::<T>::get(index, period).ok_or(Error::<T>::NoRound)?;
+		let mut round = RoundStore::<T>::get(index, period).ok_or(Error::<T>::NoRound)?;
 		let now = T::BlockNumberProvider::current_block_number();
 		ensure!(schedule.is_final(&round, period, now), Error::<T>::RoundNotFinal);
-		let step = match round.status {
+		let (weight, settled) = match round.status {
 			RoundStatus::Open | RoundStatus::Finalized => {
-				Self::start_settlement(index, period, &mut program, &mut round)?
+				(Self::start_settlement(index, period, &mut program, &mut round)?, false)
 			},
 			RoundStatus::Paying { next, paid, skipped } => {
 				Self::pay_page(index, period, &mut program, &mut round, next, (paid, skipped))?
 			},
 		};
-		if Rounds::<T>::contains_key(index, period) {
-			Rounds::<T>::insert(index, period, round);
+		if settled {
+			RoundStore::<T>::remove(index, period);
+		} else {
+			RoundStore::<T>::put(index, period, &round);
 		}
 		Programs::<T>::insert(index, program);
-		Ok(step)
+		Ok(weight)
 	}
 
 	/// The first settlement call: fixes the rates (each scored pool's cap in native at this
@@ -102,7 +104,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Pays the entries of the page at position `next` of a settling round, releasing their
-	/// claims' deposits, and removes the page; the last page removes the round.
+	/// claims' deposits, and removes the page; returns the weight it used and whether it was
+	/// the last page (the round is then settled, and its record to remove).
 	pub(crate) fn pay_page(
 		index: ProgramIndex,
 		period: PeriodIndex,
@@ -110,14 +113,13 @@ impl<T: Config> Pallet<T> {
 		round: &mut Round<T>,
 		next: u32,
 		(mut paid, mut skipped): (u32, u32),
-	) -> Result<Weight, DispatchError> {
+	) -> Result<(Weight, bool), DispatchError> {
 		let filed = round.filers.len() as u32;
 		let end = next.saturating_add(Self::page_size()).min(filed);
 		let account = Self::program_account(index);
 		let (mut reports, mut claims) = (0u32, 0u32);
 		if next < end {
-			let (page, _) = Self::locate(next);
-			let entries = RoundPages::<T>::take(index, (period, page)).unwrap_or_default();
+			let entries = RoundStore::<T>::take_page(index, period, next);
 			let filers = round.filers.get(next as usize..end as usize).unwrap_or_default();
 			for (entry, filer) in entries.into_iter().zip(filers) {
 				match entry.kind {
@@ -160,16 +162,16 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		}
-		if end >= filed {
+		let settled = end >= filed;
+		if settled {
 			// What the payments did not use (skipped payees) is released.
 			program.committed = program.committed.saturating_sub(round.committed);
 			program.open_rounds = program.open_rounds.saturating_sub(1);
-			Rounds::<T>::remove(index, period);
 			Self::deposit_event(Event::RoundSettled { index, period, paid, skipped });
 		} else {
 			round.status = RoundStatus::Paying { next: end, paid, skipped };
 		}
-		Ok(Self::settle_pay_weight(reports, claims))
+		Ok((Self::settle_pay_weight(reports, claims), settled))
 	}
 
 	/// Pays `native` from the program `account` to `who`, keeping the account alive. Returns
