@@ -81,7 +81,7 @@ pub(crate) fn named(name: &str) -> AccountId {
 
 /// The dev key of [`named`]: members sign their own reports with it.
 pub(crate) fn named_pair(name: &str) -> sr25519::Pair {
-	sr25519::Pair::from_string(&format!("//{}", name.replace(' ', "")), None)
+	sr25519::Pair::from_string(&community_bounty_runtime::seed::dev_uri(name), None)
 		.expect("valid derivation path")
 }
 

@@ -42,11 +42,10 @@ fn main() {
 	let lead_id: AccountId = Sr25519Keyring::Ferdie.to_account_id();
 	let treasury = TreasuryAccount::get();
 	let program = Cb::program_account(0);
-	for (name, _, _) in scenario::everyone() {
-		chain.names.insert(named(name), name.to_string());
+	for member in community_bounty_runtime::seed::CAST {
+		chain.names.insert(named(member.name), member.name.to_string());
 	}
-	let contributors = scenario::CONTRIBUTORS;
-	for (name, _) in contributors {
+	for (name, _) in community_bounty_runtime::seed::CONTRIBUTORS {
 		chain.names.insert(named(name), name.to_string());
 	}
 

@@ -18,28 +18,21 @@
 //! the lead scores and anyone settles the scored senior pool, with a late report, a senior under
 //! 40%, a senior under the minimum crew and a promotion; the lead's direct runs for
 //! contributors, with a rate change; both milestones, the first counted from the members' own
-//! reports; the close), its data (names, regions, scores), and the helpers that turn a step
-//! into extrinsics.
+//! reports; the close), told as chapters, one function each, and the helpers that turn a step
+//! into extrinsics. Its data (the spec, the cast, their regions and scores, the contributors) is
+//! the runtime's `seed` module.
 
 use crate::chain::{bounded, named, named_pair, Chain, Refusal};
 use codec::Encode;
-use community_bounty_runtime::{Balance, Runtime, RuntimeCall, DAYS, UNITS, USD, USD_ASSET};
+use community_bounty_runtime::{
+	seed::{self, Member, CONTRIBUTOR_POOL, LATE, PROMOTED, SENIOR_POOL},
+	Balance, Runtime, RuntimeCall, DAYS, UNITS, USD, USD_ASSET,
+};
 use frame_support::dispatch::GetDispatchInfo;
 use pallet_community_bounty::{Award, Role};
 use sp_core::sr25519;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{traits::Hash as _, FixedPointNumber, FixedU128, MultiAddress};
-
-const SENIOR_POOL: u32 = 0;
-const CONTRIBUTOR_POOL: u32 = 1;
-
-/// Contributors paid from the contributors' pool, and what for.
-pub(crate) const CONTRIBUTORS: [(&str, &str); 4] = [
-	("phala_stat_bot builder", "Telegram bot for solo-miners and delegators"),
-	("l00k#1990", "Discord bot for solo-miners and delegators"),
-	("mining tutorial author", "Solo-mining setup tutorial (video)"),
-	("Fat Contract educator", "Fat Contract workshop materials"),
-];
 
 /// What the ledger needs from the replay.
 pub(crate) struct Replayed {
@@ -47,190 +40,226 @@ pub(crate) struct Replayed {
 	pub(crate) program_before_close: Balance,
 }
 
-/// Replays proposal #14 on `chain`, with `lead` signing the lead's steps.
+/// The block the council approves the program in: month `m`, day `d` counts from it.
+const APPROVED_AT: u32 = 2;
+
+/// The first block of day `d` (from 0) of month `m` (from 0) of the program.
+fn day(m: u32, d: u32) -> u32 {
+	APPROVED_AT + m * 30 * DAYS + d * DAYS
+}
+
+/// The council members who vote aye with Alice (who proposes every motion).
+const AYES: [Sr25519Keyring; 2] = [Sr25519Keyring::Bob, Sr25519Keyring::Charlie];
+
+/// Replays proposal #14 on `chain`, with `lead` signing the lead's steps, chapter by chapter.
 pub(crate) fn replay(chain: &mut Chain, lead: &sr25519::Pair) -> Replayed {
-	let program = crate::chain::Cb::program_account(0);
-	// Block 1: the lead proposes the program.
-	chain.start_block(1);
-	chain.say("1. Rhee proposes the Phala community bounty (100,000 PHA)");
-	let spec = community_bounty_runtime::seed::proposal_14();
-	chain
-		.submit(lead, cb(pallet_community_bounty::Call::propose_program { spec: Box::new(spec) }))
-		.expect("the seed proposal is valid");
-	chain.end_block();
-
-	// Block 2: the council approves it with a motion.
-	chain.start_block(2);
-	chain.say("2. The council approves it: a motion needing 3 of 5 ayes");
-	council_motion(
-		chain,
-		cb(pallet_community_bounty::Call::approve_program { index: 0 }),
-		&[Sr25519Keyring::Bob, Sr25519Keyring::Charlie],
-		&[Sr25519Keyring::Dave],
-	);
-	chain.end_block();
-
-	// Block 3: the roster.
-	chain.start_block(3);
-	chain.say("3. Rhee enters the roster of Senior Ambassadors and their crews");
-	add_members(chain, lead, &roster());
-	chain.end_block();
-
-	// Three months: the seniors' monthly round (members report, the lead scores, anyone
-	// settles by the pool's rule) and the lead's direct run for contributors.
-	let approved_at = 2;
-	let month = 30 * DAYS;
-	let day = |m: u32, d: u32| approved_at + m * month + d * DAYS;
+	propose_and_approve(chain, lead);
+	enter_roster(chain, lead);
 	for m in 0..3u32 {
 		if m == 1 {
-			chain.start_block(day(m, 20));
-			chain.say(
-				"Month 2, day 20: Rhee promotes Jaime Flores to Senior Ambassador (Spanish group) \
-				 and adds two ambassadors; Kyle's crew now has the 2 members the seed requires",
-			);
-			chain
-				.submit(
-					lead,
-					cb(pallet_community_bounty::Call::promote_member {
-						index: 0,
-						who: MultiAddress::Id(named(PROMOTED)),
-					}),
-				)
-				.expect("an ambassador can be promoted within max_seniors");
-			add_members(chain, lead, &JOINING);
-			chain.end_block();
-			chain.start_block(day(m, 24));
-			chain.say("   The council updates the PHA/USD rate (PHA fell: 3.2 PHA per USD)");
-			council_motion(
-				chain,
-				RuntimeCall::AssetRate(pallet_asset_rate::Call::update {
-					asset_kind: Box::new(USD_ASSET),
-					rate: FixedU128::saturating_from_rational(32, 10),
-				}),
-				&[Sr25519Keyring::Bob, Sr25519Keyring::Charlie],
-				&[],
-			);
-			chain.end_block();
+			promote_and_rerate(chain, lead, m);
 		}
-
 		if m < 2 {
-			chain.start_block(day(m, 25));
-			chain.say(&format!(
-				"Month {}, day 25: each member files their own activity report (AMAs, posts, \
-				 translations), signed by themselves",
-				m + 1
-			));
-			for (name, _, _) in members(m) {
-				if name != LATE {
-					chain
-						.submit(&named_pair(name), file_report(m, name))
-						.expect("a member reports within the period");
-				}
-			}
+			members_report(chain, m);
 		} else {
 			chain.start_block(day(m, 25));
 			chain.say(&format!("Month {}, day 25: the direct run for contributors", m + 1));
 		}
-		chain.say("   Contributors are paid directly by the lead: one batch, all or nothing");
-		let awards: Vec<_> = CONTRIBUTORS
-			.iter()
-			.enumerate()
-			.filter(|(i, _)| (i + m as usize).is_multiple_of(2))
-			.map(|(_, (name, what))| Award {
-				pool: CONTRIBUTOR_POOL,
-				beneficiary: named(name),
-				amount: 750 * USD,
-				reason: bounded(what),
-			})
-			.collect();
-		chain
-			.submit(
-				lead,
-				cb(pallet_community_bounty::Call::award_batch {
-					index: 0,
-					awards: awards.try_into().expect("a month's run fits a batch"),
-				}),
-			)
-			.expect("the month's awards are within the caps");
-		if m == 0 {
-			chain.say("   A direct award from the scored senior pool: refused, nothing changes");
-			let refused = chain.submit(
-				lead,
-				cb(pallet_community_bounty::Call::award {
-					index: 0,
-					pool: SENIOR_POOL,
-					beneficiary: MultiAddress::Id(named("Kyle")),
-					amount: 50 * USD,
-					reason: bounded("extra"),
-				}),
-			);
-			refusal(chain, "Rhee (lead, Ferdie)", refused);
-		}
+		pay_contributors(chain, lead, m);
 		chain.end_block();
-		if m == 2 {
-			break;
+		if m < 2 {
+			score_round(chain, lead, m);
+			finalize_and_settle(chain, lead, m);
 		}
-
-		// Within the grace window (by the 5th of the next month): the lead scores the round.
-		chain.start_block(day(m + 1, 3));
-		chain.say(&format!(
-			"Month {}, day 3 (by the 5th): Rhee scores month {}'s reports out of 100; below 40 \
-			 pays nothing",
-			m + 2,
-			m + 1
-		));
-		let scores: Vec<_> = members(m)
-			.into_iter()
-			.filter(|(name, _, _)| *name != LATE)
-			.map(|(name, _, _)| (named(name), score(name)))
-			.collect();
-		chain
-			.submit(
-				lead,
-				cb(pallet_community_bounty::Call::score_round {
-					index: 0,
-					period: m,
-					scores: scores.try_into().expect("a round's scores fit one call"),
-				}),
-			)
-			.expect("the lead scores the round");
-		chain.end_block();
-
-		// After the grace window: a late report is refused; the lead finalizes; anyone settles.
-		chain.start_block(day(m + 1, 6));
-		chain.say(&format!(
-			"Month {}, day 6 (after the 5th): {LATE}'s report comes late and is refused; Rhee \
-			 finalizes the round and Eve settles it, page by page{}",
-			m + 2,
-			if m == 0 {
-				" (MC scored under 40%, and Kyle leads a crew of one, under the seed's minimum \
-				 of 2: neither is paid)"
-			} else {
-				" (MC scored under 40% again; Jaime, promoted, has no crew yet)"
-			}
-		));
-		let late = chain.submit(&named_pair(LATE), file_report(m, LATE));
-		refusal(chain, LATE, late);
-		chain
-			.submit(lead, cb(pallet_community_bounty::Call::finalize_round { index: 0, period: m }))
-			.expect("the grace window is over");
-		let eve = Sr25519Keyring::Eve.pair();
-		while chain
-			.ext
-			.execute_with(|| pallet_community_bounty::Rounds::<Runtime>::contains_key(0, m))
-		{
-			chain
-				.submit(
-					&eve,
-					cb(pallet_community_bounty::Call::settle_round { index: 0, period: m }),
-				)
-				.expect("a final round settles");
-		}
-		chain.end_block();
 	}
+	let decided = milestones(chain, lead);
+	close(chain, lead, decided)
+}
 
-	// Milestone 1: reported, approved below target with a cut.
-	let block = approved_at + 3 * month + 5 * DAYS;
+/// Block 1: the lead proposes the program; block 2: the council approves it.
+fn propose_and_approve(chain: &mut Chain, lead: &sr25519::Pair) {
+	chain.start_block(1);
+	chain.say("1. Rhee proposes the Phala community bounty (100,000 PHA)");
+	chain
+		.submit(
+			lead,
+			cb(pallet_community_bounty::Call::propose_program {
+				spec: Box::new(seed::proposal_14()),
+			}),
+		)
+		.expect("the seed proposal is valid");
+	chain.end_block();
+
+	chain.start_block(APPROVED_AT);
+	chain.say("2. The council approves it: a motion needing 3 of 5 ayes");
+	council_motion(
+		chain,
+		cb(pallet_community_bounty::Call::approve_program { index: 0 }),
+		&AYES,
+		&[Sr25519Keyring::Dave],
+	);
+	chain.end_block();
+}
+
+/// Block 3: the lead enters the starting roster.
+fn enter_roster(chain: &mut Chain, lead: &sr25519::Pair) {
+	chain.start_block(3);
+	chain.say("3. Rhee enters the roster of Senior Ambassadors and their crews");
+	let starting: Vec<_> = seed::members(0).collect();
+	add_members(chain, lead, &starting);
+	chain.end_block();
+}
+
+/// Month 2, days 20 and 24: a promotion, two ambassadors join, and the council updates the rate.
+fn promote_and_rerate(chain: &mut Chain, lead: &sr25519::Pair, m: u32) {
+	chain.start_block(day(m, 20));
+	chain.say(
+		"Month 2, day 20: Rhee promotes Jaime Flores to Senior Ambassador (Spanish group) and \
+		 adds two ambassadors; Kyle's crew now has the 2 members the seed requires",
+	);
+	chain
+		.submit(
+			lead,
+			cb(pallet_community_bounty::Call::promote_member {
+				index: 0,
+				who: MultiAddress::Id(named(PROMOTED)),
+			}),
+		)
+		.expect("an ambassador can be promoted within max_seniors");
+	let joining: Vec<_> = seed::CAST.iter().filter(|member| member.joins == m).collect();
+	add_members(chain, lead, &joining);
+	chain.end_block();
+
+	chain.start_block(day(m, 24));
+	chain.say("   The council updates the PHA/USD rate (PHA fell: 3.2 PHA per USD)");
+	council_motion(
+		chain,
+		RuntimeCall::AssetRate(pallet_asset_rate::Call::update {
+			asset_kind: Box::new(USD_ASSET),
+			rate: FixedU128::saturating_from_rational(32, 10),
+		}),
+		&AYES,
+		&[],
+	);
+	chain.end_block();
+}
+
+/// Month `m`, day 25: every member but the late one files their own report (the block stays
+/// open for the contributors' run).
+fn members_report(chain: &mut Chain, m: u32) {
+	chain.start_block(day(m, 25));
+	chain.say(&format!(
+		"Month {}, day 25: each member files their own activity report (AMAs, posts, \
+		 translations), signed by themselves",
+		m + 1
+	));
+	for member in seed::members(m).filter(|member| member.name != LATE) {
+		chain
+			.submit(&named_pair(member.name), file_report(m, member.name))
+			.expect("a member reports within the period");
+	}
+}
+
+/// The lead's direct run for contributors in month `m` (one batch, all or nothing); in month 1
+/// also a direct award from the scored senior pool, which the chain refuses.
+fn pay_contributors(chain: &mut Chain, lead: &sr25519::Pair, m: u32) {
+	chain.say("   Contributors are paid directly by the lead: one batch, all or nothing");
+	let awards: Vec<_> = seed::CONTRIBUTORS
+		.iter()
+		.enumerate()
+		.filter(|(i, _)| (i + m as usize).is_multiple_of(2))
+		.map(|(_, (name, what))| Award {
+			pool: CONTRIBUTOR_POOL,
+			beneficiary: named(name),
+			amount: seed::CONTRIBUTOR_AWARD,
+			reason: bounded(what),
+		})
+		.collect();
+	chain
+		.submit(
+			lead,
+			cb(pallet_community_bounty::Call::award_batch {
+				index: 0,
+				awards: awards.try_into().expect("a month's run fits a batch"),
+			}),
+		)
+		.expect("the month's awards are within the caps");
+	if m == 0 {
+		chain.say("   A direct award from the scored senior pool: refused, nothing changes");
+		let refused = chain.submit(
+			lead,
+			cb(pallet_community_bounty::Call::award {
+				index: 0,
+				pool: SENIOR_POOL,
+				beneficiary: MultiAddress::Id(named("Kyle")),
+				amount: 50 * USD,
+				reason: bounded("extra"),
+			}),
+		);
+		refusal(chain, "Rhee (lead, Ferdie)", refused);
+	}
+}
+
+/// Within the grace window (by the 5th of the next month): the lead scores month `m`'s round.
+fn score_round(chain: &mut Chain, lead: &sr25519::Pair, m: u32) {
+	chain.start_block(day(m + 1, 3));
+	chain.say(&format!(
+		"Month {}, day 3 (by the 5th): Rhee scores month {}'s reports out of 100; below 40 pays \
+		 nothing",
+		m + 2,
+		m + 1
+	));
+	let scores: Vec<_> = seed::members(m)
+		.filter(|member| member.name != LATE)
+		.map(|member| (named(member.name), member.score))
+		.collect();
+	chain
+		.submit(
+			lead,
+			cb(pallet_community_bounty::Call::score_round {
+				index: 0,
+				period: m,
+				scores: scores.try_into().expect("a round's scores fit one call"),
+			}),
+		)
+		.expect("the lead scores the round");
+	chain.end_block();
+}
+
+/// After the grace window: the late report is refused, the lead finalizes month `m`'s round and
+/// Eve settles it, page by page.
+fn finalize_and_settle(chain: &mut Chain, lead: &sr25519::Pair, m: u32) {
+	chain.start_block(day(m + 1, 6));
+	chain.say(&format!(
+		"Month {}, day 6 (after the 5th): {LATE}'s report comes late and is refused; Rhee \
+		 finalizes the round and Eve settles it, page by page{}",
+		m + 2,
+		if m == 0 {
+			" (MC scored under 40%, and Kyle leads a crew of one, under the seed's minimum of 2: \
+			 neither is paid)"
+		} else {
+			" (MC scored under 40% again; Jaime, promoted, has no crew yet)"
+		}
+	));
+	let late = chain.submit(&named_pair(LATE), file_report(m, LATE));
+	refusal(chain, LATE, late);
+	chain
+		.submit(lead, cb(pallet_community_bounty::Call::finalize_round { index: 0, period: m }))
+		.expect("the grace window is over");
+	let eve = Sr25519Keyring::Eve.pair();
+	while chain.ext.execute_with(|| pallet_community_bounty::Rounds::<Runtime>::contains_key(0, m))
+	{
+		chain
+			.submit(&eve, cb(pallet_community_bounty::Call::settle_round { index: 0, period: m }))
+			.expect("a final round settles");
+	}
+	chain.end_block();
+}
+
+/// Both milestones: the first approved below target with a cut, the second rejected once, then
+/// approved. Returns the block in which the last was decided.
+fn milestones(chain: &mut Chain, lead: &sr25519::Pair) -> u32 {
+	let block = day(3, 5);
 	chain.start_block(block);
 	chain.say(
 		"Milestone 1 (40+ active ambassadors): Rhee claims 32; the chain counts the members \
@@ -246,45 +275,39 @@ pub(crate) fn replay(chain: &mut Chain, lead: &sr25519::Pair) -> Replayed {
 	.expect("milestone 1 can be reported");
 	chain.say("   The council approves below target and cuts milestone 2's tranche by 6,000 PHA");
 	let motion = approve_milestone(chain, 0, Some(6_000 * UNITS));
-	council_motion(
-		chain,
-		motion,
-		&[Sr25519Keyring::Bob, Sr25519Keyring::Charlie],
-		&[Sr25519Keyring::Eve],
-	);
+	council_motion(chain, motion, &AYES, &[Sr25519Keyring::Eve]);
 	chain.end_block();
 
-	// Milestone 2: reported, first rejected by a majority, reported again, approved.
-	chain.start_block(block + 20 * DAYS);
+	let block = block + 20 * DAYS;
+	chain.start_block(block);
 	chain.say(
 		"Milestone 2 (50,000 users): Rhee reports 45,500; the council rejects the first report",
 	);
 	report_milestone(chain, lead, 1, 45_500, "tg 40,000+ / discord ~5,500")
 		.expect("milestone 2 can be reported");
 	let motion = reject_milestone(chain, 1);
-	council_motion(chain, motion, &[Sr25519Keyring::Bob, Sr25519Keyring::Charlie], &[]);
+	council_motion(chain, motion, &AYES, &[]);
 	chain
 		.say("   Rhee reports again with exported member lists; the council approves below target");
 	report_milestone(chain, lead, 1, 45_500, "ipfs://bafy-member-exports-tg-discord-2022-07")
 		.expect("milestone 2 can be reported again");
 	let motion = approve_milestone(chain, 1, None);
-	council_motion(
-		chain,
-		motion,
-		&[Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave],
-		&[],
-	);
+	council_motion(chain, motion, &[AYES[0], AYES[1], Sr25519Keyring::Dave], &[]);
 	chain.end_block();
+	block
+}
 
-	// The lead closes the program: the rest goes back to the treasury.
-	chain.start_block(block + 21 * DAYS);
+/// A day after the last milestone: the lead closes the program and the rest returns to the
+/// treasury.
+fn close(chain: &mut Chain, lead: &sr25519::Pair, decided: u32) -> Replayed {
+	chain.start_block(decided + DAYS);
 	chain.say("Every milestone decided: Rhee closes the program; the rest returns to the treasury");
+	let program = crate::chain::Cb::program_account(0);
 	let program_before = chain.balance(&program);
 	chain
 		.submit(lead, cb(pallet_community_bounty::Call::close_program { index: 0 }))
 		.expect("the lead may close after the last milestone");
 	chain.end_block();
-
 	Replayed { program_before_close: program_before }
 }
 
@@ -395,100 +418,6 @@ pub(crate) fn cb(call: pallet_community_bounty::Call<Runtime>) -> RuntimeCall {
 	RuntimeCall::CommunityBounty(call)
 }
 
-/// The seed's Senior Ambassadors (one per region) and their crews, from the milestone 1 report.
-pub(crate) fn roster() -> Vec<(&'static str, &'static str, Option<&'static str>)> {
-	let seniors = [
-		("Cappex", "English"),
-		("Alexandre Baciu", "French"),
-		("MC (overmarck)", "Italian"),
-		("Salih Iyigul", "German"),
-		("Kyle", "Korean"),
-		("Wuti", "Chinese"),
-	];
-	let crews: [(&str, &[&str]); 6] = [
-		(
-			"Cappex",
-			&[
-				"Jaime Flores",
-				"Hoang Nguyen",
-				"Sirash S S",
-				"Amir",
-				"Bengali moderator",
-				"Bengali translator",
-				"Vietnamese moderator",
-				"Vietnamese translator",
-			],
-		),
-		("Alexandre Baciu", &["Kbconsulting45", "Tioneb44", "Redofre"]),
-		("MC (overmarck)", &["zaketac", "Darknight", "pigro85"]),
-		("Salih Iyigul", &["GatorKorps", "Serhat", "Marco (Sequaja)"]),
-		("Kyle", &["Sonji"]),
-		(
-			"Wuti",
-			&["LSVT", "Newsletter", "Dishi", "Zhangyang", "Biezuo meng", "Sanqi", "Sure", "Wuzhe"],
-		),
-	];
-	let mut out: Vec<_> = seniors.iter().map(|(n, r)| (*n, *r, None)).collect();
-	for (senior, crew) in crews {
-		let region =
-			seniors.iter().find(|(n, _)| *n == senior).map(|(_, r)| *r).unwrap_or("English");
-		let region = match *crew.first().unwrap_or(&"") {
-			"Jaime Flores" => "English/Spanish",
-			_ => region,
-		};
-		for member in crew {
-			let region = match *member {
-				"Amir" => "Persian",
-				m if m.starts_with("Bengali") => "Bengali",
-				m if m.starts_with("Vietnamese") => "Vietnamese",
-				_ => region,
-			};
-			out.push((*member, region, Some(senior)));
-		}
-	}
-	out
-}
-
-/// The ambassador promoted to Senior Ambassador in month 2 ("few selected ambassadors will be
-/// promoted to the next batch of Senior Group").
-pub(crate) const PROMOTED: &str = "Jaime Flores";
-
-/// The member whose report comes after the 5th, and is refused, every month.
-pub(crate) const LATE: &str = "Sure";
-
-/// Members who join in month 2: a second Korean ambassador for Kyle's crew (which then meets
-/// the seed's minimum of 2), and a Bengali event host.
-pub(crate) const JOINING: [(&str, &str, Option<&str>); 2] =
-	[("Minji", "Korean", Some("Kyle")), ("Bengali event host", "Bengali", Some("Cappex"))];
-
-/// The roster in month `m` (from 0): the starting roster, and those who joined by then.
-pub(crate) fn members(m: u32) -> Vec<(&'static str, &'static str, Option<&'static str>)> {
-	let mut members = roster();
-	if m >= 1 {
-		members.extend(JOINING);
-	}
-	members
-}
-
-/// Every account of the roster, ever.
-pub(crate) fn everyone() -> Vec<(&'static str, &'static str, Option<&'static str>)> {
-	members(1)
-}
-
-/// The lead's score of `name`'s monthly report: the seniors' by name (MC scores under 40%, so
-/// nothing), the ambassadors' between 50 and 89.
-pub(crate) fn score(name: &str) -> u8 {
-	match name {
-		"Cappex" => 95,
-		"Alexandre Baciu" => 85,
-		"MC (overmarck)" => 35,
-		"Salih Iyigul" => 80,
-		"Kyle" => 90,
-		"Wuti" => 100,
-		other => 50 + (other.bytes().map(u32::from).sum::<u32>() % 40) as u8,
-	}
-}
-
 /// `name`'s monthly report for period `m`: an issue in Phala's growth-program repository.
 fn file_report(m: u32, name: &str) -> RuntimeCall {
 	cb(pallet_community_bounty::Call::file_report {
@@ -503,13 +432,9 @@ fn file_report(m: u32, name: &str) -> RuntimeCall {
 
 /// Alice tops up each member's account for the fees of their own reports, then the lead adds
 /// them to the roster.
-fn add_members(
-	chain: &mut Chain,
-	lead: &sr25519::Pair,
-	members: &[(&'static str, &'static str, Option<&'static str>)],
-) {
+fn add_members(chain: &mut Chain, lead: &sr25519::Pair, members: &[&Member]) {
 	let alice = Sr25519Keyring::Alice.pair();
-	for (name, region, senior) in members {
+	for Member { name, region, senior, .. } in members.iter().copied() {
 		chain
 			.submit(
 				&alice,

@@ -14,11 +14,20 @@
 // See the License for the specific language governing permissions and
 // limitations under the License.
 
-//! Khala treasury proposal #14 (April 2022, 100,000 PHA) as a `ProgramSpec` of this runtime:
-//! the seed scenario that the demo, the integration tests and the client test propose.
+//! The seed: Khala treasury proposal #14 (April 2022, 100,000 PHA) as this runtime runs it.
+//!
+//! This module is the only place that holds the seed's data: the spec the lead proposes
+//! ([`proposal_14`]), its cast (the Senior Ambassadors, their crews, their regions and the lead's
+//! score of each monthly report: [`CAST`]), the contributors paid from the direct pool
+//! ([`CONTRIBUTORS`]) and the roles some of them play in the story ([`PROMOTED`], [`LATE`]).
+//! The demo replays it, the runtime's tests propose it, and the client and browser tests read it
+//! from `runtime/seed/proposal-14.json`, an export that `runtime/tests/seed.rs` keeps current.
+//!
+//! Every person signs with the development key [`dev_uri`] derives from their name, so that a
+//! test in any language finds the same account.
 
-use crate::{Runtime, DAYS, UNITS, USD, USD_ASSET};
-use alloc::vec;
+use crate::{Balance, Runtime, DAYS, UNITS, USD, USD_ASSET};
+use alloc::{string::String, vec};
 use pallet_community_bounty::{
 	Denomination, Eligibility, Metric, Milestone, Payout, ProgramSpec, RewardPool, Split,
 };
@@ -80,3 +89,128 @@ pub fn proposal_14() -> ProgramSpec<Runtime> {
 		min_crew: 2,
 	}
 }
+
+/// The lead, Rhee, signs with this development key's name.
+pub const LEAD: &str = "Ferdie";
+
+/// The council of the development preset; a motion needs 3 of the 5.
+pub const COUNCIL: [&str; 5] = ["Alice", "Bob", "Charlie", "Dave", "Eve"];
+
+/// The development key URI of a person of the seed: `//` and their name without spaces.
+pub fn dev_uri(name: &str) -> String {
+	let mut uri = String::from("//");
+	uri.extend(name.chars().filter(|c| *c != ' '));
+	uri
+}
+
+/// A person on the seed's roster.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Member {
+	/// Their name (from the milestone 1 report), which also names their key ([`dev_uri`]).
+	pub name: &'static str,
+	/// The community they run or serve.
+	pub region: &'static str,
+	/// The Senior Ambassador whose crew they are in; `None` for a Senior Ambassador.
+	pub senior: Option<&'static str>,
+	/// The lead's score of each of their monthly reports, out of 100.
+	pub score: u8,
+	/// The month (from 0) in which the lead adds them to the roster.
+	pub joins: u32,
+}
+
+impl Member {
+	/// Whether they join as a Senior Ambassador.
+	pub fn is_senior(&self) -> bool {
+		self.senior.is_none()
+	}
+}
+
+const fn senior(name: &'static str, region: &'static str, score: u8) -> Member {
+	Member { name, region, senior: None, score, joins: 0 }
+}
+
+const fn crew(name: &'static str, region: &'static str, senior: &'static str, score: u8) -> Member {
+	Member { name, region, senior: Some(senior), score, joins: 0 }
+}
+
+const fn joining(
+	name: &'static str,
+	region: &'static str,
+	senior: &'static str,
+	score: u8,
+) -> Member {
+	Member { name, region, senior: Some(senior), score, joins: 1 }
+}
+
+/// The roster, in the order the lead enters it: one Senior Ambassador per region (MC scores
+/// under the 40% threshold), their crews, and two ambassadors who join in month 2 (Minji gives
+/// Kyle's crew the 2 members the spec requires).
+pub const CAST: [Member; 34] = [
+	senior("Cappex", "English", 95),
+	senior("Alexandre Baciu", "French", 85),
+	senior("MC (overmarck)", "Italian", 35),
+	senior("Salih Iyigul", "German", 80),
+	senior("Kyle", "Korean", 90),
+	senior("Wuti", "Chinese", 100),
+	crew("Jaime Flores", "English/Spanish", "Cappex", 67),
+	crew("Hoang Nguyen", "English/Spanish", "Cappex", 85),
+	crew("Sirash S S", "English/Spanish", "Cappex", 58),
+	crew("Amir", "Persian", "Cappex", 83),
+	crew("Bengali moderator", "Bengali", "Cappex", 65),
+	crew("Bengali translator", "Bengali", "Cappex", 70),
+	crew("Vietnamese moderator", "Vietnamese", "Cappex", 56),
+	crew("Vietnamese translator", "Vietnamese", "Cappex", 61),
+	crew("Kbconsulting45", "French", "Alexandre Baciu", 62),
+	crew("Tioneb44", "French", "Alexandre Baciu", 83),
+	crew("Redofre", "French", "Alexandre Baciu", 81),
+	crew("zaketac", "Italian", "MC (overmarck)", 69),
+	crew("Darknight", "Italian", "MC (overmarck)", 54),
+	crew("pigro85", "Italian", "MC (overmarck)", 64),
+	crew("GatorKorps", "German", "Salih Iyigul", 86),
+	crew("Serhat", "German", "Salih Iyigul", 65),
+	crew("Marco (Sequaja)", "German", "Salih Iyigul", 55),
+	crew("Sonji", "Korean", "Kyle", 85),
+	crew("LSVT", "Chinese", "Wuti", 59),
+	crew("Newsletter", "Chinese", "Wuti", 79),
+	crew("Dishi", "Chinese", "Wuti", 67),
+	crew("Zhangyang", "Chinese", "Wuti", 65),
+	crew("Biezuo meng", "Chinese", "Wuti", 87),
+	crew("Sanqi", "Chinese", "Wuti", 78),
+	crew("Sure", "Chinese", "Wuti", 65),
+	crew("Wuzhe", "Chinese", "Wuti", 61),
+	joining("Minji", "Korean", "Kyle", 73),
+	joining("Bengali event host", "Bengali", "Cappex", 76),
+];
+
+/// The members on the roster in month `month` (from 0).
+pub fn members(month: u32) -> impl Iterator<Item = &'static Member> {
+	CAST.iter().filter(move |member| member.joins <= month)
+}
+
+/// The lead's score of `name`'s monthly report (0 for someone not on the roster).
+pub fn score(name: &str) -> u8 {
+	CAST.iter().find(|member| member.name == name).map_or(0, |member| member.score)
+}
+
+/// The ambassador the lead promotes to Senior Ambassador in month 2 ("few selected ambassadors
+/// will be promoted to the next batch of Senior Group").
+pub const PROMOTED: &str = "Jaime Flores";
+
+/// The member whose report comes after the 5th, and is refused, every month.
+pub const LATE: &str = "Sure";
+
+/// Contributors paid from the direct contributors' pool, and what for.
+pub const CONTRIBUTORS: [(&str, &str); 4] = [
+	("phala_stat_bot builder", "Telegram bot for solo-miners and delegators"),
+	("l00k#1990", "Discord bot for solo-miners and delegators"),
+	("mining tutorial author", "Solo-mining setup tutorial (video)"),
+	("Fat Contract educator", "Fat Contract workshop materials"),
+];
+
+/// What the lead awards a contributor for a month's work, in USD.
+pub const CONTRIBUTOR_AWARD: Balance = 750 * USD;
+
+/// The scored pool of the Senior Ambassadors, and the direct pool of the contributors.
+pub const SENIOR_POOL: u32 = 0;
+/// See [`SENIOR_POOL`].
+pub const CONTRIBUTOR_POOL: u32 = 1;

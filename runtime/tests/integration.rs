@@ -55,7 +55,7 @@ fn seed_flow_through_council_motions() {
 
 		assert_ok!(CommunityBounty::propose_program(
 			RuntimeOrigin::signed(lead.clone()),
-			Box::new(direct_seed_spec())
+			Box::new(direct_spec())
 		));
 		let bond = pallet_community_bounty::Programs::<Runtime>::get(0).unwrap().bond;
 		assert_eq!(free(&lead), lead0 - bond);

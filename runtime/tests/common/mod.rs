@@ -85,13 +85,15 @@ pub fn cb(call: pallet_community_bounty::Call<Runtime>) -> RuntimeCall {
 	RuntimeCall::CommunityBounty(call)
 }
 
+/// Proposal #14, as the seed holds it.
 pub fn seed_spec() -> ProgramSpec<Runtime> {
 	community_bounty_runtime::seed::proposal_14()
 }
 
-/// The seed as first proposed: milestone 1 counts the roster, the lead awards the senior pool
-/// directly, no cap on seniors nor minimum crew.
-pub fn direct_seed_spec() -> ProgramSpec<Runtime> {
+/// Not proposal #14, but a program built from it: milestone 1 counts the roster, the lead
+/// awards the senior pool directly, no cap on seniors nor minimum crew (the client test's
+/// direct-award program is the same).
+pub fn direct_spec() -> ProgramSpec<Runtime> {
 	let mut spec = seed_spec();
 	spec.milestones[0].metric = pallet_community_bounty::Metric::AmbassadorCount;
 	spec.pools[0].payout = pallet_community_bounty::Payout::Direct;
