@@ -2,9 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 
 // The client test: chopsticks runs the demo runtime from a raw chain spec of this build, and
-// @polkadot/api drives Khala treasury proposal #14 as signed extrinsics from dev accounts: the
-// proposal, a council motion approving it, the roster, a month of awards, a milestone report and
-// its approval through the council, and the close; then a monthly round: members file their own
+// @polkadot/api drives Khala treasury proposal #14 (its spec and cast read from the runtime's seed
+// export, runtime/seed/proposal-14.json) as signed extrinsics from dev accounts: the spec with
+// direct pools, a council motion approving it, the roster, a month of awards, a milestone report
+// and its approval through the council, and the close; then a monthly round: members file their own
 // reports, the lead scores them, and (on chopsticks, which can jump a month of blocks) the lead
 // finalizes and anyone settles it. Results are read through storage queries,
 // events, the CommunityBountyApi runtime API and the pallet's view functions (through the raw
@@ -19,13 +20,19 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/api';
 import { merkleizeMetadata } from '@polkadot-api/merkleize-metadata';
-import { startChopsticks, connect, sender, motion as council, view as callView, constant } from 'community-bounty-harness';
+import { startChopsticks, connect, sender, motion as council, view as callView, constant, loadSeed, seedSpec } from 'community-bounty-harness';
 
 const PHA = 10n ** 12n;
 const USD = 10n ** 12n;
-const USD_ASSET = 1;
 /// Blocks a day at the demo runtime's 6-second blocks.
 const DAY = 14_400;
+/// Proposal #14's spec and cast, from the runtime's `seed` module (runtime/seed/proposal-14.json).
+const seed = loadSeed(new URL('../runtime/seed/', import.meta.url).pathname);
+/// Two of the seed's Senior Ambassadors: one its lead scores at or above the pools' 40%, one under.
+const [PAID, UNDER] = [
+  seed.cast.find((m) => !m.senior && m.score >= seed.spec.activityThreshold),
+  seed.cast.find((m) => !m.senior && m.score < seed.spec.activityThreshold),
+];
 
 let chopsticks;
 let api;
@@ -58,7 +65,7 @@ after(async () => {
   await chopsticks?.stop();
 });
 
-const dev = (name) => keyring.addFromUri(`//${name}`);
+const dev = (name) => keyring.addFromUri(seed.uri(name));
 const free = async (who) => (await api.query.system.account(who)).data.free.toBigInt();
 
 const has = (events, section, method) => events.find(({ event }) => event.section === section && event.method === method);
@@ -93,26 +100,26 @@ test('CheckMetadataHash: a signer that commits to the metadata hash (as a Ledger
   assert.match(refused, /1010|bad signature|Invalid Transaction/i);
 });
 
-test('proposal #14 through @polkadot/api: propose, council approval, roster, awards, milestones, close', async () => {
+test("the seed's spec, as this client encodes it, is the runtime's own, and names the proposal's text", () => {
+  // seedSpec throws unless the JSON spec encodes to the bytes of `seed::proposal_14()`.
+  assert.equal(seedSpec(api, seed).title, 'Phala community bounty - April 2022 (treasury proposal #14)');
+  // The full text stays off chain: the spec names its blake2-256 hash.
+  assert.equal(api.registry.hash(new TextEncoder().encode(seed.text)).toHex(), seed.spec.description);
+  assert.equal(seed.spec.pools[0].payout.Scored.threshold, seed.spec.activityThreshold);
+  assert.ok(PAID && UNDER, 'the seed has a senior on each side of the threshold');
+});
+
+test('a direct-award program through @polkadot/api: propose, council approval, roster, awards, milestones, close', async () => {
   const lead = dev('Ferdie');
   const issuance0 = (await api.query.balances.totalIssuance()).toBigInt();
 
-  // The lead proposes.
+  // The lead proposes proposal #14 with direct pools, its first milestone counting the roster.
   const spec = {
-    title: 'Phala community bounty - April 2022',
-    // The full text stays off chain: the spec names its blake2-256 hash.
-    description: api.registry.hash(new TextEncoder().encode('Grow the Phala community and its ambassador program.')).toHex(),
-    budget: 100_000n * PHA,
-    milestones: [
-      { metric: 'AmbassadorCount', target: 40, tranche: 80_000n * PHA },
-      { metric: 'CommunitySize', target: 50_000, tranche: 20_000n * PHA },
-    ],
-    pools: [
-      { eligibility: 'SeniorAmbassadors', denomination: { Asset: USD_ASSET }, periodCap: 2_000n * USD, memberCap: null, payout: 'Direct' },
-      { eligibility: 'Contributors', denomination: { Asset: USD_ASSET }, periodCap: 2_000n * USD, memberCap: 1_000n * USD, payout: 'Direct' },
-    ],
-    duration: 180 * DAY,
-    activityThreshold: 40,
+    ...seed.spec,
+    title: 'Phala ambassadors - direct awards',
+    description: api.registry.hash(new TextEncoder().encode('Proposal #14, paid by the lead award by award.')).toHex(),
+    milestones: [{ ...seed.spec.milestones[0], metric: 'AmbassadorCount' }, seed.spec.milestones[1]],
+    pools: seed.spec.pools.map((pool) => ({ ...pool, payout: 'Direct' })),
     maxSeniors: null,
     minCrew: 0,
   };
@@ -128,12 +135,13 @@ test('proposal #14 through @polkadot/api: propose, council approval, roster, awa
   assert.equal(released.amount.toBigInt(), 80_000n * PHA);
   assert.equal(await free(account), 80_000n * PHA);
 
-  // The roster: two seniors and an ambassador.
-  const seniors = ['Cappex', 'Kyle'].map(dev);
-  for (const s of seniors) {
-    await ok(lead, api.tx.communityBounty.addMember(0, s.address, 'SeniorAmbassador', 'English', null));
+  // The roster: two of the seed's seniors and an ambassador of the second's crew.
+  const seniors = [PAID, UNDER].map((m) => dev(m.name));
+  for (const [i, s] of seniors.entries()) {
+    await ok(lead, api.tx.communityBounty.addMember(0, s.address, 'SeniorAmbassador', [PAID, UNDER][i].region, null));
   }
-  await ok(lead, api.tx.communityBounty.addMember(0, dev('Sonji').address, 'Ambassador', 'Korean', seniors[1].address));
+  const crew = seed.crewOf(UNDER.name)[0];
+  await ok(lead, api.tx.communityBounty.addMember(0, dev(crew.name).address, 'Ambassador', crew.region, seniors[1].address));
 
   // A month of awards within the $2,000 cap, at 2.5 PHA per USD.
   const awards = await ok(lead, api.tx.communityBounty.awardBatch(0, [
@@ -163,7 +171,7 @@ test('proposal #14 through @polkadot/api: propose, council approval, roster, awa
   const roster = await callView(api, 'roster', 0, null, 10);
   assert.deepEqual(
     roster.map((m) => m.who.toString()).sort(),
-    [...seniors.map((s) => s.address), dev('Sonji').address].sort(),
+    [...seniors.map((s) => s.address), dev(crew.name).address].sort(),
   );
   // Eve, a contributor not paid yet: the member cap ($1,000) is below the pool's $2,000.
   const left = await callView(api, 'remaining', 0, 1, dev('Eve').address);
@@ -214,25 +222,12 @@ test('proposal #14 through @polkadot/api: propose, council approval, roster, awa
 
 test('a monthly round through @polkadot/api: members report, the lead scores, anyone settles', async (t) => {
   const lead = dev('Ferdie');
+  // Proposal #14's scored senior pool alone, with no minimum crew.
   const spec = {
+    ...seed.spec,
     title: 'Phala ambassadors - monthly round',
-    // The full text stays off chain: the spec names its blake2-256 hash.
     description: api.registry.hash(new TextEncoder().encode('Senior Ambassadors are paid by the scores of their monthly reports.')).toHex(),
-    budget: 100_000n * PHA,
-    milestones: [
-      { metric: 'ActiveMembers', target: 40, tranche: 80_000n * PHA },
-      { metric: 'CommunitySize', target: 50_000, tranche: 20_000n * PHA },
-    ],
-    pools: [{
-      eligibility: 'SeniorAmbassadors',
-      denomination: { Asset: USD_ASSET },
-      periodCap: 2_000n * USD,
-      memberCap: null,
-      payout: { Scored: { threshold: 40, split: 'Proportional' } },
-    }],
-    duration: 180 * DAY,
-    activityThreshold: 40,
-    maxSeniors: 10,
+    pools: [seed.spec.pools[0]],
     minCrew: 0,
   };
   const proposed = await ok(lead, api.tx.communityBounty.proposeProgram(spec));
@@ -240,10 +235,10 @@ test('a monthly round through @polkadot/api: members report, the lead scores, an
   await motion(api.tx.communityBounty.approveProgram(index));
   const program = (await api.query.communityBounty.programs(index)).unwrap();
   const approvedAt = program.status.asActive.approvedAt.toNumber();
-  // Cappex and Kyle (paid in the first test, so they can pay their fees) are the seniors.
-  const [cappex, kyle] = ['Cappex', 'Kyle'].map(dev);
-  for (const s of [cappex, kyle]) {
-    await ok(lead, api.tx.communityBounty.addMember(index, s.address, 'SeniorAmbassador', 'English', null));
+  // The two seniors paid in the first test (so they can pay their fees).
+  const [cappex, kyle] = [PAID, UNDER].map((m) => dev(m.name));
+  for (const m of [PAID, UNDER]) {
+    await ok(lead, api.tx.communityBounty.addMember(index, dev(m.name).address, 'SeniorAmbassador', m.region, null));
   }
 
   // Each member files their own report for period 0; the lead cannot.
@@ -253,13 +248,14 @@ test('a monthly round through @polkadot/api: members report, the lead scores, an
   const own = await send(lead, api.tx.communityBounty.fileReport(index, 0, 'me'));
   assert.equal(api.registry.findMetaError(own.dispatchError.asModule).name, 'LeadCannotFile');
 
-  // The lead scores: Kyle under 40% earns nothing; Cappex takes the whole $2,000.
-  await ok(lead, api.tx.communityBounty.scoreRound(index, 0, [[cappex.address, 90], [kyle.address, 30]]));
+  // The lead scores by the seed: the senior under 40% earns nothing; the other takes the whole
+  // $2,000.
+  await ok(lead, api.tx.communityBounty.scoreRound(index, 0, [[cappex.address, PAID.score], [kyle.address, UNDER.score]]));
   const round = await callView(api, 'round', index, 0);
   assert.ok(round.isOk, `round: ${round}`);
   // `entries` is also a method of a decoded struct: read the round as plain JSON.
   const entries = round.asOk.toJSON().entries.map((e) => [e.who, e.score, e.payment ? BigInt(e.payment.amount) : 0n]);
-  assert.deepEqual(entries, [[cappex.address, 90, 2_000n * USD], [kyle.address, 30, 0n]]);
+  assert.deepEqual(entries, [[cappex.address, PAID.score, BigInt(seed.spec.pools[0].periodCap)], [kyle.address, UNDER.score, 0n]]);
   assert.equal(round.asOk.active.toNumber(), 1);
   assert.equal(round.asOk.isFinal.isTrue, false);
   // Not final yet: settling is refused.
@@ -274,7 +270,7 @@ test('a monthly round through @polkadot/api: members report, the lead scores, an
   const filingDeadline = round.asOk.filingDeadline.toNumber();
   assert.equal(filingDeadline, approvedAt + 35 * DAY);
   await api.rpc('dev_newBlock', { count: 1, unsafeBlockHeight: filingDeadline });
-  const late = await send(dev('Cappex'), api.tx.communityBounty.fileReport(index, 0, 'late'));
+  const late = await send(cappex, api.tx.communityBounty.fileReport(index, 0, 'late'));
   assert.equal(api.registry.findMetaError(late.dispatchError.asModule).name, 'FilingClosed');
   await ok(lead, api.tx.communityBounty.finalizeRound(index, 0));
 

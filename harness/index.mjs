@@ -3,7 +3,8 @@
 
 // The harness the client test (e2e/) and the browser test (dashboard/) share: chopsticks on a
 // free port from a raw chain spec, a connection, signing with tracked nonces, council motions,
-// the pallet's view functions (through the raw RuntimeViewFunction API) and its constants.
+// the pallet's view functions (through the raw RuntimeViewFunction API), its constants, and the
+// seed (proposal #14's spec and cast, exported from the runtime's `seed` module).
 
 import { spawn } from 'node:child_process';
 import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -217,4 +218,33 @@ export function constant(api, name) {
   const key = name.charAt(0).toLowerCase() + name.slice(1);
   if (!consts || !(key in consts)) throw new Error(`the metadata has no constant ${PALLET}.${name}`);
   return consts[key];
+}
+
+/// The seed: `proposal-14.json` in `dir` (the checkout's runtime/seed/), exported from the
+/// runtime's `seed` module and kept current by runtime/tests/seed.rs, with the proposal's text
+/// and look-ups by name. `uri(name)` is the development key of a person of the seed, or `//name`
+/// for a key of the development keyring (`Alice`).
+export function loadSeed(dir) {
+  const seed = JSON.parse(readFileSync(join(dir, 'proposal-14.json'), 'utf8'));
+  const people = [...seed.cast, ...seed.contributors];
+  const member = (name) => {
+    const found = seed.cast.find((m) => m.name === name);
+    if (!found) throw new Error(`${name} is not in the seed's cast`);
+    return found;
+  };
+  return {
+    ...seed,
+    text: readFileSync(join(dir, seed.text), 'utf8'),
+    member,
+    crewOf: (senior) => seed.cast.filter((m) => m.senior === senior),
+    uri: (name) => people.find((p) => p.name === name)?.uri ?? `//${name}`,
+  };
+}
+
+/// The seed's spec, for `propose_program`; throws unless `api` encodes it to the bytes the
+/// runtime's own `seed::proposal_14()` encodes to, so a client never proposes another spec.
+export function seedSpec(api, seed) {
+  const encoded = api.tx.communityBounty.proposeProgram(seed.spec).method.args[0].toHex();
+  if (encoded !== seed.specScale) throw new Error(`the seed's spec encodes to ${encoded}, not the runtime's ${seed.specScale}`);
+  return seed.spec;
 }

@@ -17,7 +17,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Keyring } from '@polkadot/api';
 import { chromium } from 'playwright-core';
-import { freePort, startChopsticks, connect, sender, motion as council } from 'community-bounty-harness';
+import { freePort, startChopsticks, connect, sender, motion as council, loadSeed, seedSpec } from 'community-bounty-harness';
 import { serve } from '../server.mjs';
 
 const here = new URL('..', import.meta.url).pathname;
@@ -35,22 +35,27 @@ let chainPort;
 /// Resolves with the events of an extrinsic that succeeded, else throws the module error's name.
 let send;
 
-/// The scenario's data: seniors with their crews and regions, and the scores of two months.
-const SENIORS = [
-  { name: 'Cappex', region: 'English', crew: ['Jaime Flores', 'Hoang Nguyen'] },
-  { name: 'Wuti', region: 'Chinese', crew: ['LSVT', 'Dishi'] },
-  { name: 'Kyle', region: 'Korean', crew: ['Sonji', 'Minji'] },
-];
+/// Proposal #14's spec and cast, from the runtime's `seed` module (runtime/seed/proposal-14.json).
+const seed = loadSeed(join(here, '..', 'runtime', 'seed'));
+/// The scenario's data, from the seed: three Senior Ambassadors whose crews share their region
+/// (the lead scores one under 40%), two of each crew, and the lead's scores in two months (the
+/// seniors alone report in the second).
+const SENIORS = ['Alexandre Baciu', 'MC (overmarck)', 'Wuti'].map((name) => ({
+  name,
+  region: seed.member(name).region,
+  crew: seed.crewOf(name).slice(0, 2).map((m) => m.name),
+}));
+const scores = (names) => Object.fromEntries(names.map((name) => [name, seed.member(name).score]));
 const SCORES = [
-  { Cappex: 90, Wuti: 60, Kyle: 30, 'Jaime Flores': 70, 'Hoang Nguyen': 50, LSVT: 45, Dishi: 20, Sonji: 80, Minji: 40 },
-  { Cappex: 80, Wuti: 40, Kyle: 20 },
+  scores(SENIORS.flatMap((s) => [s.name, ...s.crew])),
+  scores(SENIORS.map((s) => s.name)),
 ];
-const SENIOR_CAP = 2_000n * USD;
-const CONTRIBUTOR_CAP = 2_000n * USD;
-const MEMBER_CAP = 1_000n * USD;
+const [SENIOR_POOL, CONTRIBUTOR_POOL] = seed.spec.pools;
+const SENIOR_CAP = BigInt(SENIOR_POOL.periodCap);
+const CONTRIBUTOR_CAP = BigInt(CONTRIBUTOR_POOL.periodCap);
 const RATE = 5n; // 2.5 PHA per USD, as the genesis preset sets it: x 5 / 2
 /// A crew member whose evidence is script, not a link.
-const HOSTILE = 'Sonji';
+const HOSTILE = SENIORS[2].crew[1];
 const HOSTILE_EVIDENCE = 'javascript:window.__pwned=1';
 
 before(async () => {
@@ -72,7 +77,7 @@ after(async () => {
   await chopsticks?.stop();
 });
 
-const dev = (name) => keyring.addFromUri(`//${name.replace(/ /g, '')}`);
+const dev = (name) => keyring.addFromUri(seed.uri(name));
 const has = (events, method) => events.find(({ event }) => event.section === 'communityBounty' && event.method === method);
 
 /// A council motion: Alice, Bob and Charlie carry `call` 3 of 5 (the harness checks that it closed
@@ -83,31 +88,12 @@ const motion = async (call) => (await council(api, send, call, { threshold: 3, a
 const fmt = (v) => `${(v / PHA).toLocaleString('en-US')}.${((v % PHA) / (PHA / 100n)).toString().padStart(2, '0')}`;
 
 let index;
-const lead = () => dev('Ferdie');
-/// The proposal's full text, kept off chain.
-const DESCRIPTION = 'Grow the Phala community and its ambassador program.';
+const lead = () => keyring.addFromUri(seed.lead);
 
 /// Drives the program to the state the page is checked in.
 async function scenario() {
-  const spec = {
-    title: 'Phala community bounty (dashboard)',
-    // The full text stays off chain: the spec names its blake2-256 hash.
-    description: api.registry.hash(new TextEncoder().encode(DESCRIPTION)).toHex(),
-    budget: 100_000n * PHA,
-    milestones: [
-      { metric: 'ActiveMembers', target: 40, tranche: 80_000n * PHA },
-      { metric: 'CommunitySize', target: 50_000, tranche: 20_000n * PHA },
-    ],
-    pools: [
-      { eligibility: 'SeniorAmbassadors', denomination: { Asset: 1 }, periodCap: SENIOR_CAP, memberCap: null, payout: { Scored: { threshold: 40, split: 'Proportional' } } },
-      { eligibility: 'Contributors', denomination: { Asset: 1 }, periodCap: CONTRIBUTOR_CAP, memberCap: MEMBER_CAP, payout: 'Direct' },
-    ],
-    duration: 180 * DAY,
-    activityThreshold: 40,
-    maxSeniors: 10,
-    minCrew: 2,
-  };
-  const proposed = await send(lead(), api.tx.communityBounty.proposeProgram(spec));
+  // Proposal #14 as the council approved it (the harness checks the bytes against the runtime's).
+  const proposed = await send(lead(), api.tx.communityBounty.proposeProgram(seedSpec(api, seed)));
   index = has(proposed, 'ProgramProposed').event.data.index.toNumber();
   await motion(api.tx.communityBounty.approveProgram(index));
   const members = SENIORS.flatMap((s) => [s.name, ...s.crew]);
@@ -171,13 +157,13 @@ test('the dashboard shows a program as the chain holds it, and the lead sends a 
   const page = await open(`#/program/${index}`);
   // The description: the hash of the text, as the chain stores it.
   const stored = (await api.query.communityBounty.programs(index)).unwrap().description.toHex();
-  assert.equal(stored, api.registry.hash(new TextEncoder().encode(DESCRIPTION)).toHex());
+  assert.equal(stored, api.registry.hash(new TextEncoder().encode(seed.text)).toHex());
   assert.equal(await page.textContent('#description code'), stored);
   // Milestones: from storage.
   for (const k of [0, 1]) {
     const report = (await api.query.communityBounty.reports(index, k)).unwrap();
     const row = page.locator(`tr[data-milestone="${k}"]`);
-    assert.equal(await row.locator('.target').textContent(), ['40', '50000'][k]);
+    assert.equal(await row.locator('.target').textContent(), String(seed.spec.milestones[k].target));
     assert.equal(await row.locator('.claimed').textContent(), report.claimed.toString());
     const figure = report.status.isApproved ? report.status.asApproved.figure : report.figure;
     assert.match(await row.locator('.figure').textContent(), new RegExp(`^${figure}`));
@@ -188,7 +174,8 @@ test('the dashboard shows a program as the chain holds it, and the lead sends a 
   const stored2 = (await api.query.communityBounty.programs(index)).unwrap();
   const released = stored2.released.toBigInt();
   const tranche0 = stored2.milestones[0].tranche.toBigInt();
-  assert.equal(released, 80_000n * PHA + 14_000n * PHA);
+  const [tranche1, tranche2] = seed.spec.milestones.map((m) => BigInt(m.tranche));
+  assert.equal(released, tranche1 + tranche2 - 6_000n * PHA);
   assert.match(await page.textContent('tr[data-milestone="1"] .tranche'), new RegExp(`^${fmt(released - tranche0)} PHA paid`));
   // Still to come: the planned tranches no decision has released yet (none: the cut is gone for
   // good), not the budget less what was released.
@@ -221,7 +208,7 @@ test('the dashboard shows a program as the chain holds it, and the lead sends a 
   const link = hostile.locator('a');
   await ((await link.count()) ? link.click() : hostile.click());
   assert.equal(await page.evaluate(() => window.__pwned), undefined, 'the evidence ran script');
-  const honest = page.locator(`.round[data-period="1"] tr[data-who="${dev('Cappex').address}"] td:nth-child(3) a`);
+  const honest = page.locator(`.round[data-period="1"] tr[data-who="${dev(SENIORS[0].name).address}"] td:nth-child(3) a`);
   assert.match(await honest.getAttribute('href'), /^https:\/\/github\.com\//);
   // The roster by region, from the scenario's data.
   for (const s of SENIORS) {
