@@ -18,7 +18,8 @@
 //! demo runtime, on a program as large as the runtime's bounds allow (a full roster, full crews,
 //! a full round), with storage committed before and after, under a storage-proof recorder (what
 //! a collator sends the relay chain). The proof of what the call read must fit in the proof
-//! size it was charged, refund included. The three paths a review found undercharged are here:
+//! size it was charged, refund included, and its reads and writes at the runtime's database
+//! weights must fit in the time it was charged. The three paths a review found undercharged are here:
 //! an ambassador's removal, an `ActiveMembers` milestone (which reads the round), and a cancel
 //! that cannot finish its clean-up at once.
 
@@ -39,18 +40,32 @@ fn crew_member(i: u32) -> AccountId {
 }
 
 /// Dispatches `call` from `origin` with a proof recorder and checks that the proof fits the
-/// proof size the call was charged; returns both, for the message of a failure.
+/// proof size the call was charged, and that its reads and writes, at the runtime's database
+/// weights, fit the time it was charged.
 #[track_caller]
 fn assert_fits(chain: &mut Chain, what: &str, origin: RuntimeOrigin, call: Call<Runtime>) {
-	let (charged, proof) = chain.prove(origin, cb(call));
+	let Proven { charged, proof, reads, writes } = chain.prove(origin, cb(call));
 	assert!(
 		proof <= charged.proof_size(),
 		"{what}: a proof of {proof} bytes, {} charged",
 		charged.proof_size()
 	);
-	assert!(proof > 0, "{what}: nothing was read");
+	assert!(proof > 0 && reads > 0, "{what}: nothing was read");
+	assert!(writes > 0, "{what}: nothing was written");
+	let db = <Runtime as frame_system::Config>::DbWeight::get().reads_writes(reads, writes);
+	assert!(
+		db.ref_time() <= charged.ref_time(),
+		"{what}: {reads} reads and {writes} writes take {} ps, {} charged",
+		db.ref_time(),
+		charged.ref_time()
+	);
 	// Shown with `--nocapture`: how much room each worst case leaves.
-	eprintln!("{what}: a proof of {proof} bytes, {} charged", charged.proof_size());
+	eprintln!(
+		"{what}: a proof of {proof} bytes, {} charged; {reads} reads and {writes} writes, {:.0}% \
+		 of the time charged",
+		charged.proof_size(),
+		100.0 * db.ref_time() as f64 / charged.ref_time() as f64
+	);
 }
 
 /// Program 0 from the seed, with the largest roster the runtime allows: `MaxRoster` members,

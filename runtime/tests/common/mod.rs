@@ -168,6 +168,29 @@ pub fn ambassador(i: u32) -> AccountId {
 	AccountId::from([200 - i as u8; 32])
 }
 
+/// What a call proved to cost: see [`Chain::prove`].
+pub struct Proven {
+	/// The weight it charged, refund included.
+	pub charged: Weight,
+	/// The encoded size of the storage proof of what it read.
+	pub proof: u64,
+	/// The storage keys it read from the committed state.
+	pub reads: u64,
+	/// The storage keys it changed.
+	pub writes: u64,
+}
+
+/// Whether `key` is the block's own bookkeeping, which every block reads and writes whatever
+/// it holds and which the benchmarks leave out: the well-known keys and `frame_system`'s
+/// (its events, block number, weight), but not its accounts, which a payment changes.
+fn is_bookkeeping(key: &[u8]) -> bool {
+	let system = sp_io::hashing::twox_128(b"System");
+	let accounts = <frame_system::Account<Runtime> as frame_support::storage::StoragePrefixedMap<
+		_,
+	>>::final_prefix();
+	key.starts_with(b":") || (key.starts_with(&system) && !key.starts_with(&accounts))
+}
+
 /// A chain: each closure is one block, and storage is committed after it, as a node commits it.
 pub struct Chain {
 	pub ext: sp_io::TestExternalities,
@@ -192,24 +215,36 @@ impl Chain {
 
 	/// Dispatches `call` from `origin` in the next block (storage committed before and after)
 	/// with a storage-proof recorder, as a collator proves its block to the relay chain. Returns
-	/// the weight the call charged (its actual weight, else what it declared) and the size of
-	/// the proof of what it read. Checks what [`Self::block_at`] checks.
-	pub fn prove(&mut self, origin: RuntimeOrigin, call: RuntimeCall) -> (Weight, u64) {
+	/// what the call charged (its actual weight, else what it declared), the size of the proof
+	/// of what it read, and the storage it read and wrote. Checks what [`Self::block_at`] checks.
+	pub fn prove(&mut self, origin: RuntimeOrigin, call: RuntimeCall) -> Proven {
 		self.ext.execute_with(|| {
 			System::set_block_number(System::block_number() + 1);
 			System::reset_events();
 		});
 		self.ext.commit_all().expect("storage commits");
 		let info = call.get_dispatch_info();
-		let (result, proof) = self.ext.execute_and_prove(|| call.dispatch(origin));
+		let recorder = sp_trie::recorder::Recorder::<sp_core::Blake2Hasher>::default();
+		let result = self.ext.execute_with_recorder(recorder.clone(), || call.dispatch(origin));
 		let post = result.unwrap_or_else(|e| panic!("the call fails: {:?}", e.error));
-		let charged = post.calc_actual_weight(&info);
+		let proof = codec::Encode::encoded_size(&recorder.to_storage_proof()) as u64;
+		// Every key of every trie read from the committed state (the block's own bookkeeping
+		// aside), and every key the call changed (the overlay held nothing before it).
+		let reads = recorder
+			.recorded_keys()
+			.values()
+			.flat_map(|keys| keys.keys())
+			.filter(|key| !is_bookkeeping(key))
+			.count() as u64;
+		let writes =
+			self.ext.overlayed_changes().changes().filter(|(key, _)| !is_bookkeeping(key)).count()
+				as u64;
 		self.ext.execute_with(|| {
 			check_try_state();
 			assert_eq!(Balances::total_issuance(), self.issuance, "issuance unchanged");
 		});
 		self.ext.commit_all().expect("storage commits");
-		(charged, codec::Encode::encoded_size(&proof) as u64)
+		Proven { charged: post.calc_actual_weight(&info), proof, reads, writes }
 	}
 
 	/// Runs `f` in block `number` (or the next block), then commits storage; checks the
