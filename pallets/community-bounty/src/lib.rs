@@ -179,9 +179,9 @@
 //! assert every balance a runtime test moves.
 //!
 //! 1. No call creates or destroys funds: tokens only move between the treasury, program accounts,
-//!    beneficiaries and holds. Tokens move in `program.rs` (bond, tranches, sweep on close),
-//!    `rewards.rs` (awards) and `rounds/` (claim deposits in `filing.rs`, payments in
-//!    `settlement.rs`).
+//!    beneficiaries and holds. Every payment out (tranches, awards, a round's payments, the sweep
+//!    on close or cancel) is made in `payments.rs`; holds are taken, released and slashed in
+//!    `program.rs` (the bond) and `rounds/` (claim deposits).
 //! 2. For each program: `released + owed <= budget`, `paid <= released`, and the program account
 //!    holds at least `released - paid` (`program.rs`, `milestones.rs`; `check_funds`).
 //! 3. In the current period, each pool's spending is within its cap and each beneficiary's within
@@ -294,6 +294,7 @@ pub mod migrations;
 mod milestones;
 #[cfg(test)]
 mod mock;
+mod payments;
 mod program;
 mod rewards;
 mod roster;

@@ -23,7 +23,7 @@ use alloc::vec::Vec;
 use frame_support::{
 	defensive,
 	traits::{
-		fungible::{Inspect, Mutate, MutateHold},
+		fungible::{Inspect, MutateHold},
 		tokens::{Fortitude, Precision, Preservation, Restriction},
 	},
 };
@@ -289,7 +289,7 @@ impl<T: Config> Pallet<T> {
 		let account = Self::program_account(index);
 		let mut paid_any = false;
 		while let Some(owed) = program.owed.first().copied() {
-			if !Self::pay_from_treasury(&account, owed.amount) {
+			if !Self::pay_tranche(&account, owed.amount) {
 				break;
 			}
 			program.owed.remove(0);
@@ -402,14 +402,6 @@ impl<T: Config> Pallet<T> {
 		Ok(schedule)
 	}
 
-	/// Moves `amount` from the treasury to `account`, keeping the treasury alive. Returns
-	/// whether it did; on `false` nothing changed (a fungible transfer checks both sides before
-	/// it writes anything).
-	fn pay_from_treasury(account: &T::AccountId, amount: BalanceOf<T>) -> bool {
-		let treasury = T::TreasuryAccount::get();
-		T::Currency::transfer(&treasury, account, amount, Preservation::Preserve).is_ok()
-	}
-
 	/// Funds tranche `tranche` of `amount`: paid now if the treasury can and nothing older is
 	/// owed, else owed.
 	pub(crate) fn fund_tranche(
@@ -423,7 +415,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let account = Self::program_account(index);
 		// Owed tranches are paid in order: a later one never overtakes an earlier one.
-		if program.owed.is_empty() && Self::pay_from_treasury(&account, amount) {
+		if program.owed.is_empty() && Self::pay_tranche(&account, amount) {
 			program.released = program.released.saturating_add(amount);
 			Self::deposit_event(Event::TrancheReleased { index, tranche, amount, account });
 		} else {
@@ -434,15 +426,5 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::TrancheOwed { index, tranche, amount });
 		}
 		Ok(())
-	}
-
-	/// Moves the whole balance of `account` to the treasury. Returns the amount moved.
-	pub(crate) fn sweep(account: &T::AccountId) -> Result<BalanceOf<T>, DispatchError> {
-		let amount =
-			T::Currency::reducible_balance(account, Preservation::Expendable, Fortitude::Polite);
-		if amount.is_zero() {
-			return Ok(amount);
-		}
-		T::Currency::transfer(account, &T::TreasuryAccount::get(), amount, Preservation::Expendable)
 	}
 }

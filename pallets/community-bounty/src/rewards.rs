@@ -26,13 +26,7 @@
 //! or the treasury, and the lead only from a `Lead` pool.
 
 use crate::{pallet::*, *};
-use frame_support::{
-	traits::{
-		fungible::{Inspect, Mutate},
-		tokens::{ConversionFromAssetBalance, DepositConsequence, Preservation, Provenance},
-	},
-	weights::Weight,
-};
+use frame_support::{traits::tokens::ConversionFromAssetBalance, weights::Weight};
 use sp_runtime::traits::{CheckedAdd, Saturating};
 
 /// What an award costs beyond a transfer, by its pool: a roster read for a senior pool's
@@ -128,17 +122,7 @@ impl<T: Config> Payer<T> {
 		let native = Pallet::<T>::to_native(amount, &pool.denomination)?;
 		ensure!(!native.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(native <= self.spendable, Error::<T>::InsufficientProgramFunds);
-		if let Err(error) =
-			T::Currency::transfer(&self.account, &beneficiary, native, Preservation::Preserve)
-		{
-			// Only a failed payment pays for telling why.
-			let receivable = T::Currency::can_deposit(&beneficiary, native, Provenance::Extant);
-			return Err(if receivable == DepositConsequence::Success {
-				error
-			} else {
-				Error::<T>::CannotReceive.into()
-			});
-		}
+		Pallet::<T>::pay_award(&self.account, &beneficiary, native)?;
 		self.spendable = self.spendable.saturating_sub(native);
 
 		if let Some(slot) = program.pool_spent.get_mut(pool_index as usize) {

@@ -21,10 +21,7 @@ use crate::{pallet::*, *};
 use alloc::vec::Vec;
 use frame_support::{
 	defensive,
-	traits::{
-		fungible::{Mutate, MutateHold},
-		tokens::{Precision, Preservation},
-	},
+	traits::{fungible::MutateHold, tokens::Precision},
 	weights::Weight,
 };
 use sp_runtime::traits::{BlockNumberProvider, Saturating};
@@ -137,7 +134,7 @@ impl<T: Config> Pallet<T> {
 				round.committed = round.committed.saturating_sub(native);
 				program.committed = program.committed.saturating_sub(native);
 				let who = filer.who.clone();
-				if Self::pay_out(&account, &who, native) {
+				if Self::pay_entry(&account, &who, native) {
 					paid = paid.saturating_add(1);
 					program.paid = program.paid.saturating_add(native);
 					Self::deposit_event(Event::Awarded {
@@ -172,18 +169,6 @@ impl<T: Config> Pallet<T> {
 			round.status = RoundStatus::Paying { next: end, paid, skipped };
 		}
 		Ok((Self::settle_pay_weight(reports, claims), settled))
-	}
-
-	/// Pays `native` from the program `account` to `who`, keeping the account alive. Returns
-	/// whether it did; on `false` nothing changed: a fungible transfer checks that the source can
-	/// pay and the payee can receive before it writes anything, so a payee who cannot receive
-	/// fails it untouched.
-	pub(crate) fn pay_out(
-		account: &T::AccountId,
-		who: &T::AccountId,
-		native: BalanceOf<T>,
-	) -> bool {
-		T::Currency::transfer(account, who, native, Preservation::Preserve).is_ok()
 	}
 
 	/// Releases the deposit of a claim (nothing for a report).
