@@ -212,10 +212,14 @@ pub(crate) fn community_event(
 			json!({"index": index, "milestone": milestone, "attempt": attempt, "target": target, "figure": figure}),
 			format!("milestone {} report {attempt} rejected ({figure} against {target})", milestone + 1),
 		),
-		CbEvent::Awarded { index, pool, period, beneficiary, amount, native, reason } => (
+		CbEvent::Awarded { index, pool, period, beneficiary, amount, native, reason, rate_set_at } => (
 			"Awarded",
-			json!({"index": index, "pool": pool, "period": period, "beneficiary": n(beneficiary), "amount_usd": amount.to_string(), "native": native.to_string(), "reason": text(reason)}),
-			format!("{} paid {} ({}) from pool {pool}, month {}: {}", n(beneficiary), pha(*native), usd(*amount), period + 1, text(reason)),
+			json!({"index": index, "pool": pool, "period": period, "beneficiary": n(beneficiary), "amount_usd": amount.to_string(), "native": native.to_string(), "reason": text(reason), "rate_set_at": rate_set_at}),
+			format!(
+				"{} paid {} ({}) from pool {pool}, month {}: {}{}",
+				n(beneficiary), pha(*native), usd(*amount), period + 1, text(reason),
+				rate_set_at.map(|b| format!(" (rate set at #{b})")).unwrap_or_default(),
+			),
 		),
 		CbEvent::MemberPromoted { index, who, seniors } => (
 			"MemberPromoted",
@@ -250,10 +254,16 @@ pub(crate) fn community_event(
 			json!({"index": index, "period": period}),
 			format!("month {}'s round settles at today's rate", period + 1),
 		),
-		CbEvent::RoundTallied { index, period, committed } => (
+		CbEvent::RoundTallied { index, period, committed, rates } => (
 			"RoundTallied",
-			json!({"index": index, "period": period, "committed": committed.to_string()}),
-			format!("month {}'s round tallied: eligibility checked, payments fixed, {} set aside for them", period + 1, pha(*committed)),
+			json!({"index": index, "period": period, "committed": committed.to_string(), "rates_set_at": rates.iter().map(|(pool, at)| json!({"pool": pool, "set_at": at})).collect::<Vec<_>>()}),
+			format!(
+				"month {}'s round tallied: eligibility checked, payments fixed at the rate{} set at {}, {} set aside for them",
+				period + 1,
+				if rates.len() == 1 { "" } else { "s" },
+				rates.iter().map(|(_, at)| format!("#{at}")).collect::<Vec<_>>().join(", "),
+				pha(*committed)
+			),
 		),
 		CbEvent::PaymentSkipped { index, period, pool, beneficiary, amount, native } => (
 			"PaymentSkipped",

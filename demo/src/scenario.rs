@@ -132,16 +132,21 @@ fn promote_and_rerate(chain: &mut Chain, lead: &sr25519::Pair, m: u32) {
 
 	chain.start_block(day(m, 24));
 	chain.say("   The council updates the PHA/USD rate (PHA fell: 3.2 PHA per USD)");
+	set_rate(chain, FixedU128::saturating_from_rational(32, 10));
+	chain.end_block();
+}
+
+/// The council sets the PHA/USD rate by motion, through `DatedRates`, which dates it.
+fn set_rate(chain: &mut Chain, pha_per_usd: FixedU128) {
 	council_motion(
 		chain,
-		RuntimeCall::AssetRate(pallet_asset_rate::Call::update {
+		RuntimeCall::DatedRates(community_bounty_runtime::dated_rates::Call::update {
 			asset_kind: Box::new(USD_ASSET),
-			rate: FixedU128::saturating_from_rational(32, 10),
+			rate: pha_per_usd,
 		}),
 		&AYES,
 		&[],
 	);
-	chain.end_block();
 }
 
 /// Month `m`, day 25: every member but the late one files their own report (the block stays
@@ -247,6 +252,17 @@ fn finalize_and_settle(chain: &mut Chain, lead: &sr25519::Pair, m: u32) {
 		.submit(lead, cb(pallet_community_bounty::Call::finalize_round { index: 0, period: m }))
 		.expect("the grace window is over");
 	let eve = Sr25519Keyring::Eve.pair();
+	if m == 0 {
+		chain.say(
+			"   The council has not set the PHA/USD rate since genesis, more than MaxRateAge (35 \
+			 days) ago: Eve's settlement is refused, nothing moves; the council confirms the \
+			 rate (2.5 PHA per USD) by motion, and Eve settles",
+		);
+		let settle = cb(pallet_community_bounty::Call::settle_round { index: 0, period: m });
+		let stale = chain.submit(&eve, settle);
+		refusal(chain, "Eve", stale);
+		set_rate(chain, FixedU128::saturating_from_rational(5, 2));
+	}
 	while chain.ext.execute_with(|| pallet_community_bounty::Rounds::<Runtime>::contains_key(0, m))
 	{
 		chain

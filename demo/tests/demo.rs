@@ -60,6 +60,12 @@ fn demo_replays_proposal_14_and_its_ledger_balances() {
 	assert!(refusals.iter().any(|r| r["error"] == "PoolIsScored"), "{refusals:?}");
 	assert!(refusals.iter().any(|r| r["error"] == "FilingClosed"), "{refusals:?}");
 	assert!(refusals.iter().all(|r| r["block"].is_u64() && r["signer"].is_string()));
+	// Month 1's settlement at the genesis rate, older than MaxRateAge by then, is refused; in the
+	// same block the council sets the rate again and the settlement starts.
+	let stale = refusals.iter().find(|r| r["error"] == "RateStale").expect("a stale rate refused");
+	let in_block =
+		|name: &str| events.iter().any(|e| e["name"] == name && e["block"] == stale["block"]);
+	assert!(in_block("AssetRateUpdated") && in_block("RoundSettlementStarted"), "{stale:?}");
 
 	// Every event names its block and pallet; blocks never go back.
 	let blocks: Vec<u64> = events.iter().map(|e| e["block"].as_u64().expect("block")).collect();

@@ -20,7 +20,7 @@
 //! the treasury's pot and set the PHA/USD rate (2.5 PHA per USD, about the price of April 2022).
 
 use crate::{
-	AccountId, BalancesConfig, CouncilConfig, GenesisRatesConfig, RuntimeGenesisConfig,
+	AccountId, BalancesConfig, CouncilConfig, DatedRatesConfig, RuntimeGenesisConfig,
 	TreasuryAccount, UNITS, USD_ASSET,
 };
 use alloc::{vec, vec::Vec};
@@ -44,7 +44,10 @@ pub fn testnet_genesis(endowed: Vec<AccountId>, council: Vec<AccountId>) -> Valu
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig { balances },
 		council: CouncilConfig { members: council },
-		genesis_rates: GenesisRatesConfig { rates: vec![(USD_ASSET, PHA_PER_USD)] },
+		dated_rates: DatedRatesConfig {
+			rates: vec![(USD_ASSET, PHA_PER_USD)],
+			..Default::default()
+		},
 	})
 }
 

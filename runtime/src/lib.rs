@@ -38,8 +38,8 @@ mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
 pub mod configs;
+pub mod dated_rates;
 pub mod genesis_config_presets;
-pub mod genesis_rates;
 #[cfg(feature = "std")]
 pub mod seed;
 pub mod weights;
@@ -238,5 +238,5 @@ mod runtime {
 	#[runtime::pallet_index(8)]
 	pub type CommunityBounty = pallet_community_bounty;
 	#[runtime::pallet_index(9)]
-	pub type GenesisRates = crate::genesis_rates;
+	pub type DatedRates = crate::dated_rates;
 }

@@ -148,7 +148,7 @@ fn a_round_the_program_can_afford_settles() {
 	});
 	let (_, settleable) = deadlines(approved_at, 0);
 	chain.block_at(Some(settleable - 1), || score(&seniors, 0, MAX_SCORE));
-	chain.block_at(Some(settleable), || ());
+	chain.block_at(Some(settleable), confirm_rate);
 	let paid = settle_all(&mut chain, 0);
 	// $500 = 1,250 PHA each at 2.5 PHA/USD.
 	let each = 500 * USD * 5 / 2;
@@ -189,6 +189,7 @@ fn a_crew_moved_between_two_settlement_calls_changes_no_payment() {
 		score(&[paid_senior.clone(), unpaid_senior.clone()], 0, MAX_SCORE);
 	});
 	chain.block_at(Some(settleable), || {
+		confirm_rate();
 		assert_ok!(CommunityBounty::settle_round(signed(&id(Eve)), 0, 0));
 	});
 	// The lead moves senior 0's crew under senior 3.
@@ -232,6 +233,7 @@ fn the_last_round_gets_a_window_before_anyone_can_close_the_program() {
 			CommunityBounty::close_program(signed(&id(Eve)), 0),
 			Error::<Runtime>::RoundsOpen
 		);
+		confirm_rate();
 	});
 	let paid = settle_all(&mut chain, last);
 	assert_eq!(paid.len(), 1);

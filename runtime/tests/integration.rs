@@ -127,19 +127,7 @@ fn seed_flow_through_council_motions() {
 			awards.try_into().unwrap()
 		));
 		assert_eq!(free(&senior(0)), 750 * UNITS);
-		assert_eq!(
-			motion(
-				Alice,
-				3,
-				RuntimeCall::AssetRate(pallet_asset_rate::Call::update {
-					asset_kind: Box::new(USD_ASSET),
-					rate: FixedU128::from_u32(3),
-				}),
-				&[Bob, Charlie],
-				&[]
-			),
-			Some(Ok(()))
-		);
+		set_rate(FixedU128::from_u32(3));
 		assert_eq!(
 			<AssetRate as ConversionFromAssetBalance<_, _, _>>::from_asset_balance(
 				200 * USD,

@@ -98,7 +98,8 @@ fn the_seeds_monthly_round_pays_by_score_and_counts_the_active_members() {
 		assert_ok!(CommunityBounty::finalize_round(RuntimeOrigin::signed(lead()), 0, 0));
 		assert!(cb_events().contains(&Event::RoundFinalized { index: 0, period: 0, active: 20 }));
 	});
-	// Anyone settles, page by page.
+	// The council confirms its rate, and anyone settles, page by page.
+	chain.block(confirm_rate);
 	let program = CommunityBounty::program_account(0);
 	let before: Vec<Balance> = chain.block(|| (0..6).map(|s| free(&senior(s))).collect());
 	let program_before = chain.block(|| free(&program));

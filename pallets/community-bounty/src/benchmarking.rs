@@ -72,10 +72,11 @@ fn bytes<S: Get<u32>>(len: u32) -> BoundedVec<u8, S> {
 	vec![b'x'; len as usize].try_into().unwrap_or_default()
 }
 
-/// Asset kind `seed`, with a rate.
+/// Asset kind `seed`, with a rate set in this block.
 fn asset_kind<T: Config>(seed: u32) -> T::AssetKind {
 	let kind = T::BenchmarkHelper::create_asset_kind(seed);
 	T::BalanceConverter::ensure_successful(kind.clone());
+	T::RateClock::ensure_fresh(&kind);
 	kind
 }
 
@@ -504,6 +505,13 @@ fn round_paying<T: Config>(
 /// Moves to the first block at which period 0's round of program `index` is final by itself.
 fn round_final<T: Config>(index: ProgramIndex) -> Result<(), BenchmarkError> {
 	T::BlockNumberProvider::set_block_number(schedule::<T>(index)?.scoring_deadline(0));
+	// The council keeps the rates fresh: set again in this block.
+	let program = Programs::<T>::get(index).ok_or(BenchmarkError::Stop("no program"))?;
+	for pool in program.pools.iter() {
+		if let Denomination::Asset(kind) = &pool.denomination {
+			T::RateClock::ensure_fresh(kind);
+		}
+	}
 	Ok(())
 }
 

@@ -296,6 +296,7 @@ mod milestones;
 mod mock;
 mod payments;
 mod program;
+mod rates;
 mod rewards;
 mod roster;
 mod rounds;
@@ -310,6 +311,7 @@ pub mod views;
 pub mod weights;
 
 pub use pallet::*;
+pub use rates::{AlwaysFresh, RateClock};
 pub(crate) use rounds::RoundStore;
 pub use schedule::Schedule;
 pub use types::*;
@@ -451,6 +453,17 @@ pub mod pallet {
 			Self::AssetKind,
 			BalanceOf<Self>,
 		>;
+
+		/// When each rate of [`Config::BalanceConverter`] was last set (see `rates.rs`). A
+		/// runtime that dates its rates elsewhere may name [`AlwaysFresh`].
+		#[pallet::no_default]
+		type RateClock: RateClock<Self::AssetKind, BlockNumberOf<Self>>;
+
+		/// The age, in blocks, past which a rate is stale: a conversion at a rate set longer ago
+		/// (or at a rate whose date is unknown) is refused with [`Error::RateStale`].
+		#[pallet::constant]
+		#[pallet::no_default]
+		type MaxRateAge: Get<BlockNumberOf<Self>>;
 
 		/// The source of block numbers for periods and deadlines. On a parachain, see the crate
 		/// docs ("Parachains") before choosing it.
@@ -805,6 +818,10 @@ pub mod pallet {
 			amount: BalanceOf<T>,
 			native: BalanceOf<T>,
 			reason: ReasonOf<T>,
+			/// For a direct award in an asset, the block in which the rate `amount` was
+			/// converted at was set. `None` for an amount in native tokens, and for a round's
+			/// payment, whose rate the round's `RoundTallied` event dates.
+			rate_set_at: Option<BlockNumberOf<T>>,
 		},
 		/// A Senior Ambassador's crew member became a Senior Ambassador, keeping its reports
 		/// and spending history; `seniors` is the new count of seniors.
@@ -837,7 +854,14 @@ pub mod pallet {
 		RoundSettlementStarted { index: ProgramIndex, period: PeriodIndex },
 		/// Every entry of a round was checked and tallied: its payments are fixed, their sum
 		/// (`committed`, native) is set aside, and the next `settle_round` calls pay them.
-		RoundTallied { index: ProgramIndex, period: PeriodIndex, committed: BalanceOf<T> },
+		/// `rates` names, for each scored pool denominated in an asset, the block in which the
+		/// rate its payments convert at was set.
+		RoundTallied {
+			index: ProgramIndex,
+			period: PeriodIndex,
+			committed: BalanceOf<T>,
+			rates: BoundedVec<(PoolIndex, BlockNumberOf<T>), T::MaxPools>,
+		},
 		/// A fixed payment could not be made (the beneficiary cannot receive it): it was
 		/// skipped, and its amount stays in the program.
 		PaymentSkipped {
@@ -1033,6 +1057,9 @@ pub mod pallet {
 		/// Storage does not hold what the pallet wrote (a page its round names, say): a defect,
 		/// reported as defensive. Nothing changed.
 		Inconsistent,
+		/// The rate of the pool's denomination was set more than `MaxRateAge` blocks ago (or
+		/// its date is unknown): the council must set it again before it pays.
+		RateStale,
 	}
 
 	#[pallet::hooks]

@@ -107,6 +107,24 @@ parameter_types! {
 	pub static UsdRate: Option<FixedU128> = Some(FixedU128::from_rational(5, 2));
 	/// Assets the benchmarks gave a rate (`ensure_successful`); they convert at [`UsdRate`].
 	pub static BenchmarkAssets: alloc::vec::Vec<u32> = alloc::vec::Vec::new();
+	/// The block the council set the rates; `None` stands for a council that keeps them fresh
+	/// (set in the current block). Tests of stale rates set it.
+	pub static RatesSetAt: Option<Option<u64>> = None;
+}
+
+/// The oldest rate a conversion uses: a period, as a council that confirms its rate monthly.
+pub const MAX_RATE_AGE: u64 = PERIOD;
+
+/// Dates the mock's rates by [`RatesSetAt`].
+pub struct MockRateClock;
+impl crate::RateClock<u32, u64> for MockRateClock {
+	fn set_at(_: &u32) -> Option<u64> {
+		RatesSetAt::get().unwrap_or_else(|| Some(System::block_number()))
+	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn ensure_fresh(_: &u32) {
+		RatesSetAt::set(None);
+	}
 }
 
 /// Converts USD into PHA at [`UsdRate`]; other assets have no rate.
@@ -148,6 +166,8 @@ impl Config for Test {
 	type TreasuryAccount = Treasury;
 	type AssetKind = u32;
 	type BalanceConverter = MockConverter;
+	type RateClock = MockRateClock;
+	type MaxRateAge = ConstU64<MAX_RATE_AGE>;
 	type BlockNumberProvider = System;
 	type ProgramBondBase = ConstU64<{ 100 * PHA }>;
 	type ProgramBondPerByte = ConstU64<{ PHA / 10 }>;
@@ -182,6 +202,7 @@ impl ExtBuilder {
 	pub fn build(self) -> sp_io::TestExternalities {
 		UsdRate::set(Some(FixedU128::from_rational(5, 2)));
 		BenchmarkAssets::set(Default::default());
+		RatesSetAt::set(None);
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 		let mut balances = vec![
 			(LEAD, 10_000 * PHA),

@@ -26,7 +26,7 @@
 //! or the treasury, and the lead only from a `Lead` pool.
 
 use crate::{pallet::*, *};
-use frame_support::{traits::tokens::ConversionFromAssetBalance, weights::Weight};
+use frame_support::weights::Weight;
 use sp_runtime::traits::{CheckedAdd, Saturating};
 
 /// What an award costs beyond a transfer, by its pool: a roster read for a senior pool's
@@ -119,7 +119,7 @@ impl<T: Config> Payer<T> {
 			None => None,
 		};
 
-		let native = Pallet::<T>::to_native(amount, &pool.denomination)?;
+		let (native, rate_set_at) = Pallet::<T>::to_native_dated(amount, &pool.denomination)?;
 		ensure!(!native.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(native <= self.spendable, Error::<T>::InsufficientProgramFunds);
 		Pallet::<T>::pay_award(&self.account, &beneficiary, native)?;
@@ -147,6 +147,7 @@ impl<T: Config> Payer<T> {
 			amount,
 			native,
 			reason,
+			rate_set_at,
 		});
 		Ok(class)
 	}
@@ -201,20 +202,6 @@ impl<T: Config> Pallet<T> {
 		let heavy_part =
 			T::WeightInfo::award_batch(heavy).saturating_sub(T::WeightInfo::award_batch(0));
 		T::WeightInfo::award_batch_plain(plain).saturating_add(heavy_part)
-	}
-
-	/// Converts `amount` in `denomination` into native tokens at the current rate.
-	pub fn to_native(
-		amount: BalanceOf<T>,
-		denomination: &Denomination<T::AssetKind>,
-	) -> Result<BalanceOf<T>, Error<T>> {
-		match denomination {
-			Denomination::Native => Ok(amount),
-			Denomination::Asset(kind) => {
-				T::BalanceConverter::from_asset_balance(amount, kind.clone())
-					.map_err(|_| Error::<T>::NoRate)
-			},
-		}
 	}
 
 	/// Whether `beneficiary` may be paid from `pool` of program `index` now, by its

@@ -38,8 +38,18 @@ parameter_types! {
 	pub const SS58Prefix: u8 = 42;
 }
 
+/// Every call but `pallet-asset-rate`'s: a rate is set through `DatedRates` (same origins and
+/// arguments), which dates it, so no rate changes without its date. Root is never filtered.
+pub struct NoUndatedRates;
+impl frame_support::traits::Contains<RuntimeCall> for NoUndatedRates {
+	fn contains(call: &RuntimeCall) -> bool {
+		!matches!(call, RuntimeCall::AssetRate(_))
+	}
+}
+
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
+	type BaseCallFilter = NoUndatedRates;
 	type Block = Block;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;
@@ -234,6 +244,9 @@ parameter_types! {
 	pub const SettlementWindow: BlockNumber = 10 * DAYS;
 	/// Held from a contributor's claim until its round goes; lost if marked as spam.
 	pub const ClaimDeposit: Balance = UNITS;
+	/// A rate set longer ago is stale: a period and its filing grace, so that a council which
+	/// confirms its rates once a month can always settle the month's round by the 5th.
+	pub const MaxRateAge: BlockNumber = PayoutPeriod::get() + FilingGrace::get();
 }
 
 /// How the demo runtime configures the community bounties: the council's two majorities as
@@ -247,6 +260,9 @@ impl pallet_community_bounty::Config for Runtime {
 	type PalletId = CommunityBountyPalletId;
 	type AssetKind = u32;
 	type BalanceConverter = AssetRate;
+	/// The council's rates, dated by `dated_rates` when its motions set them.
+	type RateClock = DatedRates;
+	type MaxRateAge = MaxRateAge;
 	type BlockNumberProvider = System;
 	type ProgramBondBase = ProgramBondBase;
 	type ProgramBondPerByte = ProgramBondPerByte;
@@ -282,7 +298,7 @@ impl pallet_community_bounty::Config for Runtime {
 	type BenchmarkHelper = ();
 }
 
-impl genesis_rates::Config for Runtime {}
+impl dated_rates::Config for Runtime {}
 
 #[cfg(feature = "runtime-benchmarks")]
 impl frame_system_benchmarking::Config for Runtime {}

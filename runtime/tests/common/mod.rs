@@ -385,6 +385,22 @@ pub fn settle_all(chain: &mut Chain, period: u32) -> Vec<(AccountId, Balance)> {
 	paid
 }
 
+/// The council sets the PHA/USD rate to `pha_per_usd` by motion (`DatedRates::update`, which
+/// dates it in this block), in the current block: what it does at least every `MaxRateAge`
+/// blocks for a program to pay. Runs inside a block.
+pub fn set_rate(pha_per_usd: FixedU128) {
+	let call = RuntimeCall::DatedRates(community_bounty_runtime::dated_rates::Call::update {
+		asset_kind: Box::new(USD_ASSET),
+		rate: pha_per_usd,
+	});
+	assert_eq!(motion(Alice, 3, call, &[Bob, Charlie], &[]), Some(Ok(())));
+}
+
+/// The council confirms the genesis rate (2.5 PHA per USD) in the current block.
+pub fn confirm_rate() {
+	set_rate(FixedU128::from_rational(5, 2));
+}
+
 /// The filing and scoring deadlines of `period` of program 0, approved at `approved_at`.
 pub fn deadlines(approved_at: u32, period: u32) -> (u32, u32) {
 	// Neither deadline depends on the end block.

@@ -96,8 +96,25 @@ impl<T: Config> Pallet<T> {
 		Self::note_final(program, period);
 		Self::keep_activity(index, program, period, round);
 		Self::deposit_event(Event::RoundSettlementStarted { index, period });
-		Self::deposit_event(Event::RoundTallied { index, period, committed });
+		Self::deposit_event(Event::RoundTallied {
+			index,
+			period,
+			committed,
+			rates: Self::rates_fixed(program),
+		});
 		Ok(T::WeightInfo::settle_round_start(round.filers.len() as u32))
+	}
+
+	/// The block each scored pool's rate was set, for the pools denominated in an asset: the
+	/// rates a settlement's first step fixes (it checked each is fresh).
+	fn rates_fixed(program: &Program<T>) -> BoundedVec<(PoolIndex, BlockNumberOf<T>), T::MaxPools> {
+		let rates = program.pools.iter().enumerate().filter_map(|(p, pool)| {
+			let Denomination::Asset(kind) = &pool.denomination else { return None };
+			let set_at = pool.payout.is_scored().then(|| Self::fresh_rate(kind).ok())??;
+			Some((p as PoolIndex, set_at))
+		});
+		// One entry a pool of the spec, which holds at most `MaxPools`.
+		BoundedVec::truncate_from(rates.collect())
 	}
 
 	/// Pays the entries of the page at position `next` of a settling round, releasing their
@@ -145,6 +162,7 @@ impl<T: Config> Pallet<T> {
 						amount,
 						native,
 						reason: Self::round_reason(period, &entry.kind),
+						rate_set_at: None,
 					});
 				} else {
 					skipped = skipped.saturating_add(1);

@@ -26,6 +26,7 @@
 mod milestones;
 mod model;
 mod program;
+mod rates;
 mod rewards;
 mod roster;
 mod rounds;

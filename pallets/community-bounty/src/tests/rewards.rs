@@ -50,6 +50,8 @@ fn seed_month_of_senior_rewards() {
 				amount: 400 * USD,
 				native: 1_000 * PHA,
 				reason: bytes("monthly reward"),
+				// The mock's council keeps its rate fresh: set in this block.
+				rate_set_at: Some(System::block_number()),
 			}
 		);
 		// The pool is exhausted for this month: one unit more is refused.

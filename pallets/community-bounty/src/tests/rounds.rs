@@ -42,6 +42,13 @@ fn round_spec() -> ProgramSpec<Test> {
 	spec
 }
 
+/// The rates a settlement of [`round_spec`] names: both pools are scored in USD, whose rate the
+/// mock's council keeps fresh (set in this block).
+fn both_rates_now() -> BoundedVec<(PoolIndex, u64), <Test as Config>::MaxPools> {
+	let now = System::block_number();
+	vec![(SENIOR_POOL, now), (CONTRIBUTOR_POOL, now)].try_into().unwrap()
+}
+
 /// Proposes and approves `spec` at block 1; returns its index. Events are cleared.
 fn active(spec: ProgramSpec<Test>) -> ProgramIndex {
 	let index = propose(spec);
@@ -448,6 +455,42 @@ fn a_scored_pool_takes_no_direct_award() {
 	});
 }
 
+/// A round's first settlement step at a stale rate is refused and changes nothing; once the
+/// council sets the rate again, it settles, and `RoundTallied` dates the rates it fixed. The
+/// pay steps keep those rates even if they go stale meanwhile.
+#[test]
+fn settlement_refuses_a_stale_rate_until_it_is_set_again_then_keeps_the_fixed_rate() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = round_with(6, 0);
+		for s in 0..6 {
+			assert_ok!(file(index, 0, senior(s)));
+		}
+		assert_ok!(score(index, 0, &(0..6).map(|s| (senior(s), 100)).collect::<Vec<_>>()));
+		RatesSetAt::set(Some(Some(1)));
+		go_to(P0_FINAL.max(2 + MAX_RATE_AGE));
+		let before = (program(index), Rounds::<Test>::get(index, 0), free(account(index)));
+		assert_noop!(CB::settle_round(signed(STRANGER), index, 0), Error::<Test>::RateStale);
+		assert_eq!((program(index), Rounds::<Test>::get(index, 0), free(account(index))), before);
+		// The council sets the rate again: the round settles at it.
+		let set_at = System::block_number();
+		RatesSetAt::set(Some(Some(set_at)));
+		events();
+		assert_ok!(CB::settle_round(signed(STRANGER), index, 0));
+		let committed = 6 * usd_to_pha(SENIOR_CAP / 6);
+		assert!(events().contains(&Event::RoundTallied {
+			index,
+			period: 0,
+			committed,
+			rates: vec![(SENIOR_POOL, set_at), (CONTRIBUTOR_POOL, set_at)].try_into().unwrap(),
+		}));
+		// The rate goes stale before the pages are paid: they pay at the rate fixed above.
+		go_to(set_at + MAX_RATE_AGE + 1);
+		settle_all(index, 0);
+		let paid: Balance = awarded(&events()).into_iter().map(|(_, _, native)| native).sum();
+		assert_eq!(paid, committed);
+	});
+}
+
 #[test]
 fn the_rate_of_the_first_settlement_call_applies() {
 	ExtBuilder::default().build_and_execute(|| {
@@ -490,7 +533,7 @@ fn settlement_pays_in_pages_of_max_settle_per_call() {
 			events(),
 			vec![
 				Event::RoundSettlementStarted { index, period: 0 },
-				Event::RoundTallied { index, period: 0, committed }
+				Event::RoundTallied { index, period: 0, committed, rates: both_rates_now() }
 			]
 		);
 		assert_eq!(program(index).committed, committed);
@@ -970,7 +1013,12 @@ fn a_round_commits_what_it_may_pay_not_every_cap() {
 		assert_ok!(CB::settle_round(signed(STRANGER), index, 0));
 		// $500 at 2.5 PHA/USD: not the $2,000 + $2,000 of both caps.
 		let committed = usd_to_pha(500 * USD);
-		assert!(events().contains(&Event::RoundTallied { index, period: 0, committed }));
+		assert!(events().contains(&Event::RoundTallied {
+			index,
+			period: 0,
+			committed,
+			rates: both_rates_now()
+		}));
 		assert_eq!(program(index).committed, committed);
 		settle_all(index, 0);
 		assert_eq!(free(senior(0)), committed);
