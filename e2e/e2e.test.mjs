@@ -26,6 +26,9 @@ const PHA = 10n ** 12n;
 const USD = 10n ** 12n;
 /// Blocks a day at the demo runtime's 6-second blocks.
 const DAY = 14_400;
+const USD_ASSET = 1;
+/// 2.5 PHA per USD, the genesis rate, as a FixedU128's inner value.
+const PHA_PER_USD = 2_500_000_000_000_000_000n;
 /// Proposal #14's spec and cast, from the runtime's `seed` module (runtime/seed/proposal-14.json).
 const seed = loadSeed(new URL('../runtime/seed/', import.meta.url).pathname);
 /// Two of the seed's Senior Ambassadors: one its lead scores at or above the pools' 40%, one under.
@@ -274,13 +277,25 @@ test('a monthly round through @polkadot/api: members report, the lead scores, an
   assert.equal(api.registry.findMetaError(late.dispatchError.asModule).name, 'FilingClosed');
   await ok(lead, api.tx.communityBounty.finalizeRound(index, 0));
 
+  // The genesis rate is older than MaxRateAge by now: settling is refused until the council
+  // sets the rate again (through DatedRates, which dates it).
+  const maxRateAge = constant(api, 'maxRateAge').toNumber();
+  assert.ok(filingDeadline > maxRateAge, 'the genesis rate is stale at the filing deadline');
+  const stale = await send(dev('Eve'), api.tx.communityBounty.settleRound(index, 0));
+  assert.equal(api.registry.findMetaError(stale.dispatchError.asModule).name, 'RateStale');
+  await motion(api.tx.datedRates.update(USD_ASSET, PHA_PER_USD));
+  const setAt = (await api.query.datedRates.setAt(USD_ASSET)).unwrap().toNumber();
+  assert.equal(setAt, (await api.rpc.chain.getHeader()).number.toNumber(), 'dated in the motion\'s block');
+
   // Anyone settles: one call fixes the rate and tallies (committing what the round pays), one pays.
   const before = await free(cappex.address);
   const account = (await api.call.communityBountyApi.program(index)).unwrap().account.toString();
   const accountBefore = await free(account);
   const started = await ok(dev('Eve'), api.tx.communityBounty.settleRound(index, 0));
   assert.ok(has(started, 'communityBounty', 'RoundSettlementStarted'));
-  assert.equal(has(started, 'communityBounty', 'RoundTallied').event.data.committed.toBigInt(), 5_000n * PHA);
+  const tallied = has(started, 'communityBounty', 'RoundTallied').event.data;
+  assert.equal(tallied.committed.toBigInt(), 5_000n * PHA);
+  assert.deepEqual(tallied.rates.toJSON(), [[0, setAt]], 'the round names the date of the rate it fixed');
   const paid = await ok(dev('Eve'), api.tx.communityBounty.settleRound(index, 0));
   const awarded = paid.filter(({ event }) => event.section === 'communityBounty' && event.method === 'Awarded');
   assert.equal(awarded.length, 1);
