@@ -163,7 +163,39 @@ function milestoneRows(p, events) {
   }).join('');
 }
 
-function poolGauges(p) {
+const BLOCKS_PER_DAY = (24 * 3600) / SECONDS_PER_BLOCK;
+const days = (blocks) => `${(blocks / BLOCKS_PER_DAY).toFixed(1)} days`;
+
+/// The age of each pool's rate, from the `rate` view function: when the council set it and until
+/// which block payments convert at it; a warning in its last 5 days, and what to do once stale.
+async function rateNotes(p, head) {
+  const notes = [];
+  for (const pool of p.pools) {
+    if (!pool.denomination.isAsset) { notes.push(''); continue; }
+    const r = await view(api, 'rate', pool.denomination.asAsset);
+    let note;
+    let kind = 'fresh';
+    if (r.setAt.isNone) {
+      kind = 'stale';
+      note = 'The rate has no date: payments from this pool are refused until the council sets it.';
+    } else {
+      const setAt = r.setAt.unwrap().toNumber();
+      const until = r.freshUntil.unwrap().toNumber();
+      if (!r.fresh.isTrue) {
+        kind = 'stale';
+        note = `Rate STALE: set at #${setAt}, ${days(head - setAt)} ago; payments from this pool are refused until the council sets it again.`;
+      } else {
+        const left = until - head;
+        if (left < 5 * BLOCKS_PER_DAY) kind = 'warning';
+        note = `Rate set at #${setAt} (${days(head - setAt)} ago), fresh until #${until}${kind === 'warning' ? ` — stale in ${days(left)}: the council should set it again` : ` (${days(left)} left)`}.`;
+      }
+    }
+    notes.push(`<p class="rate ${kind}" data-set-at="${r.setAt.isSome ? r.setAt.unwrap() : ''}">${esc(note)}</p>`);
+  }
+  return notes;
+}
+
+function poolGauges(p, rates) {
   return p.pools.map((pool, i) => {
     const cap = pool.periodCap.toBigInt();
     const spent = pool.spent.toBigInt();
@@ -173,6 +205,7 @@ function poolGauges(p) {
       <h4>Pool ${i}: ${esc(pool.eligibility.type)}${scored ? ` <small>(scored: ${pool.payout.asScored.threshold}% threshold, ${esc(pool.payout.asScored.split.type)})</small>` : ' <small>(direct)</small>'}</h4>
       <div class="meter"><span style="width:${pct}%"></span></div>
       <p>cap <b class="cap">${esc(inDenomination(cap, pool.denomination))}</b> · spent <b class="spent">${esc(inDenomination(spent, pool.denomination))}</b> · remaining <b class="remaining">${esc(inDenomination(pool.remaining, pool.denomination))}</b>${pool.remainingNative.isSome ? ` = <b class="remaining-native">${esc(pha(pool.remainingNative.unwrap()))}</b> today` : ''}</p>
+      ${rates[i] ?? ''}
     </div>`;
   }).join('');
 }
@@ -202,6 +235,7 @@ async function roundSection(index, period, isLead, events) {
   const status = Object.keys(json.status)[0];
   return `<section class="round" data-period="${period}"><h3>Month ${period + 1}: ${esc(status)}${json.isFinal ? ' (final)' : ''}, ${json.active} active</h3>
     <table><thead><tr><th>who</th><th>what</th><th>evidence</th><th>score</th><th>pay if settled now</th>${isLead && !json.isFinal ? '<th>new score</th>' : ''}</tr></thead><tbody>${rows}</tbody></table>
+    ${r.unpriced.isSome ? `<p class="unpriced error">No pay is shown: settling now would be refused (${esc(errorName(api, r.unpriced.unwrap()))}).</p>` : ''}
     <ul>${totals}<li>the round would pay <b class="round-native">${esc(pha(BigInt(json.totalNative)))}</b>; the program can spend ${esc(pha(BigInt(json.available)))}</li></ul>
     ${isLead && !json.isFinal ? `<button class="score-button" data-period="${period}">Score month ${period + 1}</button>` : ''}</section>`;
 }
@@ -280,7 +314,7 @@ async function program(index) {
     ], budget)}
     <section id="milestones"><h3>Milestones</h3><table><thead><tr><th>#</th><th>metric</th><th>target</th><th>lead claimed</th><th>figure of record</th><th>council</th><th>tranche</th></tr></thead>
       <tbody>${milestoneRows(p, events)}</tbody></table></section>
-    <section id="pools"><h3>This month's pools</h3>${poolGauges(p)}</section>
+    <section id="pools"><h3>This month's pools</h3>${poolGauges(p, await rateNotes(p, head))}</section>
     <section id="rounds"><h3>Monthly rounds</h3>${rounds.join('')}</section>
     ${await rosterSection(index)}
     ${isLead ? batchSection(p) : ''}

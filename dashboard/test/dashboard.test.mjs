@@ -194,6 +194,15 @@ test('the dashboard shows a program as the chain holds it, and the lead sends a 
   assert.equal(await page.textContent('[data-pool="1"] .cap'), `$${fmt(CONTRIBUTOR_CAP)}`);
   assert.equal(await page.textContent('[data-pool="1"] .remaining-native'), `${fmt(CONTRIBUTOR_CAP * RATE / 2n)} PHA`);
 
+  // Each pool's rate, dated by the council's motion: when it was set, and until when it pays.
+  const setAt = (await api.query.datedRates.setAt(1)).unwrap().toNumber();
+  const freshUntil = setAt + api.consts.communityBounty.maxRateAge.toNumber();
+  for (const pool of [0, 1]) {
+    const rate = page.locator(`[data-pool="${pool}"] .rate`);
+    assert.equal(await rate.getAttribute('data-set-at'), String(setAt));
+    assert.match(await rate.textContent(), new RegExp(`^Rate set at #${setAt} .*fresh until #${freshUntil}`));
+  }
+
   // The open round (month 2): scores, and the pay each would get now, shared by score.
   const eligible = Object.entries(SCORES[1]).filter(([, s]) => s >= 40);
   const total = eligible.reduce((n, [, s]) => n + BigInt(s), 0n);
@@ -302,5 +311,20 @@ test('errors a person can act on: an unknown program, an unreachable chain', asy
   await page.goto(`http://127.0.0.1:${web.address().port}/?rpc=ws://127.0.0.1:${dead}#/`);
   await page.waitForSelector('body[data-rendered]', { timeout: 60_000 });
   assert.match(await page.textContent('.error'), /cannot be reached/);
+  await page.close();
+});
+
+test('a stale rate is shown as stale, with what the council must do', async () => {
+  const setAt = (await api.query.datedRates.setAt(1)).unwrap().toNumber();
+  const freshUntil = setAt + api.consts.communityBounty.maxRateAge.toNumber();
+  await api.rpc('dev_newBlock', { count: 1, unsafeBlockHeight: freshUntil + 1 });
+  const page = await open(`#/program/${index}`);
+  for (const pool of [0, 1]) {
+    const rate = page.locator(`[data-pool="${pool}"] .rate.stale`);
+    assert.match(await rate.textContent(), /^Rate STALE: set at #\d+.*until the council sets it again/);
+  }
+  // The open round still lists its entries and their scores, and says why no pay is shown.
+  assert.match(await page.textContent('.round[data-period="1"] .unpriced'), /refused \(RateStale: /);
+  assert.ok(await page.locator('.round[data-period="1"] tr[data-who] .score').count() > 0);
   await page.close();
 });

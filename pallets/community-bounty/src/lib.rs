@@ -240,6 +240,10 @@
 //!   to be closed.
 //! - A cut of the next tranche is final: the cut part stays in the treasury and never counts as
 //!   released or owed.
+//! - A rate is dated, and a stale one refused (`rates.rs`): a conversion at a rate set more than
+//!   [`Config::MaxRateAge`] blocks ago, or whose date [`Config::RateClock`] does not know, fails
+//!   with [`Error::RateStale`]. An unknown date counts as stale, so a runtime that starts dating
+//!   its rates pays nothing at an old rate until its council confirms it.
 //!
 //! ## Weights
 //!
@@ -1165,6 +1169,12 @@ pub mod pallet {
 		) -> Result<views::RoundView<T::AccountId, BalanceOf<T>, BlockNumberOf<T>>, DispatchError>
 		{
 			Self::view_round(index, period)
+		}
+
+		/// How old the rate of `asset` is: when it was set, until which block conversions use it
+		/// (after [`Config::MaxRateAge`], they fail with `RateStale`), and whether it is fresh.
+		pub fn rate(asset: T::AssetKind) -> views::RateView<BlockNumberOf<T>> {
+			Self::view_rate(asset)
 		}
 
 		/// A dry run of `awards` as the lead's `award_batch` would pay them now: for each entry,

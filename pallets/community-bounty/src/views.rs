@@ -53,6 +53,18 @@ pub struct RemainingView<Balance> {
 	pub native: Option<Balance>,
 }
 
+/// How old an asset's rate is, against [`Config::MaxRateAge`].
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct RateView<BlockNumber> {
+	/// The block in which the rate was last set, if [`Config::RateClock`] knows it.
+	pub set_at: Option<BlockNumber>,
+	/// The last block in which a conversion still uses it (`set_at + MaxRateAge`); after it,
+	/// conversions fail with [`Error::RateStale`] until the rate is set again.
+	pub fresh_until: Option<BlockNumber>,
+	/// Whether a conversion in this block would use it.
+	pub fresh: bool,
+}
+
 /// A report or claim of a round, with what it would be paid if the round settled now.
 #[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
 pub struct EntryView<AccountId, Balance> {
@@ -110,6 +122,9 @@ pub struct RoundView<AccountId, Balance, BlockNumber> {
 	/// What the program can spend on it: its uncommitted funds, plus what this round
 	/// already has committed.
 	pub available: Balance,
+	/// Why no entry shows a payment, if no rate converts now: the error the settlement's first
+	/// step would meet (`RateStale`, `NoRate`). `None` once the rates are fixed or fresh.
+	pub unpriced: Option<DispatchError>,
 }
 
 impl<T: Config> Pallet<T> {
@@ -123,7 +138,7 @@ impl<T: Config> Pallet<T> {
 		let program = Self::program(index)?;
 		let schedule = Self::ensure_active(&program)?;
 		let round = RoundStore::<T>::get(index, period).ok_or(Error::<T>::NoRound)?;
-		let plan = Self::plan_round(index, &program, period, &round)?;
+		let (plan, unpriced) = Self::plan_round(index, &program, period, &round)?;
 		let now = T::BlockNumberProvider::current_block_number();
 		let mut pools: Vec<PoolRoundView<BalanceOf<T>>> = program
 			.pools
@@ -158,6 +173,7 @@ impl<T: Config> Pallet<T> {
 			pools,
 			total_native,
 			available: program.uncommitted().saturating_add(round.committed),
+			unpriced,
 		})
 	}
 
@@ -222,6 +238,16 @@ impl<T: Config> Pallet<T> {
 		}
 		let native = Self::to_native(amount, &spec.denomination).ok();
 		Ok(RemainingView { period, amount, native })
+	}
+
+	/// How old the rate of `asset` is, and until which block conversions use it.
+	pub fn view_rate(asset: T::AssetKind) -> RateView<BlockNumberOf<T>> {
+		let set_at = T::RateClock::set_at(&asset);
+		RateView {
+			set_at,
+			fresh_until: set_at.map(|at| at.saturating_add(T::MaxRateAge::get())),
+			fresh: Self::fresh_rate(&asset).is_ok(),
+		}
 	}
 
 	/// Checks `awards` as `award_batch` would pay them now, entry by entry and in order (caps

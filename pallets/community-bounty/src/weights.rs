@@ -111,16 +111,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `t` is `[1, 128]`.
 	/// The range of component `m` is `[1, 8]`.
 	/// The range of component `p` is `[0, 4]`.
-	fn propose_program(_t: u32, m: u32, p: u32, ) -> Weight {
+	fn propose_program(t: u32, m: u32, p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3586`
-		// Minimum execution time: 58_627_000 picoseconds.
-		Weight::from_parts(83_727_291, 3586)
-			// Standard Error: 31_973
-			.saturating_add(Weight::from_parts(514_058, 0).saturating_mul(m.into()))
-			// Standard Error: 52_223
-			.saturating_add(Weight::from_parts(349_221, 0).saturating_mul(p.into()))
+		// Minimum execution time: 60_509_000 picoseconds.
+		Weight::from_parts(56_334_735, 3586)
+			// Standard Error: 1_464
+			.saturating_add(Weight::from_parts(34_326, 0).saturating_mul(t.into()))
+			// Standard Error: 24_856
+			.saturating_add(Weight::from_parts(910_821, 0).saturating_mul(m.into()))
+			// Standard Error: 40_598
+			.saturating_add(Weight::from_parts(316_929, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -134,8 +136,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1303`
 		//  Estimated: `8799`
-		// Minimum execution time: 96_133_000 picoseconds.
-		Weight::from_parts(130_604_000, 8799)
+		// Minimum execution time: 97_895_000 picoseconds.
+		Weight::from_parts(109_493_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -149,8 +151,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1303`
 		//  Estimated: `6196`
-		// Minimum execution time: 56_574_000 picoseconds.
-		Weight::from_parts(75_513_000, 6196)
+		// Minimum execution time: 56_855_000 picoseconds.
+		Weight::from_parts(85_928_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -175,10 +177,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1119 + n * (85 ±0)`
 		//  Estimated: `10689 + n * (2934 ±4)`
-		// Minimum execution time: 92_047_000 picoseconds.
-		Weight::from_parts(133_800_893, 10689)
-			// Standard Error: 14_191
-			.saturating_add(Weight::from_parts(4_967_305, 0).saturating_mul(n.into()))
+		// Minimum execution time: 93_138_000 picoseconds.
+		Weight::from_parts(126_751_767, 10689)
+			// Standard Error: 18_425
+			.saturating_add(Weight::from_parts(5_301_213, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -206,10 +208,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1119 + n * (85 ±0)`
 		//  Estimated: `10689 + n * (2934 ±4)`
-		// Minimum execution time: 88_721_000 picoseconds.
-		Weight::from_parts(94_672_539, 10689)
-			// Standard Error: 18_923
-			.saturating_add(Weight::from_parts(3_872_391, 0).saturating_mul(n.into()))
+		// Minimum execution time: 96_954_000 picoseconds.
+		Weight::from_parts(125_609_259, 10689)
+			// Standard Error: 20_365
+			.saturating_add(Weight::from_parts(5_259_249, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -226,11 +228,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn clear_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + n * (85 ±0)`
-		//  Estimated: `4038 + n * (2934 ±3)`
-		// Minimum execution time: 18_327_000 picoseconds.
-		Weight::from_parts(13_707_303, 4038)
-			// Standard Error: 4_790
-			.saturating_add(Weight::from_parts(3_539_916, 0).saturating_mul(n.into()))
+		//  Estimated: `4038 + n * (2934 ±4)`
+		// Minimum execution time: 18_577_000 picoseconds.
+		Weight::from_parts(16_943_902, 4038)
+			// Standard Error: 17_746
+			.saturating_add(Weight::from_parts(4_234_356, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -250,10 +252,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `9469 + c * (168 ±0)`
 		//  Estimated: `26158 + c * (2603 ±0)`
-		// Minimum execution time: 29_193_000 picoseconds.
-		Weight::from_parts(33_575_178, 26158)
-			// Standard Error: 148_642
-			.saturating_add(Weight::from_parts(40_262_151, 0).saturating_mul(c.into()))
+		// Minimum execution time: 29_093_000 picoseconds.
+		Weight::from_parts(42_538_575, 26158)
+			// Standard Error: 276_860
+			.saturating_add(Weight::from_parts(46_767_928, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -271,10 +273,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1285 + c * (57 ±0)`
 		//  Estimated: `4691`
-		// Minimum execution time: 25_788_000 picoseconds.
-		Weight::from_parts(29_548_913, 4691)
-			// Standard Error: 3_806
-			.saturating_add(Weight::from_parts(4_318_881, 0).saturating_mul(c.into()))
+		// Minimum execution time: 25_708_000 picoseconds.
+		Weight::from_parts(30_784_121, 4691)
+			// Standard Error: 27_421
+			.saturating_add(Weight::from_parts(5_035_568, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
@@ -287,8 +289,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1312`
 		//  Estimated: `6196`
-		// Minimum execution time: 303_661_000 picoseconds.
-		Weight::from_parts(350_981_000, 6196)
+		// Minimum execution time: 310_191_000 picoseconds.
+		Weight::from_parts(349_379_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -302,8 +304,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `161`
 		//  Estimated: `6196`
-		// Minimum execution time: 61_691_000 picoseconds.
-		Weight::from_parts(74_401_000, 6196)
+		// Minimum execution time: 61_932_000 picoseconds.
+		Weight::from_parts(64_956_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -319,8 +321,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2154`
 		//  Estimated: `6210`
-		// Minimum execution time: 41_783_000 picoseconds.
-		Weight::from_parts(50_284_000, 6210)
+		// Minimum execution time: 41_060_000 picoseconds.
+		Weight::from_parts(44_976_000, 6210)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -337,10 +339,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1285 + c * (57 ±0)`
 		//  Estimated: `4691`
-		// Minimum execution time: 25_779_000 picoseconds.
-		Weight::from_parts(37_806_775, 4691)
-			// Standard Error: 26_746
-			.saturating_add(Weight::from_parts(4_419_198, 0).saturating_mul(c.into()))
+		// Minimum execution time: 25_368_000 picoseconds.
+		Weight::from_parts(33_807_351, 4691)
+			// Standard Error: 33_602
+			.saturating_add(Weight::from_parts(5_429_284, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
@@ -357,8 +359,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2282`
 		//  Estimated: `7086`
-		// Minimum execution time: 40_720_000 picoseconds.
-		Weight::from_parts(58_427_000, 7086)
+		// Minimum execution time: 39_959_000 picoseconds.
+		Weight::from_parts(45_107_000, 7086)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -370,8 +372,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1132`
 		//  Estimated: `4691`
-		// Minimum execution time: 19_258_000 picoseconds.
-		Weight::from_parts(30_415_000, 4691)
+		// Minimum execution time: 18_968_000 picoseconds.
+		Weight::from_parts(32_168_000, 4691)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -385,16 +387,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
 	/// The range of component `n` is `[1, 160]`.
-	fn report_milestone(e: u32, n: u32, ) -> Weight {
+	fn report_milestone(_e: u32, n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + n * (121 ±0)`
 		//  Estimated: `10689 + n * (2610 ±0)`
-		// Minimum execution time: 31_747_000 picoseconds.
-		Weight::from_parts(35_153_000, 10689)
-			// Standard Error: 16_060
-			.saturating_add(Weight::from_parts(126_652, 0).saturating_mul(e.into()))
-			// Standard Error: 25_685
-			.saturating_add(Weight::from_parts(5_011_310, 0).saturating_mul(n.into()))
+		// Minimum execution time: 30_485_000 picoseconds.
+		Weight::from_parts(143_820_924, 10689)
+			// Standard Error: 48_774
+			.saturating_add(Weight::from_parts(4_579_863, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -415,10 +415,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1752 + n * (121 ±0)`
 		//  Estimated: `10689 + n * (2610 ±0)`
-		// Minimum execution time: 79_828_000 picoseconds.
-		Weight::from_parts(116_289_249, 10689)
-			// Standard Error: 35_503
-			.saturating_add(Weight::from_parts(5_452_814, 0).saturating_mul(n.into()))
+		// Minimum execution time: 75_673_000 picoseconds.
+		Weight::from_parts(109_308_491, 10689)
+			// Standard Error: 30_977
+			.saturating_add(Weight::from_parts(4_726_609, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -432,8 +432,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1381`
 		//  Estimated: `4691`
-		// Minimum execution time: 17_917_000 picoseconds.
-		Weight::from_parts(31_417_000, 4691)
+		// Minimum execution time: 17_827_000 picoseconds.
+		Weight::from_parts(24_636_000, 4691)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -447,14 +447,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::MemberSpending` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `AssetRate::ConversionRateToNative` (r:1 w:0)
 	/// Proof: `AssetRate::ConversionRateToNative` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `DatedRates::SetAt` (r:1 w:0)
+	/// Proof: `DatedRates::SetAt` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 256]`.
 	fn award(_r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1089`
+		//  Measured:  `1153`
 		//  Estimated: `6196`
-		// Minimum execution time: 75_172_000 picoseconds.
-		Weight::from_parts(117_541_676, 6196)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		// Minimum execution time: 78_998_000 picoseconds.
+		Weight::from_parts(110_316_107, 6196)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
@@ -463,14 +465,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `AssetRate::ConversionRateToNative` (r:1 w:0)
 	/// Proof: `AssetRate::ConversionRateToNative` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `DatedRates::SetAt` (r:1 w:0)
+	/// Proof: `DatedRates::SetAt` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 256]`.
-	fn award_plain(_r: u32, ) -> Weight {
+	fn award_plain(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `946`
+		//  Measured:  `1010`
 		//  Estimated: `6196`
-		// Minimum execution time: 64_886_000 picoseconds.
-		Weight::from_parts(95_951_863, 6196)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Minimum execution time: 69_593_000 picoseconds.
+		Weight::from_parts(107_553_738, 6196)
+			// Standard Error: 1_338
+			.saturating_add(Weight::from_parts(7_313, 0).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
@@ -483,16 +489,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::MemberSpending` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `AssetRate::ConversionRateToNative` (r:4 w:0)
 	/// Proof: `AssetRate::ConversionRateToNative` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `DatedRates::SetAt` (r:4 w:0)
+	/// Proof: `DatedRates::SetAt` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 64]`.
 	fn award_batch(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1301 + n * (86 ±0)`
+		//  Measured:  `1452 + n * (86 ±0)`
 		//  Estimated: `9878 + n * (2610 ±0)`
-		// Minimum execution time: 77_765_000 picoseconds.
-		Weight::from_parts(620_250, 9878)
-			// Standard Error: 308_201
-			.saturating_add(Weight::from_parts(73_654_208, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		// Minimum execution time: 85_557_000 picoseconds.
+		Weight::from_parts(18_367_138, 9878)
+			// Standard Error: 267_975
+			.saturating_add(Weight::from_parts(64_129_065, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -504,16 +512,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `AssetRate::ConversionRateToNative` (r:4 w:0)
 	/// Proof: `AssetRate::ConversionRateToNative` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `DatedRates::SetAt` (r:4 w:0)
+	/// Proof: `DatedRates::SetAt` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 64]`.
 	fn award_batch_plain(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1257`
-		//  Estimated: `9878 + n * (2603 ±6)`
-		// Minimum execution time: 71_517_000 picoseconds.
-		Weight::from_parts(34_468_992, 9878)
-			// Standard Error: 301_671
-			.saturating_add(Weight::from_parts(61_381_837, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		//  Measured:  `1408`
+		//  Estimated: `9878 + n * (2603 ±0)`
+		// Minimum execution time: 75_372_000 picoseconds.
+		Weight::from_parts(5_214_555, 9878)
+			// Standard Error: 160_549
+			.saturating_add(Weight::from_parts(52_886_517, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -529,8 +539,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2282`
 		//  Estimated: `6210`
-		// Minimum execution time: 35_884_000 picoseconds.
-		Weight::from_parts(54_431_000, 6210)
+		// Minimum execution time: 35_633_000 picoseconds.
+		Weight::from_parts(40_059_000, 6210)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -543,12 +553,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CommunityBounty::RoundPages` (r:1 w:1)
 	/// Proof: `CommunityBounty::RoundPages` (`max_values`: None, `max_size`: Some(10109), added: 12584, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn file_report(_e: u32, ) -> Weight {
+	fn file_report(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `17598`
 		//  Estimated: `13574`
-		// Minimum execution time: 80_399_000 picoseconds.
-		Weight::from_parts(153_549_194, 13574)
+		// Minimum execution time: 65_598_000 picoseconds.
+		Weight::from_parts(80_530_256, 13574)
+			// Standard Error: 3_660
+			.saturating_add(Weight::from_parts(63_907, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -565,10 +577,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1047`
 		//  Estimated: `10689`
-		// Minimum execution time: 25_799_000 picoseconds.
-		Weight::from_parts(34_085_806, 10689)
-			// Standard Error: 553
-			.saturating_add(Weight::from_parts(4_578, 0).saturating_mul(e.into()))
+		// Minimum execution time: 26_089_000 picoseconds.
+		Weight::from_parts(33_661_397, 10689)
+			// Standard Error: 751
+			.saturating_add(Weight::from_parts(13_566, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -587,8 +599,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `18005`
 		//  Estimated: `13574`
-		// Minimum execution time: 118_056_000 picoseconds.
-		Weight::from_parts(170_337_901, 13574)
+		// Minimum execution time: 117_595_000 picoseconds.
+		Weight::from_parts(161_380_379, 13574)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -607,10 +619,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `934`
 		//  Estimated: `10689`
-		// Minimum execution time: 70_725_000 picoseconds.
-		Weight::from_parts(90_418_451, 10689)
-			// Standard Error: 2_205
-			.saturating_add(Weight::from_parts(17_324, 0).saturating_mul(e.into()))
+		// Minimum execution time: 71_076_000 picoseconds.
+		Weight::from_parts(88_553_192, 10689)
+			// Standard Error: 1_972
+			.saturating_add(Weight::from_parts(9_734, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -623,10 +635,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6800`
 		//  Estimated: `10689`
-		// Minimum execution time: 48_773_000 picoseconds.
-		Weight::from_parts(74_545_339, 10689)
-			// Standard Error: 41_341
-			.saturating_add(Weight::from_parts(2_319_503, 0).saturating_mul(n.into()))
+		// Minimum execution time: 37_356_000 picoseconds.
+		Weight::from_parts(78_759_383, 10689)
+			// Standard Error: 40_200
+			.saturating_add(Weight::from_parts(1_652_709, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -644,8 +656,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `27410`
 		//  Estimated: `26158`
-		// Minimum execution time: 134_470_000 picoseconds.
-		Weight::from_parts(212_295_000, 26158)
+		// Minimum execution time: 142_822_000 picoseconds.
+		Weight::from_parts(197_393_000, 26158)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -663,8 +675,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1671`
 		//  Estimated: `13574`
-		// Minimum execution time: 71_657_000 picoseconds.
-		Weight::from_parts(102_171_000, 13574)
+		// Minimum execution time: 75_151_000 picoseconds.
+		Weight::from_parts(81_060_000, 13574)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -676,8 +688,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6960`
 		//  Estimated: `10689`
-		// Minimum execution time: 54_320_000 picoseconds.
-		Weight::from_parts(72_578_000, 10689)
+		// Minimum execution time: 32_758_000 picoseconds.
+		Weight::from_parts(39_599_000, 10689)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -687,6 +699,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(7224), added: 9699, mode: `MaxEncodedLen`)
 	/// Storage: `AssetRate::ConversionRateToNative` (r:2 w:0)
 	/// Proof: `AssetRate::ConversionRateToNative` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `DatedRates::SetAt` (r:2 w:0)
+	/// Proof: `DatedRates::SetAt` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:128 w:0)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:0)
@@ -696,13 +710,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 160]`.
 	fn settle_round_start(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1368 + n * (121 ±0)`
-		//  Estimated: `14788 + n * (2327 ±34)`
-		// Minimum execution time: 63_234_000 picoseconds.
-		Weight::from_parts(79_132_771, 14788)
-			// Standard Error: 15_936
-			.saturating_add(Weight::from_parts(6_686_593, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(11_u64))
+		//  Measured:  `1519 + n * (121 ±0)`
+		//  Estimated: `14788 + n * (2327 ±28)`
+		// Minimum execution time: 58_957_000 picoseconds.
+		Weight::from_parts(78_826_614, 14788)
+			// Standard Error: 13_256
+			.saturating_add(Weight::from_parts(4_651_509, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 2327).saturating_mul(n.into()))
@@ -722,10 +736,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1210 + p * (506 ±0)`
 		//  Estimated: `13574 + p * (2603 ±0)`
-		// Minimum execution time: 107_930_000 picoseconds.
-		Weight::from_parts(50_044_993, 13574)
-			// Standard Error: 459_602
-			.saturating_add(Weight::from_parts(106_399_579, 0).saturating_mul(p.into()))
+		// Minimum execution time: 107_740_000 picoseconds.
+		Weight::from_parts(23_675_741, 13574)
+			// Standard Error: 237_605
+			.saturating_add(Weight::from_parts(82_743_066, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -745,10 +759,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1307 + p * (335 ±0)`
 		//  Estimated: `13574 + p * (2603 ±0)`
-		// Minimum execution time: 76_213_000 picoseconds.
-		Weight::from_parts(35_328_399, 13574)
-			// Standard Error: 68_801
-			.saturating_add(Weight::from_parts(45_940_753, 0).saturating_mul(p.into()))
+		// Minimum execution time: 76_313_000 picoseconds.
+		Weight::from_parts(77_976_000, 13574)
+			// Standard Error: 126_140
+			.saturating_add(Weight::from_parts(48_552_134, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -759,26 +773,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// The same measurements with RocksDB storage costs, for mocks and tests.
 impl WeightInfo for () {
-	fn propose_program(_t: u32, m: u32, p: u32, ) -> Weight {
-		Weight::from_parts(83_727_291, 3586)
-			.saturating_add(Weight::from_parts(514_058, 0).saturating_mul(m.into()))
-			.saturating_add(Weight::from_parts(349_221, 0).saturating_mul(p.into()))
+	fn propose_program(t: u32, m: u32, p: u32, ) -> Weight {
+		Weight::from_parts(56_334_735, 3586)
+			.saturating_add(Weight::from_parts(34_326, 0).saturating_mul(t.into()))
+			.saturating_add(Weight::from_parts(910_821, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(316_929, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn approve_program() -> Weight {
-		Weight::from_parts(130_604_000, 8799)
+		Weight::from_parts(109_493_000, 8799)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn reject_program() -> Weight {
-		Weight::from_parts(75_513_000, 6196)
+		Weight::from_parts(85_928_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn cancel_program(n: u32, ) -> Weight {
-		Weight::from_parts(133_800_893, 10689)
-			.saturating_add(Weight::from_parts(4_967_305, 0).saturating_mul(n.into()))
+		Weight::from_parts(126_751_767, 10689)
+			.saturating_add(Weight::from_parts(5_301_213, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -786,8 +801,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2934).saturating_mul(n.into()))
 	}
 	fn close_program(n: u32, ) -> Weight {
-		Weight::from_parts(94_672_539, 10689)
-			.saturating_add(Weight::from_parts(3_872_391, 0).saturating_mul(n.into()))
+		Weight::from_parts(125_609_259, 10689)
+			.saturating_add(Weight::from_parts(5_259_249, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -795,8 +810,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2934).saturating_mul(n.into()))
 	}
 	fn clear_program(n: u32, ) -> Weight {
-		Weight::from_parts(13_707_303, 4038)
-			.saturating_add(Weight::from_parts(3_539_916, 0).saturating_mul(n.into()))
+		Weight::from_parts(16_943_902, 4038)
+			.saturating_add(Weight::from_parts(4_234_356, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -804,8 +819,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2934).saturating_mul(n.into()))
 	}
 	fn clear_program_page(c: u32, ) -> Weight {
-		Weight::from_parts(33_575_178, 26158)
-			.saturating_add(Weight::from_parts(40_262_151, 0).saturating_mul(c.into()))
+		Weight::from_parts(42_538_575, 26158)
+			.saturating_add(Weight::from_parts(46_767_928, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -813,153 +828,154 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(c.into()))
 	}
 	fn set_lead(c: u32, ) -> Weight {
-		Weight::from_parts(29_548_913, 4691)
-			.saturating_add(Weight::from_parts(4_318_881, 0).saturating_mul(c.into()))
+		Weight::from_parts(30_784_121, 4691)
+			.saturating_add(Weight::from_parts(5_035_568, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(c.into())))
 	}
 	fn release_tranche() -> Weight {
-		Weight::from_parts(350_981_000, 6196)
+		Weight::from_parts(349_379_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn reclaim() -> Weight {
-		Weight::from_parts(74_401_000, 6196)
+		Weight::from_parts(64_956_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn add_member() -> Weight {
-		Weight::from_parts(50_284_000, 6210)
+		Weight::from_parts(44_976_000, 6210)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn remove_member(c: u32, ) -> Weight {
-		Weight::from_parts(37_806_775, 4691)
-			.saturating_add(Weight::from_parts(4_419_198, 0).saturating_mul(c.into()))
+		Weight::from_parts(33_807_351, 4691)
+			.saturating_add(Weight::from_parts(5_429_284, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(c.into())))
 	}
 	fn remove_member_ambassador() -> Weight {
-		Weight::from_parts(58_427_000, 7086)
+		Weight::from_parts(45_107_000, 7086)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn unbar_member() -> Weight {
-		Weight::from_parts(30_415_000, 4691)
+		Weight::from_parts(32_168_000, 4691)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
-	fn report_milestone(e: u32, n: u32, ) -> Weight {
-		Weight::from_parts(35_153_000, 10689)
-			.saturating_add(Weight::from_parts(126_652, 0).saturating_mul(e.into()))
-			.saturating_add(Weight::from_parts(5_011_310, 0).saturating_mul(n.into()))
+	fn report_milestone(_e: u32, n: u32, ) -> Weight {
+		Weight::from_parts(143_820_924, 10689)
+			.saturating_add(Weight::from_parts(4_579_863, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
 	}
 	fn approve_milestone(n: u32, ) -> Weight {
-		Weight::from_parts(116_289_249, 10689)
-			.saturating_add(Weight::from_parts(5_452_814, 0).saturating_mul(n.into()))
+		Weight::from_parts(109_308_491, 10689)
+			.saturating_add(Weight::from_parts(4_726_609, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
 	}
 	fn reject_milestone() -> Weight {
-		Weight::from_parts(31_417_000, 4691)
+		Weight::from_parts(24_636_000, 4691)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn award(_r: u32, ) -> Weight {
-		Weight::from_parts(117_541_676, 6196)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
+		Weight::from_parts(110_316_107, 6196)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
-	fn award_plain(_r: u32, ) -> Weight {
-		Weight::from_parts(95_951_863, 6196)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
+	fn award_plain(r: u32, ) -> Weight {
+		Weight::from_parts(107_553_738, 6196)
+			.saturating_add(Weight::from_parts(7_313, 0).saturating_mul(r.into()))
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn award_batch(n: u32, ) -> Weight {
-		Weight::from_parts(620_250, 9878)
-			.saturating_add(Weight::from_parts(73_654_208, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
+		Weight::from_parts(18_367_138, 9878)
+			.saturating_add(Weight::from_parts(64_129_065, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
 	}
 	fn award_batch_plain(n: u32, ) -> Weight {
-		Weight::from_parts(34_468_992, 9878)
-			.saturating_add(Weight::from_parts(61_381_837, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
+		Weight::from_parts(5_214_555, 9878)
+			.saturating_add(Weight::from_parts(52_886_517, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
 	}
 	fn promote_member() -> Weight {
-		Weight::from_parts(54_431_000, 6210)
+		Weight::from_parts(40_059_000, 6210)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
-	fn file_report(_e: u32, ) -> Weight {
-		Weight::from_parts(153_549_194, 13574)
+	fn file_report(e: u32, ) -> Weight {
+		Weight::from_parts(80_530_256, 13574)
+			.saturating_add(Weight::from_parts(63_907, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn file_report_opening(e: u32, ) -> Weight {
-		Weight::from_parts(34_085_806, 10689)
-			.saturating_add(Weight::from_parts(4_578, 0).saturating_mul(e.into()))
+		Weight::from_parts(33_661_397, 10689)
+			.saturating_add(Weight::from_parts(13_566, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn file_claim(_e: u32, ) -> Weight {
-		Weight::from_parts(170_337_901, 13574)
+		Weight::from_parts(161_380_379, 13574)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn file_claim_opening(e: u32, ) -> Weight {
-		Weight::from_parts(90_418_451, 10689)
-			.saturating_add(Weight::from_parts(17_324, 0).saturating_mul(e.into()))
+		Weight::from_parts(88_553_192, 10689)
+			.saturating_add(Weight::from_parts(9_734, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn score_round(n: u32, ) -> Weight {
-		Weight::from_parts(74_545_339, 10689)
-			.saturating_add(Weight::from_parts(2_319_503, 0).saturating_mul(n.into()))
+		Weight::from_parts(78_759_383, 10689)
+			.saturating_add(Weight::from_parts(1_652_709, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn mark_spam() -> Weight {
-		Weight::from_parts(212_295_000, 26158)
+		Weight::from_parts(197_393_000, 26158)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn mark_spam_emptying() -> Weight {
-		Weight::from_parts(102_171_000, 13574)
+		Weight::from_parts(81_060_000, 13574)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn finalize_round() -> Weight {
-		Weight::from_parts(72_578_000, 10689)
+		Weight::from_parts(39_599_000, 10689)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn settle_round_start(n: u32, ) -> Weight {
-		Weight::from_parts(79_132_771, 14788)
-			.saturating_add(Weight::from_parts(6_686_593, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
+		Weight::from_parts(78_826_614, 14788)
+			.saturating_add(Weight::from_parts(4_651_509, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 2327).saturating_mul(n.into()))
 	}
 	fn settle_round_pay(p: u32, ) -> Weight {
-		Weight::from_parts(50_044_993, 13574)
-			.saturating_add(Weight::from_parts(106_399_579, 0).saturating_mul(p.into()))
+		Weight::from_parts(23_675_741, 13574)
+			.saturating_add(Weight::from_parts(82_743_066, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -967,8 +983,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(p.into()))
 	}
 	fn settle_round_pay_reports(p: u32, ) -> Weight {
-		Weight::from_parts(35_328_399, 13574)
-			.saturating_add(Weight::from_parts(45_940_753, 0).saturating_mul(p.into()))
+		Weight::from_parts(77_976_000, 13574)
+			.saturating_add(Weight::from_parts(48_552_134, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))

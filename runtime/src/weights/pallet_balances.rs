@@ -69,8 +69,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 55_753_000 picoseconds.
-		Weight::from_parts(57_926_000, 3593)
+		// Minimum execution time: 55_452_000 picoseconds.
+		Weight::from_parts(58_096_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -80,8 +80,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 43_795_000 picoseconds.
-		Weight::from_parts(45_879_000, 3593)
+		// Minimum execution time: 43_685_000 picoseconds.
+		Weight::from_parts(46_059_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -91,8 +91,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 19_569_000 picoseconds.
-		Weight::from_parts(32_638_000, 3593)
+		// Minimum execution time: 19_238_000 picoseconds.
+		Weight::from_parts(21_432_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -102,8 +102,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `52`
 		//  Estimated: `3593`
-		// Minimum execution time: 19_960_000 picoseconds.
-		Weight::from_parts(31_527_000, 3593)
+		// Minimum execution time: 19_529_000 picoseconds.
+		Weight::from_parts(21_492_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -113,8 +113,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `52`
 		//  Estimated: `6196`
-		// Minimum execution time: 56_644_000 picoseconds.
-		Weight::from_parts(87_710_000, 6196)
+		// Minimum execution time: 56_013_000 picoseconds.
+		Weight::from_parts(61_472_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -124,8 +124,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 55_944_000 picoseconds.
-		Weight::from_parts(88_071_000, 3593)
+		// Minimum execution time: 54_411_000 picoseconds.
+		Weight::from_parts(56_644_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -135,8 +135,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `52`
 		//  Estimated: `3593`
-		// Minimum execution time: 16_084_000 picoseconds.
-		Weight::from_parts(17_866_000, 3593)
+		// Minimum execution time: 16_044_000 picoseconds.
+		Weight::from_parts(17_626_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -147,10 +147,10 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
-		// Minimum execution time: 27_621_000 picoseconds.
-		Weight::from_parts(31_156_000, 990)
-			// Standard Error: 154_290
-			.saturating_add(Weight::from_parts(20_145_105, 0).saturating_mul(u.into()))
+		// Minimum execution time: 17_385_000 picoseconds.
+		Weight::from_parts(13_379_076, 990)
+			// Standard Error: 121_136
+			.saturating_add(Weight::from_parts(17_781_871, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -159,21 +159,21 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_118_000 picoseconds.
-		Weight::from_parts(5_648_000, 0)
+		// Minimum execution time: 5_147_000 picoseconds.
+		Weight::from_parts(5_688_000, 0)
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 33_129_000 picoseconds.
-		Weight::from_parts(35_974_000, 0)
+		// Minimum execution time: 33_219_000 picoseconds.
+		Weight::from_parts(35_052_000, 0)
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 21_582_000 picoseconds.
-		Weight::from_parts(22_724_000, 0)
+		// Minimum execution time: 21_803_000 picoseconds.
+		Weight::from_parts(23_204_000, 0)
 	}
 }

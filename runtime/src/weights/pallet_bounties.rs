@@ -76,10 +76,10 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `51`
 		//  Estimated: `3593`
-		// Minimum execution time: 29_183_000 picoseconds.
-		Weight::from_parts(31_675_847, 3593)
-			// Standard Error: 0
-			.saturating_add(Weight::from_parts(757, 0).saturating_mul(d.into()))
+		// Minimum execution time: 24_115_000 picoseconds.
+		Weight::from_parts(25_750_033, 3593)
+			// Standard Error: 1
+			.saturating_add(Weight::from_parts(498, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -91,8 +91,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `177`
 		//  Estimated: `3642`
-		// Minimum execution time: 11_046_000 picoseconds.
-		Weight::from_parts(15_032_000, 3642)
+		// Minimum execution time: 10_986_000 picoseconds.
+		Weight::from_parts(11_957_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -102,8 +102,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `196`
 		//  Estimated: `3642`
-		// Minimum execution time: 10_435_000 picoseconds.
-		Weight::from_parts(16_795_000, 3642)
+		// Minimum execution time: 10_205_000 picoseconds.
+		Weight::from_parts(12_559_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -115,8 +115,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `176`
 		//  Estimated: `3642`
-		// Minimum execution time: 13_259_000 picoseconds.
-		Weight::from_parts(16_615_000, 3642)
+		// Minimum execution time: 13_210_000 picoseconds.
+		Weight::from_parts(22_594_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -128,8 +128,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `437`
 		//  Estimated: `6196`
-		// Minimum execution time: 38_917_000 picoseconds.
-		Weight::from_parts(51_807_000, 6196)
+		// Minimum execution time: 38_578_000 picoseconds.
+		Weight::from_parts(43_695_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -141,8 +141,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `331`
 		//  Estimated: `3642`
-		// Minimum execution time: 27_791_000 picoseconds.
-		Weight::from_parts(37_085_000, 3642)
+		// Minimum execution time: 27_430_000 picoseconds.
+		Weight::from_parts(30_014_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -152,8 +152,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `232`
 		//  Estimated: `3642`
-		// Minimum execution time: 11_037_000 picoseconds.
-		Weight::from_parts(18_357_000, 3642)
+		// Minimum execution time: 10_956_000 picoseconds.
+		Weight::from_parts(15_032_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -167,8 +167,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `469`
 		//  Estimated: `8799`
-		// Minimum execution time: 115_342_000 picoseconds.
-		Weight::from_parts(149_602_000, 8799)
+		// Minimum execution time: 115_372_000 picoseconds.
+		Weight::from_parts(119_908_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -182,8 +182,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `329`
 		//  Estimated: `6196`
-		// Minimum execution time: 37_676_000 picoseconds.
-		Weight::from_parts(58_807_000, 6196)
+		// Minimum execution time: 37_696_000 picoseconds.
+		Weight::from_parts(55_042_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -197,8 +197,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `540`
 		//  Estimated: `8799`
-		// Minimum execution time: 79_438_000 picoseconds.
-		Weight::from_parts(114_991_000, 8799)
+		// Minimum execution time: 79_237_000 picoseconds.
+		Weight::from_parts(115_662_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -208,8 +208,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `232`
 		//  Estimated: `3642`
-		// Minimum execution time: 10_936_000 picoseconds.
-		Weight::from_parts(13_009_000, 3642)
+		// Minimum execution time: 10_916_000 picoseconds.
+		Weight::from_parts(20_360_000, 3642)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -224,10 +224,10 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + b * (244 ±0)`
 		//  Estimated: `1887 + b * (5206 ±0)`
-		// Minimum execution time: 2_263_000 picoseconds.
-		Weight::from_parts(2_544_000, 1887)
-			// Standard Error: 391_494
-			.saturating_add(Weight::from_parts(53_518_860, 0).saturating_mul(b.into()))
+		// Minimum execution time: 1_733_000 picoseconds.
+		Weight::from_parts(2_123_000, 1887)
+			// Standard Error: 483_891
+			.saturating_add(Weight::from_parts(48_071_215, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -244,8 +244,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `16619`
 		//  Estimated: `19865`
-		// Minimum execution time: 33_390_000 picoseconds.
-		Weight::from_parts(43_395_000, 19865)
+		// Minimum execution time: 33_439_000 picoseconds.
+		Weight::from_parts(37_606_000, 19865)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -257,8 +257,8 @@ impl<T: frame_system::Config> pallet_bounties::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `235`
 		//  Estimated: `6196`
-		// Minimum execution time: 62_272_000 picoseconds.
-		Weight::from_parts(69_393_000, 6196)
+		// Minimum execution time: 62_002_000 picoseconds.
+		Weight::from_parts(88_962_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}

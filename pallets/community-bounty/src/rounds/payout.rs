@@ -172,14 +172,27 @@ impl<T: Config> Pallet<T> {
 	/// How round `period` of program `index` would settle now, entry by entry in the round's
 	/// order (filing order, but for a claim marked as spam, whose place the last entry took):
 	/// eligibility as of now (or as fixed, once settling), at today's rate (or the settlement's).
-	/// Entries already paid are left out. Reads every page of the round: for views, not calls.
+	/// Entries already paid are left out. Without a rate that converts now, the entries come
+	/// without their payments, with the error a settlement would meet. Reads every page of the
+	/// round: for views, not calls.
 	pub fn plan_round(
 		index: ProgramIndex,
 		program: &Program<T>,
 		period: PeriodIndex,
 		round: &Round<T>,
-	) -> Result<Vec<EntryView<T::AccountId, BalanceOf<T>>>, DispatchError> {
-		let (payable, tallies) = Self::fix_payments(index, program, round)?;
+	) -> Result<(Vec<EntryView<T::AccountId, BalanceOf<T>>>, Option<DispatchError>), DispatchError>
+	{
+		// Without a rate that converts now (missing or stale), an unsettled round is planned
+		// without its payments, and says why.
+		let (payable, tallies, unpriced) = match Self::fix_payments(index, program, round) {
+			Ok((payable, tallies)) => (payable, tallies, None),
+			Err(error) if !round.is_paying() => {
+				let payable =
+					round.filers.iter().map(|f| Self::payable_pool(index, program, f)).collect();
+				(payable, Vec::new(), Some(error))
+			},
+			Err(error) => return Err(error),
+		};
 		let first_unpaid = match round.status {
 			RoundStatus::Paying { next, .. } => next as usize,
 			_ => 0,
@@ -204,6 +217,6 @@ impl<T: Config> Pallet<T> {
 				payment,
 			});
 		}
-		Ok(planned)
+		Ok((planned, unpriced))
 	}
 }

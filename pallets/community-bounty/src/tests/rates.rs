@@ -87,3 +87,21 @@ fn a_pool_in_native_tokens_needs_no_rate() {
 		assert!(matches!(events().last(), Some(Event::Awarded { rate_set_at: None, .. })));
 	});
 }
+
+#[test]
+fn the_rate_view_says_when_a_rate_was_set_and_until_when_it_converts() {
+	ExtBuilder::default().build_and_execute(|| {
+		rate_set_in(10);
+		go_to(10 + MAX_RATE_AGE);
+		let view = CB::rate(USD_ASSET);
+		assert_eq!(
+			(view.set_at, view.fresh_until, view.fresh),
+			(Some(10), Some(10 + MAX_RATE_AGE), true)
+		);
+		go_to(10 + MAX_RATE_AGE + 1);
+		assert!(!CB::rate(USD_ASSET).fresh);
+		RatesSetAt::set(Some(None));
+		let view = CB::rate(USD_ASSET);
+		assert_eq!((view.set_at, view.fresh_until, view.fresh), (None, None, false));
+	});
+}

@@ -471,6 +471,11 @@ fn settlement_refuses_a_stale_rate_until_it_is_set_again_then_keeps_the_fixed_ra
 		let before = (program(index), Rounds::<Test>::get(index, 0), free(account(index)));
 		assert_noop!(CB::settle_round(signed(STRANGER), index, 0), Error::<Test>::RateStale);
 		assert_eq!((program(index), Rounds::<Test>::get(index, 0), free(account(index))), before);
+		// The round's view still lists the entries, without payments, and says why.
+		let view = CB::round(index, 0).expect("the round is there");
+		assert_eq!(view.unpriced, Some(Error::<Test>::RateStale.into()));
+		assert_eq!(view.entries.len(), 6);
+		assert!(view.entries.iter().all(|e| e.eligible && e.payment.is_none()));
 		// The council sets the rate again: the round settles at it.
 		let set_at = System::block_number();
 		RatesSetAt::set(Some(Some(set_at)));
