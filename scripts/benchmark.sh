@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the weights of pallet-community-bounty (and of its neighbours in the demo runtime,
-# pallet-bounties and pallet-balances, for the side-by-side) with frame-omni-bencher, then
+# pallet-bounties and pallet-balances, for the side-by-side, and pallet-asset-rate, whose calls
+# the runtime's DatedRates wraps) with frame-omni-bencher, then
 # docs/PERFORMANCE.md from them.
 #
 #   scripts/benchmark.sh              # steps 50, repeat 20 (production-like)
@@ -41,6 +42,8 @@ mkdir -p "$OUT" runtime/src/weights
 # The settings of polkadot-sdk's own CI: compiled wasm, no genesis but what each benchmark sets up.
 bench() {
 	local pallet="$1" template="$2" output="$3"
+	# `ONLY=pallet_asset_rate scripts/benchmark.sh` reruns one pallet's benchmarks.
+	if [ -n "${ONLY:-}" ] && [ "$ONLY" != "$pallet" ]; then return 0; fi
 	echo "== benchmarking ${pallet} (steps ${STEPS}, repeat ${REPEAT})"
 	frame-omni-bencher v1 benchmark pallet \
 		--runtime "$WASM" \
@@ -59,6 +62,8 @@ bench() {
 bench pallet_community_bounty .maintain/frame-weight-template.hbs pallets/community-bounty/src/weights.rs
 bench pallet_bounties .maintain/runtime-weight-template.hbs runtime/src/weights/pallet_bounties.rs
 bench pallet_balances .maintain/runtime-weight-template.hbs runtime/src/weights/pallet_balances.rs
+# The council's rates: DatedRates charges these, and one write more for the date.
+bench pallet_asset_rate .maintain/runtime-weight-template.hbs runtime/src/weights/pallet_asset_rate.rs
 
 echo "== docs/PERFORMANCE.md: our calls beside the neighbours, from the runtime's new weights"
 # It reads the weights files only: no wasm needed.

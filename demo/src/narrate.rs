@@ -258,10 +258,17 @@ pub(crate) fn community_event(
 			"RoundTallied",
 			json!({"index": index, "period": period, "committed": committed.to_string(), "rates_set_at": rates.iter().map(|(pool, at)| json!({"pool": pool, "set_at": at})).collect::<Vec<_>>()}),
 			format!(
-				"month {}'s round tallied: eligibility checked, payments fixed at the rate{} set at {}, {} set aside for them",
+				"month {}'s round tallied: eligibility checked, payments fixed{}, {} set aside for them",
 				period + 1,
-				if rates.len() == 1 { "" } else { "s" },
-				rates.iter().map(|(_, at)| format!("#{at}")).collect::<Vec<_>>().join(", "),
+				if rates.is_empty() {
+					String::new()
+				} else {
+					format!(
+						" at the rate{} set at {}",
+						if rates.len() == 1 { "" } else { "s" },
+						rates.iter().map(|(_, at)| format!("#{at}")).collect::<Vec<_>>().join(", ")
+					)
+				},
 				pha(*committed)
 			),
 		),

@@ -26,7 +26,7 @@ use crate::chain::{bounded, named, named_pair, Chain, Refusal};
 use codec::Encode;
 use community_bounty_runtime::{
 	seed::{self, Member, CONTRIBUTOR_POOL, LATE, PROMOTED, SENIOR_POOL},
-	Balance, Runtime, RuntimeCall, DAYS, UNITS, USD, USD_ASSET,
+	Balance, Runtime, RuntimeCall, RuntimeEvent, DAYS, UNITS, USD, USD_ASSET,
 };
 use frame_support::dispatch::GetDispatchInfo;
 use pallet_community_bounty::{Award, Role};
@@ -378,6 +378,20 @@ pub(crate) fn council_motion(
 			}),
 		)
 		.expect("the motion can be closed");
+	// The motion carried, and the call it executed succeeded: the story never goes on past a
+	// decision that did not happen.
+	let executed = chain.ext.execute_with(|| {
+		community_bounty_runtime::System::events().into_iter().rev().find_map(|record| match record
+			.event
+		{
+			RuntimeEvent::Council(pallet_collective::Event::Executed {
+				proposal_hash: hash,
+				result,
+			}) if hash == proposal_hash => Some(result),
+			_ => None,
+		})
+	});
+	assert!(matches!(executed, Some(Ok(()))), "motion #{index} did not execute: {executed:?}");
 }
 
 /// The lead reports `milestone` of program #0 with `claimed` and an evidence reference.

@@ -17,6 +17,7 @@
 
 frame_benchmarking::define_benchmarks!(
 	[frame_system, SystemBench::<Runtime>]
+	[pallet_asset_rate, AssetRate]
 	[pallet_balances, Balances]
 	[pallet_bounties, Bounties]
 	[pallet_community_bounty, CommunityBounty]

@@ -173,8 +173,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	impl_name: alloc::borrow::Cow::Borrowed("community-bounty"),
 	authoring_version: 1,
 	// 101: storage version 2 of the community bounties (`Migrations` moves version 1's state);
-	// 102: storage version 3 (the monthly round fixes its payments at the first settlement call).
-	spec_version: 102,
+	// 102: storage version 3 (the monthly round fixes its payments at the first settlement call);
+	// 103: dated rates (`DatedRates` at index 9, `MaxRateAge`, new event fields). Rates set
+	// before it are undated, so stale until the council sets them again.
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	// 2: `propose_program`'s spec carries the description's hash, not its text.

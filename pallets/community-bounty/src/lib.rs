@@ -1857,8 +1857,8 @@ pub mod pallet {
 		///
 		/// ## Details
 		/// The first call fixes every payment of the round: the rates of this block (refused if
-		/// a scored pool's denomination has no rate, or a rate that makes its cap worth
-		/// nothing), each entry's eligibility as of this block (a member removed before it is
+		/// a scored pool's denomination has no rate, a rate set more than `MaxRateAge` blocks
+		/// ago (`RateStale`), or a rate that makes its cap worth nothing), each entry's eligibility as of this block (a member removed before it is
 		/// not paid; roster changes after it change nothing), and so each amount. It commits
 		/// their exact sum, so that direct awards cannot spend it, or fails with
 		/// `InsufficientProgramFunds` and changes nothing if the program cannot afford it (the

@@ -37,7 +37,9 @@ use sp_runtime::traits::{BlockNumberProvider, Saturating};
 
 /// When the rate of each asset kind was last set (created or updated): what makes a conversion
 /// fresh or stale. A runtime implements it beside its rates, writing the block whenever the rate
-/// is set (the demo runtime's `dated_rates` pallet does, for the council's motions).
+/// is set and forgetting it when the rate is removed (the demo runtime's `dated_rates` pallet
+/// does, for the council's motions). Blocks are counted as [`Config::BlockNumberProvider`]
+/// counts them; a date after the current block counts as stale.
 pub trait RateClock<AssetKind, BlockNumber> {
 	/// The block in which the rate of `asset` was last set, if known.
 	fn set_at(asset: &AssetKind) -> Option<BlockNumber>;
@@ -95,6 +97,8 @@ impl<T: Config> Pallet<T> {
 	pub fn fresh_rate(asset: &T::AssetKind) -> Result<BlockNumberOf<T>, Error<T>> {
 		let set_at = T::RateClock::set_at(asset).ok_or(Error::<T>::RateStale)?;
 		let now = T::BlockNumberProvider::current_block_number();
+		// A date after now is a clock that does not count this pallet's blocks: not fresh.
+		ensure!(set_at <= now, Error::<T>::RateStale);
 		ensure!(now.saturating_sub(set_at) <= T::MaxRateAge::get(), Error::<T>::RateStale);
 		Ok(set_at)
 	}

@@ -89,7 +89,7 @@ pub struct PoolView<Balance, AssetKind> {
 	pub spent: Balance,
 	/// What the pool may still pay this period, in the denomination.
 	pub remaining: Balance,
-	/// `remaining` in native tokens at today's rate (`None` if there is no rate).
+	/// `remaining` in native tokens at today's rate (`None` if there is no rate, or a stale one).
 	pub remaining_native: Option<Balance>,
 }
 

@@ -20,8 +20,11 @@
 
 use crate::{pallet::*, runtime_api::ProgramView, *};
 use alloc::vec::Vec;
-use frame_support::storage::{with_transaction, TransactionOutcome};
-use sp_runtime::traits::{BlockNumberProvider, Saturating};
+use frame_support::{
+	storage::{with_transaction, TransactionOutcome},
+	traits::tokens::ConversionFromAssetBalance,
+};
+use sp_runtime::traits::{BlockNumberProvider, One, Saturating};
 
 /// The most entries one page of a paged view returns.
 pub const MAX_PAGE: u32 = 64;
@@ -49,7 +52,7 @@ pub struct RemainingView<Balance> {
 	/// In the pool's denomination: the lower of what is left under the pool's cap and under
 	/// the member cap.
 	pub amount: Balance,
-	/// `amount` in native tokens at today's rate (`None` without a rate).
+	/// `amount` in native tokens at today's rate (`None` without a rate, or with a stale one).
 	pub native: Option<Balance>,
 }
 
@@ -61,7 +64,10 @@ pub struct RateView<BlockNumber> {
 	/// The last block in which a conversion still uses it (`set_at + MaxRateAge`); after it,
 	/// conversions fail with [`Error::RateStale`] until the rate is set again.
 	pub fresh_until: Option<BlockNumber>,
-	/// Whether a conversion in this block would use it.
+	/// Whether the converter has a rate for the asset at all.
+	pub has_rate: bool,
+	/// Whether a conversion in this block would use it: a rate, dated at most
+	/// [`Config::MaxRateAge`] blocks ago.
 	pub fresh: bool,
 }
 
@@ -243,10 +249,12 @@ impl<T: Config> Pallet<T> {
 	/// How old the rate of `asset` is, and until which block conversions use it.
 	pub fn view_rate(asset: T::AssetKind) -> RateView<BlockNumberOf<T>> {
 		let set_at = T::RateClock::set_at(&asset);
+		let has_rate = T::BalanceConverter::from_asset_balance(One::one(), asset.clone()).is_ok();
 		RateView {
 			set_at,
 			fresh_until: set_at.map(|at| at.saturating_add(T::MaxRateAge::get())),
-			fresh: Self::fresh_rate(&asset).is_ok(),
+			has_rate,
+			fresh: has_rate && Self::fresh_rate(&asset).is_ok(),
 		}
 	}
 

@@ -39,7 +39,9 @@ parameter_types! {
 }
 
 /// Every call but `pallet-asset-rate`'s: a rate is set through `DatedRates` (same origins and
-/// arguments), which dates it, so no rate changes without its date. Root is never filtered.
+/// arguments), which dates it, so no rate changes without its date. Root is never filtered (it
+/// can write any storage); this runtime has no way to dispatch as Root but a chain's own
+/// governance, which should set rates through `DatedRates` too.
 pub struct NoUndatedRates;
 impl frame_support::traits::Contains<RuntimeCall> for NoUndatedRates {
 	fn contains(call: &RuntimeCall) -> bool {
@@ -244,8 +246,10 @@ parameter_types! {
 	pub const SettlementWindow: BlockNumber = 10 * DAYS;
 	/// Held from a contributor's claim until its round goes; lost if marked as spam.
 	pub const ClaimDeposit: Balance = UNITS;
-	/// A rate set longer ago is stale: a period and its filing grace, so that a council which
-	/// confirms its rates once a month can always settle the month's round by the 5th.
+	/// A rate set longer ago is stale: a period and its filing grace, so that a rate the council
+	/// confirms once a month stays fresh from one confirmation to the next with 5 days to spare.
+	/// A round settled later than that (it is final 15 days after its period at the latest)
+	/// needs the council to confirm the rate first, as the demo shows.
 	pub const MaxRateAge: BlockNumber = PayoutPeriod::get() + FilingGrace::get();
 }
 

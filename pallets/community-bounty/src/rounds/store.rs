@@ -98,6 +98,10 @@ impl<T: Config> RoundStore<T> {
 		let (page, offset) = Self::locate(position);
 		let mut entries = RoundPages::<T>::get(index, (period, page))
 			.defensive_ok_or(Error::<T>::Inconsistent)?;
+		ensure!(
+			offset < entries.len() && (position as usize) < round.filers.len(),
+			Error::<T>::Inconsistent
+		);
 		let last = round.filers.len().saturating_sub(1) as u32;
 		let (last_page, _) = Self::locate(last);
 		if last_page == page {

@@ -103,5 +103,20 @@ fn the_rate_view_says_when_a_rate_was_set_and_until_when_it_converts() {
 		RatesSetAt::set(Some(None));
 		let view = CB::rate(USD_ASSET);
 		assert_eq!((view.set_at, view.fresh_until, view.fresh), (None, None, false));
+		// A date with no rate behind it (removed by a clock that kept its date) is not fresh.
+		rate_set_in(10 + MAX_RATE_AGE);
+		UsdRate::set(None);
+		let view = CB::rate(USD_ASSET);
+		assert_eq!((view.has_rate, view.fresh), (false, false));
+	});
+}
+
+#[test]
+fn a_date_after_the_current_block_is_stale() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active_direct();
+		go_to(50);
+		rate_set_in(51);
+		assert_noop!(award(index, CONTRIBUTOR_POOL, STRANGER, 100 * USD), Error::<Test>::RateStale);
 	});
 }
