@@ -26,9 +26,6 @@ const PHA = 10n ** 12n;
 const USD = 10n ** 12n;
 /// Blocks a day at the demo runtime's 6-second blocks.
 const DAY = 14_400;
-const USD_ASSET = 1;
-/// 2.5 PHA per USD, the genesis rate, as a FixedU128's inner value.
-const PHA_PER_USD = 2_500_000_000_000_000_000n;
 /// Proposal #14's spec and cast, from the runtime's `seed` module (runtime/seed/proposal-14.json).
 const seed = loadSeed(new URL('../runtime/seed/', import.meta.url).pathname);
 /// Two of the seed's Senior Ambassadors: one its lead scores at or above the pools' 40%, one under.
@@ -283,8 +280,8 @@ test('a monthly round through @polkadot/api: members report, the lead scores, an
   assert.ok(filingDeadline > maxRateAge, 'the genesis rate is stale at the filing deadline');
   const stale = await send(dev('Eve'), api.tx.communityBounty.settleRound(index, 0));
   assert.equal(api.registry.findMetaError(stale.dispatchError.asModule).name, 'RateStale');
-  await motion(api.tx.datedRates.update(USD_ASSET, PHA_PER_USD));
-  const setAt = (await api.query.datedRates.setAt(USD_ASSET)).unwrap().toNumber();
+  await motion(api.tx.datedRates.update(seed.rate.usdAsset, seed.rate.phaPerUsd));
+  const setAt = (await api.query.datedRates.setAt(seed.rate.usdAsset)).unwrap().toNumber();
   assert.equal(setAt, (await api.rpc.chain.getHeader()).number.toNumber(), 'dated in the motion\'s block');
 
   // Anyone settles: one call fixes the rate and tallies (committing what the round pays), one pays.

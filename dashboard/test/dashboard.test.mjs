@@ -110,7 +110,7 @@ async function scenario() {
   await send(lead(), api.tx.communityBounty.finalizeRound(index, 0));
   // The genesis rate is older than MaxRateAge by now: the council confirms it before anyone
   // settles.
-  await motion(api.tx.datedRates.update(1, 2_500_000_000_000_000_000n));
+  await motion(api.tx.datedRates.update(seed.rate.usdAsset, seed.rate.phaPerUsd));
   while ((await api.query.communityBounty.rounds(index, 0)).isSome) await send(dev('Eve'), api.tx.communityBounty.settleRound(index, 0));
   // Month 2 (open): the seniors report, the lead scores.
   for (const s of SENIORS) await send(dev(s.name), api.tx.communityBounty.fileReport(index, 1, `https://github.com/Phala-Network/growth-program/issues/2${s.name.length}`));
@@ -195,7 +195,7 @@ test('the dashboard shows a program as the chain holds it, and the lead sends a 
   assert.equal(await page.textContent('[data-pool="1"] .remaining-native'), `${fmt(CONTRIBUTOR_CAP * RATE / 2n)} PHA`);
 
   // Each pool's rate, dated by the council's motion: when it was set, and until when it pays.
-  const setAt = (await api.query.datedRates.setAt(1)).unwrap().toNumber();
+  const setAt = (await api.query.datedRates.setAt(seed.rate.usdAsset)).unwrap().toNumber();
   const freshUntil = setAt + api.consts.communityBounty.maxRateAge.toNumber();
   for (const pool of [0, 1]) {
     const rate = page.locator(`[data-pool="${pool}"] .rate`);
@@ -315,7 +315,7 @@ test('errors a person can act on: an unknown program, an unreachable chain', asy
 });
 
 test('a stale rate is shown as stale, with what the council must do', async () => {
-  const setAt = (await api.query.datedRates.setAt(1)).unwrap().toNumber();
+  const setAt = (await api.query.datedRates.setAt(seed.rate.usdAsset)).unwrap().toNumber();
   const freshUntil = setAt + api.consts.communityBounty.maxRateAge.toNumber();
   await api.rpc('dev_newBlock', { count: 1, unsafeBlockHeight: freshUntil + 1 });
   const page = await open(`#/program/${index}`);

@@ -68,7 +68,7 @@ pub mod pallet {
 					kind,
 					FixedU128::from_inner(*rate),
 				);
-				SetAt::<T>::insert(kind, frame_system::Pallet::<T>::block_number());
+				Pallet::<T>::date(*kind);
 			}
 		}
 	}
@@ -86,7 +86,7 @@ pub mod pallet {
 			rate: FixedU128,
 		) -> DispatchResult {
 			pallet_asset_rate::Pallet::<T>::create(origin, asset_kind.clone(), rate)?;
-			SetAt::<T>::insert(*asset_kind, frame_system::Pallet::<T>::block_number());
+			Self::date(*asset_kind);
 			Ok(())
 		}
 
@@ -101,7 +101,7 @@ pub mod pallet {
 			rate: FixedU128,
 		) -> DispatchResult {
 			pallet_asset_rate::Pallet::<T>::update(origin, asset_kind.clone(), rate)?;
-			SetAt::<T>::insert(*asset_kind, frame_system::Pallet::<T>::block_number());
+			Self::date(*asset_kind);
 			Ok(())
 		}
 
@@ -124,6 +124,13 @@ pub mod pallet {
 
 		#[cfg(feature = "runtime-benchmarks")]
 		fn ensure_fresh(asset: &T::AssetKind) {
+			Self::date(*asset);
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// Dates the rate of `asset` in the current block.
+		fn date(asset: T::AssetKind) {
 			SetAt::<T>::insert(asset, frame_system::Pallet::<T>::block_number());
 		}
 	}

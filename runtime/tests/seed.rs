@@ -183,6 +183,12 @@ fn export() -> Value {
 		"about": "Khala treasury proposal #14 (April 2022, 100,000 PHA), exported from community_bounty_runtime::seed by runtime/tests/seed.rs. Do not edit: change the seed and run `SEED_JSON=write cargo test -p community-bounty-runtime --test seed`.",
 		"text": "phala-treasury-proposal-14.txt",
 		"units": { "PHA": UNITS.to_string(), "USD": USD.to_string(), "day": community_bounty_runtime::DAYS },
+		// The genesis preset's rate: the asset kind of USD, and PHA per USD as a FixedU128's
+		// inner value (what a council motion on `DatedRates.update` passes to confirm it).
+		"rate": {
+			"usdAsset": USD_ASSET,
+			"phaPerUsd": community_bounty_runtime::genesis_config_presets::PHA_PER_USD.to_string(),
+		},
 		"lead": seed::dev_uri(seed::LEAD),
 		"council": seed::COUNCIL.iter().map(|name| seed::dev_uri(name)).collect::<Vec<_>>(),
 		"spec": {

@@ -23,6 +23,17 @@ use sp_runtime::{
 	helpers_128bit::multiply_by_rational_with_rounding, Rounding, SaturatedConversion,
 };
 
+/// A round's payments as its first settlement step fixes them (or fixed them).
+pub(crate) struct FixedPayments<T: Config> {
+	/// The pool that pays each filer, in the round's order (`None`: not paid).
+	pub payable: Vec<Option<PoolIndex>>,
+	/// Each pool's tally: its cap in native and the sum that shares it out.
+	pub tallies: Vec<PoolTally<BalanceOf<T>>>,
+	/// The block each scored asset pool's rate was set; empty once the round is paying, whose
+	/// rates are already fixed.
+	pub rates: Vec<(PoolIndex, BlockNumberOf<T>)>,
+}
+
 impl<T: Config> Pallet<T> {
 	/// The pool that would pay `filer`'s entry now, if any: the scored senior pool for a report,
 	/// the claimed pool for a claim, for a score above 0 and at or above the pool's threshold,
@@ -124,25 +135,29 @@ impl<T: Config> Pallet<T> {
 			.unwrap_or(0)
 	}
 
-	/// Each pool's period cap in native at this block's rate (zero for a direct pool); a scored
-	/// pool whose denomination has no rate, or a rate that makes its cap worth nothing, refuses.
+	/// Each pool's period cap in native at this block's rate (zero for a direct pool), and the
+	/// block each scored asset pool's rate was set; a scored pool whose denomination has no
+	/// rate, a stale one, or a rate that makes its cap worth nothing, refuses.
 	pub(crate) fn tallies_now(
 		program: &Program<T>,
-	) -> Result<Vec<PoolTally<BalanceOf<T>>>, DispatchError> {
-		program
-			.pools
-			.iter()
-			.map(|pool| {
-				let native_cap = if pool.payout.is_scored() {
-					let native = Self::to_native(pool.period_cap, &pool.denomination)?;
-					ensure!(!native.is_zero(), Error::<T>::ZeroRate);
-					native
-				} else {
-					Zero::zero()
-				};
-				Ok(PoolTally { native_cap, sum: 0 })
-			})
-			.collect()
+	) -> Result<(Vec<PoolTally<BalanceOf<T>>>, Vec<(PoolIndex, BlockNumberOf<T>)>), DispatchError>
+	{
+		let mut tallies = Vec::with_capacity(program.pools.len());
+		let mut rates = Vec::new();
+		for (p, pool) in program.pools.iter().enumerate() {
+			let native_cap = if pool.payout.is_scored() {
+				let (native, set_at) = Self::to_native_dated(pool.period_cap, &pool.denomination)?;
+				ensure!(!native.is_zero(), Error::<T>::ZeroRate);
+				if let Some(set_at) = set_at {
+					rates.push((p as PoolIndex, set_at));
+				}
+				native
+			} else {
+				Zero::zero()
+			};
+			tallies.push(PoolTally { native_cap, sum: 0 });
+		}
+		Ok((tallies, rates))
 	}
 
 	/// Which pool pays each filer of `round` and the pools' tallies, as the first settlement
@@ -151,12 +166,12 @@ impl<T: Config> Pallet<T> {
 		index: ProgramIndex,
 		program: &Program<T>,
 		round: &Round<T>,
-	) -> Result<(Vec<Option<PoolIndex>>, Vec<PoolTally<BalanceOf<T>>>), DispatchError> {
+	) -> Result<FixedPayments<T>, DispatchError> {
 		if round.is_paying() {
 			let payable = round.filers.iter().map(|f| f.payable).collect();
-			return Ok((payable, round.pools.to_vec()));
+			return Ok(FixedPayments { payable, tallies: round.pools.to_vec(), rates: Vec::new() });
 		}
-		let mut tallies = Self::tallies_now(program)?;
+		let (mut tallies, rates) = Self::tallies_now(program)?;
 		let payable = round
 			.filers
 			.iter()
@@ -166,7 +181,7 @@ impl<T: Config> Pallet<T> {
 				Some(pool)
 			})
 			.collect();
-		Ok((payable, tallies))
+		Ok(FixedPayments { payable, tallies, rates })
 	}
 
 	/// How round `period` of program `index` would settle now, entry by entry in the round's
@@ -185,7 +200,7 @@ impl<T: Config> Pallet<T> {
 		// Without a rate that converts now (missing or stale), an unsettled round is planned
 		// without its payments, and says why.
 		let (payable, tallies, unpriced) = match Self::fix_payments(index, program, round) {
-			Ok((payable, tallies)) => (payable, tallies, None),
+			Ok(FixedPayments { payable, tallies, .. }) => (payable, tallies, None),
 			Err(error) if !round.is_paying() => {
 				let payable =
 					round.filers.iter().map(|f| Self::payable_pool(index, program, f)).collect();

@@ -75,7 +75,8 @@ impl<T: Config> Pallet<T> {
 		program: &mut Program<T>,
 		round: &mut Round<T>,
 	) -> Result<Weight, DispatchError> {
-		let (payable, tallies) = Self::fix_payments(index, program, round)?;
+		let super::payout::FixedPayments { payable, tallies, rates } =
+			Self::fix_payments(index, program, round)?;
 		for (filer, pool) in round.filers.iter_mut().zip(payable) {
 			filer.payable = pool;
 		}
@@ -100,21 +101,10 @@ impl<T: Config> Pallet<T> {
 			index,
 			period,
 			committed,
-			rates: Self::rates_fixed(program),
+			// At most one rate a pool of the spec, which holds at most `MaxPools`.
+			rates: BoundedVec::truncate_from(rates),
 		});
 		Ok(T::WeightInfo::settle_round_start(round.filers.len() as u32))
-	}
-
-	/// The block each scored pool's rate was set, for the pools denominated in an asset: the
-	/// rates a settlement's first step fixes (it checked each is fresh).
-	fn rates_fixed(program: &Program<T>) -> BoundedVec<(PoolIndex, BlockNumberOf<T>), T::MaxPools> {
-		let rates = program.pools.iter().enumerate().filter_map(|(p, pool)| {
-			let Denomination::Asset(kind) = &pool.denomination else { return None };
-			let set_at = pool.payout.is_scored().then(|| Self::fresh_rate(kind).ok())??;
-			Some((p as PoolIndex, set_at))
-		});
-		// One entry a pool of the spec, which holds at most `MaxPools`.
-		BoundedVec::truncate_from(rates.collect())
 	}
 
 	/// Pays the entries of the page at position `next` of a settling round, releasing their

@@ -65,6 +65,17 @@ fn round_with(seniors: u32, crew: u32) -> ProgramIndex {
 	index
 }
 
+/// [`round_with`] six seniors and no crew, each of whom filed for period 0 and was scored
+/// `score`.
+fn six_seniors_scored(score_of_each: u8) -> ProgramIndex {
+	let index = round_with(6, 0);
+	for s in 0..6 {
+		assert_ok!(file(index, 0, senior(s)));
+	}
+	assert_ok!(score(index, 0, &(0..6).map(|s| (senior(s), score_of_each)).collect::<Vec<_>>()));
+	index
+}
+
 fn file(index: ProgramIndex, period: PeriodIndex, who: AccountId) -> DispatchResult {
 	CB::file_report(signed(who), index, period, bytes("https://github.com/x/issues/1"))
 		.map(|_| ())
@@ -461,11 +472,7 @@ fn a_scored_pool_takes_no_direct_award() {
 #[test]
 fn settlement_refuses_a_stale_rate_until_it_is_set_again_then_keeps_the_fixed_rate() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = round_with(6, 0);
-		for s in 0..6 {
-			assert_ok!(file(index, 0, senior(s)));
-		}
-		assert_ok!(score(index, 0, &(0..6).map(|s| (senior(s), 100)).collect::<Vec<_>>()));
+		let index = six_seniors_scored(100);
 		RatesSetAt::set(Some(Some(1)));
 		go_to(P0_FINAL.max(2 + MAX_RATE_AGE));
 		let before = (program(index), Rounds::<Test>::get(index, 0), free(account(index)));
@@ -499,11 +506,7 @@ fn settlement_refuses_a_stale_rate_until_it_is_set_again_then_keeps_the_fixed_ra
 #[test]
 fn the_rate_of_the_first_settlement_call_applies() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = round_with(6, 0);
-		for s in 0..6 {
-			assert_ok!(file(index, 0, senior(s)));
-		}
-		assert_ok!(score(index, 0, &(0..6).map(|s| (senior(s), 100)).collect::<Vec<_>>()));
+		let index = six_seniors_scored(100);
 		// Scored at 2.5 PHA/USD; the rate is 3 when the settlement starts, 10 for the pages.
 		UsdRate::set(Some(FixedU128::from_u32(3)));
 		go_to(P0_FINAL);
@@ -522,11 +525,7 @@ fn the_rate_of_the_first_settlement_call_applies() {
 #[test]
 fn settlement_pays_in_pages_of_max_settle_per_call() {
 	ExtBuilder::default().build_and_execute(|| {
-		let index = round_with(6, 0);
-		for s in 0..6 {
-			assert_ok!(file(index, 0, senior(s)));
-		}
-		assert_ok!(score(index, 0, &(0..6).map(|s| (senior(s), 60)).collect::<Vec<_>>()));
+		let index = six_seniors_scored(60);
 		go_to(P0_FINAL);
 		events();
 		let share = usd_to_pha(SENIOR_CAP / 6);
