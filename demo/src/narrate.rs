@@ -277,10 +277,30 @@ pub(crate) fn community_event(
 			json!({"index": index, "period": period, "pool": pool, "beneficiary": n(beneficiary), "amount": amount.to_string(), "native": native.to_string()}),
 			format!("{} cannot receive {} ({}): skipped", n(beneficiary), pha(*native), usd(*amount)),
 		),
+		CbEvent::PaymentInProgress { index, payment, payee, amount } => (
+			"PaymentInProgress",
+			json!({"index": index, "payment": payment, "payee": n(payee), "amount": amount.to_string()}),
+			format!("payment #{payment} of {} to {} is in progress: anyone may check it", pha(*amount), n(payee)),
+		),
+		CbEvent::PaymentFailed { index, payment, pool, period, payee, amount, retry_until } => (
+			"PaymentFailed",
+			json!({"index": index, "payment": payment, "pool": pool, "period": period, "payee": n(payee), "amount": amount.to_string(), "retry_until": retry_until}),
+			format!(
+				"payment #{payment} of {} to {} failed: kept for {} in the program, anyone may retry it (a close waits until #{retry_until})",
+				pha(*amount),
+				n(payee),
+				n(payee)
+			),
+		),
+		CbEvent::PaymentConfirmed { index, payment, payee, amount } => (
+			"PaymentConfirmed",
+			json!({"index": index, "payment": payment, "payee": n(payee), "amount": amount.to_string()}),
+			format!("payment #{payment} of {} to {} is done", pha(*amount), n(payee)),
+		),
 		CbEvent::RoundSettled { index, period, paid, skipped } => (
 			"RoundSettled",
 			json!({"index": index, "period": period, "paid": paid, "skipped": skipped}),
-			format!("month {}'s round settled: {paid} paid, {skipped} skipped; its storage is gone", period + 1),
+			format!("month {}'s round settled: {paid} paid, {skipped} not paid; its storage is gone", period + 1),
 		),
 		_ => ("Other", json!({}), format!("{e:?}")),
 	};

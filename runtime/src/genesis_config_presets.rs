@@ -17,11 +17,12 @@
 //! Genesis presets of the demo runtime: `development` and `local_testnet`.
 //!
 //! Both endow the dev accounts, seat a five-member council (Alice, Bob, Charlie, Dave, Eve), fund
-//! the treasury's pot and set the PHA/USD rate (2.5 PHA per USD, about the price of April 2022).
+//! the treasury's pot in PHA and in USDT (asset 1984, as on Asset Hub) and set the PHA/USD rate
+//! (2.5 PHA per USD, about the price of April 2022).
 
 use crate::{
-	AccountId, BalancesConfig, CouncilConfig, DatedRatesConfig, RuntimeGenesisConfig,
-	TreasuryAccount, UNITS, USD_ASSET,
+	configs::USDT, AccountId, AssetsConfig, BalancesConfig, CouncilConfig, DatedRatesConfig,
+	RuntimeGenesisConfig, TreasuryAccount, UNITS, USD_ASSET,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -33,6 +34,12 @@ use sp_keyring::Sr25519Keyring;
 pub const ENDOWMENT: crate::Balance = 1_000_000 * UNITS;
 /// What the treasury's pot holds at genesis.
 pub const TREASURY_FUNDS: crate::Balance = 2_000_000 * UNITS;
+/// One USDT in its smallest unit (6 decimals, as on Asset Hub).
+pub const USDT_UNIT: crate::Balance = 1_000_000;
+/// The least USDT an account may hold (a cent), as Asset Hub's minimum.
+pub const USDT_MIN_BALANCE: crate::Balance = USDT_UNIT / 100;
+/// What the treasury's pot holds in USDT at genesis.
+pub const TREASURY_USDT: crate::Balance = 500_000 * USDT_UNIT;
 /// PHA per USD at genesis, as the inner value of a `FixedU128` (2.5).
 pub const PHA_PER_USD: u128 = 2_500_000_000_000_000_000;
 
@@ -44,6 +51,14 @@ pub fn testnet_genesis(endowed: Vec<AccountId>, council: Vec<AccountId>) -> Valu
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig { balances },
 		council: CouncilConfig { members: council },
+		// USDT is sufficient (an account may hold it without PHA), owned by the treasury, which
+		// holds the whole supply.
+		assets: AssetsConfig {
+			assets: vec![(USDT, TreasuryAccount::get(), true, USDT_MIN_BALANCE)],
+			metadata: vec![(USDT, b"Tether USD".to_vec(), b"USDT".to_vec(), 6)],
+			accounts: vec![(USDT, TreasuryAccount::get(), TREASURY_USDT)],
+			..Default::default()
+		},
 		dated_rates: DatedRatesConfig {
 			rates: vec![(USD_ASSET, PHA_PER_USD)],
 			..Default::default()

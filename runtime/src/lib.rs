@@ -241,4 +241,6 @@ mod runtime {
 	pub type CommunityBounty = pallet_community_bounty;
 	#[runtime::pallet_index(9)]
 	pub type DatedRates = crate::dated_rates;
+	#[runtime::pallet_index(10)]
+	pub type Assets = pallet_assets;
 }

@@ -41,7 +41,7 @@ use alloc::{boxed::Box, vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
 	fungible::{Inspect, Mutate, MutateHold},
-	tokens::ConversionFromAssetBalance,
+	tokens::{ConversionFromAssetBalance, PayWithSource},
 	EnsureOrigin,
 };
 use frame_system::RawOrigin;
@@ -1150,6 +1150,61 @@ mod benchmarks {
 		settle_round(RawOrigin::Signed(caller), index, 0);
 
 		assert!(!Rounds::<T>::contains_key(index, 0));
+		Ok(())
+	}
+
+	/// A payment in progress that the paymaster now reports concluded: its record and the
+	/// book are written (a success removes the record; a failure rewrites it, no costlier).
+	#[benchmark]
+	fn check_payment() -> Result<(), BenchmarkError> {
+		let (index, _) = active::<T>()?;
+		let source = CommunityBounty::<T>::program_account(index);
+		let payee: T::AccountId = account("payee", 0, SEED);
+		let amount = award_amount::<T>();
+		let asset = Denomination::<T::AssetKind>::Native;
+		T::Paymaster::ensure_successful(&source, &payee, asset.clone().into(), amount);
+		let id = T::Paymaster::pay(&source, &payee, asset.into(), amount)
+			.map_err(|_| BenchmarkError::Stop("the paymaster refused a payment it ensured"))?;
+		T::Paymaster::ensure_concluded(id);
+		let state = PaymentState::InProgress { id };
+		let record = PaymentRecord { payee: payee.clone(), amount, pool: 0, period: 0, state };
+		let payment = CommunityBounty::<T>::record_payment(index, record)
+			.ok_or(BenchmarkError::Stop("MaxOpenPayments is zero"))?;
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), index, payment);
+
+		assert!(
+			!Payments::<T>::contains_key(index, payment) || {
+				let record = Payments::<T>::get(index, payment);
+				matches!(record.map(|r| r.state), Some(PaymentState::Failed { .. }))
+			}
+		);
+		Ok(())
+	}
+
+	/// A failed payment paid again at once, to a payee whose account it creates: the record
+	/// goes and the book is written.
+	#[benchmark]
+	fn retry_payment() -> Result<(), BenchmarkError> {
+		let (index, _) = active::<T>()?;
+		let source = CommunityBounty::<T>::program_account(index);
+		let payee: T::AccountId = account("payee", 0, SEED);
+		let amount = award_amount::<T>();
+		let at = T::BlockNumberProvider::current_block_number();
+		let state = PaymentState::Failed { at };
+		let record = PaymentRecord { payee: payee.clone(), amount, pool: 0, period: 0, state };
+		let payment = CommunityBounty::<T>::record_payment(index, record)
+			.ok_or(BenchmarkError::Stop("MaxOpenPayments is zero"))?;
+		let asset = Denomination::<T::AssetKind>::Native;
+		T::Paymaster::ensure_successful(&source, &payee, asset.into(), amount);
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), index, payment);
+
+		assert_last_event::<T>(Event::PaymentConfirmed { index, payment, payee, amount });
 		Ok(())
 	}
 

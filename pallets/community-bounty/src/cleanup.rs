@@ -17,8 +17,8 @@
 //! Removing a closed or cancelled program's storage in bounded steps.
 //!
 //! Close and cancel move every token at once, then remove the program record and hand the rest
-//! to a clean-up: the roster, the crews, the bars, the spending records, the reports and the
-//! monthly rounds, map by map ([`CleanupStage`]), then the rounds' pages of entries, each claim's
+//! to a clean-up: the roster, the crews, the bars, the spending records, the reports, the
+//! records of failed payments and the monthly rounds, map by map ([`CleanupStage`]), then the rounds' pages of entries, each claim's
 //! deposit released as its page goes. Only the maps the program's counters show non-empty are
 //! visited (the reports when a milestone was approved or the next one's report is stored), so
 //! an empty program costs no look-up in each of its maps.
@@ -80,10 +80,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Removes a closed or cancelled program (after its tokens moved) and takes the first
-	/// clean-up step, on the maps only. Returns the entries the step visited.
-	pub(crate) fn remove_program(index: ProgramIndex, program: &Program<T>) -> u32 {
+	/// clean-up step, on the maps only; `payments` if it has recorded payments (failed ones,
+	/// whose amounts went back with the rest). Returns the entries the step visited.
+	pub(crate) fn remove_program(index: ProgramIndex, program: &Program<T>, payments: bool) -> u32 {
 		Programs::<T>::remove(index);
 		RoundStore::<T>::forget_activity(index);
+		PaymentBooks::<T>::remove(index);
 		let stages = CleanupStages::of(
 			[
 				(program.roster_count > 0, CleanupStage::Roster),
@@ -95,6 +97,7 @@ impl<T: Config> Pallet<T> {
 						|| Reports::<T>::contains_key(index, program.milestones_approved),
 					CleanupStage::Reports,
 				),
+				(payments, CleanupStage::Payments),
 				(program.open_rounds > 0, CleanupStage::Rounds),
 				(program.open_rounds > 0, CleanupStage::RoundPages),
 			]
@@ -188,6 +191,7 @@ impl<T: Config> Pallet<T> {
 			CleanupStage::Barred => remove_keys!(Barred, index, budget),
 			CleanupStage::MemberSpending => remove_keys!(MemberSpending, index, budget),
 			CleanupStage::Reports => remove_keys!(Reports, index, budget),
+			CleanupStage::Payments => remove_keys!(Payments, index, budget),
 			CleanupStage::Rounds => RoundStore::<T>::clear_records(index, budget),
 			CleanupStage::RoundPages => 0,
 		}

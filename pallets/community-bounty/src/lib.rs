@@ -86,7 +86,11 @@
 //!    [`Config::RemovalLimit`] entries of its maps, or one page of a round's entries): the first
 //!    in the same call (maps only), the rest by anyone with
 //!    [`clear_program`](Pallet::clear_program).
-//! 8. [`reclaim`](Pallet::reclaim) (anyone) sweeps tokens sent to a removed program's account to
+//! 8. [`check_payment`](Pallet::check_payment) and [`retry_payment`](Pallet::retry_payment)
+//!    (anyone): every payment out goes through [`Config::Paymaster`]; one it does not report
+//!    done at once is recorded in progress or failed, asked about, and retried (see "Payments
+//!    and their status" below).
+//! 9. [`reclaim`](Pallet::reclaim) (anyone) sweeps tokens sent to a removed program's account to
 //!    the treasury. [`set_lead`](Pallet::set_lead) ([`Config::ApproveOrigin`]) replaces the lead.
 //!    [`unbar_member`](Pallet::unbar_member) ([`Config::ApproveOrigin`]) lets the lead add again
 //!    an account the council removed. [`promote_member`](Pallet::promote_member) (lead) turns an
@@ -127,7 +131,8 @@
 //!    [`Config::RoundPageSize`] entries each. [`Split::Linear`] pays `member_cap x score`,
 //!    scaled down pro rata above the period cap; [`Split::Proportional`] shares the period cap by
 //!    score, clipped at the member cap. Below the pool's threshold nothing is paid; amounts round
-//!    down and the dust stays. A payee who cannot receive is skipped (`PaymentSkipped`);
+//!    down and the dust stays. A payment the paymaster refuses (a payee who cannot receive) is recorded as failed, for
+//!    anyone to retry (`PaymentFailed`);
 //!    deposits come back; the round's storage goes. Whoever makes the first call picks the block,
 //!    and so the rate, for the whole round: before it changes a rate, a council should see the
 //!    rounds that are final settled (anyone may settle them), or accept that they settle at the
@@ -142,6 +147,30 @@
 //!    have passed since the last period's round was final by itself: a final round always gets
 //!    that window to be settled before a close drops it. A lead who finished early and closes
 //!    with rounds open ends the program there (`ProgramEnded`): the same rules then apply.
+//!
+//! ## Payments and their status
+//!
+//! Every payment out (a tranche from the treasury, an award, a round's payment, a retry, the
+//! sweep on close or cancel) is made in `payments.rs` by [`Config::Paymaster`], a
+//! `PayWithSource` (the SDK's `PayWithFungibles` for local transfers, or a paymaster over XCM).
+//! A payment it reports done at once writes no record, so a local payment costs what a transfer
+//! costs. Any other is recorded in [`Payments`] (at most [`Config::MaxOpenPayments`] a program):
+//!
+//! - **in progress**: anyone calls [`check_payment`](Pallet::check_payment), which records the
+//!   paymaster's answer; `Unknown` counts as done (the paymaster forgets a payment only after
+//!   its outcome, and the money left the account when it was handed over: counting it failed
+//!   could pay it twice);
+//! - **failed**: a round's payment the paymaster refused, or one it reported failed. Its amount
+//!   stays in the program account, earmarked for the payee and still charged to its pool and
+//!   period, and anyone may [`retry_payment`](Pallet::retry_payment) it: it is paid once, never
+//!   twice. A direct award the paymaster refuses fails the call instead (the lead is there to
+//!   fix it), changing nothing.
+//!
+//! A program cannot close or be cancelled while a payment is in progress. A failed payment holds
+//! a close for [`Config::PaymentRetryWindow`] after its failure; then the close returns its
+//! amount to the treasury with the rest (a council's cancel does not wait). Beyond
+//! `MaxOpenPayments` records, a round's failed payment is skipped (`PaymentSkipped`), its amount
+//! uncharged.
 //!
 //! ## Trust model
 //!
@@ -173,14 +202,14 @@
 //!
 //! ## Rules that always hold
 //!
-//! Each rule names the file that enforces it. Rules 2 to 7 are checked again by `try_state`
+//! Each rule names the file that enforces it. Rules 2 to 8 are checked again by `try_state`
 //! (`try_state.rs`, after every unit test and on `try-runtime` upgrades); rule 1 is checked by
 //! the tests, which compare total issuance before and after each unit test (`mock.rs`) and
 //! assert every balance a runtime test moves.
 //!
 //! 1. No call creates or destroys funds: tokens only move between the treasury, program accounts,
-//!    beneficiaries and holds. Every payment out (tranches, awards, a round's payments, the sweep
-//!    on close or cancel) is made in `payments.rs`; holds are taken, released and slashed in
+//!    beneficiaries and holds. Every payment out (tranches, awards, a round's payments, retries,
+//!    the sweep on close or cancel) is made in `payments.rs`, by [`Config::Paymaster`]; holds are taken, released and slashed in
 //!    `program.rs` (the bond) and `rounds/` (claim deposits).
 //! 2. For each program: `released + owed <= budget`, `paid <= released`, and the program account
 //!    holds at least `released - paid` (`program.rs`, `milestones.rs`; `check_funds`).
@@ -195,6 +224,9 @@
 //! 7. A round's claims fit the room the roster leaves (`MaxEntriesPerRound - MaxRoster`); a round
 //!    under settlement has every payment fixed, commits exactly what it will still pay, and pays
 //!    no pool above its cap (`rounds/`; `check_rounds`).
+//! 8. Each program's [`PaymentBooks`] counts its recorded payments (at most
+//!    [`Config::MaxOpenPayments`]), and its account holds what its failed payments owe on top of
+//!    `released - paid` (`payments.rs`; `check_payments`).
 //!
 //! ## Design decisions
 //!
@@ -348,7 +380,7 @@ pub mod pallet {
 	use alloc::boxed::Box;
 	use frame_support::traits::{
 		fungible::{Inspect, Mutate, MutateHold},
-		tokens::ConversionFromAssetBalance,
+		tokens::{ConversionFromAssetBalance, PayWithSource},
 	};
 	use frame_system::pallet_prelude::{ensure_signed, OriginFor};
 	use sp_runtime::traits::{BlockNumberProvider, StaticLookup};
@@ -406,6 +438,7 @@ pub mod pallet {
 			type MaxEntriesPerRound = ConstU32<72>;
 			type MaxScoresPerCall = ConstU32<18>;
 			type RoundPageSize = ConstU32<4>;
+			type MaxOpenPayments = ConstU32<16>;
 			type WeightInfo = ();
 		}
 	}
@@ -439,6 +472,34 @@ pub mod pallet {
 		/// reward nor put on a roster.
 		#[pallet::no_default]
 		type TreasuryAccount: Get<Self::AccountId>;
+
+		/// Makes every payment out: tranches (from [`Config::TreasuryAccount`]), awards, a
+		/// round's payments and the sweep on close or cancel (from the program account), in the
+		/// native token ([`Denomination::Native`] as its asset kind). A payment it reports done
+		/// at once leaves no record; any other is recorded ([`Payments`]) as in progress or
+		/// failed, for `check_payment` and `retry_payment`. A runtime holding its native token
+		/// and its assets side by side (`fungible::UnionOf`, `NativeOrWithId`) names
+		/// `PayWithFungibles` over that union.
+		#[pallet::no_default]
+		type Paymaster: PayWithSource<
+			Balance = BalanceOf<Self>,
+			Source = Self::AccountId,
+			Beneficiary = Self::AccountId,
+			AssetKind: From<Denomination<Self::AssetKind>>,
+		>;
+
+		/// The most payments of one program recorded at once (in progress or failed). A round's
+		/// payment that fails while that many are recorded is skipped (`PaymentSkipped`): its
+		/// amount stays with the program, uncharged.
+		#[pallet::constant]
+		type MaxOpenPayments: Get<u32>;
+
+		/// How long a failed payment keeps its money earmarked against a close, in blocks: the
+		/// window in which anyone may retry it before the program's close returns its amount to
+		/// the treasury with the rest. (A retry is possible until the program is removed.)
+		#[pallet::constant]
+		#[pallet::no_default]
+		type PaymentRetryWindow: Get<BlockNumberOf<Self>>;
 
 		/// This pallet's id, from which each program's account is derived. Must differ from
 		/// every other pallet's id.
@@ -693,6 +754,25 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Activity<T: Config> = StorageMap<_, Twox64Concat, ProgramIndex, PeriodActivity<T>>;
 
+	/// Payments of each program that the paymaster did not report done at once: in progress
+	/// or failed, by their index in the program's [`PaymentBooks`]. At most
+	/// [`Config::MaxOpenPayments`] a program; removed once done, and with the program.
+	#[pallet::storage]
+	pub type Payments<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		ProgramIndex,
+		Twox64Concat,
+		PaymentIndex,
+		PaymentRecord<T>,
+	>;
+
+	/// The counters of each program's recorded payments: the next index, how many are open and
+	/// in progress, and the latest failure. Absent for a program that never recorded one.
+	#[pallet::storage]
+	pub type PaymentBooks<T: Config> =
+		StorageMap<_, Twox64Concat, ProgramIndex, PaymentBookOf<T>, ValueQuery>;
+
 	/// Removed programs whose storage is still being cleared, and the maps left to clear.
 	#[pallet::storage]
 	pub type Cleanups<T: Config> = StorageMap<_, Twox64Concat, ProgramIndex, CleanupStages>;
@@ -877,7 +957,37 @@ pub mod pallet {
 			native: BalanceOf<T>,
 		},
 		/// A round was settled to the end: its storage and its claims' deposits were released.
+		/// `skipped` counts the payments not made: failed (recorded for a retry) or skipped.
 		RoundSettled { index: ProgramIndex, period: PeriodIndex, paid: u32, skipped: u32 },
+		/// The paymaster took payment `payment` of a program but has not said how it went:
+		/// anyone may ask with `check_payment`. The payment is charged (it was `Awarded`).
+		PaymentInProgress {
+			index: ProgramIndex,
+			payment: PaymentIndex,
+			payee: T::AccountId,
+			amount: BalanceOf<T>,
+		},
+		/// A payment was not made: refused by the paymaster (a round's payment), or reported
+		/// failed (`check_payment`). Its amount stays in the program account, earmarked for the
+		/// payee and charged to its pool and period; anyone may `retry_payment` it, and from
+		/// `retry_until` a close returns it to the treasury with the rest.
+		PaymentFailed {
+			index: ProgramIndex,
+			payment: PaymentIndex,
+			pool: PoolIndex,
+			period: PeriodIndex,
+			payee: T::AccountId,
+			amount: BalanceOf<T>,
+			retry_until: BlockNumberOf<T>,
+		},
+		/// A recorded payment is done: the paymaster reported it paid (or, after its answer,
+		/// no longer knows it), or a retry paid it at once. Its record is gone.
+		PaymentConfirmed {
+			index: ProgramIndex,
+			payment: PaymentIndex,
+			payee: T::AccountId,
+			amount: BalanceOf<T>,
+		},
 		/// The lead, every milestone approved, closed the program while rounds were open: it
 		/// ends at `ends_at` instead, so that members file, are scored and are paid for the
 		/// period under way within its windows, and anyone closes it after them.
@@ -1064,6 +1174,24 @@ pub mod pallet {
 		/// The rate of the pool's denomination was set more than `MaxRateAge` blocks ago (or
 		/// its date is unknown): the council must set it again before it pays.
 		RateStale,
+		/// The paymaster refused the payment (the payee is not one it can pay, say). Nothing
+		/// changed.
+		PaymentRefused,
+		/// The program has no recorded payment with this index (it was done, or never
+		/// recorded).
+		UnknownPayment,
+		/// The payment is not in progress: there is nothing to ask the paymaster.
+		PaymentNotInProgress,
+		/// The payment has not failed: only a failed payment is retried.
+		PaymentNotFailed,
+		/// The paymaster has not said how the payment went yet: ask again later.
+		PaymentInconclusive,
+		/// A payment of the program is in progress: it cannot close until the paymaster says
+		/// how it went (`check_payment`).
+		PaymentsInProgress,
+		/// A failed payment of the program is within its retry window: retry it, or close after
+		/// the window, when its amount returns to the treasury with the rest.
+		PaymentRetryOpen,
 	}
 
 	#[pallet::hooks]
@@ -1890,6 +2018,67 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			Ok(Some(Self::do_settle_round(index, period)?).into())
+		}
+
+		/// Ask the paymaster how a payment in progress went, and record it.
+		///
+		/// ## Dispatch Origin
+		/// Signed, by anyone.
+		///
+		/// ## Details
+		/// Payment `payment` of program `index` must be in progress. If the paymaster reports it
+		/// paid, its record goes. If it reports it failed, it becomes a failed payment that
+		/// anyone may retry, its amount earmarked in the program account. If the paymaster says
+		/// `Unknown`, the payment counts as done: a paymaster forgets a payment only after it
+		/// gave its outcome, and the money left the program account when it was handed over, so
+		/// treating it as failed could pay it twice (pallet-treasury's `check_status` decides the
+		/// same). If the payment is still in progress, the call fails with
+		/// `PaymentInconclusive` and changes nothing.
+		///
+		/// ## Events
+		/// `PaymentConfirmed` or `PaymentFailed`.
+		///
+		/// ## Complexity
+		/// O(1).
+		#[pallet::call_index(24)]
+		#[pallet::weight(T::WeightInfo::check_payment())]
+		pub fn check_payment(
+			origin: OriginFor<T>,
+			#[pallet::compact] index: ProgramIndex,
+			#[pallet::compact] payment: PaymentIndex,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_check_payment(index, payment)
+		}
+
+		/// Try a failed payment again.
+		///
+		/// ## Dispatch Origin
+		/// Signed, by anyone.
+		///
+		/// ## Details
+		/// Payment `payment` of program `index` must have failed. It is paid again, from the
+		/// program account where its amount stayed earmarked, to the same payee: it was charged
+		/// to its pool and period once and is not charged again, so a payment is never made
+		/// twice. If the paymaster refuses it again, the call fails with `PaymentRefused` and
+		/// changes nothing; if it takes it without saying how it went, the payment is in
+		/// progress again. A retry is possible until the program is removed; a close after the
+		/// window ([`Config::PaymentRetryWindow`]) returns its amount to the treasury instead.
+		///
+		/// ## Events
+		/// `PaymentConfirmed`, or `PaymentInProgress`.
+		///
+		/// ## Complexity
+		/// O(1).
+		#[pallet::call_index(25)]
+		#[pallet::weight(T::WeightInfo::retry_payment())]
+		pub fn retry_payment(
+			origin: OriginFor<T>,
+			#[pallet::compact] index: ProgramIndex,
+			#[pallet::compact] payment: PaymentIndex,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_retry_payment(index, payment)
 		}
 	}
 }

@@ -21,9 +21,13 @@ use crate as pallet_community_bounty;
 use crate::*;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU64, EitherOf, EitherOfDiverse},
+	traits::{
+		tokens::{PayWithSource, PaymentStatus},
+		ConstU64, EitherOf, EitherOfDiverse,
+	},
 };
 use frame_system::{EnsureRoot, EnsureRootWithSuccess, EnsureSignedBy, EnsureWithSuccess};
+use sp_runtime::DispatchError;
 use sp_runtime::{traits::IdentityLookup, BuildStorage, FixedPointNumber, FixedU128};
 
 pub type AccountId = u128;
@@ -147,6 +151,109 @@ impl frame_support::traits::tokens::ConversionFromAssetBalance<Balance, u32, Bal
 	}
 }
 
+/// How the mock's paymaster treats the payments it is handed.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum PayMode {
+	/// A local transfer, done at once (as `PayWithFungibles`).
+	Instant,
+	/// The transfer is made, but the paymaster reports the payment in progress until a test
+	/// concludes it ([`conclude_payment`]), as a payment over XCM would.
+	Deferred,
+	/// Every payment is refused and nothing moves.
+	Refuse,
+}
+
+/// A payment the mock's paymaster took in [`PayMode::Deferred`].
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct MockPayment {
+	pub source: AccountId,
+	pub payee: AccountId,
+	pub amount: Balance,
+	pub status: PaymentStatus,
+}
+
+parameter_types! {
+	/// How the next payments are made. Tests change it.
+	pub static PaymentMode: PayMode = PayMode::Instant;
+	/// The payments taken in [`PayMode::Deferred`], by id.
+	pub static MockPayments: alloc::vec::Vec<MockPayment> = alloc::vec::Vec::new();
+}
+
+/// A `PayWithSource` of native tokens that pays at once, later, or never ([`PaymentMode`]).
+pub struct MockPaymaster;
+impl PayWithSource for MockPaymaster {
+	type Balance = Balance;
+	type Source = AccountId;
+	type Beneficiary = AccountId;
+	type AssetKind = Denomination<u32>;
+	type Id = u32;
+	type Error = DispatchError;
+
+	fn pay(
+		source: &AccountId,
+		payee: &AccountId,
+		asset: Denomination<u32>,
+		amount: Balance,
+	) -> Result<u32, DispatchError> {
+		use frame_support::traits::{fungible::Mutate, tokens::Preservation::Expendable};
+		ensure!(asset == Denomination::Native, DispatchError::Other("only native tokens"));
+		match PaymentMode::get() {
+			PayMode::Refuse => Err(DispatchError::Other("refused")),
+			PayMode::Instant => {
+				<Balances as Mutate<_>>::transfer(source, payee, amount, Expendable)?;
+				Ok(u32::MAX)
+			},
+			PayMode::Deferred => {
+				<Balances as Mutate<_>>::transfer(source, payee, amount, Expendable)?;
+				let payment = MockPayment {
+					source: *source,
+					payee: *payee,
+					amount,
+					status: PaymentStatus::InProgress,
+				};
+				Ok(MockPayments::mutate(|payments| {
+					payments.push(payment);
+					payments.len() as u32 - 1
+				}))
+			},
+		}
+	}
+
+	fn check_payment(id: u32) -> PaymentStatus {
+		MockPayments::get().get(id as usize).map_or(PaymentStatus::Success, |p| p.status.clone())
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn ensure_successful(_: &AccountId, _: &AccountId, _: Denomination<u32>, _: Balance) {
+		PaymentMode::set(PayMode::Instant);
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn ensure_concluded(id: u32) {
+		conclude_payment(id, PaymentStatus::Success);
+	}
+}
+
+/// Concludes deferred payment `id` with `status`. A failed payment did not pay: its amount
+/// returns from the payee to the source, as a paymaster's refund would.
+pub fn conclude_payment(id: u32, status: PaymentStatus) {
+	use frame_support::traits::{fungible::Mutate, tokens::Preservation::Expendable};
+	let Some(payment) = MockPayments::get().get(id as usize).cloned() else { return };
+	if status == PaymentStatus::Failure {
+		<Balances as Mutate<_>>::transfer(
+			&payment.payee,
+			&payment.source,
+			payment.amount,
+			Expendable,
+		)
+		.expect("the payee still holds what it was paid");
+	}
+	MockPayments::mutate(|payments| payments[id as usize].status = status);
+}
+
+/// Blocks a failed payment keeps its money earmarked against a close.
+pub const RETRY_WINDOW: u64 = 30;
+
 #[derive_impl(pallet_community_bounty::config_preludes::TestDefaultConfig)]
 impl Config for Test {
 	type Currency = Balances;
@@ -164,6 +271,8 @@ impl Config for Test {
 	>;
 	type RejectOrigin = EitherOfDiverse<EnsureRoot<AccountId>, EnsureSignedBy<Rejecter, AccountId>>;
 	type TreasuryAccount = Treasury;
+	type Paymaster = MockPaymaster;
+	type PaymentRetryWindow = ConstU64<RETRY_WINDOW>;
 	type AssetKind = u32;
 	type BalanceConverter = MockConverter;
 	type RateClock = MockRateClock;
@@ -203,6 +312,8 @@ impl ExtBuilder {
 		UsdRate::set(Some(FixedU128::from_rational(5, 2)));
 		BenchmarkAssets::set(Default::default());
 		RatesSetAt::set(None);
+		PaymentMode::set(PayMode::Instant);
+		MockPayments::set(Default::default());
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 		let mut balances = vec![
 			(LEAD, 10_000 * PHA),

@@ -14,75 +14,276 @@
 // See the License for the specific language governing permissions and
 // limitations under the License.
 
-//! Every payment out: the only file that moves the tokens of the treasury or of a program's
-//! account.
+//! Every payment out, and the status of each: the only file that moves the tokens of the
+//! treasury or of a program's account, all through [`Config::Paymaster`].
 //!
 //! - A **tranche** moves from the treasury to the program account ([`Pallet::pay_tranche`]).
-//! - An **award** moves from the program account to its beneficiary ([`Pallet::pay_award`]); it
-//!   fails the call, naming a payee who cannot receive.
+//! - An **award** moves from the program account to its beneficiary ([`Pallet::pay_award`]); a
+//!   refusal fails the call, naming a payee who cannot receive.
 //! - A **round's payment** moves from the program account to the entry's filer
-//!   ([`Pallet::pay_entry`]); a payee who cannot receive is skipped, not an error.
-//! - A **sweep** returns the whole program account to the treasury when the program closes or is
-//!   cancelled, and a stray deposit later ([`Pallet::sweep`]).
+//!   ([`Pallet::pay_entry`]); a refusal is recorded as a failed payment, not an error.
+//! - A **retry** pays a failed payment again ([`Pallet::do_retry_payment`]).
+//! - A **sweep** returns the program account's native tokens to the treasury when the program
+//!   closes or is cancelled, and a stray deposit later ([`Pallet::sweep`]).
 //!
-//! Each keeps its source alive (the treasury and a program account still paying) except the
-//! sweep, which empties it. A fungible transfer checks that the source can pay and the payee can
-//! receive before it writes anything, so a payment that fails changes nothing. Holds (the lead's
-//! bond, a claim's deposit) are not payments: they stay with the rules that take and release them
-//! (`program.rs`, `rounds/`).
+//! ## A status for every payment
+//!
+//! The paymaster (`PayWithSource`) may pay at once (a local transfer) or later (a payment over
+//! XCM, say). Right after handing it a payment, the pallet asks how it went: a payment done at
+//! once writes nothing more, so a local payment costs what a transfer costs. Any other is
+//! recorded in [`Payments`], counted in the program's [`PaymentBooks`]:
+//! - **in progress**, under the paymaster's id, until anyone calls `check_payment`;
+//! - **failed** (refused, or reported failed): its amount stays in the program account,
+//!   earmarked for its payee and still charged to the pool and period it was charged to, so
+//!   that `retry_payment` pays it once, never twice.
+//!
+//! `Unknown` counts as done: a paymaster forgets a payment only after it gave its outcome, and
+//! the money left the program account when it was handed over, so counting it failed could pay
+//! it twice (pallet-treasury's `check_status` decides the same).
+//!
+//! A program cannot close while a payment is in progress ([`Error::PaymentsInProgress`]), nor,
+//! by its lead or after its end, within [`Config::PaymentRetryWindow`] of its latest failure
+//! ([`Error::PaymentRetryOpen`]); after that window a close returns the failed payments' amounts
+//! to the treasury with the rest, and the clean-up removes their records. A council's cancel
+//! does not wait for the window. At most [`Config::MaxOpenPayments`] payments of a program are
+//! recorded; a round's payment failing beyond that is skipped (`PaymentSkipped`), its amount
+//! returned to the program uncharged.
+//!
+//! Tranches and sweeps move between accounts of this chain (the treasury's and the program's):
+//! a tranche counts as released once the paymaster took it and did not report it failed, and
+//! the treasury and a program account still paying are kept alive (a transfer's existential
+//! deposit is checked here, since `PayWithSource` pays what it is given). Holds (the lead's
+//! bond, a claim's deposit) are not payments: they stay with the rules that take and release
+//! them (`program.rs`, `rounds/`).
 
 use crate::{pallet::*, *};
 use frame_support::traits::{
-	fungible::{Inspect, Mutate},
-	tokens::{DepositConsequence, Fortitude, Preservation, Provenance},
+	fungible::Inspect,
+	tokens::{
+		DepositConsequence, Fortitude, PayWithSource, PaymentStatus, Preservation, Provenance,
+	},
 };
+use sp_runtime::traits::{BlockNumberProvider, Saturating};
+
+/// How a payment handed to the paymaster went, as far as it said at once.
+pub(crate) enum Paid<T: Config> {
+	/// Done: nothing to record.
+	Done,
+	/// Taken, not done yet: recorded in progress under this id.
+	InProgress(PaymentIdOf<T>),
+	/// Refused, or failed at once: the money did not leave the source.
+	Failed,
+}
 
 impl<T: Config> Pallet<T> {
-	/// Pays a tranche of `amount` from the treasury into the program `account`. Returns whether
-	/// it did; on `false` (the treasury cannot pay it now) nothing changed.
-	pub(crate) fn pay_tranche(account: &T::AccountId, amount: BalanceOf<T>) -> bool {
-		let treasury = T::TreasuryAccount::get();
-		T::Currency::transfer(&treasury, account, amount, Preservation::Preserve).is_ok()
+	/// Hands a payment of `amount` native tokens from `source` to `payee` to the paymaster, and
+	/// asks at once how it went.
+	fn pay(source: &T::AccountId, payee: &T::AccountId, amount: BalanceOf<T>) -> Paid<T> {
+		let asset = Denomination::<T::AssetKind>::Native.into();
+		let Ok(id) = T::Paymaster::pay(source, payee, asset, amount) else {
+			return Paid::Failed;
+		};
+		match T::Paymaster::check_payment(id) {
+			PaymentStatus::Success | PaymentStatus::Unknown => Paid::Done,
+			PaymentStatus::InProgress => Paid::InProgress(id),
+			PaymentStatus::Failure => Paid::Failed,
+		}
 	}
 
-	/// Pays an award of `native` from the program `account` to `beneficiary`. A payee who cannot
-	/// receive it fails with [`Error::CannotReceive`]; any other failure with the token's error.
+	/// Pays a tranche of `amount` from the treasury into the program `account`. Returns whether
+	/// it did; on `false` (the treasury cannot pay it now, keeping alive) nothing changed.
+	pub(crate) fn pay_tranche(account: &T::AccountId, amount: BalanceOf<T>) -> bool {
+		let treasury = T::TreasuryAccount::get();
+		let available =
+			T::Currency::reducible_balance(&treasury, Preservation::Preserve, Fortitude::Polite);
+		amount <= available && !matches!(Self::pay(&treasury, account, amount), Paid::Failed)
+	}
+
+	/// Pays an award of `native` from the program `account` (whose caller checked that it
+	/// stays alive) to `beneficiary`. Returns the paymaster's id if the payment is in progress.
+	/// A refusal fails with [`Error::CannotReceive`] when the payee cannot receive it, else with
+	/// [`Error::PaymentRefused`], and changes nothing.
 	pub(crate) fn pay_award(
 		account: &T::AccountId,
 		beneficiary: &T::AccountId,
 		native: BalanceOf<T>,
-	) -> DispatchResult {
-		let Err(error) =
-			T::Currency::transfer(account, beneficiary, native, Preservation::Preserve)
-		else {
-			return Ok(());
-		};
-		// Only a failed payment pays for telling why.
-		let receivable = T::Currency::can_deposit(beneficiary, native, Provenance::Extant);
-		Err(if receivable == DepositConsequence::Success {
-			error
-		} else {
-			Error::<T>::CannotReceive.into()
-		})
+	) -> Result<Option<PaymentIdOf<T>>, DispatchError> {
+		match Self::pay(account, beneficiary, native) {
+			Paid::Done => Ok(None),
+			Paid::InProgress(id) => Ok(Some(id)),
+			Paid::Failed => {
+				// Only a failed payment pays for telling why.
+				let receivable = T::Currency::can_deposit(beneficiary, native, Provenance::Extant);
+				Err(if receivable == DepositConsequence::Success {
+					Error::<T>::PaymentRefused
+				} else {
+					Error::<T>::CannotReceive
+				}
+				.into())
+			},
+		}
 	}
 
-	/// Pays a round's entry `native` from the program `account` to `who`. Returns whether it
-	/// did; on `false` (a payee who cannot receive) nothing changed.
+	/// Pays a round's entry `native` from the program `account` (whose settlement committed
+	/// it) to `who`.
 	pub(crate) fn pay_entry(
 		account: &T::AccountId,
 		who: &T::AccountId,
 		native: BalanceOf<T>,
-	) -> bool {
-		T::Currency::transfer(account, who, native, Preservation::Preserve).is_ok()
+	) -> Paid<T> {
+		Self::pay(account, who, native)
 	}
 
-	/// Moves the whole balance of `account` to the treasury. Returns the amount moved.
+	/// Moves the whole native balance of `account` to the treasury. Returns the amount moved.
 	pub(crate) fn sweep(account: &T::AccountId) -> Result<BalanceOf<T>, DispatchError> {
 		let amount =
 			T::Currency::reducible_balance(account, Preservation::Expendable, Fortitude::Polite);
 		if amount.is_zero() {
 			return Ok(amount);
 		}
-		T::Currency::transfer(account, &T::TreasuryAccount::get(), amount, Preservation::Expendable)
+		match Self::pay(account, &T::TreasuryAccount::get(), amount) {
+			Paid::Failed => Err(Error::<T>::PaymentRefused.into()),
+			Paid::Done | Paid::InProgress(_) => Ok(amount),
+		}
+	}
+
+	/// Records payment `record` of program `index`, not done at once, and emits its event.
+	/// Returns its index, or `None` if the program has `MaxOpenPayments` recorded already (the
+	/// caller then treats it as skipped).
+	pub(crate) fn record_payment(
+		index: ProgramIndex,
+		record: PaymentRecord<T>,
+	) -> Option<PaymentIndex> {
+		let mut book = PaymentBooks::<T>::get(index);
+		if book.open >= T::MaxOpenPayments::get() {
+			return None;
+		}
+		let payment = book.next;
+		book.next = book.next.saturating_add(1);
+		book.open = book.open.saturating_add(1);
+		let (payee, amount) = (record.payee.clone(), record.amount);
+		match record.state {
+			PaymentState::InProgress { .. } => {
+				book.in_progress = book.in_progress.saturating_add(1);
+				Self::deposit_event(Event::PaymentInProgress { index, payment, payee, amount });
+			},
+			PaymentState::Failed { at } => {
+				book.last_failed_at = Some(at);
+				Self::deposit_event(Event::PaymentFailed {
+					index,
+					payment,
+					pool: record.pool,
+					period: record.period,
+					payee,
+					amount,
+					retry_until: at.saturating_add(T::PaymentRetryWindow::get()),
+				});
+			},
+		}
+		Payments::<T>::insert(index, payment, record);
+		PaymentBooks::<T>::insert(index, book);
+		Some(payment)
+	}
+
+	/// Asks the paymaster how payment `payment` of program `index`, in progress, went.
+	pub(crate) fn do_check_payment(index: ProgramIndex, payment: PaymentIndex) -> DispatchResult {
+		let mut record = Payments::<T>::get(index, payment).ok_or(Error::<T>::UnknownPayment)?;
+		let PaymentState::InProgress { id } = record.state else {
+			return Err(Error::<T>::PaymentNotInProgress.into());
+		};
+		let mut book = PaymentBooks::<T>::get(index);
+		book.in_progress = book.in_progress.saturating_sub(1);
+		match T::Paymaster::check_payment(id) {
+			PaymentStatus::InProgress => return Err(Error::<T>::PaymentInconclusive.into()),
+			// See the module docs for `Unknown`.
+			PaymentStatus::Success | PaymentStatus::Unknown => {
+				Self::close_record(index, payment, &record, book);
+			},
+			PaymentStatus::Failure => {
+				let at = T::BlockNumberProvider::current_block_number();
+				record.state = PaymentState::Failed { at };
+				book.last_failed_at = Some(at);
+				PaymentBooks::<T>::insert(index, book);
+				Self::deposit_event(Event::PaymentFailed {
+					index,
+					payment,
+					pool: record.pool,
+					period: record.period,
+					payee: record.payee.clone(),
+					amount: record.amount,
+					retry_until: at.saturating_add(T::PaymentRetryWindow::get()),
+				});
+				Payments::<T>::insert(index, payment, record);
+			},
+		}
+		Ok(())
+	}
+
+	/// Pays failed payment `payment` of program `index` again, from the program account.
+	pub(crate) fn do_retry_payment(index: ProgramIndex, payment: PaymentIndex) -> DispatchResult {
+		let mut record = Payments::<T>::get(index, payment).ok_or(Error::<T>::UnknownPayment)?;
+		ensure!(matches!(record.state, PaymentState::Failed { .. }), Error::<T>::PaymentNotFailed);
+		let mut book = PaymentBooks::<T>::get(index);
+		let account = Self::program_account(index);
+		match Self::pay(&account, &record.payee, record.amount) {
+			Paid::Failed => return Err(Error::<T>::PaymentRefused.into()),
+			Paid::Done => Self::close_record(index, payment, &record, book),
+			Paid::InProgress(id) => {
+				record.state = PaymentState::InProgress { id };
+				book.in_progress = book.in_progress.saturating_add(1);
+				PaymentBooks::<T>::insert(index, book);
+				Self::deposit_event(Event::PaymentInProgress {
+					index,
+					payment,
+					payee: record.payee.clone(),
+					amount: record.amount,
+				});
+				Payments::<T>::insert(index, payment, record);
+			},
+		}
+		Ok(())
+	}
+
+	/// Removes a payment's record once it is done, with `book` (its counters already updated
+	/// for a payment no longer in progress).
+	fn close_record(
+		index: ProgramIndex,
+		payment: PaymentIndex,
+		record: &PaymentRecord<T>,
+		mut book: PaymentBookOf<T>,
+	) {
+		Payments::<T>::remove(index, payment);
+		book.open = book.open.saturating_sub(1);
+		if book.failed() == 0 {
+			book.last_failed_at = None;
+		}
+		PaymentBooks::<T>::insert(index, book);
+		Self::deposit_event(Event::PaymentConfirmed {
+			index,
+			payment,
+			payee: record.payee.clone(),
+			amount: record.amount,
+		});
+	}
+
+	/// Ensures program `index` may be closed as far as its payments go: none in progress and,
+	/// unless `cancel`, no failed one within its retry window. Returns whether records remain
+	/// (failed payments whose amounts the close returns).
+	pub(crate) fn ensure_payments_closable(
+		index: ProgramIndex,
+		cancel: bool,
+	) -> Result<bool, DispatchError> {
+		let book = PaymentBooks::<T>::get(index);
+		ensure!(book.in_progress == 0, Error::<T>::PaymentsInProgress);
+		if !cancel {
+			if let Some(at) = book.last_failed_at {
+				let now = T::BlockNumberProvider::current_block_number();
+				ensure!(
+					now >= at.saturating_add(T::PaymentRetryWindow::get()),
+					Error::<T>::PaymentRetryOpen
+				);
+			}
+		}
+		Ok(book.open > 0)
 	}
 }

@@ -209,10 +209,11 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_cancel_program(index: ProgramIndex) -> Result<Weight, DispatchError> {
 		let program = Self::program(index)?;
 		Self::ensure_active(&program)?;
+		let records = Self::ensure_payments_closable(index, true)?;
 		let (owed_dropped, paid) = (program.owed_total(), program.paid);
 		let refunded = Self::sweep(&Self::program_account(index))?;
 		Self::deposit_event(Event::ProgramCancelled { index, refunded, owed_dropped, paid });
-		Ok(T::WeightInfo::cancel_program(Self::remove_program(index, &program)))
+		Ok(T::WeightInfo::cancel_program(Self::remove_program(index, &program, records)))
 	}
 
 	/// Closes an active program, or ends it if the lead closes it early with rounds open;
@@ -250,6 +251,7 @@ impl<T: Config> Pallet<T> {
 			return Ok(T::WeightInfo::close_program(0));
 		}
 
+		let records = Self::ensure_payments_closable(index, false)?;
 		let (owed_dropped, paid) = (program.owed_total(), program.paid);
 		let refunded = Self::sweep(&Self::program_account(index))?;
 		Self::deposit_event(Event::ProgramClosed {
@@ -260,7 +262,7 @@ impl<T: Config> Pallet<T> {
 			owed_dropped,
 			paid,
 		});
-		Ok(T::WeightInfo::close_program(Self::remove_program(index, &program)))
+		Ok(T::WeightInfo::close_program(Self::remove_program(index, &program, records)))
 	}
 
 	/// Names `new` the lead. A member of the roster may be named (the lead cannot block the

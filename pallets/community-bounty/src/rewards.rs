@@ -122,7 +122,7 @@ impl<T: Config> Payer<T> {
 		let (native, rate_set_at) = Pallet::<T>::to_native_dated(amount, &pool.denomination)?;
 		ensure!(!native.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(native <= self.spendable, Error::<T>::InsufficientProgramFunds);
-		Pallet::<T>::pay_award(&self.account, &beneficiary, native)?;
+		let in_progress = Pallet::<T>::pay_award(&self.account, &beneficiary, native)?;
 		self.spendable = self.spendable.saturating_sub(native);
 
 		if let Some(slot) = program.pool_spent.get_mut(pool_index as usize) {
@@ -143,12 +143,26 @@ impl<T: Config> Payer<T> {
 			index,
 			pool: pool_index,
 			period,
-			beneficiary,
+			beneficiary: beneficiary.clone(),
 			amount,
 			native,
 			reason,
 			rate_set_at,
 		});
+		if let Some(id) = in_progress {
+			// Past `MaxOpenPayments` a payment in flight is not tracked: it counts as done, as
+			// an `Unknown` status would.
+			let _ = Pallet::<T>::record_payment(
+				index,
+				PaymentRecord {
+					payee: beneficiary,
+					amount: native,
+					pool: pool_index,
+					period,
+					state: PaymentState::InProgress { id },
+				},
+			);
+		}
 		Ok(class)
 	}
 }

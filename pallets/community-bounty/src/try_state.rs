@@ -99,9 +99,40 @@ impl<T: Config> Pallet<T> {
 			ensure!(owed.tranche <= program.milestones_approved, "owed tranche not approved");
 			last = Some(owed.tranche);
 		}
+		let earmarked = Self::check_payments(index)?;
 		let held = T::Currency::balance(&Self::program_account(index));
-		ensure!(held >= program.unspent(), "program account holds less than released - paid");
+		ensure!(
+			held >= program.unspent().saturating_add(earmarked),
+			"program account holds less than released - paid + the failed payments it owes"
+		);
 		Ok(())
+	}
+
+	/// Rule 8: the payment book counts the records, none above `MaxOpenPayments`; returns what
+	/// the failed payments owe (earmarked in the program account).
+	fn check_payments(index: ProgramIndex) -> Result<BalanceOf<T>, TryRuntimeError> {
+		let book = PaymentBooks::<T>::get(index);
+		let (mut open, mut in_progress, mut earmarked) = (0u32, 0u32, BalanceOf::<T>::zero());
+		let mut latest_failure = None;
+		for (payment, record) in Payments::<T>::iter_prefix(index) {
+			ensure!(payment < book.next, "payment record at or above the book's next index");
+			open += 1;
+			match record.state {
+				PaymentState::InProgress { .. } => in_progress += 1,
+				PaymentState::Failed { at } => {
+					earmarked = earmarked.saturating_add(record.amount);
+					latest_failure = latest_failure.max(Some(at));
+				},
+			}
+		}
+		ensure!(open == book.open, "payment book's open count differs from its records");
+		ensure!(book.in_progress == in_progress, "payment book's in-progress count is wrong");
+		ensure!(open <= T::MaxOpenPayments::get(), "more payments recorded than MaxOpenPayments");
+		ensure!(
+			latest_failure.is_none() || latest_failure <= book.last_failed_at,
+			"a failed payment later than the book's latest failure"
+		);
+		Ok(earmarked)
 	}
 
 	/// Rule 3: this period's spending within the caps, and the per-period beneficiary count.
@@ -326,6 +357,12 @@ impl<T: Config> Pallet<T> {
 		}
 		for (index, _) in RoundPages::<T>::iter_keys() {
 			ensure!(live(index), "round page of a removed program");
+		}
+		for (index, _) in Payments::<T>::iter_keys() {
+			ensure!(live(index), "payment record of a removed program");
+		}
+		for index in PaymentBooks::<T>::iter_keys() {
+			ensure!(Programs::<T>::contains_key(index), "payment book of a removed program");
 		}
 		for index in Activity::<T>::iter_keys() {
 			ensure!(Programs::<T>::contains_key(index), "activity of a removed program");

@@ -21,7 +21,8 @@ use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
 use frame_support::{
-	traits::fungible, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+	traits::{fungible, tokens::PayWithSource},
+	BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
 use scale_info::TypeInfo;
 use sp_runtime::traits::{BlockNumberProvider, Saturating, Zero};
@@ -159,6 +160,18 @@ pub enum Denomination<AssetKind> {
 	/// [`Config::BalanceConverter`] at the rate of the block of payment.
 	#[codec(index = 1)]
 	Asset(AssetKind),
+}
+
+/// A denomination as the asset kind of a runtime that holds its native token and its assets
+/// side by side (`fungible::UnionOf`), so that [`Config::Paymaster`] can be `PayWithFungibles`
+/// over that union.
+impl<AssetKind: Ord> From<Denomination<AssetKind>> for fungible::NativeOrWithId<AssetKind> {
+	fn from(denomination: Denomination<AssetKind>) -> Self {
+		match denomination {
+			Denomination::Native => Self::Native,
+			Denomination::Asset(kind) => Self::WithId(kind),
+		}
+	}
 }
 
 /// How a scored pool shares its period cap among the reports at or above its threshold.
@@ -577,6 +590,104 @@ pub struct OwedTranche<Balance> {
 /// The owed tranches of a program, oldest first, at most [`Config::MaxMilestones`].
 pub type OwedTranchesOf<T> = BoundedVec<OwedTranche<BalanceOf<T>>, <T as Config>::MaxMilestones>;
 
+/// Index of a recorded payment within its program, from [`PaymentBook::next`]; never reused.
+pub type PaymentIndex = u32;
+
+/// The id [`Config::Paymaster`] gives a payment.
+pub type PaymentIdOf<T> = <<T as Config>::Paymaster as PayWithSource>::Id;
+
+/// Where a payment stands that the paymaster did not report done at once.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum PaymentState<Id, BlockNumber> {
+	/// Handed to the paymaster as payment `id`, which has not said how it went yet: anyone may
+	/// ask with `check_payment`. A program cannot close while one is in progress.
+	#[codec(index = 0)]
+	InProgress {
+		/// The paymaster's id of the payment.
+		id: Id,
+	},
+	/// Not made: the paymaster refused it, or reported it failed, in block `at`. Its amount
+	/// stays in the program account, earmarked for the payee and still counted against the cap
+	/// it was charged to; anyone may `retry_payment` it. From `at` plus
+	/// [`Config::PaymentRetryWindow`], a close returns its amount with the rest.
+	#[codec(index = 1)]
+	Failed {
+		/// The block of the failure.
+		at: BlockNumber,
+	},
+}
+
+/// The paymaster's state of a payment, as stored for a program.
+pub type PaymentStateOf<T> = PaymentState<PaymentIdOf<T>, BlockNumberOf<T>>;
+
+/// A payment of a program that is in progress or failed. A payment the paymaster reports done
+/// at once leaves no record.
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub struct PaymentRecord<T: Config> {
+	/// Who is paid.
+	pub payee: AccountIdOf<T>,
+	/// The amount paid, in native tokens: already counted in [`Program::paid`] and against the
+	/// caps of its pool and period.
+	pub amount: BalanceOf<T>,
+	/// The pool it was charged to.
+	pub pool: PoolIndex,
+	/// The period it was charged to.
+	pub period: PeriodIndex,
+	/// In progress, or failed.
+	pub state: PaymentStateOf<T>,
+}
+
+/// What a program's recorded payments stand at: the counters that bound them and keep a close
+/// from dropping one in progress or within its retry window, without iterating them.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct PaymentBook<BlockNumber> {
+	/// The index the next recorded payment gets.
+	pub next: PaymentIndex,
+	/// Records in storage, in progress or failed: at most [`Config::MaxOpenPayments`].
+	pub open: u32,
+	/// Of those, the payments in progress.
+	pub in_progress: u32,
+	/// The latest block in which a payment of the program failed, if any is recorded.
+	pub last_failed_at: Option<BlockNumber>,
+}
+
+impl<BlockNumber> PaymentBook<BlockNumber> {
+	/// The failed payments recorded.
+	pub fn failed(&self) -> u32 {
+		self.open.saturating_sub(self.in_progress)
+	}
+}
+
+/// A program's payment book, as stored.
+pub type PaymentBookOf<T> = PaymentBook<BlockNumberOf<T>>;
+
 /// The storage maps a removed program's clean-up goes through, in the order of
 /// [`CleanupStage::ALL`]. The codec index of each is its bit in [`CleanupStages`].
 #[derive(
@@ -607,6 +718,9 @@ pub enum CleanupStage {
 	/// [`crate::Reports`].
 	#[codec(index = 5)]
 	Reports,
+	/// [`crate::Payments`]: records of payments in progress or failed.
+	#[codec(index = 8)]
+	Payments,
 	/// [`crate::RoundPages`]: each claim's deposit is released as its page goes. Cleared
 	/// last, a page a step.
 	#[codec(index = 6)]
@@ -618,12 +732,13 @@ pub enum CleanupStage {
 
 impl CleanupStage {
 	/// Every stage, in clean-up order.
-	pub const ALL: [CleanupStage; 7] = [
+	pub const ALL: [CleanupStage; 8] = [
 		Self::Roster,
 		Self::Crews,
 		Self::Barred,
 		Self::MemberSpending,
 		Self::Reports,
+		Self::Payments,
 		Self::Rounds,
 		Self::RoundPages,
 	];
@@ -635,6 +750,7 @@ impl CleanupStage {
 			Self::Crews => 1,
 			Self::Barred => 2,
 			Self::MemberSpending => 3,
+			Self::Payments => 4,
 			Self::Reports => 5,
 			Self::RoundPages => 6,
 			Self::Rounds => 7,

@@ -97,6 +97,8 @@ pub trait WeightInfo {
 	fn settle_round_start(n: u32, ) -> Weight;
 	fn settle_round_pay(p: u32, ) -> Weight;
 	fn settle_round_pay_reports(p: u32, ) -> Weight;
+	fn check_payment() -> Weight;
+	fn retry_payment() -> Weight;
 }
 
 /// Measured weights of `pallet_community_bounty`, with storage costs from the runtime's `DbWeight`.
@@ -769,6 +771,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(p.into()))
 	}
+	fn check_payment() -> Weight {
+		Weight::from_parts(64_956_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	fn retry_payment() -> Weight {
+		Weight::from_parts(64_956_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
 }
 
 /// The same measurements with RocksDB storage costs, for mocks and tests.
@@ -990,5 +1002,15 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(p.into()))
+	}
+	fn check_payment() -> Weight {
+		Weight::from_parts(64_956_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn retry_payment() -> Weight {
+		Weight::from_parts(64_956_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 }

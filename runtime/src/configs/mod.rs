@@ -198,6 +198,55 @@ impl pallet_asset_rate::Config for Runtime {
 	type BenchmarkHelper = ();
 }
 
+/// The demo's stablecoin: USDT, asset 1984 with 6 decimals, as on Polkadot's Asset Hub.
+pub const USDT: u32 = 1984;
+
+parameter_types! {
+	pub const AssetDeposit: Balance = 10 * UNITS;
+	pub const AssetAccountDeposit: Balance = CENTS;
+	pub const MetadataDepositBase: Balance = UNITS;
+	pub const MetadataDepositPerByte: Balance = CENTS;
+	pub const ApprovalDeposit: Balance = CENTS;
+}
+
+/// Assets beside the native token (the demo's USDT), as an Asset Hub holds them.
+impl pallet_assets::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Balance = Balance;
+	type RemoveItemsLimit = ConstU32<1000>;
+	type AssetId = u32;
+	type AssetIdParameter = codec::Compact<u32>;
+	type ReserveData = ();
+	type Currency = Balances;
+	type CreateOrigin =
+		frame_support::traits::AsEnsureOriginWithArg<frame_system::EnsureSigned<AccountId>>;
+	type ForceOrigin = EnsureRoot<AccountId>;
+	type AssetDeposit = AssetDeposit;
+	type AssetAccountDeposit = AssetAccountDeposit;
+	type MetadataDepositBase = MetadataDepositBase;
+	type MetadataDepositPerByte = MetadataDepositPerByte;
+	type ApprovalDeposit = ApprovalDeposit;
+	type StringLimit = ConstU32<50>;
+	type Freezer = ();
+	type Holder = ();
+	type Extra = ();
+	type CallbackHandle = ();
+	type AssetIdAllocator = ();
+	type WeightInfo = pallet_assets::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+}
+
+/// The native token and the assets as one `fungibles`, keyed by `NativeOrWithId`: what the
+/// community bounties' paymaster pays from.
+pub type NativeAndAssets = frame_support::traits::fungible::UnionOf<
+	Balances,
+	Assets,
+	frame_support::traits::fungible::NativeFromLeft,
+	frame_support::traits::fungible::NativeOrWithId<u32>,
+	AccountId,
+>;
+
 parameter_types! {
 	pub const BountyDepositBase: Balance = UNITS;
 	pub const BountyDepositPayoutDelay: BlockNumber = DAYS;
@@ -261,6 +310,14 @@ impl pallet_community_bounty::Config for Runtime {
 	type ApproveOrigin = ProgramApprove;
 	type RejectOrigin = CouncilReject;
 	type TreasuryAccount = TreasuryAccount;
+	/// Every payment out, as the SDK's `PayWithFungibles` makes it: a local transfer from the
+	/// treasury or a program account, done at once.
+	type Paymaster = frame_support::traits::tokens::PayWithFungibles<NativeAndAssets, AccountId>;
+	/// A round's failures beyond 64 recorded are skipped (their amount stays uncharged).
+	type MaxOpenPayments = ConstU32<64>;
+	/// A failed payment keeps its money from a close for as long as a round's settlement
+	/// window.
+	type PaymentRetryWindow = SettlementWindow;
 	type PalletId = CommunityBountyPalletId;
 	type AssetKind = u32;
 	type BalanceConverter = AssetRate;

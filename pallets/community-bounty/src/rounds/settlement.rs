@@ -17,7 +17,7 @@
 //! Settlement: the first call fixes and commits every payment of a final round, the next ones
 //! pay a page each; deposits are released and the last page removes the round.
 
-use crate::{pallet::*, *};
+use crate::{pallet::*, payments::Paid, *};
 use alloc::vec::Vec;
 use frame_support::{
 	defensive,
@@ -121,7 +121,7 @@ impl<T: Config> Pallet<T> {
 		let filed = round.filers.len() as u32;
 		let end = next.saturating_add(Self::page_size()).min(filed);
 		let account = Self::program_account(index);
-		let (mut reports, mut claims) = (0u32, 0u32);
+		let (mut reports, mut claims, mut recorded_payments) = (0u32, 0u32, 0u32);
 		if next < end {
 			let entries = RoundStore::<T>::take_page(index, period, next);
 			let filers = round.filers.get(next as usize..end as usize).unwrap_or_default();
@@ -141,29 +141,51 @@ impl<T: Config> Pallet<T> {
 				round.committed = round.committed.saturating_sub(native);
 				program.committed = program.committed.saturating_sub(native);
 				let who = filer.who.clone();
-				if Self::pay_entry(&account, &who, native) {
-					paid = paid.saturating_add(1);
-					program.paid = program.paid.saturating_add(native);
-					Self::deposit_event(Event::Awarded {
-						index,
-						pool,
-						period,
-						beneficiary: who,
-						amount,
-						native,
-						reason: Self::round_reason(period, &entry.kind),
-						rate_set_at: None,
-					});
-				} else {
+				let record = |state| PaymentRecord {
+					payee: who.clone(),
+					amount: native,
+					pool,
+					period,
+					state,
+				};
+				let outcome = Self::pay_entry(&account, &who, native);
+				if let Paid::Failed = outcome {
 					skipped = skipped.saturating_add(1);
-					Self::deposit_event(Event::PaymentSkipped {
-						index,
-						period,
-						pool,
-						beneficiary: who,
-						amount,
-						native,
-					});
+					let at = T::BlockNumberProvider::current_block_number();
+					if Self::record_payment(index, record(PaymentState::Failed { at })).is_some() {
+						// Charged and earmarked in the program account: a retry pays it.
+						program.paid = program.paid.saturating_add(native);
+						recorded_payments = recorded_payments.saturating_add(1);
+					} else {
+						// Beyond `MaxOpenPayments`: uncharged, its amount returns to the program.
+						Self::deposit_event(Event::PaymentSkipped {
+							index,
+							period,
+							pool,
+							beneficiary: who,
+							amount,
+							native,
+						});
+					}
+					continue;
+				}
+				paid = paid.saturating_add(1);
+				program.paid = program.paid.saturating_add(native);
+				Self::deposit_event(Event::Awarded {
+					index,
+					pool,
+					period,
+					beneficiary: who.clone(),
+					amount,
+					native,
+					reason: Self::round_reason(period, &entry.kind),
+					rate_set_at: None,
+				});
+				if let Paid::InProgress(id) = outcome {
+					// Beyond `MaxOpenPayments` a payment in flight is not tracked: it counts as
+					// done, as an `Unknown` status would.
+					let _ = Self::record_payment(index, record(PaymentState::InProgress { id }));
+					recorded_payments = recorded_payments.saturating_add(1);
 				}
 			}
 		}
@@ -176,7 +198,10 @@ impl<T: Config> Pallet<T> {
 		} else {
 			round.status = RoundStatus::Paying { next: end, paid, skipped };
 		}
-		Ok((Self::settle_pay_weight(reports, claims), settled))
+		let weight = Self::settle_pay_weight(reports, claims).saturating_add(
+			T::WeightInfo::retry_payment().saturating_mul(recorded_payments.into()),
+		);
+		Ok((weight, settled))
 	}
 
 	/// Releases the deposit of a claim (nothing for a report).

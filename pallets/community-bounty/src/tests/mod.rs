@@ -16,7 +16,7 @@
 
 //! The pallet's tests on the mock runtime, a file a concept as the pallet has them: the program
 //! (`program`), the roster (`roster`), milestones (`milestones`), direct awards (`rewards`), the
-//! monthly round (`rounds`), the trust rules (`trust`), the view functions (`views`), the weights
+//! monthly round (`rounds`), payments and their status (`payments`), the trust rules (`trust`), the view functions (`views`), the weights
 //! charged (`weights`), a whole program end to end (`whole_program`), and model-based random call
 //! sequences (`model`). This file holds the fixtures they share.
 //!
@@ -25,6 +25,7 @@
 
 mod milestones;
 mod model;
+mod payments;
 mod program;
 mod rates;
 mod rewards;

@@ -27,14 +27,14 @@ use sp_runtime::FixedU128;
 
 const SCORED_40: Payout = Payout::Scored { threshold: 40, split: Split::Proportional };
 /// The first block of period 1, when period 0's filing window still runs.
-const P1: u64 = 1 + PERIOD;
+pub(super) const P1: u64 = 1 + PERIOD;
 /// The first block after period 0's filing window.
-const P0_FILING_OVER: u64 = P1 + GRACE;
+pub(super) const P0_FILING_OVER: u64 = P1 + GRACE;
 /// The first block at which period 0's round is final by itself.
-const P0_FINAL: u64 = P0_FILING_OVER + SCORING;
+pub(super) const P0_FINAL: u64 = P0_FILING_OVER + SCORING;
 
 /// [`direct_spec`] with a scored senior pool (proportional, 40%) and a scored contributors pool.
-fn round_spec() -> ProgramSpec<Test> {
+pub(super) fn round_spec() -> ProgramSpec<Test> {
 	let mut spec = direct_spec();
 	spec.pools[SENIOR_POOL as usize].payout = SCORED_40;
 	spec.pools[CONTRIBUTOR_POOL as usize].payout =
@@ -50,7 +50,7 @@ fn both_rates_now() -> BoundedVec<(PoolIndex, u64), <Test as Config>::MaxPools> 
 }
 
 /// Proposes and approves `spec` at block 1; returns its index. Events are cleared.
-fn active(spec: ProgramSpec<Test>) -> ProgramIndex {
+pub(super) fn active(spec: ProgramSpec<Test>) -> ProgramIndex {
 	let index = propose(spec);
 	assert_ok!(CB::approve_program(council(), index));
 	events();
@@ -59,7 +59,7 @@ fn active(spec: ProgramSpec<Test>) -> ProgramIndex {
 
 /// An active program of [`round_spec`] with `seniors` seniors, each leading a crew of `crew`
 /// (see [`fill_roster`]): the setup most round tests start from.
-fn round_with(seniors: u32, crew: u32) -> ProgramIndex {
+pub(super) fn round_with(seniors: u32, crew: u32) -> ProgramIndex {
 	let index = active(round_spec());
 	fill_roster(index, seniors, crew);
 	index
@@ -76,7 +76,7 @@ fn six_seniors_scored(score_of_each: u8) -> ProgramIndex {
 	index
 }
 
-fn file(index: ProgramIndex, period: PeriodIndex, who: AccountId) -> DispatchResult {
+pub(super) fn file(index: ProgramIndex, period: PeriodIndex, who: AccountId) -> DispatchResult {
 	CB::file_report(signed(who), index, period, bytes("https://github.com/x/issues/1"))
 		.map(|_| ())
 		.map_err(|e| e.error)
@@ -103,12 +103,16 @@ fn active_reports(index: ProgramIndex, period: PeriodIndex) -> u32 {
 	Rounds::<Test>::get(index, period).map_or(0, |r| r.active(40))
 }
 
-fn score(index: ProgramIndex, period: PeriodIndex, scores: &[(AccountId, u8)]) -> DispatchResult {
+pub(super) fn score(
+	index: ProgramIndex,
+	period: PeriodIndex,
+	scores: &[(AccountId, u8)],
+) -> DispatchResult {
 	CB::score_round(signed(LEAD), index, period, scores.to_vec().try_into().unwrap())
 }
 
 /// Settles the round of `period` to the end; returns the number of calls it took.
-fn settle_all(index: ProgramIndex, period: PeriodIndex) -> u32 {
+pub(super) fn settle_all(index: ProgramIndex, period: PeriodIndex) -> u32 {
 	let mut calls = 0;
 	while Rounds::<Test>::contains_key(index, period) {
 		assert_ok!(CB::settle_round(signed(STRANGER), index, period));
@@ -118,7 +122,7 @@ fn settle_all(index: ProgramIndex, period: PeriodIndex) -> u32 {
 }
 
 /// What each beneficiary was paid by `Awarded` events: (beneficiary, amount, native).
-fn awarded(events: &[Event<Test>]) -> Vec<(AccountId, Balance, Balance)> {
+pub(super) fn awarded(events: &[Event<Test>]) -> Vec<(AccountId, Balance, Balance)> {
 	events
 		.iter()
 		.filter_map(|e| match e {
@@ -617,43 +621,6 @@ fn committed_payments_cannot_be_spent_by_direct_awards() {
 		));
 		settle_all(index, 0);
 		assert_eq!(free(senior(0)), 79_000 * PHA);
-	});
-}
-
-#[test]
-fn a_payee_who_cannot_receive_is_skipped_and_the_rest_are_paid() {
-	ExtBuilder::default().build_and_execute(|| {
-		let mut spec = round_spec();
-		// A native pool of 1 PHA: a score of 1 against 100 earns less than the existential
-		// deposit, which an account that does not exist cannot receive.
-		spec.pools[SENIOR_POOL as usize].denomination = Denomination::Native;
-		spec.pools[SENIOR_POOL as usize].period_cap = PHA;
-		spec.pools[SENIOR_POOL as usize].payout =
-			Payout::Scored { threshold: 0, split: Split::Proportional };
-		let index = active(spec);
-		fill_roster(index, 2, 0);
-		assert_ok!(file(index, 0, senior(0)));
-		assert_ok!(file(index, 0, senior(1)));
-		assert_ok!(score(index, 0, &[(senior(0), 100), (senior(1), 1)]));
-		go_to(P0_FINAL);
-		let before = free(account(index));
-		events();
-		settle_all(index, 0);
-		let events = events();
-		let (big, small) = (PHA * 100 / 101, PHA / 101);
-		assert!(small < ED);
-		assert_eq!(awarded(&events), vec![(senior(0), big, big)]);
-		assert!(events.contains(&Event::PaymentSkipped {
-			index,
-			period: 0,
-			pool: SENIOR_POOL,
-			beneficiary: senior(1),
-			amount: small,
-			native: small,
-		}));
-		assert!(events.contains(&Event::RoundSettled { index, period: 0, paid: 1, skipped: 1 }));
-		assert_eq!(free(account(index)), before - big);
-		assert_eq!(program(index).committed, 0);
 	});
 }
 
