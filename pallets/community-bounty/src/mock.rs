@@ -152,9 +152,10 @@ impl frame_support::traits::tokens::ConversionFromAssetBalance<Balance, u32, Bal
 }
 
 /// How the mock's paymaster treats the payments it is handed.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
 pub enum PayMode {
 	/// A local transfer, done at once (as `PayWithFungibles`).
+	#[default]
 	Instant,
 	/// The transfer is made, but the paymaster reports the payment in progress until a test
 	/// concludes it ([`conclude_payment`]), as a payment over XCM would.
@@ -230,25 +231,32 @@ impl PayWithSource for MockPaymaster {
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn ensure_concluded(id: u32) {
-		conclude_payment(id, PaymentStatus::Success);
+		let _ = conclude_payment(id, PaymentStatus::Success);
 	}
 }
 
-/// Concludes deferred payment `id` with `status`. A failed payment did not pay: its amount
-/// returns from the payee to the source, as a paymaster's refund would.
-pub fn conclude_payment(id: u32, status: PaymentStatus) {
+/// Concludes deferred payment `id`, in progress, with `status`; returns whether it did. A failed
+/// payment did not pay: its amount returns from the payee to the source, as a paymaster's
+/// refund would (a payee who no longer holds it leaves the payment in progress).
+pub fn conclude_payment(id: u32, status: PaymentStatus) -> bool {
 	use frame_support::traits::{fungible::Mutate, tokens::Preservation::Expendable};
-	let Some(payment) = MockPayments::get().get(id as usize).cloned() else { return };
-	if status == PaymentStatus::Failure {
+	let Some(payment) = MockPayments::get().get(id as usize).cloned() else { return false };
+	if payment.status != PaymentStatus::InProgress {
+		return false;
+	}
+	let refund = || {
 		<Balances as Mutate<_>>::transfer(
 			&payment.payee,
 			&payment.source,
 			payment.amount,
 			Expendable,
 		)
-		.expect("the payee still holds what it was paid");
+	};
+	if status == PaymentStatus::Failure && refund().is_err() {
+		return false;
 	}
 	MockPayments::mutate(|payments| payments[id as usize].status = status);
+	true
 }
 
 /// Blocks a failed payment keeps its money earmarked against a close.

@@ -187,6 +187,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Asks the paymaster how payment `payment` of program `index`, in progress, went.
 	pub(crate) fn do_check_payment(index: ProgramIndex, payment: PaymentIndex) -> DispatchResult {
+		// A removed program's records wait for its clean-up: none is in progress.
+		ensure!(Programs::<T>::contains_key(index), Error::<T>::UnknownProgram);
 		let mut record = Payments::<T>::get(index, payment).ok_or(Error::<T>::UnknownPayment)?;
 		let PaymentState::InProgress { id } = record.state else {
 			return Err(Error::<T>::PaymentNotInProgress.into());
@@ -221,6 +223,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Pays failed payment `payment` of program `index` again, from the program account.
 	pub(crate) fn do_retry_payment(index: ProgramIndex, payment: PaymentIndex) -> DispatchResult {
+		// A removed program returned its failed payments' amounts to the treasury.
+		ensure!(Programs::<T>::contains_key(index), Error::<T>::UnknownProgram);
 		let mut record = Payments::<T>::get(index, payment).ok_or(Error::<T>::UnknownPayment)?;
 		ensure!(matches!(record.state, PaymentState::Failed { .. }), Error::<T>::PaymentNotFailed);
 		let mut book = PaymentBooks::<T>::get(index);

@@ -17,7 +17,8 @@
 //! Model-based randomized tests: random sequences of every call of the pallet, from random
 //! origins (the lead, strangers, the council's two majorities, Root) with random and edge-case
 //! arguments, interleaved with blocks jumping across periods and end blocks, rate changes, a
-//! treasury drained and refilled, and stray transfers.
+//! treasury drained and refilled, stray transfers, and a paymaster that pays at once, later
+//! (payments concluded paid, failed or forgotten) or never.
 //!
 //! A small reference model predicts each call's outcome (`Ok`, or the exact error). After every
 //! call: the outcome matches the model; a failed call left the storage root unchanged; the
@@ -29,7 +30,7 @@
 
 use super::direct_spec;
 use crate::{mock::*, Error, *};
-use frame_support::traits::Get;
+use frame_support::traits::{tokens::PaymentStatus, Get};
 use proptest::prelude::*;
 use sp_runtime::{traits::BadOrigin, DispatchError, FixedPointNumber, FixedU128, StateVersion};
 use std::collections::BTreeMap;
@@ -231,6 +232,30 @@ enum Action {
 		index: u32,
 		member: u8,
 	},
+	/// How the paymaster treats the next payments.
+	SetPayMode {
+		mode: PayMode,
+	},
+	/// The paymaster concludes its deferred payment `payment` (of an award, a round or a retry):
+	/// 0 paid, 1 failed (the money comes back), 2 forgotten (`Unknown`).
+	Conclude {
+		payment: u8,
+		status: u8,
+	},
+	CheckPayment {
+		who: Who,
+		index: u32,
+		payment: u8,
+	},
+	RetryPayment {
+		who: Who,
+		index: u32,
+		payment: u8,
+	},
+	/// A member with no account opens one (so that it can receive a small payment).
+	Endow {
+		member: u8,
+	},
 }
 
 /// Members 0..8: 0..4 are roster candidates, 4..8 contributors (never on the roster); 8 is the
@@ -342,7 +367,17 @@ fn action() -> impl Strategy<Value = Action> {
 		2 => (who(), index(), back()).prop_map(|(who, index, back)| Action::Finalize { who, index, back }),
 		4 => (who(), index(), back()).prop_map(|(who, index, back)| Action::Settle { who, index, back }),
 		1 => (who(), index(), 0u8..9).prop_map(|(who, index, member)| Action::Promote { who, index, member }),
+		1 => pay_mode().prop_map(|mode| Action::SetPayMode { mode }),
+		2 => (0u8..6, 0u8..3).prop_map(|(payment, status)| Action::Conclude { payment, status }),
+		2 => (who(), index(), 0u8..4).prop_map(|(who, index, payment)| Action::CheckPayment { who, index, payment }),
+		2 => (who(), index(), 0u8..4).prop_map(|(who, index, payment)| Action::RetryPayment { who, index, payment }),
+		1 => (0u8..8).prop_map(|member| Action::Endow { member }),
 	]
+}
+
+/// How the paymaster pays: mostly at once.
+fn pay_mode() -> impl Strategy<Value = PayMode> {
+	prop_oneof![3 => Just(PayMode::Instant), 2 => Just(PayMode::Deferred), 1 => Just(PayMode::Refuse)]
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -382,6 +417,21 @@ struct ModelProgram {
 	/// Who was active in a period whose settlement started (the latest such), as DESIGN keeps
 	/// it once the round is gone.
 	activity: Option<(u32, Vec<AccountId>)>,
+	/// Recorded payments (in progress or failed), by index.
+	payments: BTreeMap<u32, ModelPayment>,
+	next_payment: u32,
+	/// The latest failure, while a failed payment is recorded (DESIGN: it holds a close).
+	last_failed: Option<u64>,
+}
+
+/// A payment the paymaster did not report done at once.
+#[derive(Clone, Debug, PartialEq)]
+struct ModelPayment {
+	payee: AccountId,
+	amount: Balance,
+	/// The paymaster's id while in progress; `None` once failed.
+	in_progress: Option<u32>,
+	failed_at: Option<u64>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -450,6 +500,34 @@ impl ModelProgram {
 			self.roster.len() as u64
 		}
 	}
+	/// Records a payment (the paymaster's id, or the block it failed) if fewer than
+	/// `MaxOpenPayments` are; returns whether it did.
+	fn record(&mut self, payee: AccountId, amount: Balance, state: Result<u32, u64>) -> bool {
+		if self.payments.len() >= MAX_OPEN_PAYMENTS {
+			return false;
+		}
+		let (in_progress, failed_at) = match state {
+			Ok(id) => (Some(id), None),
+			Err(at) => {
+				self.last_failed = Some(at);
+				(None, Some(at))
+			},
+		};
+		self.payments
+			.insert(self.next_payment, ModelPayment { payee, amount, in_progress, failed_at });
+		self.next_payment += 1;
+		true
+	}
+	/// A recorded payment is done: its record goes.
+	fn close_record(&mut self, payment: u32) {
+		self.payments.remove(&payment);
+		if self.payments.values().all(|p| p.failed_at.is_none()) {
+			self.last_failed = None;
+		}
+	}
+	fn in_progress(&self) -> bool {
+		self.payments.values().any(|p| p.in_progress.is_some())
+	}
 	/// Takes `m` off the roster, a senior with its crew.
 	fn take_off_roster(&mut self, m: AccountId) {
 		self.roster.retain(|who, member| *who != m && member.senior != Some(m));
@@ -463,6 +541,10 @@ struct Model {
 	count: u32,
 	programs: BTreeMap<u32, ModelProgram>,
 	rate: Option<FixedU128>,
+	/// How the paymaster pays.
+	mode: PayMode,
+	/// The id the paymaster gives its next deferred payment.
+	next_mock: std::cell::Cell<u32>,
 }
 
 const TRANCHES: [Balance; 2] = [80_000 * PHA, 20_000 * PHA];
@@ -480,6 +562,7 @@ const PAGE: usize = 4;
 const CAPS: [Balance; 2] = [2_000 * USD, 2_000 * USD];
 const MEMBER_CAP: Balance = 500 * USD;
 const DURATION: u64 = 6 * PERIOD;
+const MAX_OPEN_PAYMENTS: usize = 16;
 
 fn now() -> u64 {
 	System::block_number()
@@ -572,15 +655,29 @@ impl Model {
 		Self::open(p)?;
 		Ok(p.clone())
 	}
-	fn fund(p: &mut ModelProgram, amount: Balance) {
+	fn fund(&self, p: &mut ModelProgram, amount: Balance) {
 		if amount == 0 {
 			return;
 		}
-		if p.owed.is_empty() && treasury_can_pay(amount) {
+		// A tranche counts as released once the paymaster took it.
+		if p.owed.is_empty() && treasury_can_pay(amount) && self.mode != PayMode::Refuse {
 			p.released += amount;
 		} else {
 			p.owed.push(amount);
 		}
+	}
+	/// The sweep of a close, cancel or reclaim: refused with the paymaster's refusal.
+	fn sweep(&self, index: u32) -> Outcome {
+		if self.mode == PayMode::Refuse && free(CB::program_account(index)) > 0 {
+			return Err(Error::<Test>::PaymentRefused.into());
+		}
+		Ok(())
+	}
+	/// The paymaster's id of its next deferred payment.
+	fn take_mock_id(&self) -> u32 {
+		let id = self.next_mock.get();
+		self.next_mock.set(id + 1);
+		id
 	}
 	fn native(&self, usd: Balance) -> Result<Balance, DispatchError> {
 		self.rate.map(|r| r.saturating_mul_int(usd)).ok_or(Error::<Test>::NoRate.into())
@@ -649,8 +746,17 @@ impl Model {
 			return Err(Error::<Test>::InsufficientProgramFunds.into());
 		}
 		let has = paid_to.get(&beneficiary).copied().unwrap_or_else(|| free(beneficiary));
-		if has == 0 && native < ED {
+		let receivable = has > 0 || native >= ED;
+		if !receivable {
 			return Err(Error::<Test>::CannotReceive.into());
+		}
+		if self.mode == PayMode::Refuse {
+			return Err(Error::<Test>::PaymentRefused.into());
+		}
+		if self.mode == PayMode::Deferred {
+			// Past `MaxOpenPayments`, a payment in flight is not tracked.
+			let id = self.take_mock_id();
+			p.record(beneficiary, native, Ok(id));
 		}
 		*account_free -= native;
 		*paid_to.entry(beneficiary).or_insert(has) += native;
@@ -665,6 +771,7 @@ impl Model {
 	/// Predicts `action`'s outcome and, on success, applies it to the model.
 	fn step(&mut self, action: &Action) -> Outcome {
 		use Action::*;
+		self.next_mock.set(MockPayments::get().len() as u32);
 		match action.clone() {
 			Propose { who, valid, active } => {
 				let caller = who.account().ok_or(BadOrigin)?;
@@ -693,6 +800,9 @@ impl Model {
 						committed: 0,
 						finalized: None,
 						activity: None,
+						payments: Default::default(),
+						next_payment: 0,
+						last_failed: None,
 					},
 				);
 				self.count += 1;
@@ -709,7 +819,7 @@ impl Model {
 					return Err(Error::<Test>::InsufficientPermission.into());
 				}
 				p.active = Some((now(), now() + DURATION));
-				Self::fund(&mut p, TRANCHES[0]);
+				self.fund(&mut p, TRANCHES[0]);
 				self.programs.insert(index, p);
 			},
 			Reject { who, index } => {
@@ -725,9 +835,16 @@ impl Model {
 				if !who.approves() {
 					return Err(BadOrigin.into());
 				}
-				if self.program(index)?.active.is_none() {
+				let p = self.program(index)?;
+				if p.active.is_none() {
 					return Err(Error::<Test>::NotActive.into());
 				}
+				// DESIGN: no cancel while a payment is in progress; a failed one does not
+				// hold the council.
+				if p.in_progress() {
+					return Err(Error::<Test>::PaymentsInProgress.into());
+				}
+				self.sweep(index)?;
 				self.programs.remove(&index);
 			},
 			Close { who, index } => {
@@ -757,6 +874,14 @@ impl Model {
 				if !closable {
 					return Err(Error::<Test>::RoundsOpen.into());
 				}
+				if p.in_progress() {
+					return Err(Error::<Test>::PaymentsInProgress.into());
+				}
+				// DESIGN: a failed payment holds a close for its retry window.
+				if p.last_failed.is_some_and(|at| now() < at + RETRY_WINDOW) {
+					return Err(Error::<Test>::PaymentRetryOpen.into());
+				}
+				self.sweep(index)?;
 				self.programs.remove(&index);
 			},
 			SetLead { who, index, new_lead } => {
@@ -783,7 +908,7 @@ impl Model {
 				let mut treasury = free(TREASURY);
 				let mut paid = 0;
 				for amount in p.owed.clone() {
-					if treasury.saturating_sub(ED) < amount {
+					if treasury.saturating_sub(ED) < amount || self.mode == PayMode::Refuse {
 						break;
 					}
 					treasury -= amount;
@@ -807,6 +932,7 @@ impl Model {
 				if free(CB::program_account(index)) == 0 {
 					return Err(Error::<Test>::NothingToReclaim.into());
 				}
+				self.sweep(index)?;
 			},
 			AddMember { who, index, member: m, senior } => {
 				return self.add(who, index, member(m), false, senior.map(member))
@@ -888,7 +1014,7 @@ impl Model {
 				}
 				p.report = None;
 				p.approved += 1;
-				Self::fund(&mut p, next);
+				self.fund(&mut p, next);
 				self.programs.insert(index, p);
 			},
 			RejectMilestone { who, index, milestone, attempt } => {
@@ -1021,7 +1147,50 @@ impl Model {
 				p.roster.insert(m, ModelMember { senior_role: true, senior: None });
 				self.programs.insert(index, p);
 			},
-			Advance { .. } | SetTreasury { .. } | Stray { .. } => {},
+			SetPayMode { mode } => self.mode = mode,
+			CheckPayment { who, index, payment } => {
+				who.account().ok_or(BadOrigin)?;
+				let p = self.programs.get_mut(&index).ok_or(Error::<Test>::UnknownProgram)?;
+				let record =
+					p.payments.get_mut(&(payment as u32)).ok_or(Error::<Test>::UnknownPayment)?;
+				let id = record.in_progress.ok_or(Error::<Test>::PaymentNotInProgress)?;
+				let status = MockPayments::get().get(id as usize).map(|m| m.status.clone());
+				match status {
+					Some(PaymentStatus::InProgress) => {
+						return Err(Error::<Test>::PaymentInconclusive.into())
+					},
+					Some(PaymentStatus::Failure) => {
+						record.in_progress = None;
+						record.failed_at = Some(now());
+						p.last_failed = Some(now());
+					},
+					// DESIGN: `Unknown` counts as done, as pallet-treasury decides.
+					_ => p.close_record(payment as u32),
+				}
+			},
+			RetryPayment { who, index, payment } => {
+				who.account().ok_or(BadOrigin)?;
+				let mode = self.mode;
+				let id = self.next_mock.get();
+				let p = self.programs.get_mut(&index).ok_or(Error::<Test>::UnknownProgram)?;
+				let record =
+					p.payments.get_mut(&(payment as u32)).ok_or(Error::<Test>::UnknownPayment)?;
+				if record.in_progress.is_some() {
+					return Err(Error::<Test>::PaymentNotFailed.into());
+				}
+				let receivable = free(record.payee) > 0 || record.amount >= ED;
+				match mode {
+					_ if !receivable => return Err(Error::<Test>::PaymentRefused.into()),
+					PayMode::Refuse => return Err(Error::<Test>::PaymentRefused.into()),
+					PayMode::Instant => p.close_record(payment as u32),
+					PayMode::Deferred => {
+						record.in_progress = Some(id);
+						record.failed_at = None;
+					},
+				}
+			},
+			Advance { .. } | SetTreasury { .. } | Stray { .. } | Conclude { .. } | Endow { .. } => {
+			},
 			SetRate { rate } => self.rate = rate.map(|(n, d)| FixedU128::from_rational(n, d)),
 		}
 		Ok(())
@@ -1223,7 +1392,16 @@ impl Model {
 			p.committed -= native;
 			// A claim's deposit comes back first.
 			let has = free(who) + if entry.claim.is_some() { CLAIM_DEPOSIT } else { 0 };
-			if has > 0 || native >= ED {
+			let receivable = has > 0 || native >= ED;
+			if receivable && self.mode != PayMode::Refuse {
+				p.paid += native;
+				if self.mode == PayMode::Deferred {
+					let id = self.take_mock_id();
+					p.record(who, native, Ok(id));
+				}
+			} else if p.record(who, native, Err(now())) {
+				// DESIGN: a failed payment is charged and earmarked for a retry; beyond
+				// `MaxOpenPayments`, skipped and uncharged.
 				p.paid += native;
 			}
 		}
@@ -1447,6 +1625,38 @@ fn run(action: &Action) -> Outcome {
 				.map_err(|e| e.error)
 		},
 		Promote { who, index, member: m } => CB::promote_member(who.origin(), index, member(m)),
+		SetPayMode { mode } => {
+			PaymentMode::set(mode);
+			Ok(())
+		},
+		Conclude { payment, status } => {
+			// Only payments out of a program account: a tranche or a sweep is between accounts
+			// of this chain, which a paymaster completes at once.
+			let local = MockPayments::get()
+				.get(payment as usize)
+				.is_none_or(|p| p.source == TREASURY || p.payee == TREASURY);
+			if !local {
+				let status = match status {
+					0 => PaymentStatus::Success,
+					1 => PaymentStatus::Failure,
+					_ => PaymentStatus::Unknown,
+				};
+				let _ = conclude_payment(payment as u32, status);
+			}
+			Ok(())
+		},
+		CheckPayment { who, index, payment } => {
+			CB::check_payment(who.origin(), index, payment as u32)
+		},
+		RetryPayment { who, index, payment } => {
+			CB::retry_payment(who.origin(), index, payment as u32)
+		},
+		Endow { member: m } => {
+			if free(member(m)) == 0 {
+				set_free(member(m), ED);
+			}
+			Ok(())
+		},
 	}
 }
 
@@ -1493,6 +1703,22 @@ fn compare(model: &Model) {
 			assert_eq!(status, round.status, "status of #{index}/{period}");
 			assert_eq!(stored.committed, round.committed, "committed of #{index}/{period}");
 		}
+		let payments: BTreeMap<u32, ModelPayment> = Payments::<Test>::iter_prefix(index)
+			.map(|(payment, r)| {
+				let (in_progress, failed_at) = match r.state {
+					PaymentState::InProgress { id } => (Some(id), None),
+					PaymentState::Failed { at } => (None, Some(at)),
+				};
+				(payment, ModelPayment { payee: r.payee, amount: r.amount, in_progress, failed_at })
+			})
+			.collect();
+		assert_eq!(payments, m.payments, "payments of #{index}");
+		let book = PaymentBooks::<Test>::get(index);
+		assert_eq!(
+			(book.next, book.open as usize, book.last_failed_at),
+			(m.next_payment, m.payments.len(), m.last_failed),
+			"payment book of #{index}"
+		);
 		let report = m.report.as_ref().map(|r| (r.attempt, r.figure, r.pending));
 		let stored = Reports::<Test>::get(index, m.approved)
 			.map(|r| (r.attempt, r.figure, r.status == ReportStatus::Pending));
@@ -1558,6 +1784,34 @@ fn round_action() -> impl Strategy<Value = Action> {
 		4 => prop_oneof![Just(1u64), Just(GRACE), Just(SCORING), Just(50), Just(PERIOD)].prop_map(|blocks| Action::Advance { blocks }),
 		1 => Just(Action::Close { who: Who::Lead, index: 0 }),
 		1 => prop::option::of(prop_oneof![Just((0u128, 1u128)), Just((5, 2))]).prop_map(|rate| Action::SetRate { rate }),
+		1 => pay_mode().prop_map(|mode| Action::SetPayMode { mode }),
+		1 => (0u8..6, 0u8..3).prop_map(|(payment, status)| Action::Conclude { payment, status }),
+		1 => (0u8..3).prop_map(|payment| Action::CheckPayment { who: Who::Stranger, index: 0, payment }),
+		2 => (0u8..3).prop_map(|payment| Action::RetryPayment { who: Who::Stranger, index: 0, payment }),
+		1 => (0u8..4).prop_map(|member| Action::Endow { member }),
+	]
+}
+
+/// Calls that pay and the paymaster's moods: awards and rounds paid at once, later or never,
+/// payments concluded, checked and retried, members opening accounts, the program closing or
+/// cancelled with payments open, time passing over retry windows.
+fn payment_action() -> impl Strategy<Value = Action> {
+	let score = || prop_oneof![Just(0u8), Just(40), Just(100)];
+	prop_oneof![
+		3 => pay_mode().prop_map(|mode| Action::SetPayMode { mode }),
+		5 => (prop_oneof![Just(1u32), Just(0)], 0u8..8, prop_oneof![Just(1u64), Just(100 * USD), Just(500 * USD)]).prop_map(|(pool, beneficiary, usd)| Action::Award { who: Who::Lead, index: 0, pool, beneficiary, usd }),
+		2 => prop::collection::vec((Just(1u32), 0u8..8, prop_oneof![Just(1u64), Just(100 * USD)]), 1..4).prop_map(|awards| Action::Batch { who: Who::Lead, index: 0, awards }),
+		4 => ((0u8..4), prop_oneof![Just(0u8), Just(1)]).prop_map(|(member, back)| Action::FileReport { member, index: 0, back }),
+		2 => (4u8..8, prop_oneof![Just(0u8), Just(1)]).prop_map(|(member, back)| Action::FileClaim { member, index: 0, back, pool: 3 }),
+		3 => (prop_oneof![Just(0u8), Just(1)], prop::collection::vec((0u8..8, score()), 1..4)).prop_map(|(back, scores)| Action::Score { who: Who::Lead, index: 0, back, scores }),
+		4 => prop_oneof![Just(0u8), Just(1)].prop_map(|back| Action::Settle { who: Who::Stranger, index: 0, back }),
+		5 => (0u8..8, 0u8..3).prop_map(|(payment, status)| Action::Conclude { payment, status }),
+		5 => (0u8..3).prop_map(|payment| Action::CheckPayment { who: Who::Stranger, index: 0, payment }),
+		5 => (0u8..3).prop_map(|payment| Action::RetryPayment { who: Who::Stranger, index: 0, payment }),
+		2 => (0u8..8).prop_map(|member| Action::Endow { member }),
+		2 => prop_oneof![Just(Who::Lead), Just(Who::Stranger)].prop_map(|who| Action::Close { who, index: 0 }),
+		1 => prop::bool::weighted(0.3).prop_map(|council| if council { Action::Cancel { who: Who::Approver, index: 0 } } else { Action::SetRate { rate: Some((5, 2)) } }),
+		4 => prop_oneof![4 => Just(1u64), 2 => Just(RETRY_WINDOW), 2 => Just(SCORING), 3 => Just(PERIOD), 1 => Just(2 * PERIOD)].prop_map(|blocks| Action::Advance { blocks }),
 	]
 }
 
@@ -1629,5 +1883,14 @@ proptest! {
 		// A running program counting its active members, with seniors that have crews: the
 		// sequences go deep into rounds, members leaving, and the milestone they count.
 		check(&running(true, true).into_iter().chain(actions).collect::<Vec<_>>());
+	}
+
+	#[test]
+	fn model_payments_and_their_status_match_the_model(
+		actions in prop::collection::vec(payment_action(), 1..80)
+	) {
+		// A running program with crews, so that rounds pay; the paymaster pays at once, later
+		// or never, and payments are concluded, checked and retried.
+		check(&running(false, true).into_iter().chain(actions).collect::<Vec<_>>());
 	}
 }
