@@ -306,3 +306,63 @@ test('a monthly round through @polkadot/api: members report, the lead scores, an
   assert.equal(view.committed.toBigInt(), 0n);
   assert.equal(view.activeMembers.toNumber(), 1);
 });
+
+test('a round payment that fails is recorded, listed and retried once the payee can receive', async (t) => {
+  if (process.env.E2E_ENDPOINT) {
+    t.skip('a node cannot jump a month of blocks: this runs on chopsticks');
+    return;
+  }
+  const lead = dev('Ferdie');
+  // A native scored pool of 1 PHA a month shared by score: a member scored 1 against another's
+  // 100 earns 1/101 PHA, less than the existential deposit.
+  const spec = {
+    ...seed.spec,
+    title: 'A 1 PHA round',
+    description: api.registry.hash(new TextEncoder().encode('A round that pays less than an account needs to exist.')).toHex(),
+    pools: [{ ...seed.spec.pools[0], denomination: 'Native', periodCap: PHA, memberCap: null, payout: { Scored: { threshold: 0, split: 'Proportional' } } }],
+    minCrew: 0,
+  };
+  const proposed = await ok(lead, api.tx.communityBounty.proposeProgram(spec));
+  const index = has(proposed, 'communityBounty', 'ProgramProposed').event.data.index.toNumber();
+  await motion(api.tx.communityBounty.approveProgram(index));
+  const program = (await api.query.communityBounty.programs(index)).unwrap();
+  const approvedAt = program.status.asActive.approvedAt.toNumber();
+  const account = (await api.call.communityBountyApi.program(index)).unwrap().account.toString();
+  const [big, small] = [dev('Alice'), keyring.addFromUri('//OneTimeMember')];
+  // The new member is funded for its fees, files, and empties its account.
+  await ok(dev('Alice'), api.tx.balances.transferKeepAlive(small.address, PHA));
+  for (const m of [big, small]) await ok(lead, api.tx.communityBounty.addMember(index, m.address, 'SeniorAmbassador', 'English', null));
+  for (const m of [big, small]) await ok(m, api.tx.communityBounty.fileReport(index, 0, 'https://forum.phala.network/t/report'));
+  await ok(small, api.tx.balances.transferAll(dev('Alice').address, false));
+  assert.equal(await free(small.address), 0n, 'the member emptied its account');
+  await ok(lead, api.tx.communityBounty.scoreRound(index, 0, [[big.address, 100], [small.address, 1]]));
+  await api.rpc('dev_newBlock', { count: 1, unsafeBlockHeight: approvedAt + 35 * DAY });
+  await ok(lead, api.tx.communityBounty.finalizeRound(index, 0));
+
+  const accountBefore = await free(account);
+  const events = [];
+  while ((await api.query.communityBounty.rounds(index, 0)).isSome) events.push(...await ok(dev('Eve'), api.tx.communityBounty.settleRound(index, 0)));
+  const failed = has(events, 'communityBounty', 'PaymentFailed').event.data;
+  assert.equal(failed.payee.toString(), small.address);
+  assert.equal(failed.amount.toBigInt(), PHA / 101n);
+  const payment = failed.payment.toNumber();
+  const paidBig = PHA * 100n / 101n;
+  assert.equal(await free(account), accountBefore - paidBig, 'the failed payment\'s money stays in the program account');
+  // The page's view lists it, with its retry window.
+  const listed = (await callView(api, 'payments', index)).toJSON();
+  assert.deepEqual(listed.map((p) => [p.payment, p.payee, BigInt(p.amount), p.inProgress]), [[payment, small.address, PHA / 101n, false]]);
+  assert.equal(listed[0].retryUntil, listed[0].failedAt + constant(api, 'paymentRetryWindow').toNumber());
+
+  // Still cannot receive: a retry is refused and changes nothing.
+  const refused = await send(dev('Eve'), api.tx.communityBounty.retryPayment(index, payment));
+  assert.equal(api.registry.findMetaError(refused.dispatchError.asModule).name, 'PaymentRefused');
+  // The member opens its account again; anyone retries; it is paid once.
+  await ok(dev('Alice'), api.tx.balances.transferKeepAlive(small.address, PHA / 100n));
+  const retried = await ok(dev('Eve'), api.tx.communityBounty.retryPayment(index, payment));
+  assert.ok(has(retried, 'communityBounty', 'PaymentConfirmed'));
+  assert.equal(await free(small.address), PHA / 100n + PHA / 101n);
+  assert.equal(await free(account), accountBefore - paidBig - PHA / 101n);
+  assert.deepEqual((await callView(api, 'payments', index)).toJSON(), []);
+  const again = await send(dev('Eve'), api.tx.communityBounty.retryPayment(index, payment));
+  assert.equal(api.registry.findMetaError(again.dispatchError.asModule).name, 'UnknownPayment');
+});

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the weights of pallet-community-bounty (and of its neighbours in the demo runtime,
-# pallet-bounties and pallet-balances, for the side-by-side, and pallet-asset-rate, whose calls
-# the runtime's DatedRates wraps) with frame-omni-bencher, then
+# pallet-bounties, pallet-balances and pallet-treasury, for the side-by-side, and pallet-asset-rate,
+# whose calls the runtime's DatedRates wraps) with frame-omni-bencher, then
 # docs/PERFORMANCE.md from them.
 #
 #   scripts/benchmark.sh              # steps 50, repeat 20 (production-like)
@@ -64,6 +64,8 @@ bench pallet_bounties .maintain/runtime-weight-template.hbs runtime/src/weights/
 bench pallet_balances .maintain/runtime-weight-template.hbs runtime/src/weights/pallet_balances.rs
 # The council's rates: DatedRates charges these, and one write more for the date.
 bench pallet_asset_rate .maintain/runtime-weight-template.hbs runtime/src/weights/pallet_asset_rate.rs
+# The treasury's payout and check_status, beside our payments through the same kind of paymaster.
+bench pallet_treasury .maintain/runtime-weight-template.hbs runtime/src/weights/pallet_treasury.rs
 
 echo "== docs/PERFORMANCE.md: our calls beside the neighbours, from the runtime's new weights"
 # It reads the weights files only: no wasm needed.

@@ -25,11 +25,16 @@ let account;
 
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 const text = (bytes) => { try { return new TextDecoder().decode(bytes.toU8a ? bytes.toU8a(true) : bytes); } catch { return String(bytes); } };
-/// `1,234.56` from a balance with 12 decimals.
+/// `1,234.56` from a balance with 12 decimals; an amount under a cent shows up to 6 decimals
+/// (`0.0099`), so that it never reads as nothing.
 export const amount = (value) => {
   const v = BigInt(value.toString());
   const whole = v / PHA;
   const cents = (v % PHA) / (PHA / 100n);
+  if (v > 0n && whole === 0n && cents === 0n) {
+    const decimals = (v % PHA).toString().padStart(12, '0').slice(0, 6).replace(/0+$/, '');
+    return `0.${decimals || '000000'}`;
+  }
   return `${whole.toLocaleString('en-US')}.${cents.toString().padStart(2, '0')}`;
 };
 const pha = (v) => `${amount(v)} PHA`;
@@ -280,6 +285,26 @@ function historySection(events) {
     <h3>Timeline</h3><ol class="timeline">${timeline}</ol></section>`;
 }
 
+/// The program's payments in progress or failed (the `payments` view): who, how much, and
+/// until when a failed one may be retried before a close returns its money to the treasury.
+/// Anyone connected may check one in progress or retry one that failed.
+async function paymentsSection(index, head) {
+  const list = (await view(api, 'payments', index)).toJSON();
+  if (!list.length) return '<section id="open-payments"><h3>Payments in progress or failed</h3><p>None: every payment was made.</p></section>';
+  const rows = list.map((p) => {
+    const state = p.inProgress
+      ? 'in progress: the paymaster has not said how it went'
+      : `failed at #${p.failedAt}; its money waits in the program${head < p.retryUntil ? ` until #${p.retryUntil} (${days(p.retryUntil - head)} left), then a close returns it` : '; a close now returns it to the treasury'}`;
+    const action = !account ? '' : p.inProgress
+      ? `<button class="payment-check" data-payment="${p.payment}">Ask how it went</button>`
+      : `<button class="payment-retry" data-payment="${p.payment}">Retry</button>`;
+    return `<tr class="open-payment ${p.inProgress ? 'in-progress' : 'failed'}" data-payment="${p.payment}"><td>${p.payment}</td><td>${esc(who(p.payee))}</td>
+      <td>month ${p.period + 1}, pool ${p.pool}</td><td class="native">${esc(pha(BigInt(p.amount)))}</td><td class="state">${esc(state)}</td><td>${action}</td></tr>`;
+  }).join('');
+  return `<section id="open-payments"><h3>Payments in progress or failed</h3>
+    <table><thead><tr><th>#</th><th>payee</th><th>charged to</th><th>PHA</th><th>state</th><th></th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
 function batchSection(p) {
   return `<section id="batch"><h3>Monthly batch (CSV: account,pool,amount_usd,reason)</h3>
     <p>Upload a file, or paste the lines below.</p>
@@ -316,6 +341,7 @@ async function program(index) {
       <tbody>${milestoneRows(p, events)}</tbody></table></section>
     <section id="pools"><h3>This month's pools</h3>${poolGauges(p, await rateNotes(p, head))}</section>
     <section id="rounds"><h3>Monthly rounds</h3>${rounds.join('')}</section>
+    ${await paymentsSection(index, head)}
     ${await rosterSection(index)}
     ${isLead ? batchSection(p) : ''}
     ${historySection(events)}
@@ -347,6 +373,27 @@ function wireActions(index, p) {
         status(e.message, true);
         button.disabled = false;
         button.textContent = label;
+      }
+    });
+  }
+  for (const button of document.querySelectorAll('.payment-retry, .payment-check')) {
+    button.addEventListener('click', async () => {
+      // One signature per click, as for scores.
+      if (button.disabled) return;
+      button.disabled = true;
+      const payment = Number(button.dataset.payment);
+      const retry = button.classList.contains('payment-retry');
+      button.textContent = `${retry ? 'Retrying' : 'Asking'}: waiting for a block…`;
+      try {
+        const tx = retry ? api.tx.communityBounty.retryPayment(index, payment) : api.tx.communityBounty.checkPayment(index, payment);
+        const events = await send(api, account, tx);
+        const done = events.find(({ event }) => event.section === 'communityBounty' && event.method === 'PaymentConfirmed');
+        status(done ? `Payment #${payment} is done: ${pha(done.event.data.amount)} paid.` : `Payment #${payment} is in progress: ask again later.`);
+        await route();
+      } catch (e) {
+        status(e.message, true);
+        button.disabled = false;
+        button.textContent = retry ? 'Retry' : 'Ask how it went';
       }
     });
   }

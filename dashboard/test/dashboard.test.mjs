@@ -328,3 +328,43 @@ test('a stale rate is shown as stale, with what the council must do', async () =
   assert.ok(await page.locator('.round[data-period="1"] tr[data-who] .score').count() > 0);
   await page.close();
 });
+
+test('a failed payment is listed with its retry window, and retried from the page', async () => {
+  // The page signed as the lead in the tests before: nonces are read afresh.
+  const { send: post } = sender(api);
+  // A 1 PHA round: a member scored 1 against another's 100 earns less than an account needs.
+  const spec = {
+    ...seed.spec,
+    title: 'A 1 PHA round',
+    description: api.registry.hash(new TextEncoder().encode('A round that pays less than an account needs to exist.')).toHex(),
+    pools: [{ ...SENIOR_POOL, denomination: 'Native', periodCap: PHA, memberCap: null, payout: { Scored: { threshold: 0, split: 'Proportional' } } }],
+    minCrew: 0,
+  };
+  const proposed = await post(lead(), api.tx.communityBounty.proposeProgram(spec));
+  const small = has(proposed, 'ProgramProposed').event.data.index.toNumber();
+  await council(api, post, api.tx.communityBounty.approveProgram(small), { threshold: 3, ayes: ['Alice', 'Bob', 'Charlie'].map(dev) });
+  const [big, member] = [dev('Alice'), keyring.addFromUri('//OneTimeMember')];
+  await post(dev('Alice'), api.tx.balances.transferKeepAlive(member.address, PHA));
+  for (const m of [big, member]) await post(lead(), api.tx.communityBounty.addMember(small, m.address, 'SeniorAmbassador', 'English', null));
+  for (const m of [big, member]) await post(m, api.tx.communityBounty.fileReport(small, 0, 'https://forum.phala.network/t/report'));
+  await post(member, api.tx.balances.transferAll(dev('Alice').address, false));
+  await post(lead(), api.tx.communityBounty.scoreRound(small, 0, [[big.address, 100], [member.address, 1]]));
+  const approvedAt = (await api.query.communityBounty.programs(small)).unwrap().status.asActive.approvedAt.toNumber();
+  await api.rpc('dev_newBlock', { count: 1, unsafeBlockHeight: approvedAt + 35 * DAY });
+  await post(lead(), api.tx.communityBounty.finalizeRound(small, 0));
+  while ((await api.query.communityBounty.rounds(small, 0)).isSome) await post(dev('Eve'), api.tx.communityBounty.settleRound(small, 0));
+
+  const page = await open(`#/program/${small}`);
+  const row = page.locator('#open-payments tr.open-payment.failed');
+  assert.equal(await row.count(), 1);
+  assert.match(await row.locator('.state').textContent(), /^failed at #\d+; its money waits in the program until #\d+ \(10\.0 days left\), then a close returns it$/);
+  assert.equal(await row.locator('.native').textContent(), '0.0099 PHA', 'an amount under a cent never reads as nothing');
+  // The member opens its account again; anyone retries from the page, once.
+  await post(dev('Alice'), api.tx.balances.transferKeepAlive(member.address, PHA / 100n));
+  const rendered = Number(await page.getAttribute('body', 'data-rendered'));
+  await page.click('#open-payments .payment-retry');
+  await page.waitForFunction((n) => Number(document.body.dataset.rendered) > n, rendered, { timeout: 120_000 });
+  assert.match(await page.textContent('#open-payments'), /None: every payment was made\./);
+  assert.equal((await api.query.system.account(member.address)).data.free.toBigInt(), PHA / 100n + PHA / 101n);
+  await page.close();
+});

@@ -21,4 +21,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_balances, Balances]
 	[pallet_bounties, Bounties]
 	[pallet_community_bounty, CommunityBounty]
+	[pallet_treasury, Treasury]
 );

@@ -396,3 +396,63 @@ fn closing_an_expired_program_with_a_full_roster_fits_its_weight() {
 	chain.block_at(Some(ends_at + 60 * community_bounty_runtime::DAYS), || {});
 	assert_fits(&mut chain, "close_program", signed(&id(Eve)), Call::close_program { index: 0 });
 }
+
+/// A full page of a round's payments that all fail (each below the existential deposit, to
+/// members without an account): every one is recorded for a retry. Then a retry, which creates
+/// the payee's account.
+#[test]
+fn a_page_of_failed_payments_and_a_retry_fit_their_weights() {
+	let mut chain = Chain::new();
+	let page = max::<<Runtime as pallet_community_bounty::Config>::RoundPageSize>();
+	let mut spec = seed_spec();
+	spec.max_seniors = None;
+	spec.min_crew = 0;
+	let pool = &mut spec.pools[0];
+	pool.denomination = pallet_community_bounty::Denomination::Native;
+	// Half the existential deposit for each member of a full page.
+	pool.period_cap = community_bounty_runtime::EXISTENTIAL_DEPOSIT / 2 * page as Balance;
+	pool.member_cap = None;
+	pool.payout = Payout::Scored { threshold: 0, split: Split::Proportional };
+	let approved_at = active(&mut chain, spec);
+	let members: Vec<AccountId> = (0..page).map(crew_member).collect();
+	chain.block(|| {
+		for who in &members {
+			add(who, None);
+		}
+	});
+	chain.block(|| {
+		for who in &members {
+			assert_ok!(file(who, 0));
+		}
+		score(&members, 0, MAX_SCORE);
+	});
+	let (filing, _) = deadlines(approved_at, 0);
+	chain.block_at(Some(filing), || {
+		assert_ok!(CommunityBounty::finalize_round(signed(&lead()), 0, 0));
+		confirm_rate();
+	});
+	let mut step = 0;
+	while chain.block(|| pallet_community_bounty::Rounds::<Runtime>::contains_key(0, 0)) {
+		assert_fits(
+			&mut chain,
+			&format!("settle_round with failed payments (step {step})"),
+			signed(&id(Eve)),
+			Call::settle_round { index: 0, period: 0 },
+		);
+		step += 1;
+	}
+	chain.block(|| {
+		assert_eq!(pallet_community_bounty::PaymentBooks::<Runtime>::get(0).open, page);
+		assert_ok!(Balances::transfer_keep_alive(
+			signed(&id(Ferdie)),
+			MultiAddress::Id(members[0].clone()),
+			community_bounty_runtime::EXISTENTIAL_DEPOSIT
+		));
+	});
+	assert_fits(
+		&mut chain,
+		"retry_payment",
+		signed(&id(Eve)),
+		Call::retry_payment { index: 0, payment: 0 },
+	);
+}

@@ -33,6 +33,7 @@ use frame_support::{
 use pallet_balances::WeightInfo as _;
 use pallet_bounties::WeightInfo as _;
 use pallet_community_bounty::{Config, WeightInfo as _};
+use pallet_treasury::WeightInfo as _;
 use sp_runtime::traits::Get;
 use std::fmt::Write as _;
 
@@ -40,13 +41,14 @@ type Ours = pallet_community_bounty::weights::SubstrateWeight<Runtime>;
 type CommunityBounty = pallet_community_bounty::Pallet<Runtime>;
 type Bounties = weights::pallet_bounties::WeightInfo<Runtime>;
 type Balances = weights::pallet_balances::WeightInfo<Runtime>;
+type Treasury = weights::pallet_treasury::WeightInfo<Runtime>;
 
 /// Where the document lives, from the workspace root.
 const OUTPUT: &str = "docs/PERFORMANCE.md";
 /// The weight files the figures come from, with the commands that measured them; their headers
 /// say how, where and when. (`pallets/community-bounty/src/weights.rs` is the same benchmarks in
 /// the pallet's layout, from the same script run.)
-const RUN: [(&str, &str); 3] = [
+const RUN: [(&str, &str); 4] = [
 	(
 		"pallets/community-bounty/src/weights.rs",
 		include_str!("../../../pallets/community-bounty/src/weights.rs"),
@@ -58,6 +60,10 @@ const RUN: [(&str, &str); 3] = [
 	(
 		"runtime/src/weights/pallet_balances.rs",
 		include_str!("../../../runtime/src/weights/pallet_balances.rs"),
+	),
+	(
+		"runtime/src/weights/pallet_treasury.rs",
+		include_str!("../../../runtime/src/weights/pallet_treasury.rs"),
 	),
 ];
 
@@ -311,6 +317,8 @@ fn ours() -> Vec<Call> {
 		Call::new("settle_round_pay_reports", vec![("p", max_settle())], |c| {
 			Ours::settle_round_pay_reports(c[0])
 		}),
+		Call::new("check_payment", vec![], |_| Ours::check_payment()),
+		Call::new("retry_payment", vec![], |_| Ours::retry_payment()),
 	]
 }
 
@@ -374,6 +382,8 @@ fn neighbours() -> Vec<Call> {
 		Call::new("reclaim_bounty_funds", vec![], |_| Bounties::reclaim_bounty_funds()),
 		Call::new("transfer_keep_alive", vec![], |_| Balances::transfer_keep_alive()),
 		Call::new("force_transfer", vec![], |_| Balances::force_transfer()),
+		Call::new("payout", vec![], |_| Treasury::payout()),
+		Call::new("check_status", vec![], |_| Treasury::check_status()),
 	]
 }
 
@@ -518,6 +528,31 @@ fn rows() -> Vec<(Row, Bound)> {
 				1.0,
 				"Both sweep what is left in a finished account to the treasury; ours also reads \
 				 `ProgramCount` to tell a removed program from one that never existed.",
+			),
+			Bound::Both,
+		),
+		(
+			row(
+				"check_payment",
+				None,
+				"check_status",
+				1.0,
+				"Both ask the paymaster how a payment in progress went and record the answer; ours \
+				 also reads the program (a removed one has no payment to ask about) and writes the \
+				 program's payment book.",
+			),
+			Bound::Both,
+		),
+		(
+			row(
+				"retry_payment",
+				None,
+				"payout",
+				1.0,
+				"Both hand a payment to the paymaster (here `PayWithFungibles`, a transfer that \
+				 creates the payee's account) and write its status: the treasury's spend is paid \
+				 from the treasury, ours from the program account where the failed payment's money \
+				 was kept, and its record goes once done.",
 			),
 			Bound::Both,
 		),

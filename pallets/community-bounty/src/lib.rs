@@ -1305,6 +1305,14 @@ pub mod pallet {
 			Self::view_rate(asset)
 		}
 
+		/// A program's payments in progress or failed (at most `MaxOpenPayments`): whom, how
+		/// much, and until when a failed one may be retried before a close returns its amount.
+		pub fn payments(
+			index: ProgramIndex,
+		) -> alloc::vec::Vec<views::PaymentView<T::AccountId, BalanceOf<T>, BlockNumberOf<T>>> {
+			Self::view_payments(index)
+		}
+
 		/// A dry run of `awards` as the lead's `award_batch` would pay them now: for each entry,
 		/// the native amount or the error it would meet. Writes nothing.
 		pub fn dry_run_awards(
@@ -1714,11 +1722,14 @@ pub mod pallet {
 		///
 		/// ## Complexity
 		/// O(r) in the reason length, at most `MaxReasonLen`. Charged as an award from a senior
-		/// pool with a member cap (the costliest: a roster read and a spending record), refunded
-		/// to a plain award's weight when the pool needs neither.
+		/// pool with a member cap (the costliest: a roster read and a spending record) whose
+		/// payment the paymaster records in progress (a record, charged as a `retry_payment`),
+		/// refunded to a plain award's weight when the pool needs neither and the payment is
+		/// done at once.
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::award(reason.len() as u32)
-			.max(T::WeightInfo::award_plain(reason.len() as u32)))]
+			.max(T::WeightInfo::award_plain(reason.len() as u32))
+			.saturating_add(T::WeightInfo::retry_payment()))]
 		pub fn award(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
@@ -1749,11 +1760,13 @@ pub mod pallet {
 		/// O(n) in the number of awards, at most `MaxAwardsPerCall`; each reason is charged at
 		/// `MaxReasonLen`. The program, its account and each pool's rate are read once for the
 		/// batch. Charged as if every award were of the costlier kind (a senior pool with a
-		/// member cap: a roster read and a spending record each; or plain), refunded to what
-		/// the awards were.
+		/// member cap: a roster read and a spending record each; or plain), each with a
+		/// record of a payment in progress (charged as a `retry_payment`), refunded to what the
+		/// awards were.
 		#[pallet::call_index(14)]
 		#[pallet::weight(T::WeightInfo::award_batch(awards.len() as u32)
-			.max(T::WeightInfo::award_batch_plain(awards.len() as u32)))]
+			.max(T::WeightInfo::award_batch_plain(awards.len() as u32))
+			.saturating_add(T::WeightInfo::retry_payment().saturating_mul(awards.len() as u64)))]
 		pub fn award_batch(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
@@ -2006,11 +2019,15 @@ pub mod pallet {
 		/// look-up for each report it would pay); the next O(p) in the page, at most
 		/// `RoundPageSize` (one page read and removed). Charged as the costliest step (a
 		/// first call on a full round, or a full page of the costlier kind: claims release a
-		/// deposit each, a report's payee may be a new account), refunded to what it did.
+		/// deposit each, a report's payee may be a new account), each payment with a record of
+		/// a payment in progress or failed (charged as a `retry_payment`), refunded to what it
+		/// did.
 		#[pallet::call_index(23)]
 		#[pallet::weight(T::WeightInfo::settle_round_start(T::MaxEntriesPerRound::get())
-			.max(T::WeightInfo::settle_round_pay(T::RoundPageSize::get()))
-			.max(T::WeightInfo::settle_round_pay_reports(T::RoundPageSize::get())))]
+			.max(T::WeightInfo::settle_round_pay(T::RoundPageSize::get())
+				.max(T::WeightInfo::settle_round_pay_reports(T::RoundPageSize::get()))
+				.saturating_add(T::WeightInfo::retry_payment()
+					.saturating_mul(T::RoundPageSize::get().into()))))]
 		pub fn settle_round(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,

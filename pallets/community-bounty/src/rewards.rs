@@ -39,6 +39,9 @@ pub(crate) struct AwardClass {
 	pub senior: bool,
 	/// The pool has a member cap: the beneficiary's spending record is read and written.
 	pub capped: bool,
+	/// The paymaster did not pay at once: the payment was recorded in progress (a record's
+	/// writes, charged as a `retry_payment`, which writes as much).
+	pub recorded: bool,
 }
 
 impl AwardClass {
@@ -83,9 +86,10 @@ impl<T: Config> Payer<T> {
 		ensure!(!pool.payout.is_scored(), Error::<T>::PoolIsScored);
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		Pallet::<T>::payable(index, program, pool, &beneficiary)?;
-		let class = AwardClass {
+		let mut class = AwardClass {
 			senior: pool.eligibility == Eligibility::SeniorAmbassadors,
 			capped: pool.member_cap.is_some(),
+			recorded: false,
 		};
 
 		let pool_spent = program
@@ -150,6 +154,7 @@ impl<T: Config> Payer<T> {
 			rate_set_at,
 		});
 		if let Some(id) = in_progress {
+			class.recorded = true;
 			// Past `MaxOpenPayments` a payment in flight is not tracked: it counts as done, as
 			// an `Unknown` status would.
 			let _ = Pallet::<T>::record_payment(
@@ -180,10 +185,15 @@ impl<T: Config> Pallet<T> {
 		let mut payer = Payer::new(index, &program)?;
 		let class = payer.pay(&mut program, award)?;
 		Programs::<T>::insert(index, program);
-		Ok(if class.is_plain() {
+		let weight = if class.is_plain() {
 			T::WeightInfo::award_plain(reason_len)
 		} else {
 			T::WeightInfo::award(reason_len)
+		};
+		Ok(if class.recorded {
+			weight.saturating_add(T::WeightInfo::retry_payment())
+		} else {
+			weight
 		})
 	}
 
@@ -197,16 +207,21 @@ impl<T: Config> Pallet<T> {
 		let mut program = Self::lead_program(index, caller)?;
 		ensure!(!awards.is_empty(), Error::<T>::EmptyBatch);
 		let mut payer = Payer::new(index, &program)?;
-		let (mut plain, mut heavy) = (0u32, 0u32);
+		let (mut plain, mut heavy, mut recorded) = (0u32, 0u32, 0u32);
 		for award in awards {
-			if payer.pay(&mut program, award)?.is_plain() {
+			let class = payer.pay(&mut program, award)?;
+			if class.is_plain() {
 				plain.saturating_inc();
 			} else {
 				heavy.saturating_inc();
 			}
+			if class.recorded {
+				recorded.saturating_inc();
+			}
 		}
 		Programs::<T>::insert(index, program);
-		Ok(Self::award_batch_weight(plain, heavy))
+		Ok(Self::award_batch_weight(plain, heavy)
+			.saturating_add(T::WeightInfo::retry_payment().saturating_mul(recorded.into())))
 	}
 
 	/// The weight of an `award_batch` of `plain` plain awards and `heavy` others: a batch of the

@@ -71,6 +71,26 @@ pub struct RateView<BlockNumber> {
 	pub fresh: bool,
 }
 
+/// A payment of a program that the paymaster did not report done at once.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct PaymentView<AccountId, Balance, BlockNumber> {
+	/// Its index, for `check_payment` and `retry_payment`.
+	pub payment: PaymentIndex,
+	/// Who is paid.
+	pub payee: AccountId,
+	/// The amount, in native tokens.
+	pub amount: Balance,
+	/// The pool and period it was charged to.
+	pub pool: PoolIndex,
+	pub period: PeriodIndex,
+	/// In progress (anyone may `check_payment`), else failed (anyone may `retry_payment`).
+	pub in_progress: bool,
+	/// For a failed payment: the block of its failure, and the first block at which a close
+	/// returns its amount to the treasury instead.
+	pub failed_at: Option<BlockNumber>,
+	pub retry_until: Option<BlockNumber>,
+}
+
 /// A report or claim of a round, with what it would be paid if the round settled now.
 #[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
 pub struct EntryView<AccountId, Balance> {
@@ -256,6 +276,35 @@ impl<T: Config> Pallet<T> {
 			has_rate,
 			fresh: has_rate && Self::fresh_rate(&asset).is_ok(),
 		}
+	}
+
+	/// Program `index`'s payments in progress or failed, at most [`Config::MaxOpenPayments`],
+	/// in index order.
+	pub fn view_payments(
+		index: ProgramIndex,
+	) -> Vec<PaymentView<T::AccountId, BalanceOf<T>, BlockNumberOf<T>>> {
+		let mut payments: Vec<_> = Payments::<T>::iter_prefix(index)
+			.take(T::MaxOpenPayments::get() as usize)
+			.map(|(payment, record)| {
+				let failed_at = match record.state {
+					PaymentState::InProgress { .. } => None,
+					PaymentState::Failed { at } => Some(at),
+				};
+				PaymentView {
+					payment,
+					payee: record.payee,
+					amount: record.amount,
+					pool: record.pool,
+					period: record.period,
+					in_progress: failed_at.is_none(),
+					failed_at,
+					retry_until: failed_at
+						.map(|at| at.saturating_add(T::PaymentRetryWindow::get())),
+				}
+			})
+			.collect();
+		payments.sort_by_key(|view| view.payment);
+		payments
 	}
 
 	/// Checks `awards` as `award_batch` would pay them now, entry by entry and in order (caps

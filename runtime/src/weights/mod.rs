@@ -23,3 +23,4 @@
 pub mod pallet_asset_rate;
 pub mod pallet_balances;
 pub mod pallet_bounties;
+pub mod pallet_treasury;

@@ -102,6 +102,11 @@ fn an_award_in_progress_is_recorded_until_the_paymaster_says_it_is_paid() {
 		}));
 		assert_eq!(state(index, 0), Some(PaymentState::InProgress { id: 0 }));
 		assert_eq!(book(index).in_progress, 1);
+		let listed = CB::view_payments(index);
+		assert_eq!(
+			listed.iter().map(|p| (p.payment, p.in_progress)).collect::<Vec<_>>(),
+			[(0, true)]
+		);
 
 		// Still in progress: asking changes nothing.
 		assert_noop!(check(index, 0), Error::<Test>::PaymentInconclusive);
@@ -294,6 +299,20 @@ fn a_round_payment_that_fails_is_recorded_and_retried_once_the_payee_can_receive
 			retry_until: P0_FINAL + RETRY_WINDOW,
 		}));
 		assert!(events.contains(&Event::RoundSettled { index, period: 0, paid: 1, skipped: 1 }));
+		// The page lists it, with its retry window.
+		assert_eq!(
+			CB::view_payments(index),
+			vec![crate::views::PaymentView {
+				payment: 0,
+				payee: senior(1),
+				amount: small,
+				pool: SENIOR_POOL,
+				period: 0,
+				in_progress: false,
+				failed_at: Some(P0_FINAL),
+				retry_until: Some(P0_FINAL + RETRY_WINDOW),
+			}]
+		);
 		// The failed payment's money stays in the program account, charged and earmarked.
 		assert_eq!(free(account(index)), before - big);
 		assert_eq!(program(index).committed, 0);
