@@ -925,7 +925,36 @@ fn provenance() -> String {
 			.skip(1)
 			.map_while(|line| line.strip_prefix("// "))
 			.collect();
-		let _ = writeln!(out, "- `{path}`: `{}`", command.join(" "));
+		if command.is_empty() {
+			// Not from a bencher run: the file says what it is in its first comment.
+			let what = source.lines().find_map(|line| line.strip_prefix("// ")).unwrap_or("");
+			let _ = writeln!(out, "- `{path}`: **not measured on this runtime.** {what}");
+		} else {
+			let _ = writeln!(out, "- `{path}`: `{}`", command.join(" "));
+		}
+	}
+	// Functions the file marks provisional (counted from the code, not measured).
+	let mut provisional = Vec::new();
+	let mut marked = false;
+	for line in RUN[0].1.lines() {
+		if line.contains("PROVISIONAL") {
+			marked = true;
+		} else if let Some(name) = line.trim().strip_prefix("fn ").filter(|_| marked) {
+			provisional.push(name.split('(').next().unwrap_or(name).to_string());
+			marked = false;
+		}
+	}
+	provisional.sort();
+	provisional.dedup();
+	if !provisional.is_empty() {
+		let names: Vec<String> = provisional.iter().map(|n| format!("`{n}`")).collect();
+		let _ = writeln!(
+			out,
+			"- **Provisional, not measured:** {} (reads and writes counted from the code, time \
+			 and proof set no lower than `reclaim`'s transfer; `runtime/tests/weights.rs` checks \
+			 they cover a recorded proof). The next `scripts/benchmark.sh` run replaces them.",
+			names.join(", ")
+		);
 	}
 	out
 }

@@ -1,5 +1,4 @@
-// Provisional: pallet-treasury's own SubstrateWeight, until scripts/benchmark.sh measures
-// pallet_treasury on this runtime and overwrites this file.
+// Provisional: pallet-treasury's own SubstrateWeight (Parity's reference machine), until scripts/benchmark.sh measures pallet_treasury on this runtime and overwrites this file.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
