@@ -16,9 +16,52 @@
 //! The telling: events in words (and as JSON fields) for the audit trail, and amounts as a
 //! council member reads them.
 
-use community_bounty_runtime::{AccountId, Balance, Runtime, RuntimeEvent, DAYS, UNITS, USD};
-use pallet_community_bounty::{Event as CbEvent, Metric};
+use community_bounty_runtime::{
+	configs::USDT, genesis_config_presets::USDT_UNIT, AccountId, Balance, Runtime, RuntimeEvent,
+	DAYS, UNITS, USD,
+};
+use pallet_community_bounty::{Denomination, Event as CbEvent, Metric};
 use serde_json::{json, Value};
+use std::{cell::RefCell, collections::BTreeMap};
+
+thread_local! {
+	/// The asset each program pays in, as its `ProgramProposed` event named it.
+	static ASSETS: RefCell<BTreeMap<u32, Denomination<u32>>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// The asset program `index` pays in (PHA unless its proposal said otherwise).
+pub(crate) fn asset_of(index: u32) -> Denomination<u32> {
+	ASSETS.with(|assets| assets.borrow().get(&index).cloned().unwrap_or(Denomination::Native))
+}
+
+/// `amount` of `asset`, as a council member reads it.
+pub(crate) fn in_asset(asset: &Denomination<u32>, amount: Balance) -> String {
+	match asset {
+		Denomination::Native => pha(amount),
+		Denomination::Asset(USDT) => usdt(amount),
+		Denomination::Asset(kind) => format!("{amount} of asset {kind}"),
+	}
+}
+
+/// `amount` in the asset program `index` pays in.
+fn money(index: u32, amount: Balance) -> String {
+	in_asset(&asset_of(index), amount)
+}
+
+/// What a payment of `paid` (in the program's asset) was worth in its pool's denomination
+/// (`amount`): "12.00 PHA ($4.80)" for a USD cap paid in PHA, the amount alone otherwise.
+fn paid_for(index: u32, amount: Balance, paid: Balance) -> String {
+	match asset_of(index) {
+		Denomination::Native if amount != paid => format!("{} ({})", pha(paid), usd(amount)),
+		asset => in_asset(&asset, paid),
+	}
+}
+
+pub(crate) fn usdt(amount: Balance) -> String {
+	let whole = amount / USDT_UNIT;
+	let cents = (amount % USDT_UNIT) / (USDT_UNIT / 100);
+	format!("{}.{:02} USDT", group(whole), cents)
+}
 
 pub(crate) fn pha(amount: Balance) -> String {
 	let whole = amount / UNITS;
@@ -132,11 +175,14 @@ pub(crate) fn community_event(
 	n: &dyn Fn(&AccountId) -> String,
 ) -> (String, Value, String) {
 	let (name, fields, text): (&str, Value, String) = match e {
-		CbEvent::ProgramProposed { index, lead, description, budget, bond, milestones, pools, duration } => (
-			"ProgramProposed",
-			json!({"index": index, "lead": n(lead), "description": format!("{description:?}"), "budget": budget.to_string(), "bond": bond.to_string(), "milestones": milestones, "pools": pools, "duration_blocks": duration}),
-			format!("program #{index} proposed by {}: budget {}, {milestones} milestones, {pools} pools, {} days; bond {} held; text off chain, blake2-256 {description:?}", n(lead), pha(*budget), duration / DAYS, pha(*bond)),
-		),
+		CbEvent::ProgramProposed { index, lead, description, asset, budget, bond, milestones, pools, duration } => {
+			ASSETS.with(|assets| assets.borrow_mut().insert(*index, asset.clone()));
+			(
+				"ProgramProposed",
+				json!({"index": index, "lead": n(lead), "description": format!("{description:?}"), "asset": format!("{asset:?}"), "budget": budget.to_string(), "bond": bond.to_string(), "milestones": milestones, "pools": pools, "duration_blocks": duration}),
+				format!("program #{index} proposed by {}: budget {}, {milestones} milestones, {pools} pools, {} days; bond {} held; text off chain, blake2-256 {description:?}", n(lead), money(*index, *budget), duration / DAYS, pha(*bond)),
+			)
+		},
 		CbEvent::ProgramApproved { index, lead, account: _, bond_released, approved_at, ends_at } => (
 			"ProgramApproved",
 			json!({"index": index, "lead": n(lead), "bond_released": bond_released.to_string(), "approved_at": approved_at, "ends_at": ends_at}),
@@ -150,12 +196,12 @@ pub(crate) fn community_event(
 		CbEvent::TrancheReleased { index, tranche, amount, account } => (
 			"TrancheReleased",
 			json!({"index": index, "tranche": tranche, "amount": amount.to_string(), "account": n(account)}),
-			format!("tranche {} of program #{index}: {} from the treasury to the program account", tranche + 1, pha(*amount)),
+			format!("tranche {} of program #{index}: {} from the treasury to the program account", tranche + 1, money(*index, *amount)),
 		),
 		CbEvent::TrancheOwed { index, tranche, amount } => (
 			"TrancheOwed",
 			json!({"index": index, "tranche": tranche, "amount": amount.to_string()}),
-			format!("tranche {} of program #{index} owed: {}", tranche + 1, pha(*amount)),
+			format!("tranche {} of program #{index} owed: {}", tranche + 1, money(*index, *amount)),
 		),
 		CbEvent::ProgramStorageCleared { index, removed, complete } => (
 			"ProgramStorageCleared",
@@ -170,22 +216,22 @@ pub(crate) fn community_event(
 		CbEvent::ProgramCancelled { index, refunded, owed_dropped, paid } => (
 			"ProgramCancelled",
 			json!({"index": index, "refunded": refunded.to_string(), "owed_dropped": owed_dropped.to_string(), "paid": paid.to_string()}),
-			format!("program #{index} cancelled: {} back to the treasury", pha(*refunded)),
+			format!("program #{index} cancelled: {} back to the treasury", money(*index, *refunded)),
 		),
 		CbEvent::ProgramClosed { index, by, expired, refunded, owed_dropped, paid } => (
 			"ProgramClosed",
 			json!({"index": index, "by": n(by), "expired": expired, "refunded": refunded.to_string(), "owed_dropped": owed_dropped.to_string(), "paid": paid.to_string()}),
-			format!("program #{index} closed{}: {} paid out as rewards, {} back to the treasury", if *expired { " (expired)" } else { "" }, pha(*paid), pha(*refunded)),
+			format!("program #{index} closed{}: {} paid out as rewards, {} back to the treasury", if *expired { " (expired)" } else { "" }, money(*index, *paid), money(*index, *refunded)),
 		),
 		CbEvent::LeadChanged { index, old, new } => (
 			"LeadChanged",
 			json!({"index": index, "old": n(old), "new": n(new)}),
 			format!("program #{index}: lead {} replaced by {}", n(old), n(new)),
 		),
-		CbEvent::Reclaimed { index, amount } => (
+		CbEvent::Reclaimed { index, asset, amount } => (
 			"Reclaimed",
-			json!({"index": index, "amount": amount.to_string()}),
-			format!("program #{index}: {} swept to the treasury", pha(*amount)),
+			json!({"index": index, "asset": format!("{asset:?}"), "amount": amount.to_string()}),
+			format!("program #{index}: {} swept to the treasury", in_asset(asset, *amount)),
 		),
 		CbEvent::MemberAdded { index, who, role, region, senior, roster_count } => (
 			"MemberAdded",
@@ -205,7 +251,7 @@ pub(crate) fn community_event(
 		CbEvent::MilestoneApproved { index, milestone, attempt, target, figure, below_target, cut, next_tranche } => (
 			"MilestoneApproved",
 			json!({"index": index, "milestone": milestone, "attempt": attempt, "target": target, "figure": figure, "below_target": below_target, "cut": cut.to_string(), "next_tranche": next_tranche.to_string()}),
-			format!("milestone {} report {attempt} approved{}: {figure} against {target}; next tranche {} (cut {})", milestone + 1, if *below_target { " BELOW TARGET" } else { "" }, pha(*next_tranche), pha(*cut)),
+			format!("milestone {} report {attempt} approved{}: {figure} against {target}; next tranche {} (cut {})", milestone + 1, if *below_target { " BELOW TARGET" } else { "" }, money(*index, *next_tranche), money(*index, *cut)),
 		),
 		CbEvent::MilestoneRejected { index, milestone, attempt, target, figure } => (
 			"MilestoneRejected",
@@ -216,8 +262,8 @@ pub(crate) fn community_event(
 			"Awarded",
 			json!({"index": index, "pool": pool, "period": period, "beneficiary": n(beneficiary), "amount_usd": amount.to_string(), "native": native.to_string(), "reason": text(reason), "rate_set_at": rate_set_at}),
 			format!(
-				"{} paid {} ({}) from pool {pool}, month {}: {}{}",
-				n(beneficiary), pha(*native), usd(*amount), period + 1, text(reason),
+				"{} paid {} from pool {pool}, month {}: {}{}",
+				n(beneficiary), paid_for(*index, *amount, *native), period + 1, text(reason),
 				rate_set_at.map(|b| format!(" (rate set at #{b})")).unwrap_or_default(),
 			),
 		),
@@ -269,25 +315,25 @@ pub(crate) fn community_event(
 						rates.iter().map(|(_, at)| format!("#{at}")).collect::<Vec<_>>().join(", ")
 					)
 				},
-				pha(*committed)
+				money(*index, *committed)
 			),
 		),
 		CbEvent::PaymentSkipped { index, period, pool, beneficiary, amount, native } => (
 			"PaymentSkipped",
 			json!({"index": index, "period": period, "pool": pool, "beneficiary": n(beneficiary), "amount": amount.to_string(), "native": native.to_string()}),
-			format!("{} cannot receive {} ({}): skipped", n(beneficiary), pha(*native), usd(*amount)),
+			format!("{} cannot receive {}: skipped", n(beneficiary), paid_for(*index, *amount, *native)),
 		),
 		CbEvent::PaymentInProgress { index, payment, payee, amount } => (
 			"PaymentInProgress",
 			json!({"index": index, "payment": payment, "payee": n(payee), "amount": amount.to_string()}),
-			format!("payment #{payment} of {} to {} is in progress: anyone may check it", pha(*amount), n(payee)),
+			format!("payment #{payment} of {} to {} is in progress: anyone may check it", money(*index, *amount), n(payee)),
 		),
 		CbEvent::PaymentFailed { index, payment, pool, period, payee, amount, retry_until } => (
 			"PaymentFailed",
 			json!({"index": index, "payment": payment, "pool": pool, "period": period, "payee": n(payee), "amount": amount.to_string(), "retry_until": retry_until}),
 			format!(
 				"payment #{payment} of {} to {} failed: kept for {} in the program, anyone may retry it (a close waits until #{retry_until})",
-				pha(*amount),
+				money(*index, *amount),
 				n(payee),
 				n(payee)
 			),
@@ -295,7 +341,7 @@ pub(crate) fn community_event(
 		CbEvent::PaymentConfirmed { index, payment, payee, amount } => (
 			"PaymentConfirmed",
 			json!({"index": index, "payment": payment, "payee": n(payee), "amount": amount.to_string()}),
-			format!("payment #{payment} of {} to {} is done", pha(*amount), n(payee)),
+			format!("payment #{payment} of {} to {} is done", money(*index, *amount), n(payee)),
 		),
 		CbEvent::RoundSettled { index, period, paid, skipped } => (
 			"RoundSettled",

@@ -17,8 +17,8 @@
 //! Genesis presets of the demo runtime: `development` and `local_testnet`.
 //!
 //! Both endow the dev accounts, seat a five-member council (Alice, Bob, Charlie, Dave, Eve), fund
-//! the treasury's pot in PHA and in USDT (asset 1984, as on Asset Hub) and set the PHA/USD rate
-//! (2.5 PHA per USD, about the price of April 2022).
+//! the treasury's pot in PHA and in USDT (asset 1984, as on Asset Hub) and set the PHA/USD and
+//! PHA/USDT rates (2.5 PHA per dollar, about the price of April 2022).
 
 use crate::{
 	configs::USDT, AccountId, AssetsConfig, BalancesConfig, CouncilConfig, DatedRatesConfig,
@@ -42,6 +42,10 @@ pub const USDT_MIN_BALANCE: crate::Balance = USDT_UNIT / 100;
 pub const TREASURY_USDT: crate::Balance = 500_000 * USDT_UNIT;
 /// PHA per USD at genesis, as the inner value of a `FixedU128` (2.5).
 pub const PHA_PER_USD: u128 = 2_500_000_000_000_000_000;
+/// PHA per USDT at genesis, per smallest unit (a USDT unit is 10^-6, a PHA unit 10^-12), as the
+/// inner value of a `FixedU128`: 2.5 PHA a USDT, as for a dollar. The council's limit counts a
+/// USDT budget at this rate.
+pub const PHA_PER_USDT: u128 = 2_500_000 * 1_000_000_000_000_000_000;
 
 /// The genesis of a test network with these endowed accounts and council.
 pub fn testnet_genesis(endowed: Vec<AccountId>, council: Vec<AccountId>) -> Value {
@@ -60,7 +64,7 @@ pub fn testnet_genesis(endowed: Vec<AccountId>, council: Vec<AccountId>) -> Valu
 			..Default::default()
 		},
 		dated_rates: DatedRatesConfig {
-			rates: vec![(USD_ASSET, PHA_PER_USD)],
+			rates: vec![(USD_ASSET, PHA_PER_USD), (USDT, PHA_PER_USDT)],
 			..Default::default()
 		},
 	})

@@ -137,11 +137,12 @@ pub type UncheckedExtrinsic =
 /// The payload a signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Migrations to apply on runtime upgrade (each runs once, from the version it expects): the
-/// community bounties' storage from version 1 to 2, then from 2 to 3 (a new chain starts at 3
-/// and skips both).
+/// community bounties' storage from version 1 to 2, from 2 to 3, then from 3 to 4 (a new chain
+/// starts at 4 and skips them all).
 pub type Migrations = (
 	pallet_community_bounty::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_community_bounty::migrations::v3::MigrateV2ToV3<Runtime>,
+	pallet_community_bounty::migrations::v4::MigrateV3ToV4<Runtime>,
 );
 /// Executive: dispatches to the pallets.
 pub type Executive = frame_executive::Executive<
@@ -175,12 +176,15 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	// 101: storage version 2 of the community bounties (`Migrations` moves version 1's state);
 	// 102: storage version 3 (the monthly round fixes its payments at the first settlement call);
 	// 103: dated rates (`DatedRates` at index 9, `MaxRateAge`, new event fields). Rates set
-	// before it are undated, so stale until the council sets them again.
-	spec_version: 103,
+	// before it are undated, so stale until the council sets them again; 104: every payment
+	// through `PayWithFungibles` with a status (`Assets` at index 10 holds USDT), and storage
+	// version 4 (a program pays in the asset its spec names).
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	// 2: `propose_program`'s spec carries the description's hash, not its text.
-	transaction_version: 2,
+	// 2: `propose_program`'s spec carries the description's hash, not its text; 3: the spec
+	// names its asset, and `reclaim` the asset it sweeps.
+	transaction_version: 3,
 	system_version: 1,
 };
 

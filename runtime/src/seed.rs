@@ -58,6 +58,7 @@ pub fn proposal_14() -> ProgramSpec<Runtime> {
 	ProgramSpec {
 		title: text("Phala community bounty - April 2022 (treasury proposal #14)"),
 		description: description_hash(),
+		asset: Denomination::Native,
 		budget: 100_000 * UNITS,
 		milestones: vec![
 			Milestone { metric: Metric::ActiveMembers, target: 40, tranche: 80_000 * UNITS },

@@ -108,6 +108,7 @@ fn spec<T: Config>(t: u32, m: u32, p: u32) -> ProgramSpec<T> {
 	ProgramSpec {
 		title: bytes(t),
 		description: T::Hashing::hash(b"the proposal's full text, published off chain"),
+		asset: Denomination::Native,
 		budget,
 		milestones: milestones.try_into().unwrap_or_default(),
 		pools: pools.try_into().unwrap_or_default(),
@@ -700,9 +701,13 @@ mod benchmarks {
 		let caller: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), index);
+		_(RawOrigin::Signed(caller), index, Denomination::Native);
 
-		assert_last_event::<T>(Event::Reclaimed { index, amount: tranche::<T>() });
+		assert_last_event::<T>(Event::Reclaimed {
+			index,
+			asset: Denomination::Native,
+			amount: tranche::<T>(),
+		});
 		Ok(())
 	}
 

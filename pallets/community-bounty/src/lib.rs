@@ -90,8 +90,8 @@
 //!    (anyone): every payment out goes through [`Config::Paymaster`]; one it does not report
 //!    done at once is recorded in progress or failed, asked about, and retried (see "Payments
 //!    and their status" below).
-//! 9. [`reclaim`](Pallet::reclaim) (anyone) sweeps tokens sent to a removed program's account to
-//!    the treasury. [`set_lead`](Pallet::set_lead) ([`Config::ApproveOrigin`]) replaces the lead.
+//! 9. [`reclaim`](Pallet::reclaim) (anyone) sweeps tokens of any asset sent to a removed
+//!    program's account to the treasury. [`set_lead`](Pallet::set_lead) ([`Config::ApproveOrigin`]) replaces the lead.
 //!    [`unbar_member`](Pallet::unbar_member) ([`Config::ApproveOrigin`]) lets the lead add again
 //!    an account the council removed. [`promote_member`](Pallet::promote_member) (lead) turns an
 //!    ambassador into a Senior Ambassador, within the spec's `max_seniors`.
@@ -380,6 +380,7 @@ pub mod pallet {
 	use alloc::boxed::Box;
 	use frame_support::traits::{
 		fungible::{Inspect, Mutate, MutateHold},
+		fungibles,
 		tokens::{ConversionFromAssetBalance, PayWithSource},
 	};
 	use frame_system::pallet_prelude::{ensure_signed, OriginFor};
@@ -390,8 +391,10 @@ pub mod pallet {
 	/// its text, keeps a round's entries in pages and a clean-up's maps as a set
 	/// ([`migrations::v2`] moves a chain from 1 to 2); version 3 keeps each filer's score and
 	/// fixed pool in the round's record, and who was active in a settled round
-	/// ([`migrations::v3`] moves a chain from 2 to 3).
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
+	/// ([`migrations::v3`] moves a chain from 2 to 3); version 4 names the asset each program
+	/// pays in ([`migrations::v4`] moves a chain from 3 to 4, every program paying native
+	/// tokens).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
 
 	/// An account id as given to a call: an address the runtime's lookup resolves.
 	pub type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
@@ -473,19 +476,31 @@ pub mod pallet {
 		#[pallet::no_default]
 		type TreasuryAccount: Get<Self::AccountId>;
 
+		/// The native token and the assets a program may pay in, side by side, keyed by
+		/// [`Denomination`] (through `From`): what the pallet reads of the treasury's and a
+		/// program account's balances in the program's asset ([`ProgramSpec::asset`]). A runtime
+		/// with `pallet-assets` names `fungible::UnionOf<Balances, Assets, NativeFromLeft,
+		/// NativeOrWithId<AssetId>, AccountId>`; one with its native token only, `Balances`
+		/// through `fungible::ItemOf`-like adapters.
+		#[pallet::no_default]
+		type Assets: fungibles::Inspect<
+			Self::AccountId,
+			Balance = BalanceOf<Self>,
+			AssetId: From<Denomination<Self::AssetKind>>,
+		>;
+
 		/// Makes every payment out: tranches (from [`Config::TreasuryAccount`]), awards, a
 		/// round's payments and the sweep on close or cancel (from the program account), in the
-		/// native token ([`Denomination::Native`] as its asset kind). A payment it reports done
-		/// at once leaves no record; any other is recorded ([`Payments`]) as in progress or
-		/// failed, for `check_payment` and `retry_payment`. A runtime holding its native token
-		/// and its assets side by side (`fungible::UnionOf`, `NativeOrWithId`) names
-		/// `PayWithFungibles` over that union.
+		/// program's asset. A payment it reports done at once leaves no record; any other is
+		/// recorded ([`Payments`]) as in progress or failed, for `check_payment` and
+		/// `retry_payment`. A runtime holding its native token and its assets side by side names
+		/// `PayWithFungibles` over the union it names as [`Config::Assets`].
 		#[pallet::no_default]
 		type Paymaster: PayWithSource<
 			Balance = BalanceOf<Self>,
 			Source = Self::AccountId,
 			Beneficiary = Self::AccountId,
-			AssetKind: From<Denomination<Self::AssetKind>>,
+			AssetKind = AssetIdOf<Self>,
 		>;
 
 		/// The most payments of one program recorded at once (in progress or failed). A round's
@@ -506,7 +521,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
 
-		/// The kinds of asset a cap may be denominated in (besides the native token).
+		/// The kinds of asset a program may pay in and a cap may be denominated in (besides the
+		/// native token): the key of [`Config::BalanceConverter`]'s rates and, as
+		/// [`Denomination::Asset`], of [`Config::Assets`].
 		#[pallet::no_default]
 		type AssetKind: Parameter + MaxEncodedLen;
 
@@ -785,6 +802,7 @@ pub mod pallet {
 			index: ProgramIndex,
 			lead: T::AccountId,
 			description: T::Hash,
+			asset: Denomination<T::AssetKind>,
 			budget: BalanceOf<T>,
 			bond: BalanceOf<T>,
 			milestones: u32,
@@ -836,7 +854,7 @@ pub mod pallet {
 		/// The council named a new lead.
 		LeadChanged { index: ProgramIndex, old: T::AccountId, new: T::AccountId },
 		/// Tokens found in a removed program's account were swept to the treasury.
-		Reclaimed { index: ProgramIndex, amount: BalanceOf<T> },
+		Reclaimed { index: ProgramIndex, asset: Denomination<T::AssetKind>, amount: BalanceOf<T> },
 		/// A member joined a program's roster.
 		MemberAdded {
 			index: ProgramIndex,
@@ -1148,7 +1166,8 @@ pub mod pallet {
 		PoolCapExceeded,
 		/// The award would take the beneficiary above the member cap for this period.
 		MemberCapExceeded,
-		/// The pool's denomination cannot be converted to native tokens (no rate).
+		/// The pool's denomination (or the asset of the budget or tranche the council decides
+		/// on) cannot be converted to native tokens: no rate.
 		NoRate,
 		/// The program account cannot pay this much (released minus paid minus what rounds under
 		/// settlement have committed, keeping it alive).
@@ -1192,6 +1211,11 @@ pub mod pallet {
 		/// A failed payment of the program is within its retry window: retry it, or close after
 		/// the window, when its amount returns to the treasury with the rest.
 		PaymentRetryOpen,
+		/// The asset a program would pay in is not one the runtime holds.
+		UnknownAsset,
+		/// A pool of a program paying an asset is denominated in another one: such a program's
+		/// caps are in its own asset (only a program paying native tokens converts caps).
+		DenominationMismatch,
 	}
 
 	#[pallet::hooks]
@@ -1332,10 +1356,11 @@ pub mod pallet {
 		/// record stores) is held from the caller.
 		///
 		/// ## Details
-		/// The spec must be consistent: a nonempty title, 1..=`MaxMilestones` milestones with
-		/// nonzero targets (an `AmbassadorCount` or `ActiveMembers` target at most `MaxRoster`)
-		/// and tranches of at least the existential deposit, a budget equal to the sum of the
-		/// tranches, pools with nonzero caps and member caps at most the pool cap, at most one
+		/// The spec must be consistent: a nonempty title, an asset the runtime holds,
+		/// 1..=`MaxMilestones` milestones with nonzero targets (an `AmbassadorCount` or
+		/// `ActiveMembers` target at most `MaxRoster`) and tranches of at least the asset's
+		/// minimum balance, a budget equal to the sum of the tranches, pools in the program's
+		/// asset (any denomination if it pays native tokens) with nonzero caps and member caps at most the pool cap, at most one
 		/// scored pool for seniors and one for contributors (a `Linear` one with a member cap,
 		/// thresholds at most 100, never a scored `Lead` pool), an activity threshold at most
 		/// 100, `min_crew` at most `MaxCrew`, `max_seniors` (if any) in 1..=`MaxRoster`, and a
@@ -1518,8 +1543,8 @@ pub mod pallet {
 			Self::do_release_tranche(index)
 		}
 
-		/// Sweep tokens that reached a removed (closed, cancelled or rejected) program's account
-		/// to the treasury.
+		/// Sweep tokens of `asset` that reached a removed (closed, cancelled or rejected)
+		/// program's account to the treasury.
 		///
 		/// ## Dispatch Origin
 		/// Signed, by anyone.
@@ -1534,9 +1559,10 @@ pub mod pallet {
 		pub fn reclaim(
 			origin: OriginFor<T>,
 			#[pallet::compact] index: ProgramIndex,
+			asset: Denomination<T::AssetKind>,
 		) -> DispatchResult {
 			ensure_signed(origin)?;
-			Self::do_reclaim(index)
+			Self::do_reclaim(index, asset)
 		}
 
 		/// Add a member to an active program's roster.

@@ -131,7 +131,12 @@ impl<T: Config> Pallet<T> {
 				Zero::zero()
 			},
 		};
-		ensure!(next_tranche <= limit, Error::<T>::InsufficientPermission);
+		// In native tokens, as for a program's approval (see `do_approve_program`); releasing
+		// nothing needs no rate.
+		if !next_tranche.is_zero() {
+			let value = Self::to_native(next_tranche, &program.asset)?;
+			ensure!(value <= limit, Error::<T>::InsufficientPermission);
+		}
 
 		report.status = ReportStatus::Approved { figure };
 		Reports::<T>::insert(index, milestone, report);

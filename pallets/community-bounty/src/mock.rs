@@ -14,11 +14,13 @@
 // See the License for the specific language governing permissions and
 // limitations under the License.
 
-//! A mock runtime for the pallet's tests: `frame-system`, `pallet-balances` and this pallet, with
-//! a treasury account, a council account for each origin and a settable USD rate.
+//! A mock runtime for the pallet's tests: `frame-system`, `pallet-balances`, `pallet-assets` (a
+//! USDT of 6 decimals) and this pallet, with a treasury account, a council account for each
+//! origin, settable USD and USDT rates and a paymaster that pays at once, later or never.
 
 use crate as pallet_community_bounty;
 use crate::*;
+use frame_support::traits::fungible::NativeOrWithId;
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{
@@ -39,6 +41,7 @@ frame_support::construct_runtime!(
 		System: frame_system,
 		Balances: pallet_balances,
 		CommunityBounty: pallet_community_bounty,
+		Assets: pallet_assets,
 	}
 );
 
@@ -50,6 +53,16 @@ pub const USD: Balance = 1_000_000_000_000;
 pub const USD_ASSET: u32 = 1;
 /// An asset kind that has no rate.
 pub const NO_RATE_ASSET: u32 = 2;
+/// The mock's stablecoin, an asset of `pallet-assets` as on Asset Hub.
+pub const USDT: u32 = 1984;
+/// One USDT in its smallest unit (6 decimals).
+pub const USDT_UNIT: Balance = 1_000_000;
+/// The least USDT an account holds (a cent).
+pub const USDT_MIN: Balance = USDT_UNIT / 100;
+/// What the treasury holds in USDT at genesis.
+pub const TREASURY_USDT: Balance = 1_000_000 * USDT_UNIT;
+/// A program paying USDT.
+pub const IN_USDT: Denomination<u32> = Denomination::Asset(USDT);
 /// The existential deposit.
 pub const ED: Balance = PHA / 100;
 /// A payout period ("a month") in the mock, in blocks.
@@ -82,6 +95,24 @@ pub const WHALE: AccountId = 13;
 /// Funds in the treasury at genesis.
 pub const TREASURY_FUNDS: Balance = 1_000_000 * PHA;
 
+#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
+impl pallet_assets::Config for Test {
+	type Currency = Balances;
+	type CreateOrigin =
+		frame_support::traits::AsEnsureOriginWithArg<frame_system::EnsureSigned<AccountId>>;
+	type ForceOrigin = EnsureRoot<AccountId>;
+	type Freezer = ();
+}
+
+/// The native token and the assets as one `fungibles`, as a runtime with assets names it.
+pub type NativeAndAssets = frame_support::traits::fungible::UnionOf<
+	Balances,
+	Assets,
+	frame_support::traits::fungible::NativeFromLeft,
+	NativeOrWithId<u32>,
+	AccountId,
+>;
+
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type AccountId = AccountId;
@@ -109,6 +140,8 @@ parameter_types! {
 	pub const SmallCouncilLimit: Balance = SMALL_COUNCIL_LIMIT;
 	/// PHA per USD; `None` means no rate is set. Tests change it.
 	pub static UsdRate: Option<FixedU128> = Some(FixedU128::from_rational(5, 2));
+	/// PHA (12 decimals) per USDT (6 decimals), per smallest unit: 2.5 PHA a USDT.
+	pub static UsdtRate: Option<FixedU128> = Some(FixedU128::from_u32(2_500_000));
 	/// Assets the benchmarks gave a rate (`ensure_successful`); they convert at [`UsdRate`].
 	pub static BenchmarkAssets: alloc::vec::Vec<u32> = alloc::vec::Vec::new();
 	/// The block the council set the rates; `None` stands for a council that keeps them fresh
@@ -131,7 +164,7 @@ impl crate::RateClock<u32, u64> for MockRateClock {
 	}
 }
 
-/// Converts USD into PHA at [`UsdRate`]; other assets have no rate.
+/// Converts USD into PHA at [`UsdRate`] and USDT at [`UsdtRate`]; other assets have no rate.
 pub struct MockConverter;
 impl frame_support::traits::tokens::ConversionFromAssetBalance<Balance, u32, Balance>
 	for MockConverter
@@ -139,14 +172,17 @@ impl frame_support::traits::tokens::ConversionFromAssetBalance<Balance, u32, Bal
 	type Error = ();
 	fn from_asset_balance(balance: Balance, asset_id: u32) -> Result<Balance, ()> {
 		let rated = asset_id == USD_ASSET || BenchmarkAssets::get().contains(&asset_id);
-		match (rated, UsdRate::get()) {
-			(true, Some(rate)) => Ok(rate.saturating_mul_int(balance)),
-			_ => Err(()),
-		}
+		let rate = match asset_id {
+			USDT => UsdtRate::get(),
+			_ if rated => UsdRate::get(),
+			_ => None,
+		};
+		rate.map(|rate| rate.saturating_mul_int(balance)).ok_or(())
 	}
 	#[cfg(feature = "runtime-benchmarks")]
 	fn ensure_successful(asset_id: u32) {
 		UsdRate::set(Some(FixedU128::from_rational(5, 2)));
+		UsdtRate::set(Some(FixedU128::from_u32(2_500_000)));
 		BenchmarkAssets::mutate(|assets| assets.push(asset_id));
 	}
 }
@@ -167,6 +203,7 @@ pub enum PayMode {
 /// A payment the mock's paymaster took in [`PayMode::Deferred`].
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct MockPayment {
+	pub asset: NativeOrWithId<u32>,
 	pub source: AccountId,
 	pub payee: AccountId,
 	pub amount: Balance,
@@ -180,33 +217,44 @@ parameter_types! {
 	pub static MockPayments: alloc::vec::Vec<MockPayment> = alloc::vec::Vec::new();
 }
 
-/// A `PayWithSource` of native tokens that pays at once, later, or never ([`PaymentMode`]).
+/// Moves `amount` of `asset` from `from` to `to`, as `PayWithFungibles` does.
+fn transfer(
+	asset: &NativeOrWithId<u32>,
+	from: &AccountId,
+	to: &AccountId,
+	amount: Balance,
+) -> Result<Balance, DispatchError> {
+	use frame_support::traits::{fungibles::Mutate, tokens::Preservation::Expendable};
+	<NativeAndAssets as Mutate<_>>::transfer(asset.clone(), from, to, amount, Expendable)
+}
+
+/// A `PayWithSource` of the native token and the assets that pays at once, later, or never
+/// ([`PaymentMode`]).
 pub struct MockPaymaster;
 impl PayWithSource for MockPaymaster {
 	type Balance = Balance;
 	type Source = AccountId;
 	type Beneficiary = AccountId;
-	type AssetKind = Denomination<u32>;
+	type AssetKind = NativeOrWithId<u32>;
 	type Id = u32;
 	type Error = DispatchError;
 
 	fn pay(
 		source: &AccountId,
 		payee: &AccountId,
-		asset: Denomination<u32>,
+		asset: NativeOrWithId<u32>,
 		amount: Balance,
 	) -> Result<u32, DispatchError> {
-		use frame_support::traits::{fungible::Mutate, tokens::Preservation::Expendable};
-		ensure!(asset == Denomination::Native, DispatchError::Other("only native tokens"));
 		match PaymentMode::get() {
 			PayMode::Refuse => Err(DispatchError::Other("refused")),
 			PayMode::Instant => {
-				<Balances as Mutate<_>>::transfer(source, payee, amount, Expendable)?;
+				transfer(&asset, source, payee, amount)?;
 				Ok(u32::MAX)
 			},
 			PayMode::Deferred => {
-				<Balances as Mutate<_>>::transfer(source, payee, amount, Expendable)?;
+				transfer(&asset, source, payee, amount)?;
 				let payment = MockPayment {
+					asset,
 					source: *source,
 					payee: *payee,
 					amount,
@@ -225,7 +273,7 @@ impl PayWithSource for MockPaymaster {
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
-	fn ensure_successful(_: &AccountId, _: &AccountId, _: Denomination<u32>, _: Balance) {
+	fn ensure_successful(_: &AccountId, _: &AccountId, _: NativeOrWithId<u32>, _: Balance) {
 		PaymentMode::set(PayMode::Instant);
 	}
 
@@ -239,19 +287,11 @@ impl PayWithSource for MockPaymaster {
 /// payment did not pay: its amount returns from the payee to the source, as a paymaster's
 /// refund would (a payee who no longer holds it leaves the payment in progress).
 pub fn conclude_payment(id: u32, status: PaymentStatus) -> bool {
-	use frame_support::traits::{fungible::Mutate, tokens::Preservation::Expendable};
 	let Some(payment) = MockPayments::get().get(id as usize).cloned() else { return false };
 	if payment.status != PaymentStatus::InProgress {
 		return false;
 	}
-	let refund = || {
-		<Balances as Mutate<_>>::transfer(
-			&payment.payee,
-			&payment.source,
-			payment.amount,
-			Expendable,
-		)
-	};
+	let refund = || transfer(&payment.asset, &payment.payee, &payment.source, payment.amount);
 	if status == PaymentStatus::Failure && refund().is_err() {
 		return false;
 	}
@@ -279,6 +319,7 @@ impl Config for Test {
 	>;
 	type RejectOrigin = EitherOfDiverse<EnsureRoot<AccountId>, EnsureSignedBy<Rejecter, AccountId>>;
 	type TreasuryAccount = Treasury;
+	type Assets = NativeAndAssets;
 	type Paymaster = MockPaymaster;
 	type PaymentRetryWindow = ConstU64<RETRY_WINDOW>;
 	type AssetKind = u32;
@@ -318,6 +359,7 @@ impl ExtBuilder {
 
 	pub fn build(self) -> sp_io::TestExternalities {
 		UsdRate::set(Some(FixedU128::from_rational(5, 2)));
+		UsdtRate::set(Some(FixedU128::from_u32(2_500_000)));
 		BenchmarkAssets::set(Default::default());
 		RatesSetAt::set(None);
 		PaymentMode::set(PayMode::Instant);
@@ -338,19 +380,28 @@ impl ExtBuilder {
 		pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
 			.assimilate_storage(&mut storage)
 			.unwrap();
+		// USDT is sufficient (an account holds it without PHA), as on Asset Hub.
+		pallet_assets::GenesisConfig::<Test> {
+			assets: vec![(USDT, WHALE, true, USDT_MIN)],
+			accounts: vec![(USDT, TREASURY, TREASURY_USDT), (USDT, WHALE, TREASURY_USDT)],
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
 		let mut ext = sp_io::TestExternalities::new(storage);
 		ext.execute_with(|| System::set_block_number(1));
 		ext
 	}
 
-	/// Runs `test`, then checks the pallet's invariants and that total issuance is unchanged.
+	/// Runs `test`, then checks the pallet's invariants and that the total issuance of PHA and
+	/// of USDT is unchanged.
 	pub fn build_and_execute(self, test: impl FnOnce()) {
 		self.build().execute_with(|| {
-			let issuance = pallet_balances::TotalIssuance::<Test>::get();
+			let issuance = (pallet_balances::TotalIssuance::<Test>::get(), usdt_issuance());
 			test();
 			CommunityBounty::do_try_state().expect("pallet invariants hold after the test");
 			assert_eq!(
-				pallet_balances::TotalIssuance::<Test>::get(),
+				(pallet_balances::TotalIssuance::<Test>::get(), usdt_issuance()),
 				issuance,
 				"no call of ours creates or destroys funds"
 			);
@@ -362,6 +413,28 @@ impl ExtBuilder {
 #[cfg(feature = "runtime-benchmarks")]
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	ExtBuilder::default().build()
+}
+
+/// The total issuance of USDT.
+pub fn usdt_issuance() -> Balance {
+	<Assets as frame_support::traits::fungibles::Inspect<AccountId>>::total_issuance(USDT)
+}
+
+/// What `who` holds of USDT.
+pub fn usdt(who: AccountId) -> Balance {
+	<Assets as frame_support::traits::fungibles::Inspect<AccountId>>::balance(USDT, &who)
+}
+
+/// Sets the USDT balance of `who` by moving USDT to or from [`WHALE`], so that its issuance
+/// stays as it is.
+pub fn set_usdt(who: AccountId, amount: Balance) {
+	let now = usdt(who);
+	let usdt = NativeOrWithId::WithId(USDT);
+	if amount > now {
+		transfer(&usdt, &WHALE, &who, amount - now).unwrap();
+	} else if amount < now {
+		transfer(&usdt, &who, &WHALE, now - amount).unwrap();
+	}
 }
 
 /// Sets the free balance of `who` by moving funds to or from [`WHALE`], so that total issuance

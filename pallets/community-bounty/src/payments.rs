@@ -23,8 +23,12 @@
 //! - A **round's payment** moves from the program account to the entry's filer
 //!   ([`Pallet::pay_entry`]); a refusal is recorded as a failed payment, not an error.
 //! - A **retry** pays a failed payment again ([`Pallet::do_retry_payment`]).
-//! - A **sweep** returns the program account's native tokens to the treasury when the program
-//!   closes or is cancelled, and a stray deposit later ([`Pallet::sweep`]).
+//! - A **sweep** returns what the program account holds of its asset to the treasury when the
+//!   program closes or is cancelled, and a stray deposit of any asset later
+//!   ([`Pallet::sweep`]).
+//!
+//! Every payment is in the program's asset ([`ProgramSpec::asset`]): the native token, or an
+//! asset of [`Config::Assets`] such as USDT, which the paymaster is handed as its asset kind.
 //!
 //! ## A status for every payment
 //!
@@ -58,7 +62,7 @@
 
 use crate::{pallet::*, *};
 use frame_support::traits::{
-	fungible::Inspect,
+	fungibles::Inspect,
 	tokens::{
 		DepositConsequence, Fortitude, PayWithSource, PaymentStatus, Preservation, Provenance,
 	},
@@ -76,11 +80,15 @@ pub(crate) enum Paid<T: Config> {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Hands a payment of `amount` native tokens from `source` to `payee` to the paymaster, and
+	/// Hands a payment of `amount` of `asset` from `source` to `payee` to the paymaster, and
 	/// asks at once how it went.
-	fn pay(source: &T::AccountId, payee: &T::AccountId, amount: BalanceOf<T>) -> Paid<T> {
-		let asset = Denomination::<T::AssetKind>::Native.into();
-		let Ok(id) = T::Paymaster::pay(source, payee, asset, amount) else {
+	fn pay(
+		source: &T::AccountId,
+		payee: &T::AccountId,
+		asset: &Denomination<T::AssetKind>,
+		amount: BalanceOf<T>,
+	) -> Paid<T> {
+		let Ok(id) = T::Paymaster::pay(source, payee, asset.clone().into(), amount) else {
 			return Paid::Failed;
 		};
 		match T::Paymaster::check_payment(id) {
@@ -90,30 +98,45 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Pays a tranche of `amount` from the treasury into the program `account`. Returns whether
-	/// it did; on `false` (the treasury cannot pay it now, keeping alive) nothing changed.
-	pub(crate) fn pay_tranche(account: &T::AccountId, amount: BalanceOf<T>) -> bool {
+	/// Pays a tranche of `amount` of `asset` from the treasury into the program `account`.
+	/// Returns whether it did; on `false` (the treasury cannot pay it now, keeping alive)
+	/// nothing changed.
+	pub(crate) fn pay_tranche(
+		account: &T::AccountId,
+		asset: &Denomination<T::AssetKind>,
+		amount: BalanceOf<T>,
+	) -> bool {
 		let treasury = T::TreasuryAccount::get();
-		let available =
-			T::Currency::reducible_balance(&treasury, Preservation::Preserve, Fortitude::Polite);
-		amount <= available && !matches!(Self::pay(&treasury, account, amount), Paid::Failed)
+		let available = T::Assets::reducible_balance(
+			asset.clone().into(),
+			&treasury,
+			Preservation::Preserve,
+			Fortitude::Polite,
+		);
+		amount <= available && !matches!(Self::pay(&treasury, account, asset, amount), Paid::Failed)
 	}
 
-	/// Pays an award of `native` from the program `account` (whose caller checked that it
-	/// stays alive) to `beneficiary`. Returns the paymaster's id if the payment is in progress.
-	/// A refusal fails with [`Error::CannotReceive`] when the payee cannot receive it, else with
-	/// [`Error::PaymentRefused`], and changes nothing.
+	/// Pays an award of `amount` of `asset` from the program `account` (whose caller checked
+	/// that it stays alive) to `beneficiary`. Returns the paymaster's id if the payment is in
+	/// progress. A refusal fails with [`Error::CannotReceive`] when the payee cannot receive it,
+	/// else with [`Error::PaymentRefused`], and changes nothing.
 	pub(crate) fn pay_award(
 		account: &T::AccountId,
 		beneficiary: &T::AccountId,
-		native: BalanceOf<T>,
+		asset: &Denomination<T::AssetKind>,
+		amount: BalanceOf<T>,
 	) -> Result<Option<PaymentIdOf<T>>, DispatchError> {
-		match Self::pay(account, beneficiary, native) {
+		match Self::pay(account, beneficiary, asset, amount) {
 			Paid::Done => Ok(None),
 			Paid::InProgress(id) => Ok(Some(id)),
 			Paid::Failed => {
 				// Only a failed payment pays for telling why.
-				let receivable = T::Currency::can_deposit(beneficiary, native, Provenance::Extant);
+				let receivable = T::Assets::can_deposit(
+					asset.clone().into(),
+					beneficiary,
+					amount,
+					Provenance::Extant,
+				);
 				Err(if receivable == DepositConsequence::Success {
 					Error::<T>::PaymentRefused
 				} else {
@@ -124,24 +147,33 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Pays a round's entry `native` from the program `account` (whose settlement committed
-	/// it) to `who`.
+	/// Pays a round's entry `amount` of `asset` from the program `account` (whose settlement
+	/// committed it) to `who`.
 	pub(crate) fn pay_entry(
 		account: &T::AccountId,
 		who: &T::AccountId,
-		native: BalanceOf<T>,
+		asset: &Denomination<T::AssetKind>,
+		amount: BalanceOf<T>,
 	) -> Paid<T> {
-		Self::pay(account, who, native)
+		Self::pay(account, who, asset, amount)
 	}
 
-	/// Moves the whole native balance of `account` to the treasury. Returns the amount moved.
-	pub(crate) fn sweep(account: &T::AccountId) -> Result<BalanceOf<T>, DispatchError> {
-		let amount =
-			T::Currency::reducible_balance(account, Preservation::Expendable, Fortitude::Polite);
+	/// Moves the whole balance of `asset` in `account` to the treasury. Returns the amount
+	/// moved.
+	pub(crate) fn sweep(
+		account: &T::AccountId,
+		asset: &Denomination<T::AssetKind>,
+	) -> Result<BalanceOf<T>, DispatchError> {
+		let amount = T::Assets::reducible_balance(
+			asset.clone().into(),
+			account,
+			Preservation::Expendable,
+			Fortitude::Polite,
+		);
 		if amount.is_zero() {
 			return Ok(amount);
 		}
-		match Self::pay(account, &T::TreasuryAccount::get(), amount) {
+		match Self::pay(account, &T::TreasuryAccount::get(), asset, amount) {
 			Paid::Failed => Err(Error::<T>::PaymentRefused.into()),
 			Paid::Done | Paid::InProgress(_) => Ok(amount),
 		}
@@ -224,12 +256,12 @@ impl<T: Config> Pallet<T> {
 	/// Pays failed payment `payment` of program `index` again, from the program account.
 	pub(crate) fn do_retry_payment(index: ProgramIndex, payment: PaymentIndex) -> DispatchResult {
 		// A removed program returned its failed payments' amounts to the treasury.
-		ensure!(Programs::<T>::contains_key(index), Error::<T>::UnknownProgram);
+		let asset = Self::program(index)?.asset;
 		let mut record = Payments::<T>::get(index, payment).ok_or(Error::<T>::UnknownPayment)?;
 		ensure!(matches!(record.state, PaymentState::Failed { .. }), Error::<T>::PaymentNotFailed);
 		let mut book = PaymentBooks::<T>::get(index);
 		let account = Self::program_account(index);
-		match Self::pay(&account, &record.payee, record.amount) {
+		match Self::pay(&account, &record.payee, &asset, record.amount) {
 			Paid::Failed => return Err(Error::<T>::PaymentRefused.into()),
 			Paid::Done => Self::close_record(index, payment, &record, book),
 			Paid::InProgress(id) => {

@@ -24,6 +24,7 @@ use frame_support::{
 	defensive,
 	traits::{
 		fungible::{Inspect, MutateHold},
+		fungibles::Inspect as _,
 		tokens::{Fortitude, Precision, Preservation, Restriction},
 	},
 };
@@ -39,11 +40,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// What program `index` may still pay, for awards or a round's commitment: its released,
-	/// unpaid and uncommitted funds, within what its account holds above its existential
-	/// deposit less what rounds under settlement have committed. The one rule of what a
+	/// unpaid and uncommitted funds, within what its account holds of the program's asset above
+	/// the asset's minimum balance less what rounds under settlement have committed. The one rule of what a
 	/// program may spend.
 	pub(crate) fn spendable(index: ProgramIndex, program: &Program<T>) -> BalanceOf<T> {
-		T::Currency::reducible_balance(
+		T::Assets::reducible_balance(
+			program.asset.clone().into(),
 			&Self::program_account(index),
 			Preservation::Preserve,
 			Fortitude::Polite,
@@ -67,6 +69,7 @@ impl<T: Config> Pallet<T> {
 		let ProgramSpec {
 			title,
 			description,
+			asset,
 			budget,
 			milestones,
 			pools,
@@ -90,6 +93,7 @@ impl<T: Config> Pallet<T> {
 			title,
 			description,
 			status: ProgramStatus::Proposed,
+			asset,
 			budget,
 			released: Zero::zero(),
 			owed: Default::default(),
@@ -143,6 +147,7 @@ impl<T: Config> Pallet<T> {
 			index,
 			lead,
 			description: program.description,
+			asset: program.asset.clone(),
 			budget: program.budget,
 			bond,
 			milestones: program.milestones.len() as u32,
@@ -158,7 +163,10 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_approve_program(index: ProgramIndex, limit: BalanceOf<T>) -> DispatchResult {
 		let mut program = Self::program(index)?;
 		ensure!(program.status == ProgramStatus::Proposed, Error::<T>::NotProposed);
-		ensure!(program.budget <= limit, Error::<T>::InsufficientPermission);
+		// The limit is in native tokens, as pallet-treasury's: a budget in an asset counts at
+		// its value at a rate that is not stale.
+		let value = Self::to_native(program.budget, &program.asset)?;
+		ensure!(value <= limit, Error::<T>::InsufficientPermission);
 
 		let bond_released = T::Currency::release(
 			&HoldReason::ProgramBond.into(),
@@ -211,7 +219,7 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_active(&program)?;
 		let records = Self::ensure_payments_closable(index, true)?;
 		let (owed_dropped, paid) = (program.owed_total(), program.paid);
-		let refunded = Self::sweep(&Self::program_account(index))?;
+		let refunded = Self::sweep(&Self::program_account(index), &program.asset)?;
 		Self::deposit_event(Event::ProgramCancelled { index, refunded, owed_dropped, paid });
 		Ok(T::WeightInfo::cancel_program(Self::remove_program(index, &program, records)))
 	}
@@ -253,7 +261,7 @@ impl<T: Config> Pallet<T> {
 
 		let records = Self::ensure_payments_closable(index, false)?;
 		let (owed_dropped, paid) = (program.owed_total(), program.paid);
-		let refunded = Self::sweep(&Self::program_account(index))?;
+		let refunded = Self::sweep(&Self::program_account(index), &program.asset)?;
 		Self::deposit_event(Event::ProgramClosed {
 			index,
 			by,
@@ -291,7 +299,7 @@ impl<T: Config> Pallet<T> {
 		let account = Self::program_account(index);
 		let mut paid_any = false;
 		while let Some(owed) = program.owed.first().copied() {
-			if !Self::pay_tranche(&account, owed.amount) {
+			if !Self::pay_tranche(&account, &program.asset, owed.amount) {
 				break;
 			}
 			program.owed.remove(0);
@@ -309,12 +317,15 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_reclaim(index: ProgramIndex) -> DispatchResult {
+	pub(crate) fn do_reclaim(
+		index: ProgramIndex,
+		asset: Denomination<T::AssetKind>,
+	) -> DispatchResult {
 		ensure!(index < ProgramCount::<T>::get(), Error::<T>::UnknownProgram);
 		ensure!(!Programs::<T>::contains_key(index), Error::<T>::ProgramStillOpen);
-		let amount = Self::sweep(&Self::program_account(index))?;
+		let amount = Self::sweep(&Self::program_account(index), &asset)?;
 		ensure!(!amount.is_zero(), Error::<T>::NothingToReclaim);
-		Self::deposit_event(Event::Reclaimed { index, amount });
+		Self::deposit_event(Event::Reclaimed { index, asset, amount });
 		Ok(())
 	}
 
@@ -322,7 +333,9 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn validate_spec(spec: &ProgramSpec<T>) -> DispatchResult {
 		ensure!(!spec.title.is_empty(), Error::<T>::EmptyTitle);
 		ensure!(!spec.milestones.is_empty(), Error::<T>::NoMilestones);
-		let minimum = T::Currency::minimum_balance();
+		let asset: AssetIdOf<T> = spec.asset.clone().into();
+		ensure!(T::Assets::asset_exists(asset.clone()), Error::<T>::UnknownAsset);
+		let minimum = T::Assets::minimum_balance(asset);
 		let mut sum = BalanceOf::<T>::zero();
 		for milestone in &spec.milestones {
 			ensure!(milestone.target > 0, Error::<T>::ZeroTarget);
@@ -343,6 +356,10 @@ impl<T: Config> Pallet<T> {
 		);
 		let mut scored = (false, false);
 		for pool in &spec.pools {
+			ensure!(
+				spec.asset == Denomination::Native || pool.denomination == spec.asset,
+				Error::<T>::DenominationMismatch
+			);
 			ensure!(!pool.period_cap.is_zero(), Error::<T>::ZeroCap);
 			if let Some(member_cap) = pool.member_cap {
 				ensure!(!member_cap.is_zero(), Error::<T>::ZeroCap);
@@ -417,7 +434,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let account = Self::program_account(index);
 		// Owed tranches are paid in order: a later one never overtakes an earlier one.
-		if program.owed.is_empty() && Self::pay_tranche(&account, amount) {
+		if program.owed.is_empty() && Self::pay_tranche(&account, &program.asset, amount) {
 			program.released = program.released.saturating_add(amount);
 			Self::deposit_event(Event::TrancheReleased { index, tranche, amount, account });
 		} else {

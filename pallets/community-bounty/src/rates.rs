@@ -14,9 +14,11 @@
 // See the License for the specific language governing permissions and
 // limitations under the License.
 
-//! Converting a cap into native tokens, at a rate that is never stale.
+//! Converting a cap into what a program pays, at a rate that is never stale.
 //!
-//! A cap denominated in an asset ("$2,000 a month") is paid in native tokens at the rate
+//! A cap in the asset its program pays in ("2,000 USDT a month", paid in USDT) needs no rate.
+//! A cap denominated in an asset ("$2,000 a month") of a program paying native tokens is paid
+//! at the rate
 //! [`Config::BalanceConverter`] holds (for example `pallet-asset-rate`, which the council sets).
 //! Such a rate carries no date, so a council that forgets it for three months while the token
 //! halves would pay half of what it approved, and nothing would say so. [`Config::RateClock`]
@@ -24,7 +26,8 @@
 //! [`Config::MaxRateAge`] blocks ago, or whose date is unknown, is refused with
 //! [`Error::RateStale`], and changes nothing. That covers a direct award and the first step of a
 //! round's settlement (which fixes the round's rates); what the council must do then is set the
-//! rate again. A cap in native tokens needs no rate.
+//! rate again. The council's approval limit, in native tokens, is checked against a budget's
+//! or a tranche's value at the same fresh rate when the program pays an asset.
 //!
 //! A direct award's `Awarded` event names the block its rate was set (`rate_set_at`); a round's
 //! payments convert at the rates fixed by its first settlement step, whose `RoundTallied`
@@ -83,8 +86,36 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Converts `amount` in `denomination` into the `asset` a program pays in: as it is if
+	/// `asset` is the denomination, else into native tokens at a rate that is not stale (as
+	/// [`Pallet::to_native_dated`]). Returns the amount and the block its rate was set, if one
+	/// was used. A program paying an asset takes caps in that asset only (its spec was checked
+	/// so); any other pair is refused with [`Error::DenominationMismatch`].
+	pub fn to_paid_dated(
+		amount: BalanceOf<T>,
+		denomination: &Denomination<T::AssetKind>,
+		asset: &Denomination<T::AssetKind>,
+	) -> Result<(BalanceOf<T>, Option<BlockNumberOf<T>>), Error<T>> {
+		match asset {
+			_ if denomination == asset => Ok((amount, None)),
+			Denomination::Native => Self::to_native_dated(amount, denomination),
+			Denomination::Asset(_) => Err(Error::<T>::DenominationMismatch),
+		}
+	}
+
+	/// Converts `amount` in `denomination` into the `asset` a program pays in (see
+	/// [`Pallet::to_paid_dated`]).
+	pub fn to_paid(
+		amount: BalanceOf<T>,
+		denomination: &Denomination<T::AssetKind>,
+		asset: &Denomination<T::AssetKind>,
+	) -> Result<BalanceOf<T>, Error<T>> {
+		Self::to_paid_dated(amount, denomination, asset).map(|(paid, _)| paid)
+	}
+
 	/// Converts `amount` in `denomination` into native tokens at the current rate, which must
-	/// not be stale.
+	/// not be stale: also the value of a budget or tranche in `denomination` that the
+	/// council's approval limit is checked against.
 	pub fn to_native(
 		amount: BalanceOf<T>,
 		denomination: &Denomination<T::AssetKind>,

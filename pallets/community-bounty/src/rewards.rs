@@ -123,10 +123,12 @@ impl<T: Config> Payer<T> {
 			None => None,
 		};
 
-		let (native, rate_set_at) = Pallet::<T>::to_native_dated(amount, &pool.denomination)?;
+		let (native, rate_set_at) =
+			Pallet::<T>::to_paid_dated(amount, &pool.denomination, &program.asset)?;
 		ensure!(!native.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(native <= self.spendable, Error::<T>::InsufficientProgramFunds);
-		let in_progress = Pallet::<T>::pay_award(&self.account, &beneficiary, native)?;
+		let in_progress =
+			Pallet::<T>::pay_award(&self.account, &beneficiary, &program.asset, native)?;
 		self.spendable = self.spendable.saturating_sub(native);
 
 		if let Some(slot) = program.pool_spent.get_mut(pool_index as usize) {

@@ -211,7 +211,12 @@ pub fn program_view<T: Config>(
 				payout: pool.payout,
 				spent,
 				remaining,
-				remaining_native: Pallet::<T>::to_native(remaining, &pool.denomination).ok(),
+				remaining_native: Pallet::<T>::to_paid(
+					remaining,
+					&pool.denomination,
+					&program.asset,
+				)
+				.ok(),
 			}
 		})
 		.collect();

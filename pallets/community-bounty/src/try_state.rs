@@ -18,7 +18,7 @@
 //! linear in the programs and their bounded storage: for try-runtime and tests only.
 
 use crate::{pallet::*, *};
-use frame_support::traits::fungible::{Inspect, InspectHold};
+use frame_support::traits::{fungible::InspectHold, fungibles::Inspect as _};
 use sp_runtime::{traits::Saturating, TryRuntimeError};
 
 impl<T: Config> Pallet<T> {
@@ -100,10 +100,12 @@ impl<T: Config> Pallet<T> {
 			last = Some(owed.tranche);
 		}
 		let earmarked = Self::check_payments(index)?;
-		let held = T::Currency::balance(&Self::program_account(index));
+		// In the program's asset: what each asset's programs owe is held in that asset.
+		let held = T::Assets::balance(program.asset.clone().into(), &Self::program_account(index));
 		ensure!(
 			held >= program.unspent().saturating_add(earmarked),
-			"program account holds less than released - paid + the failed payments it owes"
+			"program account holds less of its asset than released - paid + the failed \
+			 payments it owes"
 		);
 		Ok(())
 	}

@@ -21,7 +21,7 @@ use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
 use frame_support::{
-	traits::{fungible, tokens::PayWithSource},
+	traits::{fungible, fungibles, tokens::PayWithSource},
 	BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
 use scale_info::TypeInfo;
@@ -38,7 +38,8 @@ pub type PeriodIndex = u32;
 
 /// The account id type of the runtime.
 pub type AccountIdOf<T> = <T as frame_system::Config>::AccountId;
-/// The balance type of [`Config::Currency`], used for native amounts and for cap amounts alike.
+/// The balance type of [`Config::Currency`], used for native amounts, amounts of the asset a
+/// program pays in, and cap amounts alike.
 pub type BalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<AccountIdOf<T>>>::Balance;
 /// Block numbers of [`Config::BlockNumberProvider`]: every period and deadline is counted in them.
 pub type BlockNumberOf<T> =
@@ -116,7 +117,7 @@ pub struct Milestone<Balance, Tag> {
 	pub metric: Metric<Tag>,
 	/// The figure promised, in the metric's unit (members, users, ...). Nonzero.
 	pub target: u64,
-	/// The native amount this milestone costs, at least the existential deposit.
+	/// What this milestone releases, in the program's asset, at least the asset's minimum balance.
 	pub tranche: Balance,
 }
 
@@ -148,7 +149,8 @@ pub enum Eligibility {
 	Lead,
 }
 
-/// The unit a cap (and an award) is expressed in.
+/// An asset of the runtime: what a program pays in ([`ProgramSpec::asset`]), and the unit a cap
+/// (and an award) is expressed in.
 #[derive(
 	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
 )]
@@ -156,8 +158,9 @@ pub enum Denomination<AssetKind> {
 	/// The native token: amounts are paid as they are.
 	#[codec(index = 0)]
 	Native,
-	/// An asset kind priced against the native token (e.g. USD): amounts are converted with
-	/// [`Config::BalanceConverter`] at the rate of the block of payment.
+	/// An asset kind (USDT, or a unit of account such as USD). A program paying in it pays
+	/// amounts as they are; a program paying native tokens converts them with
+	/// [`Config::BalanceConverter`] at a rate that is not stale.
 	#[codec(index = 1)]
 	Asset(AssetKind),
 }
@@ -272,7 +275,13 @@ pub struct ProgramSpec<T: Config> {
 	/// text, which the lead publishes off chain (a forum post, say): anyone holding the text can
 	/// check it is the one proposed. Only the hash is stored, as pallet-multi-asset-bounties does.
 	pub description: <T as frame_system::Config>::Hash,
-	/// The native amount asked for: must equal the sum of the tranches.
+	/// What the program pays in: its budget, tranches and every payment. The native token,
+	/// or an asset that [`Config::Assets`] holds (USDT, say). Pools paying an asset are
+	/// denominated in it; a program paying native tokens may denominate pools in any asset
+	/// with a rate (USD). Bonds and claim deposits are native whatever the asset.
+	pub asset: Denomination<T::AssetKind>,
+	/// The amount asked for, in `asset`: must equal the sum of the tranches. The council's
+	/// approval limit is checked against its value in native tokens.
 	pub budget: BalanceOf<T>,
 	/// The milestones, in the order they are reported: 1..=[`Config::MaxMilestones`].
 	pub milestones: MilestonesOf<T>,
@@ -332,14 +341,17 @@ pub struct Program<T: Config> {
 	pub description: <T as frame_system::Config>::Hash,
 	/// Proposed or Active, with its blocks.
 	pub status: ProgramStatusOf<T>,
+	/// What the program pays in (see [`ProgramSpec::asset`]); every amount of the record but
+	/// the bond is in it.
+	pub asset: Denomination<T::AssetKind>,
 	/// The sum of the planned tranches.
 	pub budget: BalanceOf<T>,
-	/// Native tokens moved from the treasury into the program account so far.
+	/// Moved from the treasury into the program account so far.
 	pub released: BalanceOf<T>,
 	/// Tranches approved by the council that the treasury could not pay yet, oldest first. They
 	/// are paid in this order, each as soon as the treasury can.
 	pub owed: OwedTranchesOf<T>,
-	/// Native tokens paid out of the program account as rewards so far.
+	/// Paid out of the program account as rewards so far.
 	pub paid: BalanceOf<T>,
 	/// The bond held from the lead while the program is Proposed; zero once released.
 	pub bond: BalanceOf<T>,
@@ -375,7 +387,7 @@ pub struct Program<T: Config> {
 	pub seniors: u32,
 	/// Monthly rounds in storage (filed to, not yet settled nor dropped).
 	pub open_rounds: u32,
-	/// Native tokens the rounds under settlement will still pay: fixed when a settlement
+	/// What the rounds under settlement will still pay: fixed when a settlement
 	/// starts, so that direct awards cannot spend them meanwhile.
 	pub committed: BalanceOf<T>,
 	/// The latest period whose round the lead finalized or whose settlement started (for
@@ -583,7 +595,7 @@ impl PeriodCount {
 pub struct OwedTranche<Balance> {
 	/// The tranche's index (the milestone it belongs to).
 	pub tranche: MilestoneIndex,
-	/// The native amount owed, after any cut.
+	/// The amount owed, in the program's asset, after any cut.
 	pub amount: Balance,
 }
 
@@ -593,6 +605,8 @@ pub type OwedTranchesOf<T> = BoundedVec<OwedTranche<BalanceOf<T>>, <T as Config>
 /// Index of a recorded payment within its program, from [`PaymentBook::next`]; never reused.
 pub type PaymentIndex = u32;
 
+/// The asset id of [`Config::Assets`], which is also the paymaster's asset kind.
+pub type AssetIdOf<T> = <<T as Config>::Assets as fungibles::Inspect<AccountIdOf<T>>>::AssetId;
 /// The id [`Config::Paymaster`] gives a payment.
 pub type PaymentIdOf<T> = <<T as Config>::Paymaster as PayWithSource>::Id;
 
@@ -641,7 +655,7 @@ pub type PaymentStateOf<T> = PaymentState<PaymentIdOf<T>, BlockNumberOf<T>>;
 pub struct PaymentRecord<T: Config> {
 	/// Who is paid.
 	pub payee: AccountIdOf<T>,
-	/// The amount paid, in native tokens: already counted in [`Program::paid`] and against the
+	/// The amount paid, in the program's asset: already counted in [`Program::paid`] and against the
 	/// caps of its pool and period.
 	pub amount: BalanceOf<T>,
 	/// The pool it was charged to.

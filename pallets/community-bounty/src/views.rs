@@ -262,7 +262,7 @@ impl<T: Config> Pallet<T> {
 				.map_or_else(Zero::zero, |record| record.spent_in(period));
 			amount = amount.min(cap.saturating_sub(spent));
 		}
-		let native = Self::to_native(amount, &spec.denomination).ok();
+		let native = Self::to_paid(amount, &spec.denomination, &program.asset).ok();
 		Ok(RemainingView { period, amount, native })
 	}
 

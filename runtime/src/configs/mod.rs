@@ -303,15 +303,18 @@ parameter_types! {
 }
 
 /// How the demo runtime configures the community bounties: the council's two majorities as
-/// origins, the treasury's pot as the source of funds, `pallet-asset-rate` for USD caps.
+/// origins, the treasury's pot as the source of funds (in PHA or USDT), `pallet-asset-rate`
+/// for USD caps and for the native value of a USDT budget.
 impl pallet_community_bounty::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type ApproveOrigin = ProgramApprove;
 	type RejectOrigin = CouncilReject;
 	type TreasuryAccount = TreasuryAccount;
+	/// PHA and USDT side by side: a program pays in either.
+	type Assets = NativeAndAssets;
 	/// Every payment out, as the SDK's `PayWithFungibles` makes it: a local transfer from the
-	/// treasury or a program account, done at once.
+	/// treasury or a program account, in PHA or USDT, done at once.
 	type Paymaster = frame_support::traits::tokens::PayWithFungibles<NativeAndAssets, AccountId>;
 	/// A round's failures beyond 64 recorded are skipped (their amount stays uncharged).
 	type MaxOpenPayments = ConstU32<64>;

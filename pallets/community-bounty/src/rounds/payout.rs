@@ -146,7 +146,8 @@ impl<T: Config> Pallet<T> {
 		let mut rates = Vec::new();
 		for (p, pool) in program.pools.iter().enumerate() {
 			let native_cap = if pool.payout.is_scored() {
-				let (native, set_at) = Self::to_native_dated(pool.period_cap, &pool.denomination)?;
+				let (native, set_at) =
+					Self::to_paid_dated(pool.period_cap, &pool.denomination, &program.asset)?;
 				ensure!(!native.is_zero(), Error::<T>::ZeroRate);
 				if let Some(set_at) = set_at {
 					rates.push((p as PoolIndex, set_at));

@@ -148,7 +148,7 @@ impl<T: Config> Pallet<T> {
 					period,
 					state,
 				};
-				let outcome = Self::pay_entry(&account, &who, native);
+				let outcome = Self::pay_entry(&account, &who, &program.asset, native);
 				if let Paid::Failed = outcome {
 					skipped = skipped.saturating_add(1);
 					let at = T::BlockNumberProvider::current_block_number();

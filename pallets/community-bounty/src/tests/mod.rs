@@ -15,14 +15,16 @@
 // limitations under the License.
 
 //! The pallet's tests on the mock runtime, a file a concept as the pallet has them: the program
-//! (`program`), the roster (`roster`), milestones (`milestones`), direct awards (`rewards`), the
-//! monthly round (`rounds`), payments and their status (`payments`), the trust rules (`trust`), the view functions (`views`), the weights
-//! charged (`weights`), a whole program end to end (`whole_program`), and model-based random call
-//! sequences (`model`). This file holds the fixtures they share.
+//! (`program`), a program paying an asset (`assets`), the roster (`roster`), milestones
+//! (`milestones`), direct awards (`rewards`), the monthly round (`rounds`), payments and their
+//! status (`payments`), rates (`rates`), the trust rules (`trust`), the view functions
+//! (`views`), the weights charged (`weights`), a whole program end to end (`whole_program`),
+//! and model-based random call sequences (`model`). This file holds the fixtures they share.
 //!
 //! `ExtBuilder::build_and_execute` checks the pallet's invariants (`do_try_state`) and that total
 //! issuance is unchanged after every test.
 
+mod assets;
 mod milestones;
 mod model;
 mod payments;
@@ -103,6 +105,7 @@ pub(crate) fn direct_spec() -> ProgramSpec<Test> {
 	ProgramSpec {
 		title: bytes("Phala community bounty - April 2022"),
 		description: description_hash(),
+		asset: Denomination::Native,
 		budget: 100_000 * PHA,
 		milestones: vec![
 			Milestone { metric: Metric::AmbassadorCount, target: 40, tranche: 80_000 * PHA },

@@ -1505,7 +1505,7 @@ fn run(action: &Action) -> Outcome {
 				.map_err(|e| e.error)
 		},
 		Release { who, index } => CB::release_tranche(who.origin(), index),
-		Reclaim { who, index } => CB::reclaim(who.origin(), index),
+		Reclaim { who, index } => CB::reclaim(who.origin(), index, Denomination::Native),
 		AddMember { who, index, member: m, senior } => CB::add_member(
 			who.origin(),
 			index,

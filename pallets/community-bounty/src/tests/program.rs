@@ -48,6 +48,7 @@ fn propose_holds_bond_and_stores_program() {
 				index: 0,
 				lead: LEAD,
 				description: description_hash(),
+				asset: Denomination::Native,
 				budget: 100_000 * PHA,
 				bond: direct_bond(),
 				milestones: 2,
@@ -424,17 +425,29 @@ fn close_errors() {
 fn reclaim_sweeps_tokens_sent_to_a_closed_program() {
 	ExtBuilder::default().build_and_execute(|| {
 		let index = active_direct();
-		assert_noop!(CB::reclaim(signed(STRANGER), index), Error::<Test>::ProgramStillOpen);
-		assert_noop!(CB::reclaim(signed(STRANGER), index + 1), Error::<Test>::UnknownProgram);
+		assert_noop!(
+			CB::reclaim(signed(STRANGER), index, Denomination::Native),
+			Error::<Test>::ProgramStillOpen
+		);
+		assert_noop!(
+			CB::reclaim(signed(STRANGER), index + 1, Denomination::Native),
+			Error::<Test>::UnknownProgram
+		);
 		assert_ok!(CB::cancel_program(council(), index));
-		assert_noop!(CB::reclaim(signed(STRANGER), index), Error::<Test>::NothingToReclaim);
-		assert_noop!(CB::reclaim(RuntimeOrigin::root(), index), BadOrigin);
+		assert_noop!(
+			CB::reclaim(signed(STRANGER), index, Denomination::Native),
+			Error::<Test>::NothingToReclaim
+		);
+		assert_noop!(CB::reclaim(RuntimeOrigin::root(), index, Denomination::Native), BadOrigin);
 		assert_ok!(Balances::transfer_allow_death(signed(NEW_LEAD), account(index), 3 * PHA));
 		events();
-		assert_ok!(CB::reclaim(signed(STRANGER), index));
+		assert_ok!(CB::reclaim(signed(STRANGER), index, Denomination::Native));
 		assert_eq!(free(account(index)), 0);
 		assert_eq!(free(TREASURY), TREASURY_FUNDS + 3 * PHA);
-		assert_eq!(events(), vec![Event::Reclaimed { index, amount: 3 * PHA }]);
+		assert_eq!(
+			events(),
+			vec![Event::Reclaimed { index, asset: Denomination::Native, amount: 3 * PHA }]
+		);
 	});
 }
 

@@ -25,7 +25,7 @@ use crate::{mock::*, Error, Event, *};
 use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
 use sp_runtime::FixedU128;
 
-const SCORED_40: Payout = Payout::Scored { threshold: 40, split: Split::Proportional };
+pub(super) const SCORED_40: Payout = Payout::Scored { threshold: 40, split: Split::Proportional };
 /// The first block of period 1, when period 0's filing window still runs.
 pub(super) const P1: u64 = 1 + PERIOD;
 /// The first block after period 0's filing window.
