@@ -68,6 +68,8 @@ pub(crate) struct Chain {
 	pub(crate) fees: Balance,
 	/// Rewards received, by beneficiary, in the order they were first paid.
 	pub(crate) rewards: Vec<(AccountId, Balance)>,
+	/// What each beneficiary received from the program paying USDT, in USDT.
+	pub(crate) asset_rewards: Vec<(AccountId, Balance)>,
 }
 
 pub(crate) fn bounded<S: Get<u32>>(s: &str) -> BoundedVec<u8, S> {
@@ -116,6 +118,7 @@ impl Chain {
 			json,
 			fees: 0,
 			rewards: Vec::new(),
+			asset_rewards: Vec::new(),
 			refusals: Vec::new(),
 		}
 	}
@@ -202,13 +205,31 @@ impl Chain {
 	/// event if a council member reads it.
 	pub(crate) fn record(&mut self, who: &str, event: RuntimeEvent) {
 		match &event {
-			RuntimeEvent::CommunityBounty(pallet_community_bounty::Event::Awarded {
-				beneficiary,
-				native,
-				..
-			}) => match self.rewards.iter_mut().find(|(who, _)| who == beneficiary) {
-				Some((_, total)) => *total += native,
-				None => self.rewards.push((beneficiary.clone(), *native)),
+			// A payment in PHA, or in the asset of a program paying another (the USDT program).
+			// The demo runtime's paymaster pays at once, so a confirmed payment is a failed one
+			// paid by a retry.
+			RuntimeEvent::CommunityBounty(
+				pallet_community_bounty::Event::Awarded {
+					index, beneficiary, native: paid, ..
+				}
+				| pallet_community_bounty::Event::PaymentConfirmed {
+					index,
+					payee: beneficiary,
+					amount: paid,
+					..
+				},
+			) => {
+				let rewards = if crate::narrate::asset_of(*index)
+					== pallet_community_bounty::Denomination::Native
+				{
+					&mut self.rewards
+				} else {
+					&mut self.asset_rewards
+				};
+				match rewards.iter_mut().find(|(who, _)| who == beneficiary) {
+					Some((_, total)) => *total += paid,
+					None => rewards.push((beneficiary.clone(), *paid)),
+				}
 			},
 			RuntimeEvent::TransactionPayment(
 				pallet_transaction_payment::Event::TransactionFeePaid { actual_fee, .. },
@@ -239,5 +260,22 @@ impl Chain {
 
 	pub(crate) fn balance(&mut self, who: &AccountId) -> Balance {
 		self.ext.execute_with(|| Balances::balance(who))
+	}
+
+	/// What `who` holds of USDT.
+	pub(crate) fn usdt(&mut self, who: &AccountId) -> Balance {
+		self.ext.execute_with(|| {
+			community_bounty_runtime::Assets::balance(community_bounty_runtime::configs::USDT, who)
+		})
+	}
+
+	/// The total issuance of USDT.
+	pub(crate) fn usdt_issuance(&mut self) -> Balance {
+		use frame_support::traits::fungibles::Inspect;
+		self.ext.execute_with(|| {
+			community_bounty_runtime::Assets::total_issuance(
+				community_bounty_runtime::configs::USDT,
+			)
+		})
 	}
 }

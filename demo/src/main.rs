@@ -14,7 +14,8 @@
 // See the License for the specific language governing permissions and
 // limitations under the License.
 
-//! Replays Khala treasury proposal #14 (April 2022, 100,000 PHA) on the demo runtime.
+//! Replays Khala treasury proposal #14 (April 2022, 100,000 PHA) on the demo runtime, then its
+//! contributors paid in USDT as a program of their own (program #1).
 //!
 //! Everything runs in process, block by block: each block is initialised and finalised by
 //! `Executive`, gets its timestamp inherent, and every action is a signed extrinsic from a dev
@@ -28,10 +29,11 @@
 mod chain;
 mod narrate;
 mod scenario;
+mod usdt;
 
 use chain::{named, Balances, Cb, Chain};
 use community_bounty_runtime::{AccountId, Balance, TreasuryAccount};
-use narrate::pha;
+use narrate::{pha, usdt as in_usdt};
 use serde_json::json;
 use sp_keyring::Sr25519Keyring;
 
@@ -51,6 +53,8 @@ fn main() {
 
 	let issuance_before = chain.ext.execute_with(|| Balances::total_issuance());
 	let treasury_before = chain.balance(&treasury);
+	let usdt_issuance_before = chain.usdt_issuance();
+	let treasury_usdt_before = chain.usdt(&treasury);
 	let started = std::time::Instant::now();
 	if !json_mode {
 		println!("Khala treasury proposal #14, replayed on the community-bounty demo runtime");
@@ -64,6 +68,8 @@ fn main() {
 
 	let scenario::Replayed { program_before_close: program_before } =
 		scenario::replay(&mut chain, &lead);
+	let next_day = chain.block + community_bounty_runtime::DAYS;
+	usdt::replay(&mut chain, &lead, next_day);
 
 	// The ledger.
 	let issuance_after = chain.ext.execute_with(|| Balances::total_issuance());
@@ -74,6 +80,12 @@ fn main() {
 	let paid_total: Balance = beneficiaries.iter().map(|(_, b)| b).sum();
 	let lead_balance = chain.balance(&lead_id);
 	let program_after = chain.balance(&program);
+	let usdt_issuance_after = chain.usdt_issuance();
+	let treasury_usdt_after = chain.usdt(&treasury);
+	let usdt_program_after = chain.usdt(&Cb::program_account(1));
+	let usdt_paid: Vec<(String, Balance)> =
+		chain.asset_rewards.iter().map(|(who, amount)| (chain.name(who), *amount)).collect();
+	let usdt_paid_total: Balance = usdt_paid.iter().map(|(_, b)| b).sum();
 	let elapsed = started.elapsed();
 
 	if json_mode {
@@ -96,11 +108,20 @@ fn main() {
 				"fees_to_treasury": chain.fees.to_string(),
 				"total_issuance_before": issuance_before.to_string(),
 				"total_issuance_after": issuance_after.to_string(),
+				"usdt": {
+					"treasury_before": treasury_usdt_before.to_string(),
+					"treasury_after": treasury_usdt_after.to_string(),
+					"program_account_after": usdt_program_after.to_string(),
+					"beneficiaries": usdt_paid.iter().map(|(n, b)| json!({"name": n, "received": b.to_string()})).collect::<Vec<_>>(),
+					"rewards_paid": usdt_paid_total.to_string(),
+					"total_issuance_before": usdt_issuance_before.to_string(),
+					"total_issuance_after": usdt_issuance_after.to_string(),
+				},
 			},
 		});
 		println!("{}", serde_json::to_string_pretty(&doc).expect("JSON serialises"));
 	} else {
-		println!("\nClosing ledger");
+		println!("\nClosing ledger: PHA (program #0, proposal #14)");
 		println!("  treasury            {} → {}", pha(treasury_before), pha(treasury_after));
 		println!(
 			"    = before − rewards paid ({}) + fees received ({})",
@@ -125,9 +146,33 @@ fn main() {
 				"CHANGED"
 			}
 		);
+		println!("\nClosing ledger: USDT (program #1)");
+		println!(
+			"  treasury            {} → {} (= before − rewards paid, {})",
+			in_usdt(treasury_usdt_before),
+			in_usdt(treasury_usdt_after),
+			in_usdt(usdt_paid_total)
+		);
+		println!("  program account     {} after its close", in_usdt(usdt_program_after));
+		for (name, b) in &usdt_paid {
+			println!("  {:<24}  {}", name, in_usdt(*b));
+		}
+		println!(
+			"  total issuance      {} → {} ({})",
+			in_usdt(usdt_issuance_before),
+			in_usdt(usdt_issuance_after),
+			if usdt_issuance_before == usdt_issuance_after { "unchanged" } else { "CHANGED" }
+		);
 		println!("\n{} events in the audit trail; replay took {:.2?}", chain.trail.len(), elapsed);
 	}
 	assert_eq!(issuance_before, issuance_after, "total issuance is unchanged");
+	assert_eq!(usdt_issuance_before, usdt_issuance_after, "USDT's total issuance is unchanged");
+	assert_eq!(
+		treasury_usdt_after,
+		treasury_usdt_before - usdt_paid_total,
+		"the treasury's USDT lost exactly the USDT rewards"
+	);
+	assert_eq!(usdt_program_after, 0, "the closed USDT program keeps nothing");
 	assert_eq!(
 		treasury_after,
 		treasury_before - paid_total + chain.fees,

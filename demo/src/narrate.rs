@@ -57,10 +57,16 @@ fn paid_for(index: u32, amount: Balance, paid: Balance) -> String {
 	}
 }
 
+/// USDT with cents, or with all six decimals when it holds part of a cent (a tip of 0.0099 USDT
+/// never reads as nothing).
 pub(crate) fn usdt(amount: Balance) -> String {
 	let whole = amount / USDT_UNIT;
-	let cents = (amount % USDT_UNIT) / (USDT_UNIT / 100);
-	format!("{}.{:02} USDT", group(whole), cents)
+	let fraction = amount % USDT_UNIT;
+	if fraction % (USDT_UNIT / 100) == 0 {
+		format!("{}.{:02} USDT", group(whole), fraction / (USDT_UNIT / 100))
+	} else {
+		format!("{}.{:06} USDT", group(whole), fraction)
+	}
 }
 
 pub(crate) fn pha(amount: Balance) -> String {

@@ -49,7 +49,7 @@ fn day(m: u32, d: u32) -> u32 {
 }
 
 /// The council members who vote aye with Alice (who proposes every motion).
-const AYES: [Sr25519Keyring; 2] = [Sr25519Keyring::Bob, Sr25519Keyring::Charlie];
+pub(crate) const AYES: [Sr25519Keyring; 2] = [Sr25519Keyring::Bob, Sr25519Keyring::Charlie];
 
 /// Replays proposal #14 on `chain`, with `lead` signing the lead's steps, chapter by chapter.
 pub(crate) fn replay(chain: &mut Chain, lead: &sr25519::Pair) -> Replayed {

@@ -108,8 +108,9 @@ fn demo_replays_proposal_14_and_its_ledger_balances() {
 	}
 
 	// No month pays a pool more than $2,000.
+	// (Program #0's; program #1's caps are in USDT.)
 	let mut per_month_pool = std::collections::BTreeMap::<(u64, u64), u128>::new();
-	for e in events.iter().filter(|e| e["name"] == "Awarded") {
+	for e in events.iter().filter(|e| e["name"] == "Awarded" && e["fields"]["index"] == 0) {
 		let key = (e["fields"]["period"].as_u64().unwrap(), e["fields"]["pool"].as_u64().unwrap());
 		*per_month_pool.entry(key).or_default() += amount(&e["fields"]["amount_usd"]);
 	}
@@ -126,12 +127,53 @@ fn demo_replays_proposal_14_and_its_ledger_balances() {
 		amount(&ledger["treasury_before"]) - paid + amount(&ledger["fees_to_treasury"])
 	);
 	assert_eq!(amount(&ledger["program_account_after"]), 0);
-	let awarded: u128 = events
+	let paid_by = |index: u64, names: &[&str]| -> u128 {
+		events
+			.iter()
+			.filter(|e| e["fields"]["index"] == index)
+			.filter_map(|e| match e["name"].as_str() {
+				Some("Awarded") if names.contains(&"Awarded") => {
+					Some(amount(&e["fields"]["native"]))
+				},
+				Some("PaymentConfirmed") if names.contains(&"PaymentConfirmed") => {
+					Some(amount(&e["fields"]["amount"]))
+				},
+				_ => None,
+			})
+			.sum()
+	};
+	assert_eq!(
+		paid_by(0, &["Awarded"]),
+		paid,
+		"the beneficiaries hold exactly what the events say they were paid"
+	);
+
+	// Program #1 pays the contributors in USDT: the treasury's USDT lost exactly what they were
+	// paid, USDT's issuance is unchanged, and no PHA paid them.
+	let proposed = events
 		.iter()
-		.filter(|e| e["name"] == "Awarded")
-		.map(|e| amount(&e["fields"]["native"]))
-		.sum();
-	assert_eq!(awarded, paid, "the beneficiaries hold exactly what the events say they were paid");
+		.find(|e| e["name"] == "ProgramProposed" && e["fields"]["index"] == 1)
+		.expect("program #1 is proposed");
+	assert_eq!(proposed["fields"]["asset"], "Asset(1984)");
+	let usdt = &ledger["usdt"];
+	assert_eq!(usdt["total_issuance_before"], usdt["total_issuance_after"]);
+	let usdt_paid = amount(&usdt["rewards_paid"]);
+	assert_eq!(usdt_paid, paid_by(1, &["Awarded", "PaymentConfirmed"]));
+	assert_eq!(amount(&usdt["treasury_after"]), amount(&usdt["treasury_before"]) - usdt_paid);
+	assert_eq!(amount(&usdt["program_account_after"]), 0);
+	// The tip below USDT's minimum balance failed, was kept, and was paid once by a retry.
+	let failed = events
+		.iter()
+		.find(|e| e["name"] == "PaymentFailed" && e["fields"]["index"] == 1)
+		.expect("a USDT payment failed");
+	let confirmed: Vec<_> = events
+		.iter()
+		.filter(|e| e["name"] == "PaymentConfirmed" && e["fields"]["index"] == 1)
+		.collect();
+	assert_eq!(confirmed.len(), 1, "retried once, paid once");
+	assert_eq!(confirmed[0]["fields"]["amount"], failed["fields"]["amount"]);
+	assert_eq!(confirmed[0]["fields"]["payee"], failed["fields"]["payee"]);
+	assert!(amount(&failed["fields"]["amount"]) < 10_000, "below USDT's minimum balance");
 }
 
 #[test]

@@ -211,6 +211,53 @@ pub const CONTRIBUTORS: [(&str, &str); 4] = [
 /// What the lead awards a contributor for a month's work, in USD.
 pub const CONTRIBUTOR_AWARD: Balance = 750 * USD;
 
+/// A program pays in one asset. To pay the contributors in USDT, the lead runs them as a program
+/// of their own (the demo's program #1), beside proposal #14 in PHA: 4,000 USDT for two months
+/// (one tranche, on the community-size milestone), a direct pool of 2,000 USDT a month (at most
+/// 1,000 each) and a scored pool of tips, 1 USDT a month shared by the scores of claims. Its caps
+/// are in USDT, the asset it pays: no rate converts them.
+pub fn contributors_in_usdt() -> ProgramSpec<Runtime> {
+	let usdt = Denomination::Asset(crate::configs::USDT);
+	let unit = crate::genesis_config_presets::USDT_UNIT;
+	ProgramSpec {
+		title: text("Phala contributors, paid in USDT"),
+		description: <Runtime as frame_system::Config>::Hashing::hash(
+			b"Phala contributors, paid in USDT: proposal #14's contributor rewards, in USDT.",
+		),
+		asset: usdt.clone(),
+		budget: 4_000 * unit,
+		milestones: vec![Milestone {
+			metric: Metric::CommunitySize,
+			target: 50_000,
+			tranche: 4_000 * unit,
+		}]
+		.try_into()
+		.unwrap_or_default(),
+		pools: vec![
+			RewardPool {
+				eligibility: Eligibility::Contributors,
+				denomination: usdt.clone(),
+				period_cap: 2_000 * unit,
+				member_cap: Some(1_000 * unit),
+				payout: Payout::Direct,
+			},
+			RewardPool {
+				eligibility: Eligibility::Contributors,
+				denomination: usdt,
+				period_cap: unit,
+				member_cap: None,
+				payout: Payout::Scored { threshold: 0, split: Split::Proportional },
+			},
+		]
+		.try_into()
+		.unwrap_or_default(),
+		duration: 60 * DAYS,
+		activity_threshold: 40,
+		max_seniors: None,
+		min_crew: 0,
+	}
+}
+
 /// The scored pool of the Senior Ambassadors, and the direct pool of the contributors.
 pub const SENIOR_POOL: u32 = 0;
 /// See [`SENIOR_POOL`].
