@@ -7,7 +7,7 @@
 // direct pools, a council motion approving it, the roster, a month of awards, a milestone report
 // and its approval through the council, and the close; then a monthly round: members file their own
 // reports, the lead scores them, and (on chopsticks, which can jump a month of blocks) the lead
-// finalizes and anyone settles it. Results are read through storage queries,
+// finalizes and anyone settles it; a failed round payment retried; and a program paying USDT. Results are read through storage queries,
 // events, the CommunityBountyApi runtime API and the pallet's view functions (through the raw
 // RuntimeViewFunction API); council closes take their weight from TransactionPaymentCallApi.
 // Chopsticks, signing, council motions, view functions and constants come from the harness the
@@ -162,7 +162,7 @@ test('a direct-award program through @polkadot/api: propose, council approval, r
   assert.ok(view.status.isActive);
   assert.equal(view.paid.toBigInt(), 5_000n * PHA);
   assert.equal(view.pools[0].remaining.toBigInt(), 0n);
-  assert.equal(view.pools[1].remainingNative.unwrap().toBigInt(), 5_000n * PHA);
+  assert.equal(view.pools[1].remainingPaid.unwrap().toBigInt(), 5_000n * PHA);
   assert.equal(view.rosterCount.toNumber(), 3);
 
   // The view functions answer what a wallet or the lead's tool asks.
@@ -365,4 +365,68 @@ test('a round payment that fails is recorded, listed and retried once the payee 
   assert.deepEqual((await callView(api, 'payments', index)).toJSON(), []);
   const again = await send(dev('Eve'), api.tx.communityBounty.retryPayment(index, payment));
   assert.equal(api.registry.findMetaError(again.dispatchError.asModule).name, 'UnknownPayment');
+});
+
+test('a program paying USDT: funded from the treasury\'s USDT, caps in USDT with no rate, awards and the close in USDT', async () => {
+  const USDT = 1984;
+  const UNIT = 10n ** 6n;
+  const lead = dev('Ferdie');
+  const usdt = async (who) => {
+    const account = await api.query.assets.account(USDT, who);
+    return account.isSome ? account.unwrap().balance.toBigInt() : 0n;
+  };
+  const supply = async () => (await api.query.assets.asset(USDT)).unwrap().supply.toBigInt();
+  const treasury = api.consts.treasury.potAccount.toString();
+  const spec = {
+    ...seed.spec,
+    title: 'Contributors in USDT',
+    description: api.registry.hash(new TextEncoder().encode('Proposal #14\'s contributors, paid in USDT.')).toHex(),
+    asset: { Asset: USDT },
+    budget: 4_000n * UNIT,
+    milestones: [{ ...seed.spec.milestones[1], tranche: 4_000n * UNIT }],
+    pools: [{ eligibility: 'Contributors', denomination: { Asset: USDT }, periodCap: 2_000n * UNIT, memberCap: 1_000n * UNIT, payout: 'Direct' }],
+    maxSeniors: null,
+    minCrew: 0,
+  };
+  const proposed = await ok(lead, api.tx.communityBounty.proposeProgram(spec));
+  const event = has(proposed, 'communityBounty', 'ProgramProposed').event.data;
+  assert.ok(event.asset.isAsset && event.asset.asAsset.toNumber() === USDT, 'the proposal names USDT');
+  const index = event.index.toNumber();
+  const issuance = await supply();
+  // The council's limit counts the budget at its PHA value: it dates the PHA/USDT rate first
+  // (2.5 PHA a USDT: 2.5e6 PHA units a USDT unit), then approves.
+  await motion(api.tx.datedRates.update(USDT, 2_500_000n * 10n ** 18n));
+  const view = async () => (await api.call.communityBountyApi.program(index)).unwrap();
+  const account = (await view()).account.toString();
+  const treasuryBefore = await usdt(treasury);
+  const treasuryPha = await free(treasury);
+  const approved = await motion(api.tx.communityBounty.approveProgram(index));
+  assert.ok(has(approved, 'communityBounty', 'TrancheReleased'));
+  assert.equal(await usdt(account), 4_000n * UNIT, 'the tranche came in USDT');
+  assert.equal(await usdt(treasury), treasuryBefore - 4_000n * UNIT);
+  assert.ok((await view()).asset.isAsset);
+
+  // An award of 750 USDT to Dave, who holds no USDT: paid as it is, no rate.
+  const dave = dev('Dave');
+  const davePha = await free(dave.address);
+  const daveUsdt = await usdt(dave.address);
+  const awarded = await ok(lead, api.tx.communityBounty.award(index, 0, dave.address, 750n * UNIT, 'workshop'));
+  const a = has(awarded, 'communityBounty', 'Awarded').event.data;
+  assert.equal(a.native.toBigInt(), 750n * UNIT);
+  assert.ok(a.rateSetAt.isNone, 'a cap in the program\'s asset needs no rate');
+  assert.equal(await usdt(dave.address), daveUsdt + 750n * UNIT);
+  assert.equal(await free(dave.address), davePha, 'no PHA moved to Dave');
+  // Beyond the member cap (in USDT): refused.
+  const refused = await send(lead, api.tx.communityBounty.award(index, 0, dave.address, 251n * UNIT, 'more'));
+  assert.equal(api.registry.findMetaError(refused.dispatchError.asModule).name, 'MemberCapExceeded');
+
+  // The council cancels: the rest of the USDT goes back to the treasury; USDT's issuance is
+  // unchanged.
+  const cancelled = await motion(api.tx.communityBounty.cancelProgram(index));
+  const c = has(cancelled, 'communityBounty', 'ProgramCancelled').event.data;
+  assert.equal(c.refunded.toBigInt(), 4_000n * UNIT - 750n * UNIT);
+  assert.equal(await usdt(account), 0n);
+  assert.equal(await usdt(treasury), treasuryBefore - 750n * UNIT, 'the treasury lost exactly the award');
+  assert.ok(await free(treasury) >= treasuryPha, 'no PHA left the treasury (fees came in)');
+  assert.equal(await supply(), issuance);
 });

@@ -146,8 +146,8 @@ fn seed_flow_through_council_motions() {
 		));
 		assert_eq!(free(&senior(0)), 750 * UNITS + 600 * UNITS);
 		let view = api_program(0).expect("program 0 exists");
-		assert_eq!((view.pools[0].remaining, view.pools[0].remaining_native), (0, Some(0)));
-		assert_eq!(view.pools[1].remaining_native, Some(2_000 * 3 * UNITS));
+		assert_eq!((view.pools[0].remaining, view.pools[0].remaining_paid), (0, Some(0)));
+		assert_eq!(view.pools[1].remaining_paid, Some(2_000 * 3 * UNITS));
 		assert_eq!(view.roster_count, 28);
 		// The senior pool is now exhausted for the month.
 		assert_noop!(

@@ -148,6 +148,18 @@
 //!    that window to be settled before a close drops it. A lead who finished early and closes
 //!    with rounds open ends the program there (`ProgramEnded`): the same rules then apply.
 //!
+//! ## Paying in any asset
+//!
+//! A program pays in one asset, named in its spec ([`ProgramSpec::asset`]): the native token or
+//! any asset of [`Config::Assets`] (a stablecoin of `pallet-assets`, say). Its budget, tranches
+//! (from the treasury's balance of that asset), awards, round payments, retries and sweeps are
+//! all in it; bonds and claim deposits stay holds on the native token. A cap in the program's
+//! own asset is paid as it is, with no rate; a cap in another denomination (USD) of a program
+//! paying native tokens converts at the council's rate, never a stale one (`rates.rs`); a
+//! program paying an asset takes caps in that asset only. The council's approval limit, in
+//! native tokens, is checked against the value of the budget (or of the tranche a milestone
+//! releases) at a fresh rate, as pallet-treasury and pallet-multi-asset-bounties check theirs.
+//!
 //! ## Payments and their status
 //!
 //! Every payment out (a tranche from the treasury, an award, a round's payment, a retry, the
@@ -207,12 +219,14 @@
 //! the tests, which compare total issuance before and after each unit test (`mock.rs`) and
 //! assert every balance a runtime test moves.
 //!
-//! 1. No call creates or destroys funds: tokens only move between the treasury, program accounts,
-//!    beneficiaries and holds. Every payment out (tranches, awards, a round's payments, retries,
-//!    the sweep on close or cancel) is made in `payments.rs`, by [`Config::Paymaster`]; holds are taken, released and slashed in
-//!    `program.rs` (the bond) and `rounds/` (claim deposits).
+//! 1. No call creates or destroys funds, of any asset: tokens only move between the treasury,
+//!    program accounts, beneficiaries and holds. Every payment out (tranches, awards, a round's
+//!    payments, retries, the sweep on close or cancel) is made in `payments.rs`, by
+//!    [`Config::Paymaster`]; holds are taken, released and slashed in `program.rs` (the bond)
+//!    and `rounds/` (claim deposits).
 //! 2. For each program: `released + owed <= budget`, `paid <= released`, and the program account
-//!    holds at least `released - paid` (`program.rs`, `milestones.rs`; `check_funds`).
+//!    holds, in the program's asset, at least `released - paid` (`program.rs`, `milestones.rs`;
+//!    `check_funds`).
 //! 3. In the current period, each pool's spending is within its cap and each beneficiary's within
 //!    the member cap (`rewards.rs` for awards, `rounds/settlement.rs`; `check_spending`).
 //! 4. A Proposed program has its bond held; an Active one has none (`program.rs`).
@@ -225,12 +239,12 @@
 //!    under settlement has every payment fixed, commits exactly what it will still pay, and pays
 //!    no pool above its cap (`rounds/`; `check_rounds`).
 //! 8. Each program's [`PaymentBooks`] counts its recorded payments (at most
-//!    [`Config::MaxOpenPayments`]), and its account holds what its failed payments owe on top of
-//!    `released - paid` (`payments.rs`; `check_payments`).
+//!    [`Config::MaxOpenPayments`]), and its account holds, in the program's asset, what its
+//!    failed payments owe on top of `released - paid` (`payments.rs`; `check_payments`).
 //!
 //! ## Design decisions
 //!
-//! - The layout follows what the calls read most (storage version 3, [`migrations`]): an
+//! - The layout follows what the calls read most (storage version 4, [`migrations`]): an
 //!   award reads and writes the program record anyway, so each pool's spending of its latest
 //!   period lives in it (`pool_spent`), and so does the title; a round's entries live in pages
 //!   of [`Config::RoundPageSize`], so that a settlement step reads and removes one record.
@@ -480,8 +494,7 @@ pub mod pallet {
 		/// [`Denomination`] (through `From`): what the pallet reads of the treasury's and a
 		/// program account's balances in the program's asset ([`ProgramSpec::asset`]). A runtime
 		/// with `pallet-assets` names `fungible::UnionOf<Balances, Assets, NativeFromLeft,
-		/// NativeOrWithId<AssetId>, AccountId>`; one with its native token only, `Balances`
-		/// through `fungible::ItemOf`-like adapters.
+		/// NativeOrWithId<AssetId>, AccountId>`.
 		#[pallet::no_default]
 		type Assets: fungibles::Inspect<
 			Self::AccountId,

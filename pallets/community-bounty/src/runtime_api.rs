@@ -89,8 +89,10 @@ pub struct PoolView<Balance, AssetKind> {
 	pub spent: Balance,
 	/// What the pool may still pay this period, in the denomination.
 	pub remaining: Balance,
-	/// `remaining` in native tokens at today's rate (`None` if there is no rate, or a stale one).
-	pub remaining_native: Option<Balance>,
+	/// `remaining` in the asset the program pays in: as it is for a cap in that asset, at
+	/// today's rate for a USD cap paid in native tokens (`None` if there is no rate, or a stale
+	/// one).
+	pub remaining_paid: Option<Balance>,
 }
 
 /// A program as the runtime API reports it.
@@ -108,6 +110,8 @@ pub struct ProgramView<AccountId, Balance, BlockNumber, AssetKind> {
 	pub title: Vec<u8>,
 	/// The hash of the proposal's full text (kept off chain), as bytes.
 	pub description: Vec<u8>,
+	/// What the program pays in: every amount below but the bond is in it.
+	pub asset: Denomination<AssetKind>,
 	/// The sum of the planned tranches.
 	pub budget: Balance,
 	/// Moved from the treasury so far.
@@ -122,7 +126,7 @@ pub struct ProgramView<AccountId, Balance, BlockNumber, AssetKind> {
 	pub roster_count: u32,
 	/// Senior Ambassadors on the roster.
 	pub seniors: u32,
-	/// Native tokens fixed for rounds under settlement and not yet paid.
+	/// Fixed for rounds under settlement and not yet paid.
 	pub committed: Balance,
 	/// Monthly rounds filed to and not yet settled.
 	pub open_rounds: u32,
@@ -211,12 +215,8 @@ pub fn program_view<T: Config>(
 				payout: pool.payout,
 				spent,
 				remaining,
-				remaining_native: Pallet::<T>::to_paid(
-					remaining,
-					&pool.denomination,
-					&program.asset,
-				)
-				.ok(),
+				remaining_paid: Pallet::<T>::to_paid(remaining, &pool.denomination, &program.asset)
+					.ok(),
 			}
 		})
 		.collect();
@@ -227,6 +227,7 @@ pub fn program_view<T: Config>(
 		account: Pallet::<T>::program_account(index),
 		title: program.title.to_vec(),
 		description: program.description.as_ref().to_vec(),
+		asset: program.asset.clone(),
 		budget: program.budget,
 		released: program.released,
 		owed,

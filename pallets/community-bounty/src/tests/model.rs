@@ -613,8 +613,57 @@ fn target_period(index: u32, back: u8) -> u32 {
 fn free(who: AccountId) -> Balance {
 	Balances::free_balance(who)
 }
+
+thread_local! {
+	/// Whether the sequence's programs pay USDT (an asset of `pallet-assets`) instead of PHA.
+	static PAYS_USDT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+fn pays_usdt() -> bool {
+	PAYS_USDT.with(|p| p.get())
+}
+/// What the programs pay in.
+fn asset() -> Denomination<u32> {
+	if pays_usdt() {
+		IN_USDT
+	} else {
+		Denomination::Native
+	}
+}
+/// What `who` holds of the programs' asset.
+fn held(who: AccountId) -> Balance {
+	if pays_usdt() {
+		usdt(who)
+	} else {
+		free(who)
+	}
+}
+/// The programs' asset's minimum balance: PHA's existential deposit, or USDT's minimum.
+fn min() -> Balance {
+	if pays_usdt() {
+		USDT_MIN
+	} else {
+		ED
+	}
+}
+/// Sets what `who` holds of the programs' asset (moving it from or to the whale).
+fn set_held(who: AccountId, amount: Balance) {
+	if pays_usdt() {
+		set_usdt(who, amount)
+	} else {
+		set_free(who, amount)
+	}
+}
+/// What an amount of the programs' asset is worth in PHA, for the council's limit: USDT at the
+/// mock's PHA/USDT rate (which the model never changes).
+fn value_in_pha(amount: Balance) -> Balance {
+	if pays_usdt() {
+		UsdtRate::get().map_or(Balance::MAX, |rate| rate.saturating_mul_int(amount))
+	} else {
+		amount
+	}
+}
 fn treasury_can_pay(amount: Balance) -> bool {
-	free(TREASURY).saturating_sub(ED) >= amount
+	held(TREASURY).saturating_sub(min()) >= amount
 }
 
 type Outcome = Result<(), DispatchError>;
@@ -668,7 +717,7 @@ impl Model {
 	}
 	/// The sweep of a close, cancel or reclaim: refused with the paymaster's refusal.
 	fn sweep(&self, index: u32) -> Outcome {
-		if self.mode == PayMode::Refuse && free(CB::program_account(index)) > 0 {
+		if self.mode == PayMode::Refuse && held(CB::program_account(index)) > 0 {
 			return Err(Error::<Test>::PaymentRefused.into());
 		}
 		Ok(())
@@ -679,7 +728,12 @@ impl Model {
 		self.next_mock.set(id + 1);
 		id
 	}
+	/// What a cap amount pays: in USD at the rate for a program paying PHA; as it is for one
+	/// paying USDT, whose caps are in USDT (no rate).
 	fn native(&self, usd: Balance) -> Result<Balance, DispatchError> {
+		if pays_usdt() {
+			return Ok(usd);
+		}
 		self.rate.map(|r| r.saturating_mul_int(usd)).ok_or(Error::<Test>::NoRate.into())
 	}
 
@@ -741,12 +795,12 @@ impl Model {
 			return Err(Error::<Test>::ZeroAmount.into());
 		}
 		if native > p.released - p.paid - p.committed
-			|| account_free.saturating_sub(ED).saturating_sub(p.committed) < native
+			|| account_free.saturating_sub(min()).saturating_sub(p.committed) < native
 		{
 			return Err(Error::<Test>::InsufficientProgramFunds.into());
 		}
-		let has = paid_to.get(&beneficiary).copied().unwrap_or_else(|| free(beneficiary));
-		let receivable = has > 0 || native >= ED;
+		let has = paid_to.get(&beneficiary).copied().unwrap_or_else(|| held(beneficiary));
+		let receivable = has > 0 || native >= min();
 		if !receivable {
 			return Err(Error::<Test>::CannotReceive.into());
 		}
@@ -815,7 +869,7 @@ impl Model {
 				if p.active.is_some() {
 					return Err(Error::<Test>::NotProposed.into());
 				}
-				if who.limit() < TRANCHES.iter().sum() {
+				if who.limit() < value_in_pha(TRANCHES.iter().sum()) {
 					return Err(Error::<Test>::InsufficientPermission.into());
 				}
 				p.active = Some((now(), now() + DURATION));
@@ -905,10 +959,10 @@ impl Model {
 					return Err(Error::<Test>::NothingOwed.into());
 				}
 				// Oldest first, each in full, while the treasury (read as it drains) can pay.
-				let mut treasury = free(TREASURY);
+				let mut treasury = held(TREASURY);
 				let mut paid = 0;
 				for amount in p.owed.clone() {
-					if treasury.saturating_sub(ED) < amount || self.mode == PayMode::Refuse {
+					if treasury.saturating_sub(min()) < amount || self.mode == PayMode::Refuse {
 						break;
 					}
 					treasury -= amount;
@@ -929,7 +983,7 @@ impl Model {
 				if self.programs.contains_key(&index) {
 					return Err(Error::<Test>::ProgramStillOpen.into());
 				}
-				if free(CB::program_account(index)) == 0 {
+				if held(CB::program_account(index)) == 0 {
 					return Err(Error::<Test>::NothingToReclaim.into());
 				}
 				self.sweep(index)?;
@@ -1009,7 +1063,7 @@ impl Model {
 					None if cut > 0 => return Err(Error::<Test>::NoNextTranche.into()),
 					None => 0,
 				};
-				if next > who.limit() {
+				if next > 0 && value_in_pha(next) > who.limit() {
 					return Err(Error::<Test>::InsufficientPermission.into());
 				}
 				p.report = None;
@@ -1048,7 +1102,7 @@ impl Model {
 			},
 			Award { who, index, pool, beneficiary, usd } => {
 				let mut p = self.lead_program(who, index)?;
-				let mut account_free = free(CB::program_account(index));
+				let mut account_free = held(CB::program_account(index));
 				self.award(
 					index,
 					&mut p,
@@ -1065,7 +1119,7 @@ impl Model {
 				if awards.is_empty() {
 					return Err(Error::<Test>::EmptyBatch.into());
 				}
-				let mut account_free = free(CB::program_account(index));
+				let mut account_free = held(CB::program_account(index));
 				let mut paid_to = BTreeMap::new();
 				for (pool, beneficiary, usd) in awards {
 					self.award(
@@ -1178,7 +1232,7 @@ impl Model {
 				if record.in_progress.is_some() {
 					return Err(Error::<Test>::PaymentNotFailed.into());
 				}
-				let receivable = free(record.payee) > 0 || record.amount >= ED;
+				let receivable = held(record.payee) > 0 || record.amount >= min();
 				match mode {
 					_ if !receivable => return Err(Error::<Test>::PaymentRefused.into()),
 					PayMode::Refuse => return Err(Error::<Test>::PaymentRefused.into()),
@@ -1319,8 +1373,9 @@ impl Model {
 				}
 				let committed: Balance =
 					round.filers.iter().filter_map(|who| Self::payment(&round, who)).sum();
-				let spendable =
-					free(CB::program_account(index)).saturating_sub(ED).saturating_sub(p.committed);
+				let spendable = held(CB::program_account(index))
+					.saturating_sub(min())
+					.saturating_sub(p.committed);
 				if committed > p.released - p.paid - p.committed || committed > spendable {
 					return Err(Error::<Test>::InsufficientProgramFunds.into());
 				}
@@ -1390,9 +1445,10 @@ impl Model {
 			let native = native.min(round.committed);
 			round.committed -= native;
 			p.committed -= native;
-			// A claim's deposit comes back first.
-			let has = free(who) + if entry.claim.is_some() { CLAIM_DEPOSIT } else { 0 };
-			let receivable = has > 0 || native >= ED;
+			// A claim's deposit (PHA) comes back first: it opens the account for a PHA payment.
+			let deposit = if entry.claim.is_some() && !pays_usdt() { CLAIM_DEPOSIT } else { 0 };
+			let has = held(who) + deposit;
+			let receivable = has > 0 || native >= min();
 			if receivable && self.mode != PayMode::Refuse {
 				p.paid += native;
 				if self.mode == PayMode::Deferred {
@@ -1474,6 +1530,13 @@ fn model_spec(active: bool) -> ProgramSpec<Test> {
 	spec.pools
 		.try_push(scored(Eligibility::Contributors, Some(MEMBER_CAP), Split::Linear))
 		.expect("room for 4 pools");
+	// A program paying USDT: the same figures, in USDT, every cap in USDT.
+	spec.asset = asset();
+	if pays_usdt() {
+		for pool in spec.pools.iter_mut() {
+			pool.denomination = IN_USDT;
+		}
+	}
 	spec
 }
 
@@ -1505,7 +1568,7 @@ fn run(action: &Action) -> Outcome {
 				.map_err(|e| e.error)
 		},
 		Release { who, index } => CB::release_tranche(who.origin(), index),
-		Reclaim { who, index } => CB::reclaim(who.origin(), index, Denomination::Native),
+		Reclaim { who, index } => CB::reclaim(who.origin(), index, asset()),
 		AddMember { who, index, member: m, senior } => CB::add_member(
 			who.origin(),
 			index,
@@ -1581,11 +1644,11 @@ fn run(action: &Action) -> Outcome {
 			Ok(())
 		},
 		SetTreasury { amount } => {
-			set_free(TREASURY, amount);
+			set_held(TREASURY, amount);
 			Ok(())
 		},
 		Stray { index } => {
-			set_free(CB::program_account(index), free(CB::program_account(index)) + PHA);
+			set_held(CB::program_account(index), held(CB::program_account(index)) + PHA);
 			Ok(())
 		},
 		FileReport { member: m, index, back } => {
@@ -1652,8 +1715,8 @@ fn run(action: &Action) -> Outcome {
 			CB::retry_payment(who.origin(), index, payment as u32)
 		},
 		Endow { member: m } => {
-			if free(member(m)) == 0 {
-				set_free(member(m), ED);
+			if held(member(m)) == 0 {
+				set_held(member(m), min());
 			}
 			Ok(())
 		},
@@ -1819,14 +1882,29 @@ fn payment_action() -> impl Strategy<Value = Action> {
 /// prediction, a failed call changed no storage, the model's programs equal the chain's, the
 /// pallet's rules hold and total issuance is unchanged.
 fn check(actions: &[Action]) {
+	check_paying(actions, Denomination::Native)
+}
+
+/// [`check`], with programs paying `paid_in`: PHA, or USDT (the same figures in USDT units).
+fn check_paying(actions: &[Action], paid_in: Denomination<u32>) {
+	PAYS_USDT.with(|p| p.set(paid_in == IN_USDT));
 	// Blocks are real blocks: storage is committed whenever time moves on, so that what a
 	// call removes or writes is in the backend for the next, as on a node.
 	let mut ext = ExtBuilder::default().build();
 	// Contributors (members 4..8) can afford a claim's deposit; roster candidates cannot
 	// until they are paid.
 	ext.execute_with(|| (4..8).for_each(|m| set_free(member(m), 100 * PHA)));
+	if pays_usdt() {
+		// The treasury holds as many USDT units as PHA units, and the whale enough to set it.
+		ext.execute_with(|| {
+			use frame_support::traits::fungibles::Mutate;
+			<Assets as Mutate<_>>::mint_into(USDT, &TREASURY, TREASURY_FUNDS).expect("USDT mints");
+			<Assets as Mutate<_>>::mint_into(USDT, &WHALE, 2 * TREASURY_FUNDS).expect("USDT mints");
+		});
+	}
 	let mut model = Model { rate: UsdRate::get(), ..Default::default() };
-	let issuance = ext.execute_with(pallet_balances::TotalIssuance::<Test>::get);
+	let issuance =
+		ext.execute_with(|| (pallet_balances::TotalIssuance::<Test>::get(), usdt_issuance()));
 	for (i, action) in actions.iter().enumerate() {
 		ext.execute_with(|| {
 			let expected = model.step(action);
@@ -1846,7 +1924,7 @@ fn check(actions: &[Action]) {
 			compare(&model);
 			CB::do_try_state()
 				.unwrap_or_else(|e| panic!("call {i} broke a rule: {e:?} {action:?}"));
-			assert_eq!(pallet_balances::TotalIssuance::<Test>::get(), issuance);
+			assert_eq!((pallet_balances::TotalIssuance::<Test>::get(), usdt_issuance()), issuance);
 		});
 		if matches!(action, Action::Advance { blocks } if *blocks > 0) {
 			ext.commit_all().expect("storage commits");
@@ -1892,5 +1970,15 @@ proptest! {
 		// A running program with crews, so that rounds pay; the paymaster pays at once, later
 		// or never, and payments are concluded, checked and retried.
 		check(&running(false, true).into_iter().chain(actions).collect::<Vec<_>>());
+	}
+
+	#[test]
+	fn model_a_program_paying_usdt_matches_the_model(
+		actions in prop::collection::vec(payment_action(), 1..80)
+	) {
+		// The same, paid in USDT: caps in USDT with no rate, USDT's minimum balance instead of
+		// PHA's existential deposit, claim deposits still in PHA, and USDT's issuance kept.
+		let prelude = running(false, true);
+		check_paying(&prelude.into_iter().chain(actions).collect::<Vec<_>>(), IN_USDT);
 	}
 }

@@ -130,14 +130,14 @@ fn program_view_reports_status_milestones_and_remaining_caps() {
 		assert_eq!(view.milestones[1].report, None);
 		assert_eq!(view.pools[0].spent, 500 * USD);
 		assert_eq!(view.pools[0].remaining, 1_500 * USD);
-		assert_eq!(view.pools[0].remaining_native, Some(3_750 * PHA));
+		assert_eq!(view.pools[0].remaining_paid, Some(3_750 * PHA));
 		assert_eq!(view.pools[1].remaining, CONTRIBUTOR_CAP);
 		// A new period: the caps are whole again; without a rate, no native figure.
 		go_to(PERIOD + 1);
 		UsdRate::set(None);
 		let view = crate::runtime_api::program_view::<Test>(index).unwrap();
 		assert_eq!((view.period, view.pools[0].remaining), (1, SENIOR_CAP));
-		assert_eq!(view.pools[0].remaining_native, None);
+		assert_eq!(view.pools[0].remaining_paid, None);
 		go_to(602);
 		assert!(matches!(
 			crate::runtime_api::program_view::<Test>(index).unwrap().status,
