@@ -25,21 +25,49 @@ let account;
 
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 const text = (bytes) => { try { return new TextDecoder().decode(bytes.toU8a ? bytes.toU8a(true) : bytes); } catch { return String(bytes); } };
-/// `1,234.56` from a balance with 12 decimals; an amount under a cent shows up to 6 decimals
-/// (`0.0099`), so that it never reads as nothing.
-export const amount = (value) => {
+/// `1,234.56` from a balance with `decimals` (12 for PHA, 6 for USDT); an amount under a cent
+/// shows up to 6 decimals (`0.0099`), so that it never reads as nothing.
+export const amount = (value, decimals = 12) => {
   const v = BigInt(value.toString());
-  const whole = v / PHA;
-  const cents = (v % PHA) / (PHA / 100n);
+  const unit = 10n ** BigInt(decimals);
+  const whole = v / unit;
+  const cents = (v % unit) / (unit / 100n);
   if (v > 0n && whole === 0n && cents === 0n) {
-    const decimals = (v % PHA).toString().padStart(12, '0').slice(0, 6).replace(/0+$/, '');
-    return `0.${decimals || '000000'}`;
+    const shown = (v % unit).toString().padStart(decimals, '0').slice(0, 6).replace(/0+$/, '');
+    return `0.${shown || '000000'}`;
   }
   return `${whole.toLocaleString('en-US')}.${cents.toString().padStart(2, '0')}`;
 };
 const pha = (v) => `${amount(v)} PHA`;
 const usd = (v) => `$${amount(v)}`;
-const inDenomination = (v, denomination) => (denomination.isNative ? pha(v) : usd(v));
+
+/// The native token, and the assets programs pay in by id (their symbol and decimals from
+/// `pallet-assets`' metadata, read once).
+const NATIVE = { id: null, symbol: 'PHA', decimals: 12 };
+const assets = new Map();
+async function assetOf(p) {
+  if (p.asset.isNative) return NATIVE;
+  const id = p.asset.asAsset.toNumber();
+  if (!assets.has(id)) {
+    const meta = await api.query.assets.metadata(id);
+    const symbol = text(meta.symbol) || `asset ${id}`;
+    assets.set(id, { id, symbol, decimals: meta.decimals.toNumber() });
+  }
+  return assets.get(id);
+}
+/// The asset of the program on the page: every amount of the program but its bond is in it.
+let asset = NATIVE;
+const money = (v, a = asset) => `${amount(v, a.decimals)} ${a.symbol}`;
+/// A cap's amount: in the program's asset when the pool is denominated in it (no rate), else
+/// in PHA or in USD.
+const inDenomination = (v, denomination) => {
+  if (denomination.isNative) return pha(v);
+  if (asset.id !== null && denomination.asAsset.toNumber() === asset.id) return money(v);
+  return usd(v);
+};
+/// A cap amount of a round or an award: the pool's unit (USD for the seed's pools; the
+/// program's asset when it pays one).
+const capMoney = (v) => (asset.id === null ? usd(v) : money(v));
 const short = (who) => { const s = who.toString(); return `${s.slice(0, 6)}…${s.slice(-4)}`; };
 const names = new Map();
 const who = (a) => names.get(a.toString()) ?? short(a);
@@ -73,18 +101,19 @@ export function evidenceHtml(value) {
   return `<span class="evidence-text">${esc(value)}</span>`;
 }
 
-/// A horizontal bar of parts, each `[label, value, class]`, against `total`.
-function bar(parts, total) {
+/// A horizontal bar of parts, each `[label, value, class]`, against `total`, in asset `a`.
+function bar(parts, total, a = asset) {
   const t = Number(BigInt(total.toString()) || 1n);
   const segs = parts.map(([label, value, cls]) => {
     const pct = (100 * Number(BigInt(value.toString()))) / t;
-    return `<span class="seg ${cls}" style="width:${pct.toFixed(2)}%" title="${esc(label)}: ${esc(pha(value))}"></span>`;
+    return `<span class="seg ${cls}" style="width:${pct.toFixed(2)}%" title="${esc(label)}: ${esc(money(value, a))}"></span>`;
   }).join('');
-  const legend = parts.map(([label, value, cls]) => `<li><span class="key ${cls}"></span>${esc(label)} <b data-figure="${esc(cls)}">${esc(pha(value))}</b></li>`).join('');
+  const legend = parts.map(([label, value, cls]) => `<li><span class="key ${cls}"></span>${esc(label)} <b data-figure="${esc(cls)}">${esc(money(value, a))}</b></li>`).join('');
   return `<div class="bar">${segs}</div><ul class="legend">${legend}</ul>`;
 }
 
 async function programs() {
+  asset = NATIVE;
   const count = (await api.call.communityBountyApi.programCount()).toNumber();
   const head = (await api.rpc.chain.getHeader()).number.toNumber();
   const rows = [];
@@ -92,20 +121,23 @@ async function programs() {
     const view = await api.call.communityBountyApi.program(i);
     if (view.isSome) rows.push(view.unwrap());
   }
-  const cards = rows.map((p) => {
+  const paidIn = [];
+  for (const p of rows) paidIn.push(await assetOf(p));
+  const cards = rows.map((p, i) => {
+    const a = paidIn[i];
     const status = p.status.isProposed ? 'Proposed' : (p.status.asActive.expired.isTrue ? 'Ended, to be closed' : 'Active');
     const left = p.status.isActive ? Math.max(0, p.status.asActive.endsAt.toNumber() - head) : null;
     const budget = p.budget.toBigInt();
     const toCome = stillToCome(p);
     return `<article class="card" data-program="${p.index}">
       <h3><a href="#/program/${p.index}">#${p.index} ${esc(text(p.title))}</a></h3>
-      <p>Lead ${esc(who(p.lead))} · <b class="status">${status}</b>${left !== null ? ` · ${Math.round((left * SECONDS_PER_BLOCK) / 86400)} days left` : ''} · budget ${esc(pha(budget))}</p>
+      <p>Lead ${esc(who(p.lead))} · <b class="status">${status}</b>${left !== null ? ` · ${Math.round((left * SECONDS_PER_BLOCK) / 86400)} days left` : ''} · budget <b class="budget">${esc(money(budget, a))}</b> · pays in <b class="asset">${esc(a.symbol)}</b></p>
       ${bar([
         ['paid out', p.paid, 'paid'],
         ['released, not paid', p.released.toBigInt() - p.paid.toBigInt(), 'released'],
         ['owed by the treasury', p.owed, 'owed'],
         ['still to come', toCome, 'tocome'],
-      ], budget)}
+      ], budget, a)}
     </article>`;
   }).join('');
   show(`<h2>Programs</h2>${cards || '<p>No program yet.</p>'}${await councilPending(rows)}`);
@@ -154,14 +186,14 @@ function milestoneRows(p, events) {
       const approval = approvals.get(k);
       if (r.status.isApproved && approval) {
         decision += approval.belowTarget.isTrue ? ' below target' : '';
-        if (approval.cut.toBigInt() > 0n) decision += `, next tranche cut by ${pha(approval.cut)}`;
+        if (approval.cut.toBigInt() > 0n) decision += `, next tranche cut by ${money(approval.cut)}`;
       }
     }
     const planned = m.tranche.toBigInt();
     const done = funded.get(k);
     const tranche = done
-      ? `${pha(done.amount)} ${done.how}${done.amount === planned ? '' : ` (planned ${pha(planned)})`}`
-      : pha(planned);
+      ? `${money(done.amount)} ${done.how}${done.amount === planned ? '' : ` (planned ${money(planned)})`}`
+      : money(planned);
     return `<tr data-milestone="${k}"><td>${k + 1}</td><td>${esc(metric)}</td><td class="target">${m.target}</td><td class="claimed">${claimed}</td>
       <td class="figure">${figure}${counted && m.report.isSome ? ' <small>(counted by the chain)</small>' : ''}</td>
       <td class="decision">${esc(decision)}</td><td class="tranche">${esc(tranche)}</td></tr>`;
@@ -176,7 +208,9 @@ const days = (blocks) => `${(blocks / BLOCKS_PER_DAY).toFixed(1)} days`;
 async function rateNotes(p, head) {
   const notes = [];
   for (const pool of p.pools) {
-    if (!pool.denomination.isAsset) { notes.push(''); continue; }
+    // A cap in PHA, or in the asset the program pays, needs no rate.
+    const own = asset.id !== null && pool.denomination.isAsset && pool.denomination.asAsset.toNumber() === asset.id;
+    if (!pool.denomination.isAsset || own) { notes.push(''); continue; }
     const r = await view(api, 'rate', pool.denomination.asAsset);
     let note;
     let kind = 'fresh';
@@ -209,7 +243,7 @@ function poolGauges(p, rates) {
     return `<div class="gauge" data-pool="${i}">
       <h4>Pool ${i}: ${esc(pool.eligibility.type)}${scored ? ` <small>(scored: ${pool.payout.asScored.threshold}% threshold, ${esc(pool.payout.asScored.split.type)})</small>` : ' <small>(direct)</small>'}</h4>
       <div class="meter"><span style="width:${pct}%"></span></div>
-      <p>cap <b class="cap">${esc(inDenomination(cap, pool.denomination))}</b> · spent <b class="spent">${esc(inDenomination(spent, pool.denomination))}</b> · remaining <b class="remaining">${esc(inDenomination(pool.remaining, pool.denomination))}</b>${pool.remainingNative.isSome ? ` = <b class="remaining-native">${esc(pha(pool.remainingNative.unwrap()))}</b> today` : ''}</p>
+      <p>cap <b class="cap">${esc(inDenomination(cap, pool.denomination))}</b> · spent <b class="spent">${esc(inDenomination(spent, pool.denomination))}</b> · remaining <b class="remaining">${esc(inDenomination(pool.remaining, pool.denomination))}</b>${pool.remainingPaid.isSome && !pool.denomination.eq(p.asset) ? ` = <b class="remaining-native">${esc(money(pool.remainingPaid.unwrap()))}</b> today` : ''}</p>
       ${rates[i] ?? ''}
     </div>`;
   }).join('');
@@ -229,19 +263,19 @@ async function roundSection(index, period, isLead, events) {
   const rows = json.entries.map((e) => {
     const kind = e.kind.claim ? `claim (pool ${e.kind.claim.pool})` : 'report';
     const pay = e.payment
-      ? `${usd(BigInt(e.payment.amount))} = ${pha(BigInt(e.payment.native))}`
+      ? (asset.id === null ? `${usd(BigInt(e.payment.amount))} = ${money(BigInt(e.payment.native))}` : money(BigInt(e.payment.native)))
       : 'nothing (not eligible, or under the threshold)';
     return `<tr data-who="${esc(e.who)}"><td>${esc(who(e.who))}</td><td>${esc(kind)}</td>
       <td class="evidence">${evidenceHtml(hexText(e.evidence))}</td>
       <td class="score">${e.score ?? 'unscored'}</td><td class="pay">${esc(pay)}</td>
       ${isLead && !json.isFinal ? `<td><input class="score-input" type="number" min="0" max="100" value="${e.score ?? ''}" data-who="${esc(e.who)}"></td>` : ''}</tr>`;
   }).join('');
-  const totals = json.pools.map((pl) => `<li>pool ${pl.pool}: <b class="round-total">${esc(usd(BigInt(pl.amount)))}</b> of a cap of ${esc(usd(BigInt(pl.periodCap)))}</li>`).join('');
+  const totals = json.pools.map((pl) => `<li>pool ${pl.pool}: <b class="round-total">${esc(capMoney(BigInt(pl.amount)))}</b> of a cap of ${esc(capMoney(BigInt(pl.periodCap)))}</li>`).join('');
   const status = Object.keys(json.status)[0];
   return `<section class="round" data-period="${period}"><h3>Month ${period + 1}: ${esc(status)}${json.isFinal ? ' (final)' : ''}, ${json.active} active</h3>
     <table><thead><tr><th>who</th><th>what</th><th>evidence</th><th>score</th><th>pay if settled now</th>${isLead && !json.isFinal ? '<th>new score</th>' : ''}</tr></thead><tbody>${rows}</tbody></table>
     ${r.unpriced.isSome ? `<p class="unpriced error">No pay is shown: settling now would be refused (${esc(errorName(api, r.unpriced.unwrap()))}).</p>` : ''}
-    <ul>${totals}<li>the round would pay <b class="round-native">${esc(pha(BigInt(json.totalNative)))}</b>; the program can spend ${esc(pha(BigInt(json.available)))}</li></ul>
+    <ul>${totals}<li>the round would pay <b class="round-native">${esc(money(BigInt(json.totalNative)))}</b>; the program can spend ${esc(money(BigInt(json.available)))}</li></ul>
     ${isLead && !json.isFinal ? `<button class="score-button" data-period="${period}">Score month ${period + 1}</button>` : ''}</section>`;
 }
 
@@ -277,11 +311,11 @@ function historySection(events) {
   const rows = paid.map(({ block, event }) => {
     const d = event.data;
     return `<tr class="payment"><td>#${block}</td><td>month ${d.period.toNumber() + 1}</td><td>${esc(who(d.beneficiary))}</td><td>pool ${d.pool}</td>
-      <td class="usd">${esc(usd(d.amount))}</td><td class="native">${esc(pha(d.native))}</td><td>${esc(text(d.reason))}</td></tr>`;
+      <td class="usd">${esc(capMoney(d.amount))}</td><td class="native">${esc(money(d.native))}</td><td>${esc(text(d.reason))}</td></tr>`;
   }).join('');
   const timeline = events.filter(({ event }) => event.method !== 'Awarded' && event.method !== 'Scored' && event.method !== 'Filed')
     .map(({ block, event }) => `<li>#${block} <b>${esc(event.method)}</b></li>`).join('');
-  return `<section id="history"><h3>Payments</h3><table><thead><tr><th>block</th><th>month</th><th>beneficiary</th><th>pool</th><th>USD</th><th>PHA</th><th>reason</th></tr></thead><tbody>${rows || '<tr><td colspan="7">No payment yet.</td></tr>'}</tbody></table>
+  return `<section id="history"><h3>Payments</h3><table><thead><tr><th>block</th><th>month</th><th>beneficiary</th><th>pool</th><th>cap unit</th><th>${esc(asset.symbol)}</th><th>reason</th></tr></thead><tbody>${rows || '<tr><td colspan="7">No payment yet.</td></tr>'}</tbody></table>
     <h3>Timeline</h3><ol class="timeline">${timeline}</ol></section>`;
 }
 
@@ -299,15 +333,15 @@ async function paymentsSection(index, head) {
       ? `<button class="payment-check" data-payment="${p.payment}">Ask how it went</button>`
       : `<button class="payment-retry" data-payment="${p.payment}">Retry</button>`;
     return `<tr class="open-payment ${p.inProgress ? 'in-progress' : 'failed'}" data-payment="${p.payment}"><td>${p.payment}</td><td>${esc(who(p.payee))}</td>
-      <td>month ${p.period + 1}, pool ${p.pool}</td><td class="native">${esc(pha(BigInt(p.amount)))}</td><td class="state">${esc(state)}</td><td>${action}</td></tr>`;
+      <td>month ${p.period + 1}, pool ${p.pool}</td><td class="native">${esc(money(BigInt(p.amount)))}</td><td class="state">${esc(state)}</td><td>${action}</td></tr>`;
   }).join('');
   return `<section id="open-payments"><h3>Payments in progress or failed</h3>
-    <table><thead><tr><th>#</th><th>payee</th><th>charged to</th><th>PHA</th><th>state</th><th></th></tr></thead><tbody>${rows}</tbody></table></section>`;
+    <table><thead><tr><th>#</th><th>payee</th><th>charged to</th><th>${esc(asset.symbol)}</th><th>state</th><th></th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 function batchSection(p) {
-  return `<section id="batch"><h3>Monthly batch (CSV: account,pool,amount_usd,reason)</h3>
-    <p>Upload a file, or paste the lines below.</p>
+  return `<section id="batch"><h3>Monthly batch (CSV: account,pool,amount,reason)</h3>
+    <p>Upload a file, or paste the lines below. Amounts are in ${asset.id === null ? 'USD' : esc(asset.symbol)}, the pools' unit.</p>
     <input type="file" id="csv-file" accept=".csv,text/csv"> <button id="csv-check">Check</button>
     <textarea id="csv-text" rows="4" cols="100" placeholder="5Grw...,1,750,Telegram bot for solo-miners"></textarea>
     <div id="csv-result"></div></section>`;
@@ -320,6 +354,7 @@ async function program(index) {
     return;
   }
   const p = v.unwrap();
+  asset = await assetOf(p);
   const head = (await api.rpc.chain.getHeader()).number.toNumber();
   const isLead = account && account.address === p.lead.toString();
   const period = p.period.toNumber();
@@ -330,6 +365,7 @@ async function program(index) {
   show(`<p><a href="#/">← Programs</a></p>
     <h2 id="title">#${index} ${esc(text(p.title))}</h2>
     <p id="description">The proposal's full text is published off chain; the council approved the text whose blake2-256 hash is <code>${esc(p.description.toHex())}</code> (hash a copy to check it).</p>
+    <p>Pays in <b id="asset">${esc(asset.symbol)}</b>${asset.id === null ? '' : ` (asset ${asset.id}: its caps need no rate)`} · budget <b class="budget">${esc(money(budget))}</b></p>
     <p>Lead ${esc(who(p.lead))} · ${p.status.isProposed ? 'Proposed' : `Active, ends at block ${p.status.asActive.endsAt} (now ${head}) · month ${period + 1}`} · ${p.rosterCount} members, ${p.seniors} seniors · active members now ${p.activeMembers}</p>
     ${bar([
       ['paid out', p.paid, 'paid'],
@@ -388,7 +424,7 @@ function wireActions(index, p) {
         const tx = retry ? api.tx.communityBounty.retryPayment(index, payment) : api.tx.communityBounty.checkPayment(index, payment);
         const events = await send(api, account, tx);
         const done = events.find(({ event }) => event.section === 'communityBounty' && event.method === 'PaymentConfirmed');
-        status(done ? `Payment #${payment} is done: ${pha(done.event.data.amount)} paid.` : `Payment #${payment} is in progress: ask again later.`);
+        status(done ? `Payment #${payment} is done: ${money(done.event.data.amount)} paid.` : `Payment #${payment} is in progress: ask again later.`);
         await route();
       } catch (e) {
         status(e.message, true);
@@ -407,14 +443,14 @@ async function checkBatch(index) {
   const pasted = document.getElementById('csv-text').value;
   const out = document.getElementById('csv-result');
   if (!file && !pasted.trim()) { out.innerHTML = '<p class="error">Choose a CSV file or paste its lines first.</p>'; return; }
-  const { rows, errors } = parseCsv(file ? await file.text() : pasted);
+  const { rows, errors } = parseCsv(file ? await file.text() : pasted, asset.id === null ? 12 : asset.decimals);
   if (errors.length || !rows.length) {
-    const why = errors.length ? errors : ['No award in it: each line is account,pool,amount_usd,reason.'];
+    const why = errors.length ? errors : ['No award in it: each line is account,pool,amount,reason.'];
     out.innerHTML = `<ul class="error">${why.map((e) => `<li>${esc(e)}</li>`).join('')}</ul>`;
     return;
   }
   const max = api.consts.communityBounty.maxAwardsPerCall.toNumber();
-  const awards = rows.map((r) => ({ pool: r.pool, beneficiary: r.account, amount: r.amountUsd, reason: r.reason }));
+  const awards = rows.map((r) => ({ pool: r.pool, beneficiary: r.account, amount: r.amount, reason: r.reason }));
   const results = [];
   for (let i = 0; i < awards.length; i += max) {
     const page = awards.slice(i, i + max);
@@ -422,10 +458,10 @@ async function checkBatch(index) {
     results.push(...dry);
   }
   const refused = results.filter((r) => r.isErr).length;
-  out.innerHTML = `<table><thead><tr><th>line</th><th>account</th><th>pool</th><th>USD</th><th>check</th></tr></thead><tbody>${rows.map((r, i) => {
+  out.innerHTML = `<table><thead><tr><th>line</th><th>account</th><th>pool</th><th>amount</th><th>check</th></tr></thead><tbody>${rows.map((r, i) => {
     const res = results[i];
-    const verdict = res.isOk ? `ok: ${pha(res.asOk)}` : `refused: ${errorName(api, res.asErr)}`;
-    return `<tr class="csv-row ${res.isOk ? 'ok' : 'refused'}" data-line="${r.line}"><td>${r.line}</td><td>${esc(who(r.account))}</td><td>${r.pool}</td><td>${esc(usd(r.amountUsd))}</td><td class="verdict">${esc(verdict)}</td></tr>`;
+    const verdict = res.isOk ? `ok: ${money(res.asOk)}` : `refused: ${errorName(api, res.asErr)}`;
+    return `<tr class="csv-row ${res.isOk ? 'ok' : 'refused'}" data-line="${r.line}"><td>${r.line}</td><td>${esc(who(r.account))}</td><td>${r.pool}</td><td>${esc(capMoney(r.amount))}</td><td class="verdict">${esc(verdict)}</td></tr>`;
   }).join('')}</tbody></table>
   ${refused ? `<p class="error" id="csv-refused">${refused} row(s) refused: nothing was sent. Fix them and check again.</p>` : `<button id="csv-send">Send ${rows.length} awards in ${Math.ceil(rows.length / max)} batch(es)</button>`}`;
   const sendButton = document.getElementById('csv-send');

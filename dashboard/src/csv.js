@@ -1,16 +1,18 @@
 // This file is part of community-bounty.
 // SPDX-License-Identifier: Apache-2.0
 
-// The lead's monthly batch as CSV: `account,pool,amount_usd,reason`, one award a line; a header
-// line and blank lines are skipped. Amounts are in USD with at most 12 decimals (the pallet's
-// unit for the USD asset); the reason may contain commas.
+// The lead's monthly batch as CSV: `account,pool,amount,reason`, one award a line; a header
+// line and blank lines are skipped. Amounts are in the pools' unit (USD for a program paying PHA,
+// the program's asset otherwise) with at most `decimals` decimals (12 for USD and PHA, 6 for
+// USDT); the reason may contain commas.
 
 import { decodeAddress } from '@polkadot/util-crypto';
 
-const UNIT = 10n ** 12n;
-
-/// Parses `source`; returns the rows and, for each line that is not an award, why.
-export function parseCsv(source) {
+/// Parses `source`, with amounts of `decimals` decimals; returns the rows and, for each line
+/// that is not an award, why.
+export function parseCsv(source, decimals = 12) {
+  const unit = 10n ** BigInt(decimals);
+  const pattern = new RegExp(`^(\\d+)(?:\\.(\\d{1,${decimals}}))?$`);
   const rows = [];
   const errors = [];
   source.split(/\r?\n/).forEach((raw, i) => {
@@ -30,13 +32,13 @@ export function parseCsv(source) {
       errors.push(`line ${line}: the pool "${pool}" is not a pool number`);
       return;
     }
-    const m = /^(\d+)(?:\.(\d{1,12}))?$/.exec(amount ?? '');
+    const m = pattern.exec(amount ?? '');
     if (!m) {
-      errors.push(`line ${line}: the amount "${amount}" is not an amount in USD`);
+      errors.push(`line ${line}: the amount "${amount}" is not an amount (at most ${decimals} decimals)`);
       return;
     }
-    const amountUsd = BigInt(m[1]) * UNIT + BigInt((m[2] ?? '').padEnd(12, '0') || '0');
-    rows.push({ line, account, pool: Number(pool), amountUsd, reason });
+    const value = BigInt(m[1]) * unit + BigInt((m[2] ?? '').padEnd(decimals, '0') || '0');
+    rows.push({ line, account, pool: Number(pool), amount: value, reason });
   });
   return { rows, errors };
 }

@@ -368,3 +368,40 @@ test('a failed payment is listed with its retry window, and retried from the pag
   assert.equal((await api.query.system.account(member.address)).data.free.toBigInt(), PHA / 100n + PHA / 101n);
   await page.close();
 });
+
+test('a program paying USDT shows its asset, its budget and its payments in USDT', async () => {
+  const { send: post } = sender(api);
+  const USDT = 1984;
+  const UNIT = 10n ** 6n;
+  const spec = {
+    ...seed.spec,
+    title: 'Contributors in USDT',
+    description: api.registry.hash(new TextEncoder().encode('Proposal #14\'s contributors, paid in USDT.')).toHex(),
+    asset: { Asset: USDT },
+    budget: 4_000n * UNIT,
+    milestones: [{ ...seed.spec.milestones[1], tranche: 4_000n * UNIT }],
+    pools: [{ eligibility: 'Contributors', denomination: { Asset: USDT }, periodCap: 2_000n * UNIT, memberCap: 1_000n * UNIT, payout: 'Direct' }],
+    maxSeniors: null,
+    minCrew: 0,
+  };
+  const proposed = await post(lead(), api.tx.communityBounty.proposeProgram(spec));
+  const index = has(proposed, 'ProgramProposed').event.data.index.toNumber();
+  const ayes = { threshold: 3, ayes: ['Alice', 'Bob', 'Charlie'].map(dev) };
+  // The council dates the PHA/USDT rate its limit needs, then approves.
+  await council(api, post, api.tx.datedRates.update(USDT, 2_500_000n * 10n ** 18n), ayes);
+  await council(api, post, api.tx.communityBounty.approveProgram(index), ayes);
+  await post(lead(), api.tx.communityBounty.award(index, 0, dev('Dave').address, 750n * UNIT, 'workshop'));
+
+  const list = await open('#/');
+  const card = list.locator(`article.card[data-program="${index}"]`);
+  assert.equal(await card.locator('.asset').textContent(), 'USDT');
+  assert.equal(await card.locator('.budget').textContent(), '4,000.00 USDT');
+  await list.close();
+  const page = await open(`#/program/${index}`);
+  assert.equal(await page.textContent('#asset'), 'USDT');
+  assert.equal(await page.textContent('[data-figure="paid"]'), '750.00 USDT');
+  assert.equal(await page.textContent('[data-pool="0"] .spent'), '750.00 USDT', 'a cap in USDT reads in USDT');
+  assert.equal(await page.locator('[data-pool="0"] .remaining-native').count(), 0, 'no conversion: the cap is in the asset paid');
+  assert.equal(await page.locator('[data-pool="0"] .rate').count(), 0, 'no rate note: none is needed');
+  await page.close();
+});

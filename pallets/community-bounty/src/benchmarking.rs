@@ -16,7 +16,8 @@
 
 //! Benchmarks of the community-bounty pallet (FRAME v2 syntax). Every benchmark sets up the
 //! worst case: the longest texts, the most milestones and pools, pools denominated in an asset
-//! with member caps, payments that create the beneficiary's account.
+//! with member caps, payments that create the beneficiary's account, programs paying the asset
+//! the runtime's `BenchmarkHelper::program_asset` names (its dearest payments).
 //!
 //! Components: the title length `t`, milestones `m` and pools `p` of a proposal; the storage
 //! entries `n` one clean-up step visits (close, cancel, clear) and the claims `c` of a round's
@@ -54,7 +55,46 @@ fn assert_last_event<T: Config>(event: Event<T>) {
 }
 
 fn ed<T: Config>() -> BalanceOf<T> {
-	T::Currency::minimum_balance().max(1u32.into())
+	use frame_support::traits::fungibles::Inspect as _;
+	let asset_min = T::Assets::minimum_balance(program_asset::<T>().into());
+	T::Currency::minimum_balance().max(asset_min).max(1u32.into())
+}
+
+/// The asset the benchmarked programs pay in (the runtime's dearest, as its helper names it),
+/// with a fresh rate, which the council's limit needs to value a budget in it.
+fn program_asset<T: Config>() -> Denomination<T::AssetKind> {
+	let asset = T::BenchmarkHelper::program_asset();
+	if let Denomination::Asset(kind) = &asset {
+		T::BalanceConverter::ensure_successful(kind.clone());
+		T::RateClock::ensure_fresh(kind);
+	}
+	asset
+}
+
+/// A pool's denomination: for a program paying native tokens, asset kind `seed` with a rate
+/// (the dearer: a conversion each payment); for one paying an asset, that asset (no other is
+/// allowed).
+fn pool_denomination<T: Config>(seed: u32) -> Denomination<T::AssetKind> {
+	match program_asset::<T>() {
+		Denomination::Native => Denomination::Asset(asset_kind::<T>(seed)),
+		asset => asset,
+	}
+}
+
+/// Makes `who` hold `amount` of the programs' asset.
+fn set_program_balance<T: Config>(who: &T::AccountId, amount: BalanceOf<T>) {
+	match program_asset::<T>() {
+		Denomination::Native => {
+			T::Currency::set_balance(who, amount);
+		},
+		Denomination::Asset(kind) => T::BenchmarkHelper::set_asset_balance(&kind, who, amount),
+	}
+}
+
+/// What `who` holds of the programs' asset.
+fn program_balance<T: Config>(who: &T::AccountId) -> BalanceOf<T> {
+	use frame_support::traits::fungibles::Inspect as _;
+	T::Assets::balance(program_asset::<T>().into(), who)
 }
 
 /// A tranche: large enough for every award of the benchmarks.
@@ -98,7 +138,7 @@ fn spec<T: Config>(t: u32, m: u32, p: u32) -> ProgramSpec<T> {
 	let pools: Vec<_> = (0..p)
 		.map(|i| RewardPool {
 			eligibility: Eligibility::SeniorAmbassadors,
-			denomination: Denomination::Asset(asset_kind::<T>(i + 1)),
+			denomination: pool_denomination::<T>(i + 1),
 			period_cap: BalanceOf::<T>::max_value(),
 			member_cap: Some(BalanceOf::<T>::max_value()),
 			payout: Payout::Direct,
@@ -108,7 +148,7 @@ fn spec<T: Config>(t: u32, m: u32, p: u32) -> ProgramSpec<T> {
 	ProgramSpec {
 		title: bytes(t),
 		description: T::Hashing::hash(b"the proposal's full text, published off chain"),
-		asset: Denomination::Native,
+		asset: program_asset::<T>(),
 		budget,
 		milestones: milestones.try_into().unwrap_or_default(),
 		pools: pools.try_into().unwrap_or_default(),
@@ -122,6 +162,7 @@ fn spec<T: Config>(t: u32, m: u32, p: u32) -> ProgramSpec<T> {
 fn fund_treasury<T: Config>() {
 	let amount = tranche::<T>().saturating_mul(1_000u32.into());
 	T::Currency::set_balance(&T::TreasuryAccount::get(), amount);
+	set_program_balance::<T>(&T::TreasuryAccount::get(), amount);
 }
 
 /// The lead when it signs the benchmarked call: whitelisted, like any signer.
@@ -287,7 +328,7 @@ fn round_program<T: Config>(
 	let cap = award_amount::<T>().saturating_mul(T::MaxEntriesPerRound::get().into());
 	let scored = |eligibility, split, seed| RewardPool {
 		eligibility,
-		denomination: Denomination::Asset(asset_kind::<T>(seed)),
+		denomination: pool_denomination::<T>(seed),
 		period_cap: cap,
 		member_cap: Some(award_amount::<T>()),
 		payout: Payout::Scored { threshold: 40, split },
@@ -426,10 +467,10 @@ fn award_pool<T: Config>(senior: bool, capped: bool, asset: bool, seed: u32) -> 
 		} else {
 			Eligibility::Contributors
 		},
-		denomination: if asset {
-			Denomination::Asset(asset_kind::<T>(seed))
-		} else {
-			Denomination::Native
+		denomination: match program_asset::<T>() {
+			Denomination::Native if asset => Denomination::Asset(asset_kind::<T>(seed)),
+			// A program paying an asset takes caps in it only.
+			paid => paid,
 		},
 		period_cap: BalanceOf::<T>::max_value(),
 		member_cap: capped.then(BalanceOf::<T>::max_value),
@@ -665,8 +706,8 @@ mod benchmarks {
 		fund_treasury::<T>();
 		let (index, _) = proposed::<T>(other_lead::<T>());
 		let treasury = T::TreasuryAccount::get();
-		let funds = T::Currency::balance(&treasury);
-		T::Currency::set_balance(&treasury, ed::<T>());
+		let funds = program_balance::<T>(&treasury);
+		set_program_balance::<T>(&treasury, ed::<T>());
 		let approve =
 			T::ApproveOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		CommunityBounty::<T>::approve_program(approve, index)?;
@@ -678,7 +719,7 @@ mod benchmarks {
 				program.owed = owed.try_into().unwrap_or_default();
 			}
 		});
-		T::Currency::set_balance(&treasury, funds);
+		set_program_balance::<T>(&treasury, funds);
 		let caller: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
@@ -697,17 +738,14 @@ mod benchmarks {
 			}
 		});
 		CommunityBounty::<T>::close_program(RawOrigin::Signed(lead).into(), index)?;
-		T::Currency::set_balance(&CommunityBounty::<T>::program_account(index), tranche::<T>());
+		set_program_balance::<T>(&CommunityBounty::<T>::program_account(index), tranche::<T>());
 		let caller: T::AccountId = whitelisted_caller();
+		let asset = program_asset::<T>();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), index, Denomination::Native);
+		_(RawOrigin::Signed(caller), index, asset.clone());
 
-		assert_last_event::<T>(Event::Reclaimed {
-			index,
-			asset: Denomination::Native,
-			amount: tranche::<T>(),
-		});
+		assert_last_event::<T>(Event::Reclaimed { index, asset, amount: tranche::<T>() });
 		Ok(())
 	}
 
@@ -1166,7 +1204,7 @@ mod benchmarks {
 		let source = CommunityBounty::<T>::program_account(index);
 		let payee: T::AccountId = account("payee", 0, SEED);
 		let amount = award_amount::<T>();
-		let asset = Denomination::<T::AssetKind>::Native;
+		let asset = program_asset::<T>();
 		T::Paymaster::ensure_successful(&source, &payee, asset.clone().into(), amount);
 		let id = T::Paymaster::pay(&source, &payee, asset.into(), amount)
 			.map_err(|_| BenchmarkError::Stop("the paymaster refused a payment it ensured"))?;
@@ -1202,7 +1240,7 @@ mod benchmarks {
 		let record = PaymentRecord { payee: payee.clone(), amount, pool: 0, period: 0, state };
 		let payment = CommunityBounty::<T>::record_payment(index, record)
 			.ok_or(BenchmarkError::Stop("MaxOpenPayments is zero"))?;
-		let asset = Denomination::<T::AssetKind>::Native;
+		let asset = program_asset::<T>();
 		T::Paymaster::ensure_successful(&source, &payee, asset.into(), amount);
 		let caller: T::AccountId = whitelisted_caller();
 

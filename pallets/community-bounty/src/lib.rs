@@ -375,14 +375,29 @@ pub const LOG_TARGET: &str = "runtime::community-bounty";
 
 /// Builds the arguments that benchmarks cannot construct generically.
 #[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper<AssetKind> {
+pub trait BenchmarkHelper<AssetKind, AccountId, Balance> {
 	/// An asset kind for pools denominated in an asset, with a rate the converter can use once
 	/// `ensure_successful` was called for it.
 	fn create_asset_kind(seed: u32) -> AssetKind;
+
+	/// The asset the benchmarked programs pay in: the one whose payments cost the runtime the
+	/// most (an asset of `pallet-assets`, whose transfer to a new account reads and writes more
+	/// than a native one), created if the benchmark's genesis lacks it. The native token by
+	/// default. The weights then cover a program paying it; the runtime's own tests should
+	/// check that a program paying the native token fits them too.
+	fn program_asset() -> Denomination<AssetKind> {
+		Denomination::Native
+	}
+
+	/// Makes `who` hold `amount` of `asset`, the asset [`Self::program_asset`] names (never the
+	/// native token, which the benchmarks set themselves).
+	fn set_asset_balance(_asset: &AssetKind, _who: &AccountId, _amount: Balance) {}
 }
 
 #[cfg(feature = "runtime-benchmarks")]
-impl<AssetKind: From<u32>> BenchmarkHelper<AssetKind> for () {
+impl<AssetKind: From<u32>, AccountId, Balance> BenchmarkHelper<AssetKind, AccountId, Balance>
+	for ()
+{
 	fn create_asset_kind(seed: u32) -> AssetKind {
 		seed.into()
 	}
@@ -684,7 +699,7 @@ pub mod pallet {
 		/// Builds benchmark arguments.
 		#[cfg(feature = "runtime-benchmarks")]
 		#[pallet::no_default]
-		type BenchmarkHelper: BenchmarkHelper<Self::AssetKind>;
+		type BenchmarkHelper: BenchmarkHelper<Self::AssetKind, Self::AccountId, BalanceOf<Self>>;
 	}
 
 	/// Why this pallet holds funds.

@@ -336,7 +336,25 @@ impl Config for Test {
 	type SettlementWindow = ConstU64<SETTLEMENT>;
 	type ClaimDeposit = ConstU64<CLAIM_DEPOSIT>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = ();
+	type BenchmarkHelper = UsdtPrograms;
+}
+
+/// The benchmarks' programs pay USDT, as the demo runtime's do: the asset path of every payment
+/// runs in the benchmark tests.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct UsdtPrograms;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<u32, AccountId, Balance> for UsdtPrograms {
+	fn create_asset_kind(seed: u32) -> u32 {
+		seed
+	}
+	fn program_asset() -> Denomination<u32> {
+		IN_USDT
+	}
+	fn set_asset_balance(asset: &u32, who: &AccountId, amount: Balance) {
+		use frame_support::traits::fungibles::Mutate;
+		let _ = <Assets as Mutate<_>>::set_balance(*asset, who, amount);
+	}
 }
 
 /// Builds the genesis of a test: a funded treasury, lead and a few other accounts.

@@ -302,6 +302,35 @@ parameter_types! {
 	pub const MaxRateAge: BlockNumber = PayoutPeriod::get() + FilingGrace::get();
 }
 
+/// The community bounties' benchmarks run programs paying USDT: a `pallet-assets` transfer to a
+/// new account costs more than a PHA one, so the weights cover a program paying either (the
+/// runtime's tests check the PHA programs against them too).
+#[cfg(feature = "runtime-benchmarks")]
+pub struct UsdtPrograms;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_community_bounty::BenchmarkHelper<u32, AccountId, Balance> for UsdtPrograms {
+	fn create_asset_kind(seed: u32) -> u32 {
+		seed
+	}
+	fn program_asset() -> pallet_community_bounty::Denomination<u32> {
+		use frame_support::traits::fungibles::{Create, Inspect};
+		// The benchmarks run without genesis: USDT is created as the presets create it.
+		if !<Assets as Inspect<AccountId>>::asset_exists(USDT) {
+			let _ = <Assets as Create<AccountId>>::create(
+				USDT,
+				TreasuryAccount::get(),
+				true,
+				crate::genesis_config_presets::USDT_MIN_BALANCE,
+			);
+		}
+		pallet_community_bounty::Denomination::Asset(USDT)
+	}
+	fn set_asset_balance(asset: &u32, who: &AccountId, amount: Balance) {
+		use frame_support::traits::fungibles::Mutate;
+		let _ = <Assets as Mutate<AccountId>>::set_balance(*asset, who, amount);
+	}
+}
+
 /// How the demo runtime configures the community bounties: the council's two majorities as
 /// origins, the treasury's pot as the source of funds (in PHA or USDT), `pallet-asset-rate`
 /// for USD caps and for the native value of a USDT budget.
@@ -359,7 +388,7 @@ impl pallet_community_bounty::Config for Runtime {
 	// The pallet's own weights: frame-omni-bencher measures them on this runtime.
 	type WeightInfo = pallet_community_bounty::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = ();
+	type BenchmarkHelper = UsdtPrograms;
 }
 
 impl dated_rates::Config for Runtime {}
