@@ -62,7 +62,7 @@ fn paid_for(index: u32, amount: Balance, paid: Balance) -> String {
 pub(crate) fn usdt(amount: Balance) -> String {
 	let whole = amount / USDT_UNIT;
 	let fraction = amount % USDT_UNIT;
-	if fraction % (USDT_UNIT / 100) == 0 {
+	if fraction.is_multiple_of(USDT_UNIT / 100) {
 		format!("{}.{:02} USDT", group(whole), fraction / (USDT_UNIT / 100))
 	} else {
 		format!("{}.{:06} USDT", group(whole), fraction)

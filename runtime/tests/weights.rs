@@ -456,3 +456,83 @@ fn a_page_of_failed_payments_and_a_retry_fit_their_weights() {
 		Call::retry_payment { index: 0, payment: 0 },
 	);
 }
+
+/// A program paying USDT (an asset of `pallet-assets`, whose transfers read and write more than
+/// a PHA transfer): the seed's spec in USDT, a full roster, and program 0's account funded.
+fn usdt_program(chain: &mut Chain, scored_seniors: bool) -> (u32, Vec<AccountId>) {
+	use community_bounty_runtime::{configs::USDT, genesis_config_presets::USDT_UNIT};
+	let usdt = pallet_community_bounty::Denomination::Asset(USDT);
+	let mut spec = seed_spec();
+	spec.asset = usdt.clone();
+	spec.budget = 100_000 * USDT_UNIT;
+	spec.milestones[0].tranche = 80_000 * USDT_UNIT;
+	spec.milestones[1].tranche = 20_000 * USDT_UNIT;
+	for pool in spec.pools.iter_mut() {
+		pool.denomination = usdt.clone();
+		pool.period_cap = 2_000 * USDT_UNIT;
+		pool.member_cap = pool.member_cap.map(|_| 1_000 * USDT_UNIT);
+	}
+	if scored_seniors {
+		// Every senior with a crew is paid from the senior pool, whatever its score.
+		spec.pools[0].payout = Payout::Scored { threshold: 0, split: Split::Proportional };
+	}
+	// The council dates the PHA/USDT rate its limit needs (genesis dated it at block 0).
+	chain.block(|| {
+		let call = RuntimeCall::DatedRates(community_bounty_runtime::dated_rates::Call::update {
+			asset_kind: Box::new(USDT),
+			rate: FixedU128::from_u32(2_500_000),
+		});
+		assert_eq!(motion(Alice, 3, call, &[Bob, Charlie], &[]), Some(Ok(())));
+	});
+	let (approved_at, seniors, ambassadors) = full_roster_of(chain, spec);
+	(approved_at, seniors.into_iter().chain(ambassadors).collect())
+}
+
+#[test]
+fn a_full_batch_of_usdt_awards_fits_its_weight() {
+	use community_bounty_runtime::genesis_config_presets::USDT_UNIT;
+	let mut chain = Chain::new();
+	usdt_program(&mut chain, false);
+	let per_call = max::<<Runtime as pallet_community_bounty::Config>::MaxAwardsPerCall>();
+	// Capped USDT awards to accounts holding no USDT: each creates an asset account.
+	let awards: Vec<_> = (0..per_call)
+		.map(|i| Award {
+			pool: 1,
+			beneficiary: crew_member(1_000 + i),
+			amount: 30 * USDT_UNIT,
+			reason: vec![b'r'; 64].try_into().unwrap(),
+		})
+		.collect();
+	assert_fits(
+		&mut chain,
+		"award_batch (a full batch in USDT)",
+		signed(&lead()),
+		Call::award_batch { index: 0, awards: awards.try_into().unwrap() },
+	);
+}
+
+#[test]
+fn every_step_of_a_full_rounds_settlement_in_usdt_fits_its_weight() {
+	let mut chain = Chain::new();
+	let (approved_at, members) = usdt_program(&mut chain, true);
+	chain.block(|| {
+		members.iter().for_each(|m| {
+			assert_ok!(file(m, 0));
+		})
+	});
+	let (filing_over, _) = deadlines(approved_at, 0);
+	chain.block_at(Some(filing_over), || {
+		score(&members, 0, MAX_SCORE);
+		assert_ok!(CommunityBounty::finalize_round(signed(&lead()), 0, 0));
+	});
+	let mut step = 0;
+	while chain.block(|| pallet_community_bounty::Rounds::<Runtime>::contains_key(0, 0)) {
+		assert_fits(
+			&mut chain,
+			&format!("settle_round in USDT (step {step})"),
+			signed(&id(Eve)),
+			Call::settle_round { index: 0, period: 0 },
+		);
+		step += 1;
+	}
+}
