@@ -536,3 +536,18 @@ fn every_step_of_a_full_rounds_settlement_in_usdt_fits_its_weight() {
 		step += 1;
 	}
 }
+
+#[test]
+fn naming_and_clearing_a_payee_fit_their_weights() {
+	let mut chain = Chain::new();
+	let payee = MultiAddress::Id(id(Dave));
+	assert_fits(
+		&mut chain,
+		"set_payee",
+		signed(&id(Eve)),
+		Call::set_payee { payee: payee.clone() },
+	);
+	// Naming another keeps the deposit: no costlier than the first.
+	assert_fits(&mut chain, "set_payee again", signed(&id(Eve)), Call::set_payee { payee });
+	assert_fits(&mut chain, "clear_payee", signed(&id(Eve)), Call::clear_payee {});
+}

@@ -319,6 +319,8 @@ fn ours() -> Vec<Call> {
 		}),
 		Call::new("check_payment", vec![], |_| Ours::check_payment()),
 		Call::new("retry_payment", vec![], |_| Ours::retry_payment()),
+		Call::new("set_payee", vec![], |_| Ours::set_payee()),
+		Call::new("clear_payee", vec![], |_| Ours::clear_payee()),
 	]
 }
 

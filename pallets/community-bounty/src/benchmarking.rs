@@ -46,7 +46,7 @@ use frame_support::traits::{
 	EnsureOrigin,
 };
 use frame_system::RawOrigin;
-use sp_runtime::traits::{BlockNumberProvider, Bounded, Hash, Saturating, StaticLookup};
+use sp_runtime::traits::{BlockNumberProvider, Bounded, Convert, Hash, Saturating, StaticLookup};
 
 const SEED: u32 = 0;
 
@@ -1205,8 +1205,9 @@ mod benchmarks {
 		let payee: T::AccountId = account("payee", 0, SEED);
 		let amount = award_amount::<T>();
 		let asset = program_asset::<T>();
-		T::Paymaster::ensure_successful(&source, &payee, asset.clone().into(), amount);
-		let id = T::Paymaster::pay(&source, &payee, asset.into(), amount)
+		let beneficiary = T::AccountBeneficiary::convert(payee.clone());
+		T::Paymaster::ensure_successful(&source, &beneficiary, asset.clone().into(), amount);
+		let id = T::Paymaster::pay(&source, &beneficiary, asset.into(), amount)
 			.map_err(|_| BenchmarkError::Stop("the paymaster refused a payment it ensured"))?;
 		T::Paymaster::ensure_concluded(id);
 		let state = PaymentState::InProgress { id };
@@ -1241,13 +1242,48 @@ mod benchmarks {
 		let payment = CommunityBounty::<T>::record_payment(index, record)
 			.ok_or(BenchmarkError::Stop("MaxOpenPayments is zero"))?;
 		let asset = program_asset::<T>();
-		T::Paymaster::ensure_successful(&source, &payee, asset.into(), amount);
+		let beneficiary = T::AccountBeneficiary::convert(payee.clone());
+		T::Paymaster::ensure_successful(&source, &beneficiary, asset.into(), amount);
 		let caller: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), index, payment);
 
 		assert_last_event::<T>(Event::PaymentConfirmed { index, payment, payee, amount });
+		Ok(())
+	}
+
+	/// An account naming its first payee: the deposit is held and the record written.
+	#[benchmark]
+	fn set_payee() -> Result<(), BenchmarkError> {
+		// Not whitelisted: the account holding the deposit is read and written like any other.
+		let caller: T::AccountId = account("caller", 0, SEED);
+		T::Currency::set_balance(&caller, tranche::<T>());
+		let payee = T::AccountBeneficiary::convert(account("payee", 0, SEED));
+		let source = T::BeneficiaryLookup::unlookup(payee.clone());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), source);
+
+		let deposit = T::PayeeDeposit::get();
+		assert_last_event::<T>(Event::PayeeSet { who: caller, payee, deposit });
+		Ok(())
+	}
+
+	/// An account clearing its payee: the record goes and the deposit is released.
+	#[benchmark]
+	fn clear_payee() -> Result<(), BenchmarkError> {
+		// Not whitelisted: the account holding the deposit is read and written like any other.
+		let caller: T::AccountId = account("caller", 0, SEED);
+		T::Currency::set_balance(&caller, tranche::<T>());
+		let payee = T::AccountBeneficiary::convert(account("payee", 0, SEED));
+		CommunityBounty::<T>::do_set_payee(caller.clone(), payee)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()));
+
+		let deposit = T::PayeeDeposit::get();
+		assert_last_event::<T>(Event::PayeeCleared { who: caller, deposit });
 		Ok(())
 	}
 

@@ -91,8 +91,8 @@
 //!    done at once is recorded in progress or failed, asked about, and retried (see "Payments
 //!    and their status" below).
 //! 9. [`reclaim`](Pallet::reclaim) (anyone) sweeps tokens of any asset sent to a removed
-//!    program's account to the treasury. [`set_lead`](Pallet::set_lead) ([`Config::ApproveOrigin`]) replaces the lead.
-//!    [`unbar_member`](Pallet::unbar_member) ([`Config::ApproveOrigin`]) lets the lead add again
+//!    program's account to the treasury. [`set_lead`](Pallet::set_lead)
+//!    ([`Config::ApproveOrigin`]) replaces the lead. [`unbar_member`](Pallet::unbar_member) ([`Config::ApproveOrigin`]) lets the lead add again
 //!    an account the council removed. [`promote_member`](Pallet::promote_member) (lead) turns an
 //!    ambassador into a Senior Ambassador, within the spec's `max_seniors`.
 //!
@@ -184,6 +184,16 @@
 //! `MaxOpenPayments` records, a round's failed payment is skipped (`PaymentSkipped`), its amount
 //! uncharged.
 //!
+//! ## Payees
+//!
+//! A program knows, caps and scores accounts; where an account's pay goes is a
+//! [`Config::Beneficiary`], as in pallet-treasury: its own account unless it named another with
+//! [`set_payee`](Pallet::set_payee) (a runtime paying beyond its accounts may take an XCM
+//! location or a mapped EVM account; the demo runtime pays local accounts), for every program,
+//! with [`Config::PayeeDeposit`] held until [`clear_payee`](Pallet::clear_payee). The payee is
+//! read when a payment is handed over: a payment in progress is not redirected, and a retry
+//! goes to the payee named at the retry. Records and events name the account (`payees.rs`).
+//!
 //! ## Trust model
 //!
 //! - **The lead alone** proposes (with a bond), keeps the roster, reports milestones, pays
@@ -192,7 +202,8 @@
 //!   program, and is paid only from a direct pool whose [`Eligibility`] is `Lead`, visible in
 //!   the spec. A scored pool pays only by the scores, under the spec's threshold and split.
 //! - **Members** file their own reports (and contributors their claims, with a deposit): the
-//!   lead cannot file for them, and the `ActiveMembers` figure counts their signatures.
+//!   lead cannot file for them, and the `ActiveMembers` figure counts their signatures. Only an
+//!   account names its payee: no lead or council can redirect its pay.
 //! - **The council** ([`Config::ApproveOrigin`], [`Config::RejectOrigin`]) approves or rejects
 //!   programs and reports, names leads, cancels, and removes members; a member it removed is
 //!   barred until it says otherwise, and a senior leaves with its crew. A decision on a report
@@ -344,6 +355,7 @@ pub mod migrations;
 mod milestones;
 #[cfg(test)]
 mod mock;
+mod payees;
 mod payments;
 mod program;
 mod rates;
@@ -413,7 +425,7 @@ pub mod pallet {
 		tokens::{ConversionFromAssetBalance, PayWithSource},
 	};
 	use frame_system::pallet_prelude::{ensure_signed, OriginFor};
-	use sp_runtime::traits::{BlockNumberProvider, StaticLookup};
+	use sp_runtime::traits::{BlockNumberProvider, Convert, StaticLookup};
 
 	/// The in-code storage version. Version 1 was the first layout; version 2 keeps each pool's
 	/// spending and the title in the program record, stores the description's hash instead of
@@ -427,6 +439,8 @@ pub mod pallet {
 
 	/// An account id as given to a call: an address the runtime's lookup resolves.
 	pub type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
+	/// How a call names a [`Config::Beneficiary`].
+	pub type BeneficiaryLookupOf<T> = <<T as Config>::BeneficiaryLookup as StaticLookup>::Source;
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -527,9 +541,32 @@ pub mod pallet {
 		type Paymaster: PayWithSource<
 			Balance = BalanceOf<Self>,
 			Source = Self::AccountId,
-			Beneficiary = Self::AccountId,
+			Beneficiary = Self::Beneficiary,
 			AssetKind = AssetIdOf<Self>,
 		>;
+
+		/// Whom [`Config::Paymaster`] pays: a local account, or, in a runtime whose paymaster
+		/// pays beyond it, an XCM location or a mapped EVM account (as pallet-treasury's
+		/// `Beneficiary`). A member names one for its pay with `set_payee` ([`Payees`]).
+		#[pallet::no_default]
+		type Beneficiary: Parameter + MaxEncodedLen;
+
+		/// How a call names a [`Config::Beneficiary`] (the runtime's account lookup, when the
+		/// beneficiary is a local account).
+		#[pallet::no_default]
+		type BeneficiaryLookup: StaticLookup<Target = Self::Beneficiary>;
+
+		/// Names a local account as a beneficiary: the program account a tranche pays, the
+		/// treasury a sweep pays, and an account that named no payee (`Identity` when the
+		/// beneficiary is a local account).
+		#[pallet::no_default]
+		type AccountBeneficiary: Convert<Self::AccountId, Self::Beneficiary>;
+
+		/// The deposit held from an account while it names a payee ([`Payees`]), for the
+		/// storage the record takes; released when it clears it.
+		#[pallet::constant]
+		#[pallet::no_default]
+		type PayeeDeposit: Get<BalanceOf<Self>>;
 
 		/// The most payments of one program recorded at once (in progress or failed). A round's
 		/// payment that fails while that many are recorded is skipped (`PaymentSkipped`): its
@@ -712,6 +749,9 @@ pub mod pallet {
 		/// and slashed to the treasury if the lead marks the claim as spam.
 		#[codec(index = 1)]
 		ClaimDeposit,
+		/// The deposit of an account naming a payee ([`Payees`]), released when it clears it.
+		#[codec(index = 2)]
+		PayeeDeposit,
 	}
 
 	/// The number of programs ever proposed; the next program gets this index.
@@ -822,6 +862,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Cleanups<T: Config> = StorageMap<_, Twox64Concat, ProgramIndex, CleanupStages>;
 
+	/// The payee each account named for its pay from every program (awards and a round's
+	/// payments, retries included), with the deposit held for it. An account with none is
+	/// paid at its own account ([`Config::AccountBeneficiary`]).
+	#[pallet::storage]
+	pub type Payees<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, PayeeOf<T>>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -903,6 +949,11 @@ pub mod pallet {
 		},
 		/// The council lifted the bar on an account it had removed: the lead may add it again.
 		MemberUnbarred { index: ProgramIndex, who: T::AccountId },
+		/// `who` named `payee` for its pay from every program, with `deposit` held.
+		PayeeSet { who: T::AccountId, payee: T::Beneficiary, deposit: BalanceOf<T> },
+		/// `who` cleared its payee: it is paid at its own account again, and `deposit` is
+		/// released.
+		PayeeCleared { who: T::AccountId, deposit: BalanceOf<T> },
 		/// The lead reported a milestone, as report number `attempt`. `figure` is the figure of
 		/// record: the chain's count for `AmbassadorCount` and `ActiveMembers`, else the lead's
 		/// `claimed` figure.
@@ -1202,7 +1253,8 @@ pub mod pallet {
 		InsufficientProgramFunds,
 		/// The amount, or its native value, is zero.
 		ZeroAmount,
-		/// The beneficiary cannot receive this payment (below the existential deposit, say).
+		/// The beneficiary, paid at its own account, cannot receive this payment (below the
+		/// existential deposit, say).
 		CannotReceive,
 		/// The program has paid `MaxBeneficiaries` beneficiaries of member-capped pools this
 		/// period.
@@ -1244,6 +1296,8 @@ pub mod pallet {
 		/// A pool of a program paying an asset is denominated in another one: such a program's
 		/// caps are in its own asset (only a program paying native tokens converts caps).
 		DenominationMismatch,
+		/// The account has named no payee: there is nothing to clear.
+		NoPayee,
 	}
 
 	#[pallet::hooks]
@@ -2129,9 +2183,9 @@ pub mod pallet {
 		///
 		/// ## Details
 		/// Payment `payment` of program `index` must have failed. It is paid again, from the
-		/// program account where its amount stayed earmarked, to the same payee: it was charged
-		/// to its pool and period once and is not charged again, so a payment is never made
-		/// twice. If the paymaster refuses it again, the call fails with `PaymentRefused` and
+		/// program account where its amount stayed earmarked, for the same account (to the
+		/// payee it names now, [`Payees`]): it was charged to its pool and period once and is
+		/// not charged again, so a payment is never made twice. If the paymaster refuses it again, the call fails with `PaymentRefused` and
 		/// changes nothing; if it takes it without saying how it went, the payment is in
 		/// progress again. A retry is possible until the program is removed; a close after the
 		/// window ([`Config::PaymentRetryWindow`]) returns its amount to the treasury instead.
@@ -2150,6 +2204,51 @@ pub mod pallet {
 		) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_retry_payment(index, payment)
+		}
+
+		/// Names where the caller's pay goes, from every program.
+		///
+		/// ## Dispatch Origin
+		/// Signed, by the account whose pay it is: no one else can name its payee.
+		///
+		/// ## Details
+		/// Awards, a round's payments and retries of failed ones for the caller go to `payee`
+		/// from now on; a payment already in progress is not redirected. A runtime paying
+		/// beyond its accounts may take an XCM location or a mapped EVM account here. The
+		/// first time, [`Config::PayeeDeposit`] is held from the caller; naming another payee
+		/// keeps it.
+		///
+		/// ## Events
+		/// `PayeeSet`.
+		///
+		/// ## Complexity
+		/// O(1).
+		#[pallet::call_index(26)]
+		#[pallet::weight(T::WeightInfo::set_payee())]
+		pub fn set_payee(origin: OriginFor<T>, payee: BeneficiaryLookupOf<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let payee = T::BeneficiaryLookup::lookup(payee)?;
+			Self::do_set_payee(who, payee)
+		}
+
+		/// Clears the caller's payee.
+		///
+		/// ## Dispatch Origin
+		/// Signed, by an account that named a payee ([`Error::NoPayee`] otherwise).
+		///
+		/// ## Details
+		/// The caller is paid at its own account again, and its deposit is released.
+		///
+		/// ## Events
+		/// `PayeeCleared`.
+		///
+		/// ## Complexity
+		/// O(1).
+		#[pallet::call_index(27)]
+		#[pallet::weight(T::WeightInfo::clear_payee())]
+		pub fn clear_payee(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_clear_payee(who)
 		}
 	}
 }

@@ -76,6 +76,8 @@ pub const SCORING: u64 = 20;
 pub const SETTLEMENT: u64 = 25;
 /// The deposit of a contributor's claim.
 pub const CLAIM_DEPOSIT: Balance = PHA;
+/// The deposit held while an account names a payee.
+pub const PAYEE_DEPOSIT: Balance = PHA / 2;
 
 pub const TREASURY: AccountId = 1_000;
 /// Stands for the council deciding with a qualified majority.
@@ -321,6 +323,10 @@ impl Config for Test {
 	type TreasuryAccount = Treasury;
 	type Assets = NativeAndAssets;
 	type Paymaster = MockPaymaster;
+	type Beneficiary = AccountId;
+	type BeneficiaryLookup = IdentityLookup<AccountId>;
+	type AccountBeneficiary = sp_runtime::traits::Identity;
+	type PayeeDeposit = ConstU64<PAYEE_DEPOSIT>;
 	type PaymentRetryWindow = ConstU64<RETRY_WINDOW>;
 	type AssetKind = u32;
 	type BalanceConverter = MockConverter;

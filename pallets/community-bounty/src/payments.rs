@@ -18,11 +18,15 @@
 //! treasury or of a program's account, all through [`Config::Paymaster`].
 //!
 //! - A **tranche** moves from the treasury to the program account ([`Pallet::pay_tranche`]).
-//! - An **award** moves from the program account to its beneficiary ([`Pallet::pay_award`]); a
-//!   refusal fails the call, naming a payee who cannot receive.
-//! - A **round's payment** moves from the program account to the entry's filer
+//! - An **award** moves from the program account to its beneficiary's payee
+//!   ([`Pallet::pay_award`]); a refusal fails the call, naming a payee who cannot receive.
+//! - A **round's payment** moves from the program account to the entry filer's payee
 //!   ([`Pallet::pay_entry`]); a refusal is recorded as a failed payment, not an error.
-//! - A **retry** pays a failed payment again ([`Pallet::do_retry_payment`]).
+//! - A **retry** pays a failed payment again, to the payee named at the retry
+//!   ([`Pallet::do_retry_payment`]).
+//!
+//! An account's payee ([`Payees`], `payees.rs`) is its own account unless it named another
+//! [`Config::Beneficiary`]; payment records and events name the account paid for.
 //! - A **sweep** returns what the program account holds of its asset to the treasury when the
 //!   program closes or is cancelled, and a stray deposit of any asset later
 //!   ([`Pallet::sweep`]).
@@ -67,7 +71,7 @@ use frame_support::traits::{
 		DepositConsequence, Fortitude, PayWithSource, PaymentStatus, Preservation, Provenance,
 	},
 };
-use sp_runtime::traits::{BlockNumberProvider, Saturating};
+use sp_runtime::traits::{BlockNumberProvider, Convert, Saturating};
 
 /// How a payment handed to the paymaster went, as far as it said at once.
 pub(crate) enum Paid<T: Config> {
@@ -84,7 +88,7 @@ impl<T: Config> Pallet<T> {
 	/// asks at once how it went.
 	fn pay(
 		source: &T::AccountId,
-		payee: &T::AccountId,
+		payee: &T::Beneficiary,
 		asset: &Denomination<T::AssetKind>,
 		amount: BalanceOf<T>,
 	) -> Paid<T> {
@@ -113,34 +117,38 @@ impl<T: Config> Pallet<T> {
 			Preservation::Preserve,
 			Fortitude::Polite,
 		);
-		amount <= available && !matches!(Self::pay(&treasury, account, asset, amount), Paid::Failed)
+		let beneficiary = T::AccountBeneficiary::convert(account.clone());
+		amount <= available
+			&& !matches!(Self::pay(&treasury, &beneficiary, asset, amount), Paid::Failed)
 	}
 
 	/// Pays an award of `amount` of `asset` from the program `account` (whose caller checked
-	/// that it stays alive) to `beneficiary`. Returns the paymaster's id if the payment is in
-	/// progress. A refusal fails with [`Error::CannotReceive`] when the payee cannot receive it,
-	/// else with [`Error::PaymentRefused`], and changes nothing.
+	/// that it stays alive) to `who`'s payee. Returns the paymaster's id if the payment is in
+	/// progress. A refusal fails with [`Error::CannotReceive`] when `who`, paid at its own
+	/// account, cannot receive it, else with [`Error::PaymentRefused`], and changes nothing.
 	pub(crate) fn pay_award(
 		account: &T::AccountId,
-		beneficiary: &T::AccountId,
+		who: &T::AccountId,
 		asset: &Denomination<T::AssetKind>,
 		amount: BalanceOf<T>,
 	) -> Result<Option<PaymentIdOf<T>>, DispatchError> {
-		match Self::pay(account, beneficiary, asset, amount) {
+		match Self::pay(account, &Self::payee_of(who), asset, amount) {
 			Paid::Done => Ok(None),
 			Paid::InProgress(id) => Ok(Some(id)),
 			Paid::Failed => {
-				// Only a failed payment pays for telling why.
-				let receivable = T::Assets::can_deposit(
-					asset.clone().into(),
-					beneficiary,
-					amount,
-					Provenance::Extant,
-				);
-				Err(if receivable == DepositConsequence::Success {
-					Error::<T>::PaymentRefused
-				} else {
+				// Only a failed payment pays for telling why; a named payee may be beyond
+				// this chain's accounts, so only an account's own can be asked.
+				let cannot_receive = !Payees::<T>::contains_key(who)
+					&& T::Assets::can_deposit(
+						asset.clone().into(),
+						who,
+						amount,
+						Provenance::Extant,
+					) != DepositConsequence::Success;
+				Err(if cannot_receive {
 					Error::<T>::CannotReceive
+				} else {
+					Error::<T>::PaymentRefused
 				}
 				.into())
 			},
@@ -148,14 +156,14 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Pays a round's entry `amount` of `asset` from the program `account` (whose settlement
-	/// committed it) to `who`.
+	/// committed it) to `who`'s payee.
 	pub(crate) fn pay_entry(
 		account: &T::AccountId,
 		who: &T::AccountId,
 		asset: &Denomination<T::AssetKind>,
 		amount: BalanceOf<T>,
 	) -> Paid<T> {
-		Self::pay(account, who, asset, amount)
+		Self::pay(account, &Self::payee_of(who), asset, amount)
 	}
 
 	/// Moves the whole balance of `asset` in `account` to the treasury. Returns the amount
@@ -173,7 +181,8 @@ impl<T: Config> Pallet<T> {
 		if amount.is_zero() {
 			return Ok(amount);
 		}
-		match Self::pay(account, &T::TreasuryAccount::get(), asset, amount) {
+		let treasury = T::AccountBeneficiary::convert(T::TreasuryAccount::get());
+		match Self::pay(account, &treasury, asset, amount) {
 			Paid::Failed => Err(Error::<T>::PaymentRefused.into()),
 			Paid::Done | Paid::InProgress(_) => Ok(amount),
 		}
@@ -253,7 +262,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Pays failed payment `payment` of program `index` again, from the program account.
+	/// Pays failed payment `payment` of program `index` again, from the program account, to
+	/// its payee's payee as named now.
 	pub(crate) fn do_retry_payment(index: ProgramIndex, payment: PaymentIndex) -> DispatchResult {
 		// A removed program returned its failed payments' amounts to the treasury.
 		let asset = Self::program(index)?.asset;
@@ -261,7 +271,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(matches!(record.state, PaymentState::Failed { .. }), Error::<T>::PaymentNotFailed);
 		let mut book = PaymentBooks::<T>::get(index);
 		let account = Self::program_account(index);
-		match Self::pay(&account, &record.payee, &asset, record.amount) {
+		match Self::pay(&account, &Self::payee_of(&record.payee), &asset, record.amount) {
 			Paid::Failed => return Err(Error::<T>::PaymentRefused.into()),
 			Paid::Done => Self::close_record(index, payment, &record, book),
 			Paid::InProgress(id) => {

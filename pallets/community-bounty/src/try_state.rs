@@ -79,6 +79,14 @@ impl<T: Config> Pallet<T> {
 				"held claim deposit differs from the open claims"
 			);
 		}
+		// Each payee record holds its deposit, and no deposit is held without one.
+		for (who, payee) in Payees::<T>::iter() {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::PayeeDeposit.into(), &who)
+					== payee.deposit,
+				"held payee deposit differs from the payee record"
+			);
+		}
 		Self::check_no_leftovers()
 	}
 

@@ -813,6 +813,18 @@ impl CleanupStages {
 	}
 }
 
+/// The payee an account named for its pay ([`crate::Payees`]), and the deposit held for it.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct Payee<Beneficiary, Balance> {
+	/// Where the account's pay goes.
+	pub beneficiary: Beneficiary,
+	/// The deposit held for the record (as it was when first named).
+	pub deposit: Balance,
+}
+
+/// [`Payee`] of a runtime.
+pub type PayeeOf<T> = Payee<<T as Config>::Beneficiary, BalanceOf<T>>;
+
 /// One payment of an [`crate::Pallet::award_batch`] call.
 #[derive(
 	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,

@@ -295,6 +295,9 @@ parameter_types! {
 	pub const SettlementWindow: BlockNumber = 10 * DAYS;
 	/// Held from a contributor's claim until its round goes; lost if marked as spam.
 	pub const ClaimDeposit: Balance = UNITS;
+	/// Held while an account names a payee for its pay: the record (an account and a
+	/// balance, 48 bytes) outlives every program.
+	pub const PayeeDeposit: Balance = UNITS / 10;
 	/// A rate set longer ago is stale: a period and its filing grace, so that a rate the council
 	/// confirms once a month stays fresh from one confirmation to the next with 5 days to spare.
 	/// A round settled later than that (it is final 15 days after its period at the latest)
@@ -345,6 +348,11 @@ impl pallet_community_bounty::Config for Runtime {
 	/// Every payment out, as the SDK's `PayWithFungibles` makes it: a local transfer from the
 	/// treasury or a program account, in PHA or USDT, done at once.
 	type Paymaster = frame_support::traits::tokens::PayWithFungibles<NativeAndAssets, AccountId>;
+	/// The demo pays local accounts; a member may name another account for its pay.
+	type Beneficiary = AccountId;
+	type BeneficiaryLookup = <Runtime as frame_system::Config>::Lookup;
+	type AccountBeneficiary = sp_runtime::traits::Identity;
+	type PayeeDeposit = PayeeDeposit;
 	/// A round's failures beyond 64 recorded are skipped (their amount stays uncharged).
 	type MaxOpenPayments = ConstU32<64>;
 	/// A failed payment keeps its money from a close for as long as a round's settlement

@@ -27,6 +27,7 @@
 mod assets;
 mod milestones;
 mod model;
+mod payees;
 mod payments;
 mod program;
 mod rates;
