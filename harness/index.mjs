@@ -47,14 +47,16 @@ function chopsticksBin() {
 }
 
 /// Starts chopsticks on the raw chain spec `chainSpec` (on `port`, or a free one), producing a
-/// block for each transaction (build-block-mode Instant). Resolves once its RPC listens, with
-/// `{ port, endpoint, logs, stop }`; fails with its output if it exits or is silent for 3 minutes.
-export async function startChopsticks({ chainSpec, cwd = process.cwd(), port, timeoutMs = 180_000 }) {
+/// block for each transaction (build-block-mode Instant). It keeps the last `keepBlocks` blocks
+/// (chopsticks' `max-memory-block-count`, 500 unless told), which an indexer following it reads.
+/// Resolves once its RPC listens, with `{ port, endpoint, logs, stop }`; fails with its output if
+/// it exits or is silent for 3 minutes.
+export async function startChopsticks({ chainSpec, cwd = process.cwd(), port, keepBlocks = 5000, timeoutMs = 180_000 }) {
   if (!chainSpec) throw new Error('CHAIN_SPEC names the raw chain spec to run');
   const chosen = port || await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'chopsticks-'));
   const config = join(dir, 'config.yml');
-  writeFileSync(config, `genesis: ${chainSpec}\nhost: 127.0.0.1\nport: ${chosen}\nbuild-block-mode: Instant\n`);
+  writeFileSync(config, `genesis: ${chainSpec}\nhost: 127.0.0.1\nport: ${chosen}\nbuild-block-mode: Instant\nmax-memory-block-count: ${keepBlocks}\n`);
   const child = spawn(process.execPath, [chopsticksBin(), '--config', config], {
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
