@@ -9,7 +9,7 @@
 //   http://127.0.0.1:8080/?rpc=ws://127.0.0.1:9944&signer=//Ferdie#/program/0
 //   ...&signer=extension[&account=5F...]: sign with the polkadot.js browser extension
 
-import { connect, view, send, signer, callData, recentEvents, errorName } from './chain.js';
+import { connect, view, send, signer, callData, indexedEvents, errorName } from './chain.js';
 import { parseCsv } from './csv.js';
 
 const params = new URLSearchParams(location.search);
@@ -168,10 +168,10 @@ async function councilPending(rows) {
 
 function milestoneRows(p, events) {
   const approvals = new Map(events.filter(({ event }) => event.method === 'MilestoneApproved')
-    .map(({ event }) => [event.data.milestone.toNumber(), event.data]));
+    .map(({ event }) => [Number(event.data.milestone), event.data]));
   // What each decided tranche came to (less any cut), paid or owed, from its event.
   const funded = new Map(events.filter(({ event }) => event.method === 'TrancheReleased' || event.method === 'TrancheOwed')
-    .map(({ event }) => [event.data.tranche.toNumber(), { amount: event.data.amount.toBigInt(), how: event.method === 'TrancheReleased' ? 'paid' : 'owed' }]));
+    .map(({ event }) => [Number(event.data.tranche), { amount: BigInt(event.data.amount), how: event.method === 'TrancheReleased' ? 'paid' : 'owed' }]));
   return p.milestones.map((m, k) => {
     const metric = m.metric.isOffChain ? text(m.metric.asOffChain) : m.metric.type;
     const counted = m.metric.isAmbassadorCount || m.metric.isActiveMembers;
@@ -185,8 +185,8 @@ function milestoneRows(p, events) {
       decision = r.status.isApproved ? 'approved' : (r.status.isPending ? `pending (attempt ${r.attempt})` : `rejected (attempt ${r.attempt})`);
       const approval = approvals.get(k);
       if (r.status.isApproved && approval) {
-        decision += approval.belowTarget.isTrue ? ' below target' : '';
-        if (approval.cut.toBigInt() > 0n) decision += `, next tranche cut by ${money(approval.cut)}`;
+        decision += approval.belowTarget === true ? ' below target' : '';
+        if (BigInt(approval.cut) > 0n) decision += `, next tranche cut by ${money(approval.cut)}`;
       }
     }
     const planned = m.tranche.toBigInt();
@@ -252,7 +252,7 @@ function poolGauges(p, rates) {
 async function roundSection(index, period, isLead, events) {
   const result = await view(api, 'round', index, period);
   if (result.isErr) {
-    const settled = events.find(({ event }) => event.method === 'RoundSettled' && event.data.period.toNumber() === period);
+    const settled = events.find(({ event }) => event.method === 'RoundSettled' && Number(event.data.period) === period);
     const note = settled
       ? `Settled at block #${settled.block}: ${settled.event.data.paid} paid, ${settled.event.data.skipped} skipped (see the payments).`
       : 'No report or claim filed.';
@@ -268,7 +268,7 @@ async function roundSection(index, period, isLead, events) {
     return `<tr data-who="${esc(e.who)}"><td>${esc(who(e.who))}</td><td>${esc(kind)}</td>
       <td class="evidence">${evidenceHtml(hexText(e.evidence))}</td>
       <td class="score">${e.score ?? 'unscored'}</td><td class="pay">${esc(pay)}</td>
-      ${isLead && !json.isFinal ? `<td><input class="score-input" type="number" min="0" max="100" value="${e.score ?? ''}" data-who="${esc(e.who)}"></td>` : ''}</tr>`;
+      ${isLead && !json.isFinal ? `<td><input class="score-input" type="number" min="0" max="100" step="1" value="${e.score ?? ''}" data-who="${esc(e.who)}" aria-label="New score for ${esc(who(e.who))} (0 to 100)"></td>` : ''}</tr>`;
   }).join('');
   const totals = json.pools.map((pl) => `<li>pool ${pl.pool}: <b class="round-total">${esc(capMoney(BigInt(pl.amount)))}</b> of a cap of ${esc(capMoney(BigInt(pl.periodCap)))}</li>`).join('');
   const status = Object.keys(json.status)[0];
@@ -301,21 +301,23 @@ async function rosterSection(index) {
   return `<section id="roster"><h3>Roster: ${members.length} members</h3><ul>${regions}</ul></section>`;
 }
 
-/// The program's events among the chain's recent ones.
-async function programEvents(index) {
-  return (await recentEvents(api)).filter(({ event }) => event.data.index?.toNumber?.() === index);
+/// When the history was indexed to: a warning if no indexer answers or it lags behind the page.
+function indexedNote(indexed, head) {
+  if (indexed === null) return '<p class="rate stale" id="indexed">No history: the indexer does not answer (start it beside the page: dashboard/README.md).</p>';
+  if (indexed < head) return `<p class="rate warning" id="indexed">History indexed to block #${indexed}, ${head - indexed} behind the chain.</p>`;
+  return `<p id="indexed"><small>History indexed to block #${indexed}.</small></p>`;
 }
 
-function historySection(events) {
+function historySection(events, note) {
   const paid = events.filter(({ event }) => event.method === 'Awarded');
   const rows = paid.map(({ block, event }) => {
     const d = event.data;
-    return `<tr class="payment"><td>#${block}</td><td>month ${d.period.toNumber() + 1}</td><td>${esc(who(d.beneficiary))}</td><td>pool ${d.pool}</td>
-      <td class="usd">${esc(capMoney(d.amount))}</td><td class="native">${esc(money(d.native))}</td><td>${esc(text(d.reason))}</td></tr>`;
+    return `<tr class="payment"><td>#${block}</td><td>month ${Number(d.period) + 1}</td><td>${esc(who(d.beneficiary))}</td><td>pool ${esc(d.pool)}</td>
+      <td class="usd">${esc(capMoney(d.amount))}</td><td class="native">${esc(money(d.native))}</td><td>${esc(d.reason)}</td></tr>`;
   }).join('');
   const timeline = events.filter(({ event }) => event.method !== 'Awarded' && event.method !== 'Scored' && event.method !== 'Filed')
     .map(({ block, event }) => `<li>#${block} <b>${esc(event.method)}</b></li>`).join('');
-  return `<section id="history"><h3>Payments</h3><table><thead><tr><th>block</th><th>month</th><th>beneficiary</th><th>pool</th><th>cap unit</th><th>${esc(asset.symbol)}</th><th>reason</th></tr></thead><tbody>${rows || '<tr><td colspan="7">No payment yet.</td></tr>'}</tbody></table>
+  return `<section id="history"><h3>Payments</h3>${note}<table><thead><tr><th>block</th><th>month</th><th>beneficiary</th><th>pool</th><th>cap unit</th><th>${esc(asset.symbol)}</th><th>reason</th></tr></thead><tbody>${rows || '<tr><td colspan="7">No payment yet.</td></tr>'}</tbody></table>
     <h3>Timeline</h3><ol class="timeline">${timeline}</ol></section>`;
 }
 
@@ -342,7 +344,8 @@ async function paymentsSection(index, head) {
 function batchSection(p) {
   return `<section id="batch"><h3>Monthly batch (CSV: account,pool,amount,reason)</h3>
     <p>Upload a file, or paste the lines below. Amounts are in ${asset.id === null ? 'USD' : esc(asset.symbol)}, the pools' unit.</p>
-    <input type="file" id="csv-file" accept=".csv,text/csv"> <button id="csv-check">Check</button>
+    <label for="csv-file">CSV file</label> <input type="file" id="csv-file" accept=".csv,text/csv"> <button id="csv-check">Check</button>
+    <label for="csv-text">or its lines</label>
     <textarea id="csv-text" rows="4" cols="100" placeholder="5Grw...,1,750,Telegram bot for solo-miners"></textarea>
     <div id="csv-result"></div></section>`;
 }
@@ -359,7 +362,7 @@ async function program(index) {
   const isLead = account && account.address === p.lead.toString();
   const period = p.period.toNumber();
   const budget = p.budget.toBigInt();
-  const events = await programEvents(index);
+  const { events, indexed } = await indexedEvents(index, head);
   const rounds = [];
   for (const q of [period, period - 1, period - 2].filter((q) => q >= 0)) rounds.push(await roundSection(index, q, isLead, events));
   show(`<p><a href="#/">← Programs</a></p>
@@ -380,14 +383,25 @@ async function program(index) {
     ${await paymentsSection(index, head)}
     ${await rosterSection(index)}
     ${isLead ? batchSection(p) : ''}
-    ${historySection(events)}
-    <div id="status" role="status"></div>`);
+    ${historySection(events, indexedNote(indexed, head))}
+`);
   wireActions(index, p);
 }
 
+/// A message for the person at the page: it stays (renders do not touch it) until dismissed.
 function status(message, error = false) {
-  const el = document.getElementById('status');
-  if (el) { el.textContent = message; el.className = error ? 'error' : 'ok'; }
+  const box = document.getElementById('messages');
+  if (!box) return;
+  const item = document.createElement('p');
+  item.className = error ? 'message error' : 'message ok';
+  item.textContent = message;
+  const dismiss = document.createElement('button');
+  dismiss.className = 'dismiss';
+  dismiss.textContent = 'Dismiss';
+  dismiss.setAttribute('aria-label', `Dismiss: ${message}`);
+  dismiss.addEventListener('click', () => item.remove());
+  item.append(' ', dismiss);
+  box.append(item);
 }
 
 function wireActions(index, p) {
@@ -401,6 +415,15 @@ function wireActions(index, p) {
       const period = Number(button.dataset.period);
       const scores = [...document.querySelectorAll(`.round[data-period="${period}"] .score-input`)]
         .filter((i) => i.value !== '').map((i) => [i.dataset.who, Number(i.value)]);
+      // A score is a whole number from 0 to 100: anything else is refused here, in words, before
+      // anything is signed.
+      const wrong = scores.find(([, score]) => !Number.isInteger(score) || score < 0 || score > 100);
+      if (wrong) {
+        status(`A score is a whole number from 0 to 100; ${who(wrong[0])} has ${wrong[1]}. Nothing was sent.`, true);
+        button.disabled = false;
+        button.textContent = label;
+        return;
+      }
       try {
         await send(api, account, api.tx.communityBounty.scoreRound(index, period, scores));
         status(`Scored ${scores.length} entries of month ${period + 1}.`);

@@ -93,20 +93,34 @@ export function callData(tx) {
   return { data, hash: blake2AsHex(tx.method.toU8a()) };
 }
 
-/// The pallet's events in the last `depth` blocks (by parent hash: a chain may skip numbers),
-/// oldest first, with their block numbers.
-export async function recentEvents(api, depth = 400) {
-  const out = [];
-  let hash = await api.rpc.chain.getBlockHash();
-  for (let i = 0; i < depth; i += 1) {
-    const header = await api.rpc.chain.getHeader(hash);
-    const number = header.number.toNumber();
-    const events = await (await api.at(hash)).query.system.events();
-    for (const { event } of events.slice().reverse()) {
-      if (event.section === 'communityBounty') out.push({ block: number, event });
+/// `below_target` as `belowTarget`: the indexer keeps the metadata's field names.
+const camel = (name) => name.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+
+/// The pallet's events of program `index` since genesis, oldest first, from the indexer the
+/// page's server forwards to (`/indexer/`), as `{ block, timestamp, event: { method, data } }`
+/// with plain values. Waits (up to `waitMs`) until the indexer has caught up with block `head`,
+/// the block the rest of the page was read at; resolves with `{ events, indexed }`, where
+/// `indexed` is the last block indexed (null: no indexer answers, and the page says so).
+export async function indexedEvents(index, head, waitMs = 6000) {
+  const until = Date.now() + waitMs;
+  for (;;) {
+    let body;
+    try {
+      const response = await fetch(`indexer/events?program=${index}`, { cache: 'no-store' });
+      if (!response.ok) return { events: [], indexed: null };
+      body = await response.json();
+    } catch {
+      return { events: [], indexed: null };
     }
-    if (number === 0) break;
-    hash = header.parentHash;
+    const indexed = body.indexed?.number ?? -1;
+    if (indexed >= head || Date.now() > until) {
+      const events = body.events.filter((e) => e.pallet === 'CommunityBounty').map((e) => ({
+        block: e.block,
+        timestamp: e.timestamp,
+        event: { method: e.name, data: Object.fromEntries(Object.entries(e.args).map(([k, v]) => [camel(k), v])) },
+      }));
+      return { events, indexed };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return out.reverse();
 }

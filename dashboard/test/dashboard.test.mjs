@@ -13,12 +13,15 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Keyring } from '@polkadot/api';
 import { chromium } from 'playwright-core';
 import { freePort, startChopsticks, connect, sender, motion as council, loadSeed, seedSpec } from 'community-bounty-harness';
-import { serve } from '../server.mjs';
+import { serve, CSP } from '../server.mjs';
+// The indexer runs from its own package (npm ci --prefix indexer, as .ci/run does first).
+import { startIndexer } from '../../indexer/index.mjs';
 
 const here = new URL('..', import.meta.url).pathname;
 const PHA = 10n ** 12n;
@@ -32,6 +35,10 @@ let keyring;
 let browser;
 let web;
 let chainPort;
+/// The indexer following chopsticks, which the page reads its history from.
+let indexer;
+/// How many empty blocks the history must outlive (the page used to read the last 400 only).
+const HISTORY_BLOCKS = Number(process.env.HISTORY_BLOCKS ?? 1000);
 /// Resolves with the events of an extrinsic that succeeded, else throws the module error's name.
 let send;
 
@@ -66,13 +73,15 @@ before(async () => {
   api = await connect(chopsticks.endpoint);
   keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
   ({ send } = sender(api));
-  web = await serve(0);
+  indexer = await startIndexer({ rpc: chopsticks.endpoint, db: join(mkdtempSync(join(tmpdir(), 'dashboard-')), 'history.sqlite') });
+  web = await serve(0, { indexer: indexer.url });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 });
 
 after(async () => {
   await browser?.close();
   web?.close();
+  await indexer?.stop();
   await api?.disconnect();
   await chopsticks?.stop();
 });
@@ -302,6 +311,28 @@ test('the dashboard shows a program as the chain holds it, and the lead sends a 
   await page.close();
 });
 
+test('a score out of range is refused in words before anything is signed, and the message stays', async () => {
+  const page = await open(`#/program/${index}`);
+  const input = page.locator('.round[data-period="1"] .score-input').first();
+  assert.match(await input.getAttribute('aria-label'), /New score for .* \(0 to 100\)/);
+  await input.fill('300');
+  const at = (await api.rpc.chain.getHeader()).number.toNumber();
+  await page.click('.score-button[data-period="1"]');
+  const message = page.locator('#messages .message.error');
+  await message.waitFor({ timeout: 10_000 });
+  assert.match(await message.textContent(), /A score is a whole number from 0 to 100; .* has 300\. Nothing was sent\./);
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  assert.equal((await api.rpc.chain.getHeader()).number.toNumber(), at, 'nothing was signed');
+  // The message stays through a render, until dismissed.
+  const rendered = Number(await page.getAttribute('body', 'data-rendered'));
+  await page.evaluate(() => window.dispatchEvent(new HashChangeEvent('hashchange')));
+  await rerendered(page, rendered);
+  assert.equal(await page.locator('#messages .message.error').count(), 1, 'the message outlives a render');
+  await page.click('#messages .message.error .dismiss');
+  assert.equal(await page.locator('#messages .message').count(), 0, 'dismissed');
+  await page.close();
+});
+
 test('errors a person can act on: an unknown program, an unreachable chain', async () => {
   const missing = await open('#/program/99', null);
   assert.match(await missing.textContent('.error'), /There is no program #99/);
@@ -403,5 +434,45 @@ test('a program paying USDT shows its asset, its budget and its payments in USDT
   assert.equal(await page.textContent('[data-pool="0"] .spent'), '750.00 USDT', 'a cap in USDT reads in USDT');
   assert.equal(await page.locator('[data-pool="0"] .remaining-native').count(), 0, 'no conversion: the cap is in the asset paid');
   assert.equal(await page.locator('[data-pool="0"] .rate').count(), 0, 'no rate note: none is needed');
+  await page.close();
+});
+
+test(`the history outlives ${HISTORY_BLOCKS} empty blocks, and the page runs under a policy that forbids inline script`, async () => {
+  const page = await open(`#/program/${index}`);
+  const read = async () => ({
+    payments: (await page.locator('#history tr.payment').allTextContents()).sort(),
+    timeline: await page.textContent('#history .timeline'),
+    milestone: await page.textContent('tr[data-milestone="0"]'),
+  });
+  const before = await read();
+  assert.ok(before.payments.length > 0, 'payments to keep');
+  assert.match(before.timeline, /RoundSettled/);
+  assert.match(before.milestone, /cut by/);
+  const violations = [];
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  // The blocks, then the indexer catches up; the page, reloaded, shows the same history.
+  const started = Date.now();
+  for (let left = HISTORY_BLOCKS; left > 0; left -= 100) await api.rpc('dev_newBlock', { count: Math.min(100, left) });
+  const head = (await api.rpc.chain.getHeader()).number.toNumber();
+  await indexer.indexer.synced(head);
+  console.log(`${HISTORY_BLOCKS} blocks made and indexed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  const response = await page.reload();
+  await page.waitForSelector('body[data-rendered]', { timeout: 120_000 });
+  assert.deepEqual(await read(), before, `the same history after ${HISTORY_BLOCKS} blocks`);
+  assert.match(await page.textContent('#indexed'), new RegExp(`indexed to block #${head}`));
+  // The policy: the page's own scripts only, no inline script, no eval; nothing was refused.
+  const policy = response.headers()['content-security-policy'];
+  assert.equal(policy, CSP);
+  const scripts = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
+  assert.ok(scripts && !scripts.includes("'unsafe-inline'") && !scripts.includes("'unsafe-eval'"), scripts);
+  assert.deepEqual(violations, [], 'the page itself breaks no rule of its policy');
+  const inline = await page.evaluate(() => {
+    const tag = document.createElement('script');
+    tag.textContent = 'window.__inline = 1';
+    document.body.appendChild(tag);
+    return window.__inline === 1;
+  });
+  assert.equal(inline, false, 'an inline script does not run');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
   await page.close();
 });
