@@ -2,42 +2,32 @@
 // SPDX-License-Identifier: Apache-2.0
 
 // The dashboard: the programs, and a program's page (milestones, this month's pools, the
-// monthly round, the roster, the payment history), with the lead's and the council's actions.
-// Every figure comes from the chain (runtime API, view functions, storage, events); the page
-// computes nothing the chain has a rule for.
+// monthly round, the roster, the payment history), with what each role does there: the council
+// (council.js), the lead (lead.js, and scores and CSV batches here), members (member.js). Every
+// figure comes from the chain (runtime API, view functions, storage) and the indexer (the
+// history); the page computes nothing the chain has a rule for. Who signs is chosen in the
+// header from the browser's wallet extensions (wallet.js), never from the URL.
 //
-//   http://127.0.0.1:8080/?rpc=ws://127.0.0.1:9944&signer=//Ferdie#/program/0
-//   ...&signer=extension[&account=5F...]: sign with the polkadot.js browser extension
+//   http://127.0.0.1:8080/?rpc=ws://127.0.0.1:9944#/program/0
 
-import { connect, view, send, signer, callData, indexedEvents, errorName } from './chain.js';
+import { connect, view, send, callData, indexedEvents, errorName } from './chain.js';
 import { parseCsv } from './csv.js';
+import { esc, text, hexText, amount, exact, short, evidenceHtml, days, SECONDS_PER_BLOCK, BLOCKS_PER_DAY } from './format.js';
+import { status, onAct } from './ui.js';
+import { discover, remembered, remember, signerFor } from './wallet.js';
+import { councilState, pendingDecisions, pendingHtml, motionsHtml, specHtml, wireCouncil } from './council.js';
+import { leadHtml, removeButton, wireLead } from './lead.js';
+import { fileHtml, wireMember, monthsOf, myAccountHtml, paymentsCsv, wireExports } from './member.js';
 
 const params = new URLSearchParams(location.search);
 const endpoint = params.get('rpc') ?? 'ws://127.0.0.1:9944';
-const signerUri = params.get('signer');
 const root = document.getElementById('app');
 const PHA = 10n ** 12n;
 const USD = 10n ** 12n;
-const SECONDS_PER_BLOCK = 6;
 
 let api;
 let account;
 
-const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
-const text = (bytes) => { try { return new TextDecoder().decode(bytes.toU8a ? bytes.toU8a(true) : bytes); } catch { return String(bytes); } };
-/// `1,234.56` from a balance with `decimals` (12 for PHA, 6 for USDT); an amount under a cent
-/// shows up to 6 decimals (`0.0099`), so that it never reads as nothing.
-export const amount = (value, decimals = 12) => {
-  const v = BigInt(value.toString());
-  const unit = 10n ** BigInt(decimals);
-  const whole = v / unit;
-  const cents = (v % unit) / (unit / 100n);
-  if (v > 0n && whole === 0n && cents === 0n) {
-    const shown = (v % unit).toString().padStart(decimals, '0').slice(0, 6).replace(/0+$/, '');
-    return `0.${shown || '000000'}`;
-  }
-  return `${whole.toLocaleString('en-US')}.${cents.toString().padStart(2, '0')}`;
-};
 const pha = (v) => `${amount(v)} PHA`;
 const usd = (v) => `$${amount(v)}`;
 
@@ -68,7 +58,6 @@ const inDenomination = (v, denomination) => {
 /// A cap amount of a round or an award: the pool's unit (USD for the seed's pools; the
 /// program's asset when it pays one).
 const capMoney = (v) => (asset.id === null ? usd(v) : money(v));
-const short = (who) => { const s = who.toString(); return `${s.slice(0, 6)}…${s.slice(-4)}`; };
 const names = new Map();
 const who = (a) => names.get(a.toString()) ?? short(a);
 
@@ -88,17 +77,6 @@ export function stillToCome(p) {
   if (p.status.isProposed) return p.budget.toBigInt();
   const decided = 1 + p.milestones.filter((m) => m.report.isSome && m.report.unwrap().status.isApproved).length;
   return p.milestones.slice(decided).reduce((sum, m) => sum + m.tranche.toBigInt(), 0n);
-}
-
-/// Evidence as the page shows it: text, and a link only for an `https:` URL (a member's
-/// evidence is untrusted input: `javascript:` and other schemes stay text).
-export function evidenceHtml(value) {
-  let url = null;
-  try { url = new URL(value); } catch { url = null; }
-  if (url && url.protocol === 'https:') {
-    return `<a href="${esc(url.href)}" rel="noreferrer noopener" target="_blank">${esc(value)}</a>`;
-  }
-  return `<span class="evidence-text">${esc(value)}</span>`;
 }
 
 /// A horizontal bar of parts, each `[label, value, class]`, against `total`, in asset `a`.
@@ -140,30 +118,14 @@ async function programs() {
       ], budget, a)}
     </article>`;
   }).join('');
-  show(`<h2>Programs</h2>${cards || '<p>No program yet.</p>'}${await councilPending(rows)}`);
-}
-
-/// The council's pending decisions: proposed programs, and reports waiting for a vote, each with
-/// the call a motion wraps and its hash.
-async function councilPending(rows) {
-  const items = [];
-  for (const p of rows) {
-    if (p.status.isProposed) {
-      const call = api.tx.communityBounty.approveProgram(p.index);
-      items.push(['approve program', `#${p.index} ${text(p.title)}`, callData(call)]);
-    }
-    p.milestones.forEach((m, k) => {
-      if (m.report.isSome && m.report.unwrap().status.isPending) {
-        const r = m.report.unwrap();
-        const call = api.tx.communityBounty.approveMilestone(p.index, k, r.attempt, r.figure, null);
-        items.push([`approve milestone ${k + 1} (attempt ${r.attempt}, figure ${r.figure})`, `#${p.index} ${text(p.title)}`, callData(call)]);
-      }
-    });
-  }
-  if (!items.length) return '';
-  return `<section id="pending"><h2>Waiting for the council</h2><table><thead><tr><th>decision</th><th>program</th><th>call data</th><th>call hash</th></tr></thead><tbody>
-    ${items.map(([what, program, c]) => `<tr class="pending"><td>${esc(what)}</td><td>${esc(program)}</td><td><code class="calldata">${esc(c.data)}</code></td><td><code>${esc(c.hash)}</code></td></tr>`).join('')}
-  </tbody></table></section>`;
+  const council = await councilState(api);
+  const decisions = rows.flatMap((p) => pendingDecisions(api, p));
+  const councillor = !!account && council.members.includes(account.address);
+  show(`<h2>Programs</h2>${cards || '<p>No program yet.</p>'}
+    <section id="pending"><h2>Waiting for the council</h2>
+      ${pendingHtml(decisions, { councillor, members: council.members.length, money: 'PHA' }) || '<p>Nothing waits for a decision.</p>'}
+      <h3>Open motions</h3>${motionsHtml(council, null, { account, who, head })}</section>`);
+  wireCouncil(root, { api, account, council, decisions, decimals: 12, submit, rerender: route });
 }
 
 function milestoneRows(p, events) {
@@ -199,9 +161,6 @@ function milestoneRows(p, events) {
       <td class="decision">${esc(decision)}</td><td class="tranche">${esc(tranche)}</td></tr>`;
   }).join('');
 }
-
-const BLOCKS_PER_DAY = (24 * 3600) / SECONDS_PER_BLOCK;
-const days = (blocks) => `${(blocks / BLOCKS_PER_DAY).toFixed(1)} days`;
 
 /// The age of each pool's rate, from the `rate` view function: when the council set it and until
 /// which block payments convert at it; a warning in its last 5 days, and what to do once stale.
@@ -249,7 +208,7 @@ function poolGauges(p, rates) {
   }).join('');
 }
 
-async function roundSection(index, period, isLead, events) {
+async function roundSection(index, period, isLead, events, head) {
   const result = await view(api, 'round', index, period);
   if (result.isErr) {
     const settled = events.find(({ event }) => event.method === 'RoundSettled' && Number(event.data.period) === period);
@@ -271,19 +230,18 @@ async function roundSection(index, period, isLead, events) {
       ${isLead && !json.isFinal ? `<td><input class="score-input" type="number" min="0" max="100" step="1" value="${e.score ?? ''}" data-who="${esc(e.who)}" aria-label="New score for ${esc(who(e.who))} (0 to 100)"></td>` : ''}</tr>`;
   }).join('');
   const totals = json.pools.map((pl) => `<li>pool ${pl.pool}: <b class="round-total">${esc(capMoney(BigInt(pl.amount)))}</b> of a cap of ${esc(capMoney(BigInt(pl.periodCap)))}</li>`).join('');
-  const status = Object.keys(json.status)[0];
-  return `<section class="round" data-period="${period}"><h3>Month ${period + 1}: ${esc(status)}${json.isFinal ? ' (final)' : ''}, ${json.active} active</h3>
+  const state = Object.keys(json.status)[0];
+  return `<section class="round" data-period="${period}"><h3>Month ${period + 1}: ${esc(state)}${json.isFinal ? ' (final)' : ''}, ${json.active} active</h3>
     <table><thead><tr><th>who</th><th>what</th><th>evidence</th><th>score</th><th>pay if settled now</th>${isLead && !json.isFinal ? '<th>new score</th>' : ''}</tr></thead><tbody>${rows}</tbody></table>
     ${r.unpriced.isSome ? `<p class="unpriced error">No pay is shown: settling now would be refused (${esc(errorName(api, r.unpriced.unwrap()))}).</p>` : ''}
     <ul>${totals}<li>the round would pay <b class="round-native">${esc(money(BigInt(json.totalNative)))}</b>; the program can spend ${esc(money(BigInt(json.available)))}</li></ul>
-    ${isLead && !json.isFinal ? `<button class="score-button" data-period="${period}">Score month ${period + 1}</button>` : ''}</section>`;
+    ${isLead && !json.isFinal ? `<button class="score-button" data-period="${period}">Score month ${period + 1}</button>` : ''}
+    ${state === 'open' && !json.isFinal ? `<p class="windows"><small>${head < json.filingDeadline ? `Filing is open until block #${json.filingDeadline} (${esc(days(json.filingDeadline - head))}). ` : ''}The lead scores until block #${json.scoringDeadline} (${esc(days(json.scoringDeadline - head))}), or finalizes once filing is over; then anyone may settle.</small></p>` : ''}
+    ${isLead && state === 'open' && !json.isFinal && head >= json.filingDeadline ? `<button class="finalize-button" data-period="${period}">Finalize month ${period + 1}</button>` : ''}
+    ${account && json.isFinal ? `<button class="settle-button" data-period="${period}">Settle month ${period + 1}</button>` : ''}</section>`;
 }
 
-const hexText = (hex) => {
-  try { return new TextDecoder().decode(Uint8Array.from(hex.slice(2).match(/../g) ?? [], (b) => parseInt(b, 16))); } catch { return hex; }
-};
-
-async function rosterSection(index) {
+async function rosterSection(index, isLead) {
   const entries = await api.query.communityBounty.roster.entries(index);
   const members = entries.map(([key, m]) => ({ who: key.args[1].toString(), m: m.unwrap() }));
   const byRegion = new Map();
@@ -295,10 +253,10 @@ async function rosterSection(index) {
   const regions = [...byRegion.keys()].sort().map((region) => {
     const list = byRegion.get(region).sort((a, b) => (a.m.role.isSeniorAmbassador ? -1 : 1) - (b.m.role.isSeniorAmbassador ? -1 : 1));
     return `<li class="region" data-region="${esc(region)}"><b>${esc(region)}</b> (${list.length}): ${list.map(({ w, m }) => m.role.isSeniorAmbassador
-      ? `<span class="senior">★ ${esc(who(w))} <small>crew ${m.crew}</small></span>`
-      : `<span class="ambassador">${esc(who(w))} <small>of ${esc(who(m.senior.unwrap()))}</small></span>`).join(', ')}</li>`;
+      ? `<span class="senior">★ ${esc(who(w))} <small>crew ${m.crew}</small>${isLead ? removeButton(w) : ''}</span>`
+      : `<span class="ambassador">${esc(who(w))} <small>${m.senior.isSome ? `of ${esc(who(m.senior.unwrap()))}` : esc(m.role.type)}</small>${isLead ? removeButton(w) : ''}</span>`).join(', ')}</li>`;
   }).join('');
-  return `<section id="roster"><h3>Roster: ${members.length} members</h3><ul>${regions}</ul></section>`;
+  return { members, html: `<section id="roster"><h3>Roster: ${members.length} members</h3><ul>${regions}</ul></section>` };
 }
 
 /// When the history was indexed to: a warning if no indexer answers or it lags behind the page.
@@ -317,7 +275,7 @@ function historySection(events, note) {
   }).join('');
   const timeline = events.filter(({ event }) => event.method !== 'Awarded' && event.method !== 'Scored' && event.method !== 'Filed')
     .map(({ block, event }) => `<li>#${block} <b>${esc(event.method)}</b></li>`).join('');
-  return `<section id="history"><h3>Payments</h3>${note}<table><thead><tr><th>block</th><th>month</th><th>beneficiary</th><th>pool</th><th>cap unit</th><th>${esc(asset.symbol)}</th><th>reason</th></tr></thead><tbody>${rows || '<tr><td colspan="7">No payment yet.</td></tr>'}</tbody></table>
+  return `<section id="history"><h3>Payments</h3>${note}<p><button class="export-csv" data-scope="all">Export every payment (CSV)</button></p><table><thead><tr><th>block</th><th>month</th><th>beneficiary</th><th>pool</th><th>cap unit</th><th>${esc(asset.symbol)}</th><th>reason</th></tr></thead><tbody>${rows || '<tr><td colspan="7">No payment yet.</td></tr>'}</tbody></table>
     <h3>Timeline</h3><ol class="timeline">${timeline}</ol></section>`;
 }
 
@@ -358,13 +316,22 @@ async function program(index) {
   }
   const p = v.unwrap();
   asset = await assetOf(p);
-  const head = (await api.rpc.chain.getHeader()).number.toNumber();
-  const isLead = account && account.address === p.lead.toString();
+  const [header, record, council] = await Promise.all([
+    api.rpc.chain.getHeader(), api.query.communityBounty.programs(index), councilState(api),
+  ]);
+  const head = header.number.toNumber();
+  const isLead = !!account && account.address === p.lead.toString();
   const period = p.period.toNumber();
   const budget = p.budget.toBigInt();
-  const { events, indexed } = await indexedEvents(index, head);
-  const rounds = [];
-  for (const q of [period, period - 1, period - 2].filter((q) => q >= 0)) rounds.push(await roundSection(index, q, isLead, events));
+  const [{ events, indexed }, roster, rates, payments] = await Promise.all([
+    indexedEvents(index, head), rosterSection(index, isLead), rateNotes(p, head), paymentsSection(index, head),
+  ]);
+  const rounds = await Promise.all([period, period - 1, period - 2].filter((q) => q >= 0)
+    .map((q) => roundSection(index, q, isLead, events, head)));
+  const member = account ? roster.members.find((m) => m.who === account.address) : null;
+  const decisions = pendingDecisions(api, p);
+  const councillor = !!account && council.members.includes(account.address);
+  const mine = account ? monthsOf(events, account.address) : [];
   show(`<p><a href="#/">← Programs</a></p>
     <h2 id="title">#${index} ${esc(text(p.title))}</h2>
     <p id="description">The proposal's full text is published off chain; the council approved the text whose blake2-256 hash is <code>${esc(p.description.toHex())}</code> (hash a copy to check it).</p>
@@ -376,85 +343,63 @@ async function program(index) {
       ['owed by the treasury', p.owed, 'owed'],
       ['still to come', stillToCome(p), 'tocome'],
     ], budget)}
+    ${member && p.status.isActive ? `<section id="member">${fileHtml(p, member.m)}</section>` : ''}
+    ${account && mine.length ? myAccountHtml(mine, { money, capMoney }) : ''}
+    <section id="council"><h3>The council</h3>
+      ${pendingHtml(decisions, { councillor, members: council.members.length, money: asset.symbol }) || '<p>Nothing of this program waits for the council.</p>'}
+      <h4>Open motions on this program</h4>${motionsHtml(council, index, { account, who, head })}</section>
+    <section id="spec"><h3>The spec the council approved${p.status.isProposed ? ' (proposed)' : ''}</h3>${specHtml(p, record, { money, pha, inDenomination })}</section>
     <section id="milestones"><h3>Milestones</h3><table><thead><tr><th>#</th><th>metric</th><th>target</th><th>lead claimed</th><th>figure of record</th><th>council</th><th>tranche</th></tr></thead>
       <tbody>${milestoneRows(p, events)}</tbody></table></section>
-    <section id="pools"><h3>This month's pools</h3>${poolGauges(p, await rateNotes(p, head))}</section>
+    <section id="pools"><h3>This month's pools</h3>${poolGauges(p, rates)}</section>
     <section id="rounds"><h3>Monthly rounds</h3>${rounds.join('')}</section>
-    ${await paymentsSection(index, head)}
-    ${await rosterSection(index)}
+    ${payments}
+    ${roster.html}
+    ${isLead ? leadHtml(p, roster.members) : ''}
     ${isLead ? batchSection(p) : ''}
     ${historySection(events, indexedNote(indexed, head))}
 `);
-  wireActions(index, p);
+  wireActions(index);
+  const ctx = { api, index, period, submit, rerender: route, who };
+  wireLead(root, ctx);
+  wireMember(root, ctx);
+  wireCouncil(root, { ...ctx, account, council, decisions, decimals: asset.decimals });
+  const plain = (v) => exact(v, asset.id === null ? 12 : asset.decimals);
+  wireExports(root, (scope) => paymentsCsv(events, {
+    address: scope === 'mine' ? account.address : null, unit: asset.id === null ? 'USD' : asset.symbol, paid: asset.symbol, plain,
+  }), `program-${index}`);
 }
 
-/// A message for the person at the page: it stays (renders do not touch it) until dismissed.
-function status(message, error = false) {
-  const box = document.getElementById('messages');
-  if (!box) return;
-  const item = document.createElement('p');
-  item.className = error ? 'message error' : 'message ok';
-  item.textContent = message;
-  const dismiss = document.createElement('button');
-  dismiss.className = 'dismiss';
-  dismiss.textContent = 'Dismiss';
-  dismiss.setAttribute('aria-label', `Dismiss: ${message}`);
-  dismiss.addEventListener('click', () => item.remove());
-  item.append(' ', dismiss);
-  box.append(item);
-}
+/// Signs and sends `tx` with the chosen account; resolves with its events once in a block.
+const submit = (tx) => {
+  if (!account) return Promise.reject(new Error('Choose an account to sign with first (the picker at the top).'));
+  return send(api, account, tx);
+};
 
-function wireActions(index, p) {
+/// The lead's score buttons and everyone's payment buttons: one signature per click.
+function wireActions(index) {
   for (const button of document.querySelectorAll('.score-button')) {
-    button.addEventListener('click', async () => {
-      // One signature per click: disabled from the click on, until the scores are in a block.
-      if (button.disabled) return;
-      button.disabled = true;
-      const label = button.textContent;
-      button.textContent = 'Scoring: waiting for a block…';
-      const period = Number(button.dataset.period);
+    const period = Number(button.dataset.period);
+    onAct(button, 'Scoring: waiting for a block…', async () => {
       const scores = [...document.querySelectorAll(`.round[data-period="${period}"] .score-input`)]
         .filter((i) => i.value !== '').map((i) => [i.dataset.who, Number(i.value)]);
       // A score is a whole number from 0 to 100: anything else is refused here, in words, before
       // anything is signed.
       const wrong = scores.find(([, score]) => !Number.isInteger(score) || score < 0 || score > 100);
-      if (wrong) {
-        status(`A score is a whole number from 0 to 100; ${who(wrong[0])} has ${wrong[1]}. Nothing was sent.`, true);
-        button.disabled = false;
-        button.textContent = label;
-        return;
-      }
-      try {
-        await send(api, account, api.tx.communityBounty.scoreRound(index, period, scores));
-        status(`Scored ${scores.length} entries of month ${period + 1}.`);
-        await route();
-      } catch (e) {
-        status(e.message, true);
-        button.disabled = false;
-        button.textContent = label;
-      }
-    });
+      if (wrong) throw new Error(`A score is a whole number from 0 to 100; ${who(wrong[0])} has ${wrong[1]}. Nothing was sent.`);
+      await submit(api.tx.communityBounty.scoreRound(index, period, scores));
+      return `Scored ${scores.length} entries of month ${period + 1}.`;
+    }, route);
   }
   for (const button of document.querySelectorAll('.payment-retry, .payment-check')) {
-    button.addEventListener('click', async () => {
-      // One signature per click, as for scores.
-      if (button.disabled) return;
-      button.disabled = true;
-      const payment = Number(button.dataset.payment);
-      const retry = button.classList.contains('payment-retry');
-      button.textContent = `${retry ? 'Retrying' : 'Asking'}: waiting for a block…`;
-      try {
-        const tx = retry ? api.tx.communityBounty.retryPayment(index, payment) : api.tx.communityBounty.checkPayment(index, payment);
-        const events = await send(api, account, tx);
-        const done = events.find(({ event }) => event.section === 'communityBounty' && event.method === 'PaymentConfirmed');
-        status(done ? `Payment #${payment} is done: ${money(done.event.data.amount)} paid.` : `Payment #${payment} is in progress: ask again later.`);
-        await route();
-      } catch (e) {
-        status(e.message, true);
-        button.disabled = false;
-        button.textContent = retry ? 'Retry' : 'Ask how it went';
-      }
-    });
+    const payment = Number(button.dataset.payment);
+    const retry = button.classList.contains('payment-retry');
+    onAct(button, `${retry ? 'Retrying' : 'Asking'}: waiting for a block…`, async () => {
+      const tx = retry ? api.tx.communityBounty.retryPayment(index, payment) : api.tx.communityBounty.checkPayment(index, payment);
+      const events = await submit(tx);
+      const done = events.find(({ event }) => event.section === 'communityBounty' && event.method === 'PaymentConfirmed');
+      return done ? `Payment #${payment} is done: ${money(done.event.data.amount)} paid.` : `Payment #${payment} is in progress: ask again later.`;
+    }, route);
   }
   const check = document.getElementById('csv-check');
   if (check) check.addEventListener('click', () => checkBatch(index).catch((e) => status(e.message, true)));
@@ -501,7 +446,7 @@ async function checkBatch(index) {
         for (let i = 0, b = 1; i < awards.length; i += max, b += 1) {
           sendButton.textContent = `Sending batch ${b} of ${batches}…`;
           status(`Sending batch ${b} of ${batches}: waiting for a block…`);
-          await send(api, account, api.tx.communityBounty.awardBatch(index, awards.slice(i, i + max)));
+          await submit(api.tx.communityBounty.awardBatch(index, awards.slice(i, i + max)));
         }
         status(`Sent ${awards.length} awards in ${batches} batch(es).`);
         await route();
@@ -523,30 +468,54 @@ async function route() {
   } catch (e) {
     fail(e.message);
   }
+  performance.mark('rendered');
   document.body.dataset.rendered = String(Number(document.body.dataset.rendered ?? 0) + 1);
+}
+
+/// The account picker in the header: every account the browser's wallet extensions share with
+/// the page (and the dev keys on a dev chain), the choice remembered in this browser.
+async function choose() {
+  const box = document.getElementById('signer');
+  const { accounts, refused, signers } = await discover(api);
+  for (const why of refused) status(why, true);
+  for (const a of accounts) if (a.name && a.source !== 'dev') names.set(a.address, `${a.name} (${short(a.address)})`);
+  const chosen = remembered(accounts);
+  account = chosen ? await signerFor(api, chosen, signers).catch(() => null) : null;
+  const option = (a) => `<option value="${esc(`${a.source}:${a.address}`)}"${chosen === a ? ' selected' : ''}>${esc(a.name || short(a.address))} · ${esc(short(a.address))} · ${esc(a.label)}</option>`;
+  box.innerHTML = accounts.length
+    ? `<label for="account-picker">Sign as</label> <select id="account-picker"><option value="">read only</option>${accounts.map(option).join('')}</select>`
+    : '<span>Read only: no wallet extension (polkadot.js, Talisman, SubWallet) shares an account with this page.</span>';
+  const picker = document.getElementById('account-picker');
+  if (picker) {
+    picker.addEventListener('change', async () => {
+      const next = accounts.find((a) => `${a.source}:${a.address}` === picker.value) ?? null;
+      remember(next);
+      try {
+        account = next ? await signerFor(api, next, signers) : null;
+      } catch (e) {
+        account = null;
+        status(e.message, true);
+      }
+      await route();
+    });
+  }
 }
 
 async function main() {
   show(`<p>Connecting to <code>${esc(endpoint)}</code>…</p>`);
   try {
     api = await connect(endpoint);
+    performance.mark('connected');
   } catch (e) {
     fail(e.message);
     document.body.dataset.rendered = '1';
     return;
   }
-  for (const [label, uri] of (params.get('names') ?? '').split(',').filter(Boolean).map((p) => p.split('='))) {
-    names.set(label, decodeURIComponent(uri));
-  }
-  try {
-    account = await signer(signerUri, params.get('account'));
-  } catch (e) {
-    fail(`The signer ${signerUri} cannot be used: ${e.message}`);
-    return;
-  }
-  document.getElementById('signer').textContent = account ? `signing as ${short(account.address)}` : 'read only';
+  show('<p class="loading">Loading the program…</p>');
+  await choose();
+  performance.mark('accounts');
   api.rpc.chain.subscribeNewHeads((h) => { document.getElementById('head').textContent = `block #${h.number}`; });
-  window.addEventListener('hashchange', route);
+  window.addEventListener('hashchange', () => { show('<p class="loading" role="status">Loading…</p>'); route(); });
   await route();
 }
 

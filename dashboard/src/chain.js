@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0
 
 // Reading and writing the chain: the connection, the runtime API, the pallet's view functions
-// (through the raw RuntimeViewFunction API: @polkadot/api 16 has no typed one), storage, events,
-// and signing with the account the page is given.
+// (through the raw RuntimeViewFunction API: @polkadot/api 16 has no typed one), storage, the
+// indexer's history, and sending what the chosen account (wallet.js) signs.
 
-import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
-import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { blake2AsHex } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
 
 /// Connects to `endpoint`, or fails in words after `timeoutMs`.
@@ -14,7 +14,9 @@ export async function connect(endpoint, timeoutMs = 8000) {
   const provider = new WsProvider(endpoint, false);
   const connected = (async () => {
     await provider.connect();
-    return ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+    const api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true, metadata: cachedMetadata() });
+    keepMetadata(api);
+    return api;
   })();
   const timeout = new Promise((_, reject) => setTimeout(
     () => reject(new Error(`The chain at ${endpoint} cannot be reached (no answer in ${timeoutMs / 1000} s).`)),
@@ -26,6 +28,28 @@ export async function connect(endpoint, timeoutMs = 8000) {
     provider.disconnect().catch(() => {});
     const message = String(e?.message ?? e?.type ?? e);
     throw new Error(message.startsWith('The chain') ? message : `The chain at ${endpoint} cannot be reached (${message}).`);
+  }
+}
+
+/// The metadata this browser kept from its last visit, by `genesisHash-specVersion`, so that a
+/// page loaded again does not fetch and decode it anew (the larger part of connecting). A runtime
+/// upgrade changes the key: its metadata is fetched once, then kept instead.
+const METADATA = 'community-bounty.metadata';
+function cachedMetadata() {
+  try {
+    const kept = JSON.parse(globalThis.localStorage?.getItem(METADATA) ?? 'null');
+    return kept ? { [kept.key]: kept.hex } : {};
+  } catch {
+    return {};
+  }
+}
+function keepMetadata(api) {
+  const key = `${api.genesisHash.toHex()}-${api.runtimeVersion.specVersion.toNumber()}`;
+  try {
+    if (JSON.parse(globalThis.localStorage?.getItem(METADATA) ?? 'null')?.key === key) return;
+    globalThis.localStorage?.setItem(METADATA, JSON.stringify({ key, hex: api.runtimeMetadata.toHex() }));
+  } catch {
+    // No room in this browser's storage: the next visit fetches the metadata again.
   }
 }
 
@@ -53,31 +77,20 @@ export function errorName(api, dispatchError) {
   return dispatchError ? dispatchError.toString() : 'unknown error';
 }
 
-/// The account the page signs with: a dev URI (`//Ferdie`) on a dev chain, or `extension` (the
-/// first account of the polkadot.js browser extension, or the one `address` names). Returns
-/// `{ address, sign }`, where `sign(tx, callback)` signs and sends.
-export async function signer(uri, address) {
-  if (!uri) return null;
-  if (uri === 'extension') {
-    const injected = globalThis.injectedWeb3?.['polkadot-js'];
-    if (!injected) throw new Error('no polkadot.js extension in this browser');
-    const extension = await injected.enable('community-bounty dashboard');
-    const accounts = await extension.accounts.get();
-    const chosen = accounts.find((a) => !address || a.address === address);
-    if (!chosen) throw new Error('the extension shares no such account with this page');
-    return { address: chosen.address, sign: (tx, cb) => tx.signAndSend(chosen.address, { signer: extension.signer }, cb) };
-  }
-  await cryptoWaitReady();
-  const pair = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri(uri);
-  return { address: pair.address, sign: (tx, cb) => tx.signAndSend(pair, cb) };
-}
+/// The next nonce of each account that sent from this page: a node may answer
+/// `system_accountNextIndex` from a block before the one that included our last transaction,
+/// and a wallet never reuses a nonce it has seen used.
+const nonces = new Map();
 
-/// Signs and sends `tx`; resolves with its events once in a block (or finalized), rejects in
-/// words if it is invalid or fails.
-export function send(api, account, tx) {
+/// Signs and sends `tx` with `account` (wallet.js); resolves with its events once in a block (or
+/// finalized), rejects in words if it is invalid or fails.
+export async function send(api, account, tx) {
+  const next = (await api.rpc.system.accountNextIndex(account.address)).toNumber();
+  const nonce = Math.max(next, nonces.get(account.address) ?? 0);
   return new Promise((resolve, reject) => {
-    account.sign(tx, ({ status, events, dispatchError }) => {
+    account.sign(tx, { nonce }, ({ status, events, dispatchError }) => {
       if (status.isInBlock || status.isFinalized) {
+        nonces.set(account.address, nonce + 1);
         if (dispatchError) reject(new Error(`The chain refused it: ${errorName(api, dispatchError)}`));
         else resolve(events);
       } else if (status.isInvalid || status.isDropped) {

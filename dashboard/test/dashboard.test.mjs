@@ -13,13 +13,16 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Keyring } from '@polkadot/api';
 import { chromium } from 'playwright-core';
-import { freePort, startChopsticks, connect, sender, motion as council, loadSeed, seedSpec } from 'community-bounty-harness';
+import { freePort, startChopsticks, connect, sender, motion as council, loadSeed, seedSpec, view } from 'community-bounty-harness';
+import { merkleizeMetadata } from '@polkadot-api/merkleize-metadata';
 import { serve, CSP } from '../server.mjs';
+import { installExtension } from './extension.mjs';
 // The indexer runs from its own package (npm ci --prefix indexer, as .ci/run does first).
 import { startIndexer } from '../../indexer/index.mjs';
 
@@ -133,12 +136,31 @@ async function scenario() {
   await send(lead(), api.tx.communityBounty.reportMilestone(index, 1, 45_500, 'tg 40,000+ / discord 5,500'));
 }
 
-async function open(path, signer = '//Ferdie') {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const url = `http://127.0.0.1:${web.address().port}/?rpc=ws://127.0.0.1:${chainPort}${signer ? `&signer=${signer}` : ''}${path}`;
+/// Everyone of the seed (its cast, contributors, lead and council) as accounts of the test
+/// wallet extension.
+const walletPairs = () => [...new Set([...seed.cast, ...seed.contributors].map((p) => p.name)
+  .concat(['Ferdie', 'Alice', 'Bob', 'Charlie', 'Dave', 'Eve']))]
+  .map((name) => ({ name, pair: dev(name) }));
+
+/// Opens the page at `path` in a browser with the test wallet extension, and picks `signer` (a
+/// name of the seed; `null`: read only) in the page's account picker, as a person would. The page
+/// is returned with `wallet.signed`, the payloads the extension signed.
+async function open(path, signer = 'Ferdie', { width = 1280, height = 900 } = {}) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const wallet = await installExtension(page, api, walletPairs());
+  const url = `http://127.0.0.1:${web.address().port}/?rpc=ws://127.0.0.1:${chainPort}${path}`;
   await page.goto(url);
   await page.waitForSelector('body[data-rendered]', { timeout: 120_000 });
+  if (signer) await pick(page, signer);
+  page.wallet = wallet;
   return page;
+}
+
+/// Picks `name`'s account of the test extension in the page's picker; waits for the page again.
+async function pick(page, name) {
+  const before = Number(await page.getAttribute('body', 'data-rendered'));
+  await page.selectOption('#account-picker', `polkadot-js:${dev(name).address}`);
+  await rerendered(page, before);
 }
 
 /// Waits until the chain's head is at least `number`.
@@ -434,6 +456,167 @@ test('a program paying USDT shows its asset, its budget and its payments in USDT
   assert.equal(await page.textContent('[data-pool="0"] .spent'), '750.00 USDT', 'a cap in USDT reads in USDT');
   assert.equal(await page.locator('[data-pool="0"] .remaining-native').count(), 0, 'no conversion: the cap is in the asset paid');
   assert.equal(await page.locator('[data-pool="0"] .rate').count(), 0, 'no rate note: none is needed');
+  await page.close();
+});
+
+/// Clicks `selector` in `page` and waits until the page has rendered again (the action is in a
+/// block and its message is shown).
+async function act(page, selector, { dbl = false } = {}) {
+  const before = Number(await page.getAttribute('body', 'data-rendered'));
+  const failed = await page.locator('#messages .message.error').count();
+  if (dbl) await page.dblclick(selector);
+  else await page.click(selector);
+  // Rendered again (done), or an error shown (refused: the button is given back).
+  await page.waitForFunction(([n, f]) => Number(document.body.dataset.rendered) > n
+    || document.querySelectorAll('#messages .message.error').length > f, [before, failed], { timeout: 120_000 });
+  const errors = await page.locator('#messages .message.error').allTextContents();
+  assert.deepEqual(errors, [], `no error after ${selector}`);
+}
+
+/// The metadata hash a Ledger checks (RFC-0078), computed here independently of the page.
+async function metadataHash() {
+  const opaque = await api.call.metadata.metadataAtVersion(15);
+  const digest = merkleizeMetadata(opaque.unwrap().toU8a(true), { decimals: 12, tokenSymbol: 'PHA' }).digest();
+  return `0x${Buffer.from(digest).toString('hex')}`;
+}
+
+test('every role acts from the page: the council passes a motion, the lead keeps the roster, members file, the lead scores and finalizes, anyone settles', async () => {
+  // The lead proposes a small program (100 PHA a month, one scored pool) outside the page.
+  const { send: post } = sender(api);
+  const spec = {
+    ...seed.spec,
+    title: 'Run from the page',
+    description: api.registry.hash(new TextEncoder().encode('Every role acts from the page.')).toHex(),
+    pools: [{ ...SENIOR_POOL, denomination: 'Native', periodCap: 100n * PHA, memberCap: null, payout: { Scored: { threshold: 0, split: 'Proportional' } } }],
+    minCrew: 0,
+  };
+  const proposed = await post(lead(), api.tx.communityBounty.proposeProgram(spec));
+  const run = has(proposed, 'ProgramProposed').event.data.index.toNumber();
+  const hash = await metadataHash();
+
+  // The council: the full spec is on the page; Alice proposes the motion, Bob and Charlie vote
+  // aye with her, Charlie closes it. Each signs through the wallet extension, with the metadata hash.
+  const alice = await open(`#/program/${run}`, 'Alice');
+  assert.match(await alice.textContent('#spec .spec-bond'), /PHA \(held from the lead; slashed if the council rejects\)/);
+  const record = (await api.query.communityBounty.programs(run)).unwrap();
+  assert.match(await alice.textContent('#spec .spec-duration'), new RegExp(`^${record.duration} blocks`));
+  assert.match(await alice.textContent('#spec .spec-pools'), /cap 100\.00 PHA a month/);
+  await act(alice, `#council tr.pending[data-decision="program-${run}"] .propose-approve`);
+  const motionRow = alice.locator('#council tr.motion');
+  assert.equal(await motionRow.count(), 1, 'the motion is listed');
+  assert.match(await motionRow.locator('.tally').textContent(), /^0 aye, 0 nay of 3 needed \(5 councillors\)$/);
+  const signedByAlice = alice.wallet.signed.at(-1);
+  await act(alice, '#council tr.motion .vote-aye');
+  assert.match(await alice.textContent('#council tr.motion .tally'), /^1 aye, 0 nay of 3 needed/);
+  assert.equal(signedByAlice.mode, 1, 'signed in metadata-hash mode, as a Ledger needs');
+  assert.equal(signedByAlice.metadataHash, hash, "the payload carries the runtime's metadata hash");
+  await alice.close();
+  for (const name of ['Bob', 'Charlie']) {
+    const councillor = await open(`#/program/${run}`, name);
+    await act(councillor, '#council tr.motion .vote-aye');
+    if (name === 'Charlie') {
+      assert.match(await councillor.textContent('#council tr.motion .tally'), /^3 aye, 0 nay of 3 needed/);
+      await act(councillor, '#council tr.motion .motion-close');
+      assert.match((await councillor.locator('#messages .message.ok').allTextContents()).join(' '), /passed and communityBounty\.approveProgram/);
+    }
+    await councillor.close();
+  }
+  const approved = (await api.query.communityBounty.programs(run)).unwrap();
+  assert.ok(approved.status.isActive, 'the council approved the program through the page');
+
+  // The lead adds two seniors through the page's roster form.
+  const members = [SENIORS[0].name, SENIORS[1].name];
+  const leadPage = await open(`#/program/${run}`, 'Ferdie');
+  for (const name of members) {
+    await leadPage.fill('#add-member input[name="who"]', dev(name).address);
+    await leadPage.selectOption('#add-member select[name="role"]', 'SeniorAmbassador');
+    await leadPage.fill('#add-member input[name="region"]', seed.member(name).region);
+    await act(leadPage, '#add-member button');
+  }
+  assert.equal((await api.call.communityBountyApi.program(run)).unwrap().rosterCount.toNumber(), 2);
+  await leadPage.close();
+
+  // Each member files this month's report through the page.
+  for (const name of members) {
+    const page = await open(`#/program/${run}`, name);
+    await page.fill('#file-report input[name="evidence"]', `https://github.com/Phala-Network/growth-program/issues/${name.length}00`);
+    await act(page, '#file-report button');
+    await page.close();
+  }
+  const filed = (await api.query.communityBounty.rounds(run, 0)).unwrap();
+  assert.deepEqual(filed.filers.map((f) => f.who.toString()).sort(), members.map((n) => dev(n).address).sort(), 'both reports are on chain');
+
+  // The lead scores them (80 and 20) and, once filing is over, finalizes the month.
+  const scorer = await open(`#/program/${run}`, 'Ferdie');
+  await scorer.fill(`.round[data-period="0"] .score-input[data-who="${dev(members[0]).address}"]`, '80');
+  await scorer.fill(`.round[data-period="0"] .score-input[data-who="${dev(members[1]).address}"]`, '20');
+  await act(scorer, '.score-button[data-period="0"]');
+  // Filing is over: the lead may finalize before the scoring window ends by itself.
+  const { filingDeadline } = (await view(api, 'round', run, 0)).asOk.toJSON();
+  await api.rpc('dev_newBlock', { count: 1, unsafeBlockHeight: filingDeadline });
+  await scorer.reload();
+  await scorer.waitForSelector('body[data-rendered]');
+  await act(scorer, '.finalize-button[data-period="0"]');
+  assert.ok((await view(api, 'round', run, 0)).asOk.isFinal.isTrue, 'the lead finalized the month through the page');
+  await scorer.close();
+
+  // What the round pays each member, read through the view function outside the page.
+  const due = new Map((await view(api, 'round', run, 0)).asOk.toJSON().entries.map((e) => [e.who, BigInt(e.payment.native)]));
+  assert.equal(due.get(dev(members[0]).address), 80n * PHA);
+  assert.equal(due.get(dev(members[1]).address), 20n * PHA);
+  const balance = async (name) => (await api.query.system.account(dev(name).address)).data.free.toBigInt();
+  const before = new Map(await Promise.all(members.map(async (n) => [n, await balance(n)])));
+  // Eve settles, with a double click: the round is paid once, page by page.
+  const settler = await open(`#/program/${run}`, 'Eve');
+  await act(settler, '.settle-button[data-period="0"]', { dbl: true });
+  assert.match((await settler.locator('#messages .message.ok').allTextContents()).join(' '), /Month 1 settled in \d+ page\(s\): 2 paid, 0 skipped/);
+  await settler.close();
+  for (const name of members) {
+    assert.equal(await balance(name) - before.get(name), due.get(dev(name).address), `${name} is paid once, what the chain said`);
+  }
+
+  // My account: what I filed, my score and what I was paid; the CSV export says the same.
+  const mine = await open(`#/program/${run}`, members[0]);
+  const month = await mine.textContent('#my-account tr[data-period="0"]');
+  assert.match(month, /issues\/\d+00/);
+  assert.equal(await mine.textContent('#my-account tr[data-period="0"] .my-score'), '80');
+  assert.match(await mine.textContent('#my-account tr[data-period="0"] .my-paid'), /^80\.00 PHA/);
+  const [download] = await Promise.all([mine.waitForEvent('download'), mine.click('#my-account .export-csv')]);
+  const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
+  assert.equal(csv.length, 2, 'a header and my one payment');
+  assert.equal(csv[1].split(',')[6], '80', 'the export gives the exact amount paid');
+  await mine.close();
+});
+
+test('a program page loads within its budget, passes an accessibility check, and fits a phone', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  let requests = 0;
+  page.on('request', () => { requests += 1; });
+  page.on('websocket', (ws) => ws.on('framesent', () => { requests += 1; }));
+  const started = Date.now();
+  await page.goto(`http://127.0.0.1:${web.address().port}/?rpc=ws://127.0.0.1:${chainPort}#/program/${index}`);
+  await page.waitForSelector('body[data-rendered]', { timeout: 120_000 });
+  const loaded = Date.now() - started;
+  const marks = async () => page.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.name} ${m.startTime.toFixed(0)} ms`).join(', '));
+  console.log(`program page, first visit: ${requests} requests (HTTP and JSON-RPC), rendered in ${loaded} ms (${await marks()})`);
+  assert.ok(requests < 50, `a program page loads in fewer than 50 requests: ${requests}`);
+  // Again, as a person coming back: the metadata is kept in the browser.
+  requests = 0;
+  const again = Date.now();
+  await page.reload();
+  await page.waitForSelector('body[data-rendered]', { timeout: 120_000 });
+  console.log(`program page, again: ${requests} requests, rendered in ${Date.now() - again} ms (${await marks()})`);
+  assert.ok(requests < 50, `a program page loads again in fewer than 50 requests: ${requests}`);
+  // The time is reported (chopsticks runs the runtime in wasm for each call, slower than a node).
+  const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axe);
+  const results = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`), [], 'no serious accessibility violation');
+  await page.screenshot({ path: join(here, 'screenshots', 'program.png'), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 900 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'the page fits 390 px');
+  await page.screenshot({ path: join(here, 'screenshots', 'program-390.png'), fullPage: true });
   await page.close();
 });
 
