@@ -208,9 +208,10 @@ function poolGauges(p, rates) {
   }).join('');
 }
 
-async function roundSection(index, period, isLead, events, head) {
-  const result = await view(api, 'round', index, period);
-  if (result.isErr) {
+async function roundSection(index, period, isLead, events, head, exists) {
+  // A round no longer in storage (settled, or never filed to) needs no runtime call.
+  const result = exists ? await view(api, 'round', index, period) : null;
+  if (!result || result.isErr) {
     const settled = events.find(({ event }) => event.method === 'RoundSettled' && Number(event.data.period) === period);
     const note = settled
       ? `Settled at block #${settled.block}: ${settled.event.data.paid} paid, ${settled.event.data.skipped} skipped (see the payments).`
@@ -283,7 +284,9 @@ function historySection(events, note) {
 /// until when a failed one may be retried before a close returns its money to the treasury.
 /// Anyone connected may check one in progress or retry one that failed.
 async function paymentsSection(index, head) {
-  const list = (await view(api, 'payments', index)).toJSON();
+  // The book says whether any is open (a storage read) before the view is called.
+  const open = (await api.query.communityBounty.paymentBooks(index)).open.toNumber();
+  const list = open ? (await view(api, 'payments', index)).toJSON() : [];
   if (!list.length) return '<section id="open-payments"><h3>Payments in progress or failed</h3><p>None: every payment was made.</p></section>';
   const rows = list.map((p) => {
     const state = p.inProgress
@@ -326,8 +329,11 @@ async function program(index) {
   const [{ events, indexed }, roster, rates, payments] = await Promise.all([
     indexedEvents(index, head), rosterSection(index, isLead), rateNotes(p, head), paymentsSection(index, head),
   ]);
-  const rounds = await Promise.all([period, period - 1, period - 2].filter((q) => q >= 0)
-    .map((q) => roundSection(index, q, isLead, events, head)));
+  // Which of the last three rounds are still in storage (one cheap read), then the round view
+  // (a runtime call) of those only.
+  const periods = [period, period - 1, period - 2].filter((q) => q >= 0);
+  const stored = await api.query.communityBounty.rounds.multi(periods.map((q) => [index, q]));
+  const rounds = await Promise.all(periods.map((q, i) => roundSection(index, q, isLead, events, head, stored[i].isSome)));
   const member = account ? roster.members.find((m) => m.who === account.address) : null;
   const decisions = pendingDecisions(api, p);
   const councillor = !!account && council.members.includes(account.address);

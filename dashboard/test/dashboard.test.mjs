@@ -19,10 +19,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Keyring } from '@polkadot/api';
 import { chromium } from 'playwright-core';
-import { freePort, startChopsticks, connect, sender, motion as council, loadSeed, seedSpec, view } from 'community-bounty-harness';
+import { freePort, startChopsticks, connect, sender, motion as council, loadSeed, view } from 'community-bounty-harness';
 import { merkleizeMetadata } from '@polkadot-api/merkleize-metadata';
 import { serve, CSP } from '../server.mjs';
 import { installExtension } from './extension.mjs';
+import { scenarioData, seedScenario } from '../scenario.mjs';
 // The indexer runs from its own package (npm ci --prefix indexer, as .ci/run does first).
 import { startIndexer } from '../../indexer/index.mjs';
 
@@ -47,26 +48,12 @@ let send;
 
 /// Proposal #14's spec and cast, from the runtime's `seed` module (runtime/seed/proposal-14.json).
 const seed = loadSeed(join(here, '..', 'runtime', 'seed'));
-/// The scenario's data, from the seed: three Senior Ambassadors whose crews share their region
-/// (the lead scores one under 40%), two of each crew, and the lead's scores in two months (the
-/// seniors alone report in the second).
-const SENIORS = ['Alexandre Baciu', 'MC (overmarck)', 'Wuti'].map((name) => ({
-  name,
-  region: seed.member(name).region,
-  crew: seed.crewOf(name).slice(0, 2).map((m) => m.name),
-}));
-const scores = (names) => Object.fromEntries(names.map((name) => [name, seed.member(name).score]));
-const SCORES = [
-  scores(SENIORS.flatMap((s) => [s.name, ...s.crew])),
-  scores(SENIORS.map((s) => s.name)),
-];
+/// The scenario's data, from the seed (scenario.mjs, which `npm run local` seeds too).
+const { SENIORS, SCORES, HOSTILE, HOSTILE_EVIDENCE } = scenarioData(seed);
 const [SENIOR_POOL, CONTRIBUTOR_POOL] = seed.spec.pools;
 const SENIOR_CAP = BigInt(SENIOR_POOL.periodCap);
 const CONTRIBUTOR_CAP = BigInt(CONTRIBUTOR_POOL.periodCap);
 const RATE = 5n; // 2.5 PHA per USD, as the genesis preset sets it: x 5 / 2
-/// A crew member whose evidence is script, not a link.
-const HOSTILE = SENIORS[2].crew[1];
-const HOSTILE_EVIDENCE = 'javascript:window.__pwned=1';
 
 before(async () => {
   const spec = process.env.CHAIN_SPEC;
@@ -102,38 +89,9 @@ const fmt = (v) => `${(v / PHA).toLocaleString('en-US')}.${((v % PHA) / (PHA / 1
 let index;
 const lead = () => keyring.addFromUri(seed.lead);
 
-/// Drives the program to the state the page is checked in.
+/// Drives the program to the state the page is checked in (scenario.mjs).
 async function scenario() {
-  // Proposal #14 as the council approved it (the harness checks the bytes against the runtime's).
-  const proposed = await send(lead(), api.tx.communityBounty.proposeProgram(seedSpec(api, seed)));
-  index = has(proposed, 'ProgramProposed').event.data.index.toNumber();
-  await motion(api.tx.communityBounty.approveProgram(index));
-  const members = SENIORS.flatMap((s) => [s.name, ...s.crew]);
-  for (const name of members) await send(dev('Alice'), api.tx.balances.transferKeepAlive(dev(name).address, 10n * PHA));
-  for (const s of SENIORS) {
-    await send(lead(), api.tx.communityBounty.addMember(index, dev(s.name).address, 'SeniorAmbassador', s.region, null));
-    for (const c of s.crew) await send(lead(), api.tx.communityBounty.addMember(index, dev(c).address, 'Ambassador', s.region, dev(s.name).address));
-  }
-  // Month 1: everyone reports, the lead scores, finalizes after the 5th, Eve settles.
-  for (const name of members) await send(dev(name), api.tx.communityBounty.fileReport(index, 0, `https://github.com/Phala-Network/growth-program/issues/${name.length}`));
-  await send(lead(), api.tx.communityBounty.scoreRound(index, 0, Object.entries(SCORES[0]).map(([n, s]) => [dev(n).address, s])));
-  const approvedAt = (await api.query.communityBounty.programs(index)).unwrap().status.asActive.approvedAt.toNumber();
-  await api.rpc('dev_newBlock', { count: 1, unsafeBlockHeight: approvedAt + 35 * DAY });
-  await send(lead(), api.tx.communityBounty.finalizeRound(index, 0));
-  // The genesis rate is older than MaxRateAge by now: the council confirms it before anyone
-  // settles.
-  await motion(api.tx.datedRates.update(seed.rate.usdAsset, seed.rate.phaPerUsd));
-  while ((await api.query.communityBounty.rounds(index, 0)).isSome) await send(dev('Eve'), api.tx.communityBounty.settleRound(index, 0));
-  // Month 2 (open): the seniors report, the lead scores.
-  for (const s of SENIORS) await send(dev(s.name), api.tx.communityBounty.fileReport(index, 1, `https://github.com/Phala-Network/growth-program/issues/2${s.name.length}`));
-  await send(lead(), api.tx.communityBounty.scoreRound(index, 1, Object.entries(SCORES[1]).map(([n, s]) => [dev(n).address, s])));
-  // A member's evidence aimed at the lead's browser.
-  await send(dev(HOSTILE), api.tx.communityBounty.fileReport(index, 1, HOSTILE_EVIDENCE));
-  // Milestone 1 approved below target with a cut; milestone 2 reported, waiting.
-  const reported = await send(lead(), api.tx.communityBounty.reportMilestone(index, 0, 32, 'https://forum.phala.network/ms1'));
-  const figure = has(reported, 'MilestoneReported').event.data.figure.toNumber();
-  await motion(api.tx.communityBounty.approveMilestone(index, 0, 1, figure, 6_000n * PHA));
-  await send(lead(), api.tx.communityBounty.reportMilestone(index, 1, 45_500, 'tg 40,000+ / discord 5,500'));
+  ({ index } = await seedScenario({ api, send, seed, keyring, motion }));
 }
 
 /// Everyone of the seed (its cast, contributors, lead and council) as accounts of the test
@@ -157,9 +115,9 @@ async function open(path, signer = 'Ferdie', { width = 1280, height = 900 } = {}
 }
 
 /// Picks `name`'s account of the test extension in the page's picker; waits for the page again.
-async function pick(page, name) {
+async function pick(page, name, wallet = 'polkadot-js') {
   const before = Number(await page.getAttribute('body', 'data-rendered'));
-  await page.selectOption('#account-picker', `polkadot-js:${dev(name).address}`);
+  await page.selectOption('#account-picker', `${wallet}:${dev(name).address}`);
   await rerendered(page, before);
 }
 
@@ -586,6 +544,26 @@ test('every role acts from the page: the council passes a motion, the lead keeps
   assert.equal(csv.length, 2, 'a header and my one payment');
   assert.equal(csv[1].split(',')[6], '80', 'the export gives the exact amount paid');
   await mine.close();
+});
+
+test('the account picker lists every injected wallet and, on a dev chain, the dev keys; a key in the URL is ignored', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await installExtension(page, api, [{ name: 'Ferdie', pair: dev('Ferdie') }], 'polkadot-js');
+  await installExtension(page, api, [{ name: 'Alice on Talisman', pair: dev('Alice') }], 'talisman');
+  await installExtension(page, api, [{ name: 'Bob on SubWallet', pair: dev('Bob') }], 'subwallet-js');
+  // An old link that named a dev key: the page signs with nothing until a person picks.
+  await page.goto(`http://127.0.0.1:${web.address().port}/?rpc=ws://127.0.0.1:${chainPort}&signer=//Alice&account=${dev('Alice').address}#/program/${index}`);
+  await page.waitForSelector('body[data-rendered]', { timeout: 120_000 });
+  assert.equal(await page.inputValue('#account-picker'), '', 'read only: no account from the URL');
+  const options = await page.locator('#account-picker option').allTextContents();
+  for (const wallet of ['polkadot.js', 'Talisman', 'SubWallet']) assert.ok(options.some((o) => o.endsWith(wallet)), `${wallet} is listed: ${options}`);
+  assert.equal(options.filter((o) => o.endsWith('dev key')).length, 6, 'the six dev keys, on this development chain');
+  // The choice is kept in this browser: a reload signs as the same account.
+  await pick(page, 'Alice', 'talisman');
+  await page.reload();
+  await page.waitForSelector('body[data-rendered]', { timeout: 120_000 });
+  assert.equal(await page.inputValue('#account-picker'), `talisman:${dev('Alice').address}`);
+  await page.close();
 });
 
 test('a program page loads within its budget, passes an accessibility check, and fits a phone', async () => {

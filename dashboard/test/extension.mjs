@@ -14,14 +14,15 @@
 export async function installExtension(page, api, pairs, key = 'polkadot-js') {
   const signed = [];
   const byAddress = new Map(pairs.map(({ pair }) => [pair.address, pair]));
-  await page.exposeFunction('__testWalletSign', (payload) => {
+  const binding = `__testWalletSign_${key.replace(/\W/g, '_')}`;
+  await page.exposeFunction(binding, (payload) => {
     const pair = byAddress.get(payload.address);
     if (!pair) throw new Error(`the extension holds no key for ${payload.address}`);
     signed.push(payload);
     return api.registry.createType('ExtrinsicPayload', payload, { version: payload.version }).sign(pair).signature;
   });
   const accounts = pairs.map(({ name, pair }) => ({ address: pair.address, name, type: 'sr25519', genesisHash: null }));
-  await page.addInitScript(({ key: name, accounts: list }) => {
+  await page.addInitScript(({ key: name, accounts: list, binding: signWith }) => {
     let id = 0;
     window.injectedWeb3 = window.injectedWeb3 ?? {};
     window.injectedWeb3[name] = {
@@ -29,12 +30,12 @@ export async function installExtension(page, api, pairs, key = 'polkadot-js') {
       enable: async () => ({
         accounts: { get: async () => list, subscribe: (cb) => { cb(list); return () => {}; } },
         signer: {
-          signPayload: async (payload) => ({ id: (id += 1), signature: await window.__testWalletSign(payload) }),
+          signPayload: async (payload) => ({ id: (id += 1), signature: await window[signWith](payload) }),
           signRaw: async () => { throw new Error('this test wallet signs payloads only'); },
         },
         metadata: { get: async () => [], provide: async () => false },
       }),
     };
-  }, { key, accounts });
+  }, { key, accounts, binding });
   return { signed };
 }
