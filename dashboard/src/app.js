@@ -17,6 +17,7 @@ import { status, onAct } from './ui.js';
 import { discover, remembered, remember, signerFor } from './wallet.js';
 import { councilState, pendingDecisions, pendingHtml, motionsHtml, specHtml, wireCouncil } from './council.js';
 import { leadHtml, removeButton, wireLead } from './lead.js';
+import { who, learnNames, accountsIn } from './names.js';
 import { fileHtml, wireMember, monthsOf, myAccountHtml, paymentsCsv, wireExports } from './member.js';
 
 const params = new URLSearchParams(location.search);
@@ -58,8 +59,6 @@ const inDenomination = (v, denomination) => {
 /// A cap amount of a round or an award: the pool's unit (USD for the seed's pools; the
 /// program's asset when it pays one).
 const capMoney = (v) => (asset.id === null ? usd(v) : money(v));
-const names = new Map();
-const who = (a) => names.get(a.toString()) ?? short(a);
 
 function show(html) {
   root.innerHTML = html;
@@ -94,13 +93,13 @@ async function programs() {
   asset = NATIVE;
   const count = (await api.call.communityBountyApi.programCount()).toNumber();
   const head = (await api.rpc.chain.getHeader()).number.toNumber();
+  // The programs in pages of 64 (the view's bound): one runtime call a page.
   const rows = [];
-  for (let i = 0; i < count; i += 1) {
-    const view = await api.call.communityBountyApi.program(i);
-    if (view.isSome) rows.push(view.unwrap());
-  }
+  for (let start = 0; start < count; start += 64) rows.push(...await view(api, 'programs', start, 64));
   const paidIn = [];
   for (const p of rows) paidIn.push(await assetOf(p));
+  const council = await councilState(api);
+  await learnNames(api, [...rows.map((p) => p.lead), ...council.members, ...council.motions.flatMap((m) => [...m.ayes, ...m.nays])]);
   const cards = rows.map((p, i) => {
     const a = paidIn[i];
     const status = p.status.isProposed ? 'Proposed' : (p.status.asActive.expired.isTrue ? 'Ended, to be closed' : 'Active');
@@ -118,7 +117,6 @@ async function programs() {
       ], budget, a)}
     </article>`;
   }).join('');
-  const council = await councilState(api);
   const decisions = rows.flatMap((p) => pendingDecisions(api, p));
   const councillor = !!account && council.members.includes(account.address);
   show(`<h2>Programs</h2>${cards || '<p>No program yet.</p>'}
@@ -251,13 +249,13 @@ async function rosterSection(index, isLead) {
     if (!byRegion.has(region)) byRegion.set(region, []);
     byRegion.get(region).push({ w, m });
   }
-  const regions = [...byRegion.keys()].sort().map((region) => {
+  const regions = () => [...byRegion.keys()].sort().map((region) => {
     const list = byRegion.get(region).sort((a, b) => (a.m.role.isSeniorAmbassador ? -1 : 1) - (b.m.role.isSeniorAmbassador ? -1 : 1));
     return `<li class="region" data-region="${esc(region)}"><b>${esc(region)}</b> (${list.length}): ${list.map(({ w, m }) => m.role.isSeniorAmbassador
       ? `<span class="senior">★ ${esc(who(w))} <small>crew ${m.crew}</small>${isLead ? removeButton(w) : ''}</span>`
       : `<span class="ambassador">${esc(who(w))} <small>${m.senior.isSome ? `of ${esc(who(m.senior.unwrap()))}` : esc(m.role.type)}</small>${isLead ? removeButton(w) : ''}</span>`).join(', ')}</li>`;
   }).join('');
-  return { members, html: `<section id="roster"><h3>Roster: ${members.length} members</h3><ul>${regions}</ul></section>` };
+  return { members, html: () => `<section id="roster"><h3>Roster: ${members.length} members</h3><ul>${regions()}</ul></section>` };
 }
 
 /// When the history was indexed to: a warning if no indexer answers or it lags behind the page.
@@ -326,9 +324,12 @@ async function program(index) {
   const isLead = !!account && account.address === p.lead.toString();
   const period = p.period.toNumber();
   const budget = p.budget.toBigInt();
-  const [{ events, indexed }, roster, rates, payments] = await Promise.all([
-    indexedEvents(index, head), rosterSection(index, isLead), rateNotes(p, head), paymentsSection(index, head),
-  ]);
+  // The history and the roster first: every account they name is named (one request) before
+  // anything is written.
+  const [{ events, indexed }, roster] = await Promise.all([indexedEvents(index, head), rosterSection(index, isLead)]);
+  await learnNames(api, [p.lead, ...roster.members.map((m) => m.who), ...council.members,
+    ...council.motions.flatMap((m) => [...m.ayes, ...m.nays]), ...accountsIn(events)]);
+  const [rates, payments] = await Promise.all([rateNotes(p, head), paymentsSection(index, head)]);
   // Which of the last three rounds are still in storage (one cheap read), then the round view
   // (a runtime call) of those only.
   const periods = [period, period - 1, period - 2].filter((q) => q >= 0);
@@ -360,7 +361,7 @@ async function program(index) {
     <section id="pools"><h3>This month's pools</h3>${poolGauges(p, rates)}</section>
     <section id="rounds"><h3>Monthly rounds</h3>${rounds.join('')}</section>
     ${payments}
-    ${roster.html}
+    ${roster.html()}
     ${isLead ? leadHtml(p, roster.members) : ''}
     ${isLead ? batchSection(p) : ''}
     ${historySection(events, indexedNote(indexed, head))}
@@ -484,7 +485,6 @@ async function choose() {
   const box = document.getElementById('signer');
   const { accounts, refused, signers } = await discover(api);
   for (const why of refused) status(why, true);
-  for (const a of accounts) if (a.name && a.source !== 'dev') names.set(a.address, `${a.name} (${short(a.address)})`);
   const chosen = remembered(accounts);
   account = chosen ? await signerFor(api, chosen, signers).catch(() => null) : null;
   const option = (a) => `<option value="${esc(`${a.source}:${a.address}`)}"${chosen === a ? ' selected' : ''}>${esc(a.name || short(a.address))} · ${esc(short(a.address))} · ${esc(a.label)}</option>`;
