@@ -449,13 +449,18 @@ async function checkBatch(index) {
       sent = true;
       sendButton.disabled = true;
       const batches = Math.ceil(awards.length / max);
+      let paid = 0n;
+      let count = 0;
       try {
         for (let i = 0, b = 1; i < awards.length; i += max, b += 1) {
-          sendButton.textContent = `Sending batch ${b} of ${batches}…`;
-          status(`Sending batch ${b} of ${batches}: waiting for a block…`);
-          await submit(api.tx.communityBounty.awardBatch(index, awards.slice(i, i + max)));
+          sendButton.textContent = `Sending batch ${b} of ${batches}: waiting for a block…`;
+          const events = await submit(api.tx.communityBounty.awardBatch(index, awards.slice(i, i + max)));
+          // What was paid, from the chain's own events.
+          for (const { event } of events) {
+            if (event.section === 'communityBounty' && event.method === 'Awarded') { paid += event.data.native.toBigInt(); count += 1; }
+          }
         }
-        status(`Sent ${awards.length} awards in ${batches} batch(es).`);
+        status(`Sent ${awards.length} awards in ${batches} batch(es): ${count} paid, ${money(paid)} in all.`);
         await route();
       } catch (e) {
         sendButton.textContent = 'Not sent: check again';
