@@ -107,10 +107,10 @@ export function pendingHtml(decisions, { councillor, members, money: unit }) {
         <button class="propose-approve">Propose: approve</button>
         ${d.cut ? `<label>cut (${esc(unit)}) <input class="motion-cut" inputmode="decimal" aria-label="Cut from the next tranche, in ${esc(unit)}"></label><button class="propose-cut">Propose: approve with this cut</button>` : ''}
         <button class="propose-reject">Propose: reject</button></div>` : '';
-    return `<tr class="pending" data-decision="${esc(d.key)}"><td>${esc(d.what)}${d.evidence !== undefined ? `<br>evidence: ${evidenceHtml(d.evidence)}` : ''}${propose}</td>
-      <td><code class="calldata">${esc(call.data)}</code></td><td><code>${esc(call.hash)}</code></td></tr>`;
+    return `<tr class="pending" data-decision="${esc(d.key)}"><td data-label="decision">${esc(d.what)}${d.evidence !== undefined ? `<br>evidence: ${evidenceHtml(d.evidence)}` : ''}${propose}</td>
+      <td data-label="call data (approve)"><code class="calldata">${esc(call.data)}</code></td><td data-label="call hash"><code>${esc(call.hash)}</code></td></tr>`;
   }).join('');
-  return `<table class="decisions"><thead><tr><th>decision</th><th>call data (approve)</th><th>call hash</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table class="decisions folding"><thead><tr><th>decision</th><th>call data (approve)</th><th>call hash</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 /// The open motions on the pallet's calls (of program `index`, or all for `null`): the call in
@@ -127,12 +127,12 @@ export function motionsHtml(council, index, { account, who, head }) {
       member && !voted ? `<button class="vote-aye">Vote aye</button> <button class="vote-nay">Vote nay</button>` : '',
       account && decided ? '<button class="motion-close">Close the motion</button>' : '',
     ].join(' ');
-    return `<tr class="motion" data-hash="${esc(m.hash)}" data-index="${m.index}"><td>#${m.index}</td><td><code>${esc(describe(m.call))}</code></td>
-      <td class="tally">${m.ayes.length} aye, ${m.nays.length} nay of ${m.threshold} needed (${council.members.length} councillors)</td>
-      <td>ayes: ${m.ayes.map((a) => esc(who(a))).join(', ') || '—'}; nays: ${m.nays.map((a) => esc(who(a))).join(', ') || '—'}</td>
-      <td>ends at #${m.end}${head < m.end ? ` (${esc(days(m.end - head))})` : ' (ended)'}</td><td>${buttons}</td></tr>`;
+    return `<tr class="motion" data-hash="${esc(m.hash)}" data-index="${m.index}"><td data-label="motion">#${m.index}</td><td data-label="call"><code>${esc(describe(m.call))}</code></td>
+      <td class="tally" data-label="votes">${m.ayes.length} aye, ${m.nays.length} nay of ${m.threshold} needed (${council.members.length} councillors)</td>
+      <td data-label="who">ayes: ${m.ayes.map((a) => esc(who(a))).join(', ') || '—'}; nays: ${m.nays.map((a) => esc(who(a))).join(', ') || '—'}</td>
+      <td data-label="ends">ends at #${m.end}${head < m.end ? ` (${esc(days(m.end - head))})` : ' (ended)'}</td><td>${buttons}</td></tr>`;
   }).join('');
-  return `<table class="motions"><thead><tr><th>motion</th><th>call</th><th>votes</th><th>who</th><th>ends</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table class="motions folding"><thead><tr><th>motion</th><th>call</th><th>votes</th><th>who</th><th>ends</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 /// Wires the councillor's and the closer's buttons in `root` for `decisions` and `council`.

@@ -215,6 +215,15 @@ test('the dashboard shows a program as the chain holds it, and the lead sends a 
   for (const s of SENIORS) {
     assert.match(await page.textContent(`.region[data-region="${s.region}"]`), new RegExp(`\\(${1 + s.crew.length}\\)`));
   }
+  // People by name: their on-chain identity (the demo runtime names the seed's people at
+  // genesis), with the address beside it. Read independently: the identity from storage.
+  const shortOf = (address) => `${address.slice(0, 6)}…${address.slice(-4)}`;
+  const named = async (address) => (await api.query.identity.identityOf(address)).unwrap().info.display.asRaw.toUtf8();
+  assert.equal(await named(lead().address), seed.leadName);
+  assert.ok((await page.textContent('main')).includes(`Lead ${seed.leadName} (${shortOf(lead().address)})`), 'the lead by name');
+  const [named1] = SENIORS;
+  assert.equal(await named(dev(named1.name).address), named1.name);
+  assert.ok((await page.textContent(`.region[data-region="${named1.region}"]`)).includes(`${named1.name} (${shortOf(dev(named1.name).address)})`), 'a senior by name');
   assert.match(await page.textContent('.round[data-period="0"]'), new RegExp(`Settled at block #\\d+: ${SENIORS.filter((s) => SCORES[0][s.name] >= 40).length} paid`));
   // The payment history: month 1's round, as the scores share the cap among eligible seniors.
   const paidSeniors = SENIORS.filter((s) => SCORES[0][s.name] >= 40);
@@ -603,6 +612,13 @@ test('a program page loads within its budget, passes an accessibility check, and
   await page.screenshot({ path: join(here, 'screenshots', 'program.png'), fullPage: true });
   await page.setViewportSize({ width: 390, height: 900 });
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'the page fits 390 px');
+  // As a councillor at a phone's width, the council's table folds: a decision's call data and
+  // hash lie under it, each within the screen, none cut off in a scrolled column.
+  const folded = page.locator('table.folding tbody tr').first();
+  assert.ok(await folded.count(), 'a decision or a motion for the council');
+  const cells = await folded.locator('td').evaluateAll((tds) => tds.map((td) => { const r = td.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, right: r.right, width: r.width }; }));
+  for (let i = 1; i < cells.length; i += 1) assert.ok(cells[i].top >= cells[i - 1].bottom - 1, `cell ${i} lies under cell ${i - 1}`);
+  for (const c of cells) assert.ok(c.right <= 390 && c.width > 200, `a cell within the screen, of a readable width: ${JSON.stringify(c)}`);
   await page.screenshot({ path: join(here, 'screenshots', 'program-390.png'), fullPage: true });
   await page.close();
 });

@@ -18,11 +18,13 @@
 //!
 //! Both endow the dev accounts, seat a five-member council (Alice, Bob, Charlie, Dave, Eve), fund
 //! the treasury's pot in PHA and in USDT (asset 1984, as on Asset Hub) and set the PHA/USD and
-//! PHA/USDT rates (2.5 PHA per dollar, about the price of April 2022).
+//! PHA/USDT rates (2.5 PHA per dollar, about the price of April 2022), and name the seed's
+//! people in on-chain identity ([`crate::seed::people`]: the council, the lead Rhee, the
+//! ambassadors and the contributors).
 
 use crate::{
 	configs::USDT, AccountId, AssetsConfig, BalancesConfig, CouncilConfig, DatedRatesConfig,
-	RuntimeGenesisConfig, TreasuryAccount, UNITS, USD_ASSET,
+	GenesisIdentitiesConfig, RuntimeGenesisConfig, TreasuryAccount, UNITS, USD_ASSET,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -47,6 +49,13 @@ pub const PHA_PER_USD: u128 = 2_500_000_000_000_000_000;
 /// USDT budget at this rate.
 pub const PHA_PER_USDT: u128 = 2_500_000 * 1_000_000_000_000_000_000;
 
+/// The seed's people, each with the account of their development key and their name.
+pub fn seed_identities() -> Vec<(AccountId, Vec<u8>)> {
+	crate::seed::people()
+		.filter_map(|(name, uri)| Some((crate::seed::dev_account(&uri)?, name.as_bytes().to_vec())))
+		.collect()
+}
+
 /// The genesis of a test network with these endowed accounts and council.
 pub fn testnet_genesis(endowed: Vec<AccountId>, council: Vec<AccountId>) -> Value {
 	let mut balances: Vec<(AccountId, crate::Balance)> =
@@ -67,6 +76,7 @@ pub fn testnet_genesis(endowed: Vec<AccountId>, council: Vec<AccountId>) -> Valu
 			rates: vec![(USD_ASSET, PHA_PER_USD), (USDT, PHA_PER_USDT)],
 			..Default::default()
 		},
+		genesis_identities: GenesisIdentitiesConfig { identities: seed_identities() },
 	})
 }
 

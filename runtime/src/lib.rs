@@ -18,7 +18,8 @@
 //!
 //! A small FRAME runtime that shows how a treasury chain wires `pallet-community-bounty`:
 //! balances, a treasury, a council (`pallet-collective`), asset rates for USD-denominated caps,
-//! `pallet-bounties` (the pallet most treasury chains run already) and the community bounties.
+//! `pallet-bounties` (the pallet most treasury chains run already), on-chain identity (so that
+//! people are shown by name) and the community bounties.
 //! It has no consensus pallets: it runs on `polkadot-omni-node --dev-block-time` (manual seal) or
 //! chopsticks, and in process in the demo and the integration tests.
 //!
@@ -40,7 +41,7 @@ mod benchmarks;
 pub mod configs;
 pub mod dated_rates;
 pub mod genesis_config_presets;
-#[cfg(feature = "std")]
+pub mod genesis_identities;
 pub mod seed;
 pub mod weights;
 
@@ -178,8 +179,9 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	// 103: dated rates (`DatedRates` at index 9, `MaxRateAge`, new event fields). Rates set
 	// before it are undated, so stale until the council sets them again; 104: every payment
 	// through `PayWithFungibles` with a status (`Assets` at index 10 holds USDT), and storage
-	// version 4 (a program pays in the asset its spec names).
-	spec_version: 104,
+	// version 4 (a program pays in the asset its spec names); 105: on-chain identity
+	// (`Identity` at 11, the seed's names set at genesis by `GenesisIdentities` at 12).
+	spec_version: 105,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	// 2: `propose_program`'s spec carries the description's hash, not its text; 3: the spec
@@ -247,4 +249,8 @@ mod runtime {
 	pub type DatedRates = crate::dated_rates;
 	#[runtime::pallet_index(10)]
 	pub type Assets = pallet_assets;
+	#[runtime::pallet_index(11)]
+	pub type Identity = pallet_identity;
+	#[runtime::pallet_index(12)]
+	pub type GenesisIdentities = crate::genesis_identities;
 }

@@ -94,6 +94,9 @@ pub fn proposal_14() -> ProgramSpec<Runtime> {
 /// The lead, Rhee, signs with this development key's name.
 pub const LEAD: &str = "Ferdie";
 
+/// The lead's name, as the development presets set it in on-chain identity.
+pub const LEAD_NAME: &str = "Rhee";
+
 /// The council of the development preset; a motion needs 3 of the 5.
 pub const COUNCIL: [&str; 5] = ["Alice", "Bob", "Charlie", "Dave", "Eve"];
 
@@ -102,6 +105,24 @@ pub fn dev_uri(name: &str) -> String {
 	let mut uri = String::from("//");
 	uri.extend(name.chars().filter(|c| *c != ' '));
 	uri
+}
+
+/// The account of the development key `uri` (e.g. `//Cappex`), as a wallet derives it.
+pub fn dev_account(uri: &str) -> Option<crate::AccountId> {
+	use sp_core::Pair as _;
+	sp_core::sr25519::Pair::from_string(uri, None).ok().map(|pair| pair.public().into())
+}
+
+/// Every named person of the seed, as `(display name, development key URI)`: the council, the
+/// lead ([`LEAD_NAME`], who signs as [`LEAD`]), the roster ([`CAST`]) and the contributors. The
+/// development presets set these names in on-chain identity.
+pub fn people() -> impl Iterator<Item = (&'static str, String)> {
+	COUNCIL
+		.iter()
+		.map(|name| (*name, dev_uri(name)))
+		.chain(core::iter::once((LEAD_NAME, dev_uri(LEAD))))
+		.chain(CAST.iter().map(|member| (member.name, dev_uri(member.name))))
+		.chain(CONTRIBUTORS.iter().map(|(name, _)| (*name, dev_uri(name))))
 }
 
 /// A person on the seed's roster.

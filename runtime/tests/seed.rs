@@ -190,6 +190,7 @@ fn export() -> Value {
 			"phaPerUsd": community_bounty_runtime::genesis_config_presets::PHA_PER_USD.to_string(),
 		},
 		"lead": seed::dev_uri(seed::LEAD),
+		"leadName": seed::LEAD_NAME,
 		"council": seed::COUNCIL.iter().map(|name| seed::dev_uri(name)).collect::<Vec<_>>(),
 		"spec": {
 			"title": String::from_utf8(spec.title.to_vec()).expect("the title is text"),

@@ -277,6 +277,50 @@ impl pallet_bounties::Config for Runtime {
 }
 
 parameter_types! {
+	/// What registering an identity holds, and what each byte of it holds more (as on Polkadot's
+	/// people chain, in PHA): a name costs about 2 PHA.
+	pub const IdentityBasicDeposit: Balance = 2 * UNITS;
+	pub const IdentityByteDeposit: Balance = CENTS;
+	pub const IdentityUsernameDeposit: Balance = 2 * UNITS;
+	pub const IdentitySubAccountDeposit: Balance = 2 * UNITS;
+	pub const IdentityMaxAdditionalFields: u32 = 4;
+}
+
+/// On-chain identity, so that people are shown by name (with their address beside it). The
+/// development presets name the seed's people at genesis ([`crate::genesis_identities`]);
+/// anyone else sets their own name and holds the deposit. The council (3/5) or Root adds
+/// registrars, removes an identity and names username authorities; slashed deposits go to the
+/// treasury.
+impl pallet_identity::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type BasicDeposit = IdentityBasicDeposit;
+	type ByteDeposit = IdentityByteDeposit;
+	type UsernameDeposit = IdentityUsernameDeposit;
+	type SubAccountDeposit = IdentitySubAccountDeposit;
+	type MaxSubAccounts = ConstU32<16>;
+	type IdentityInformation = pallet_identity::legacy::IdentityInfo<IdentityMaxAdditionalFields>;
+	type MaxRegistrars = ConstU32<8>;
+	type Slashed = Treasury;
+	type ForceOrigin = CouncilApprove;
+	type RegistrarOrigin = CouncilApprove;
+	type OffchainSignature = Signature;
+	type SigningPublicKey = <Signature as Verify>::Signer;
+	type UsernameAuthorityOrigin = CouncilApprove;
+	type PendingUsernameExpiration = ConstU32<{ 7 * DAYS }>;
+	type UsernameGracePeriod = ConstU32<{ 30 * DAYS }>;
+	type MaxSuffixLength = ConstU32<7>;
+	type MaxUsernameLength = ConstU32<32>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+	type WeightInfo = pallet_identity::weights::SubstrateWeight<Runtime>;
+}
+
+impl crate::genesis_identities::Config for Runtime {
+	type MaxFields = IdentityMaxAdditionalFields;
+}
+
+parameter_types! {
 	pub const CommunityBountyPalletId: PalletId = pallet_community_bounty::config_preludes::PALLET_ID;
 	pub const ProgramBondBase: Balance = 10 * UNITS;
 	pub const ProgramBondPerByte: Balance = CENTS;
