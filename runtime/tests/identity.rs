@@ -20,7 +20,6 @@
 mod common;
 use common::*;
 use community_bounty_runtime::{seed, Identity};
-use frame_support::traits::ReservableCurrency;
 use pallet_identity::{legacy::IdentityInfo, Data, IdentityOf};
 
 fn display(who: &AccountId) -> Option<Data> {
