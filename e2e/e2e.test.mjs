@@ -173,6 +173,11 @@ test('a direct-award program through @polkadot/api: propose, council approval, r
     roster.map((m) => m.who.toString()).sort(),
     [...seniors.map((s) => s.address), dev(crew.name).address].sort(),
   );
+  // A program's page in one call: the same program as the runtime API, each pool's rate.
+  const page = (await callView(api, 'page', 0)).unwrap();
+  assert.deepEqual(page.program.toJSON(), view.toJSON());
+  assert.equal(page.rates.length, view.pools.length);
+  assert.ok((await callView(api, 'page', 99)).isNone, 'no program 99, no page');
   // Eve, a contributor not paid yet: the member cap ($1,000) is below the pool's $2,000.
   const left = await callView(api, 'remaining', 0, 1, dev('Eve').address);
   assert.ok(left.isOk, `remaining: ${left}`);

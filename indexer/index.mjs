@@ -20,7 +20,7 @@ export { openStore, SCHEMA_VERSION } from './src/store.mjs';
 /// Starts following `rpc` into `db` and serving on `port`. Resolves with `{ indexer, server, stop }`.
 export async function startIndexer({ rpc, db, port = 0, log = () => {} }) {
   const indexer = await follow({ endpoint: rpc, dbPath: db, log });
-  const server = await serveIndex(indexer.store, indexer.genesis, port);
+  const server = await serveIndex(indexer.store, indexer.genesis, port, indexer.api);
   return {
     indexer,
     server,

@@ -28,6 +28,8 @@ const USD = 10n ** 12n;
 
 let api;
 let account;
+/// Settles once the wallets were asked for their accounts (and `account` is the one chosen).
+let accountsReady = Promise.resolve();
 
 const pha = (v) => `${amount(v)} PHA`;
 const usd = (v) => `$${amount(v)}`;
@@ -160,15 +162,13 @@ function milestoneRows(p, events) {
   }).join('');
 }
 
-/// The age of each pool's rate, from the `rate` view function: when the council set it and until
-/// which block payments convert at it; a warning in its last 5 days, and what to do once stale.
-async function rateNotes(p, head) {
-  const notes = [];
-  for (const pool of p.pools) {
-    // A cap in PHA, or in the asset the program pays, needs no rate.
-    const own = asset.id !== null && pool.denomination.isAsset && pool.denomination.asAsset.toNumber() === asset.id;
-    if (!pool.denomination.isAsset || own) { notes.push(''); continue; }
-    const r = await view(api, 'rate', pool.denomination.asAsset);
+/// The age of each pool's rate (the page view's `rates`, as the `rate` view function reports
+/// them): when the council set it and until which block payments convert at it; a warning in its
+/// last 5 days, and what to do once stale. A pool that needs no rate has no note.
+function rateNotes(rates, head) {
+  return rates.map((option) => {
+    if (option.isNone) return '';
+    const r = option.unwrap();
     let note;
     let kind = 'fresh';
     if (r.setAt.isNone) {
@@ -186,9 +186,8 @@ async function rateNotes(p, head) {
         note = `Rate set at #${setAt} (${days(head - setAt)} ago), fresh until #${until}${kind === 'warning' ? ` — stale in ${days(left)}: the council should set it again` : ` (${days(left)} left)`}.`;
       }
     }
-    notes.push(`<p class="rate ${kind}" data-set-at="${r.setAt.isSome ? r.setAt.unwrap() : ''}">${esc(note)}</p>`);
-  }
-  return notes;
+    return `<p class="rate ${kind}" data-set-at="${r.setAt.isSome ? r.setAt.unwrap() : ''}">${esc(note)}</p>`;
+  });
 }
 
 function poolGauges(p, rates) {
@@ -206,17 +205,16 @@ function poolGauges(p, rates) {
   }).join('');
 }
 
-async function roundSection(index, period, isLead, events, head, exists) {
-  // A round no longer in storage (settled, or never filed to) needs no runtime call.
-  const result = exists ? await view(api, 'round', index, period) : null;
-  if (!result || result.isErr) {
+/// Month `period`'s round: `r` is its round view from the page view, or undefined if it is no
+/// longer in storage (settled: the history says how) or nobody filed for it.
+function roundSection(period, r, isLead, events, head) {
+  if (!r) {
     const settled = events.find(({ event }) => event.method === 'RoundSettled' && Number(event.data.period) === period);
     const note = settled
       ? `Settled at block #${settled.block}: ${settled.event.data.paid} paid, ${settled.event.data.skipped} skipped (see the payments).`
       : 'No report or claim filed.';
     return `<section class="round" data-period="${period}"><h3>Month ${period + 1}</h3><p>${esc(note)}</p></section>`;
   }
-  const r = result.asOk;
   const json = r.toJSON();
   const rows = json.entries.map((e) => {
     const kind = e.kind.claim ? `claim (pool ${e.kind.claim.pool})` : 'report';
@@ -240,7 +238,8 @@ async function roundSection(index, period, isLead, events, head, exists) {
     ${account && json.isFinal ? `<button class="settle-button" data-period="${period}">Settle month ${period + 1}</button>` : ''}</section>`;
 }
 
-async function rosterSection(index, isLead) {
+/// The roster (read from storage in one paged request), by region.
+async function rosterSection(index) {
   const entries = await api.query.communityBounty.roster.entries(index);
   const members = entries.map(([key, m]) => ({ who: key.args[1].toString(), m: m.unwrap() }));
   const byRegion = new Map();
@@ -249,13 +248,13 @@ async function rosterSection(index, isLead) {
     if (!byRegion.has(region)) byRegion.set(region, []);
     byRegion.get(region).push({ w, m });
   }
-  const regions = () => [...byRegion.keys()].sort().map((region) => {
+  const regions = (isLead) => [...byRegion.keys()].sort().map((region) => {
     const list = byRegion.get(region).sort((a, b) => (a.m.role.isSeniorAmbassador ? -1 : 1) - (b.m.role.isSeniorAmbassador ? -1 : 1));
     return `<li class="region" data-region="${esc(region)}"><b>${esc(region)}</b> (${list.length}): ${list.map(({ w, m }) => m.role.isSeniorAmbassador
       ? `<span class="senior">★ ${esc(who(w))} <small>crew ${m.crew}</small>${isLead ? removeButton(w) : ''}</span>`
       : `<span class="ambassador">${esc(who(w))} <small>${m.senior.isSome ? `of ${esc(who(m.senior.unwrap()))}` : esc(m.role.type)}</small>${isLead ? removeButton(w) : ''}</span>`).join(', ')}</li>`;
   }).join('');
-  return { members, html: () => `<section id="roster"><h3>Roster: ${members.length} members</h3><ul>${regions()}</ul></section>` };
+  return { members, html: (isLead) => `<section id="roster"><h3>Roster: ${members.length} members</h3><ul>${regions(isLead)}</ul></section>` };
 }
 
 /// When the history was indexed to: a warning if no indexer answers or it lags behind the page.
@@ -278,13 +277,11 @@ function historySection(events, note) {
     <h3>Timeline</h3><ol class="timeline">${timeline}</ol></section>`;
 }
 
-/// The program's payments in progress or failed (the `payments` view): who, how much, and
+/// The program's payments in progress or failed (the page view's `payments`): who, how much, and
 /// until when a failed one may be retried before a close returns its money to the treasury.
 /// Anyone connected may check one in progress or retry one that failed.
-async function paymentsSection(index, head) {
-  // The book says whether any is open (a storage read) before the view is called.
-  const open = (await api.query.communityBounty.paymentBooks(index)).open.toNumber();
-  const list = open ? (await view(api, 'payments', index)).toJSON() : [];
+function paymentsSection(payments, head) {
+  const list = payments.toJSON();
   if (!list.length) return '<section id="open-payments"><h3>Payments in progress or failed</h3><p>None: every payment was made.</p></section>';
   const rows = list.map((p) => {
     const state = p.inProgress
@@ -310,31 +307,31 @@ function batchSection(p) {
 }
 
 async function program(index) {
-  const v = await api.call.communityBountyApi.program(index);
+  // Everything at once: the page view (one runtime call: the program, its rates, its rounds
+  // still in storage and its open payments), the head, the stored record, the council, the
+  // roster and the indexer's history.
+  const header = api.rpc.chain.getHeader();
+  const [v, { number }, record, council, roster, { events, indexed }] = await Promise.all([
+    view(api, 'page', index), header, api.query.communityBounty.programs(index), councilState(api),
+    rosterSection(index), header.then((h) => indexedEvents(index, h.number.toNumber())), accountsReady,
+  ]);
   if (v.isNone) {
     fail(`There is no program #${index} on this chain (it never existed, or it was closed, cancelled or rejected).`);
     return;
   }
-  const p = v.unwrap();
-  asset = await assetOf(p);
-  const [header, record, council] = await Promise.all([
-    api.rpc.chain.getHeader(), api.query.communityBounty.programs(index), councilState(api),
-  ]);
-  const head = header.number.toNumber();
+  const { program: p, rates: rateViews, rounds: roundViews, payments: openPayments } = v.unwrap();
+  const head = number.toNumber();
+  // Every account the page names is named (one request) before anything is written.
+  const [paidIn] = await Promise.all([assetOf(p), learnNames(api, [p.lead, ...roster.members.map((m) => m.who), ...council.members,
+    ...council.motions.flatMap((m) => [...m.ayes, ...m.nays]), ...accountsIn(events)])]);
+  asset = paidIn;
   const isLead = !!account && account.address === p.lead.toString();
   const period = p.period.toNumber();
   const budget = p.budget.toBigInt();
-  // The history and the roster first: every account they name is named (one request) before
-  // anything is written.
-  const [{ events, indexed }, roster] = await Promise.all([indexedEvents(index, head), rosterSection(index, isLead)]);
-  await learnNames(api, [p.lead, ...roster.members.map((m) => m.who), ...council.members,
-    ...council.motions.flatMap((m) => [...m.ayes, ...m.nays]), ...accountsIn(events)]);
-  const [rates, payments] = await Promise.all([rateNotes(p, head), paymentsSection(index, head)]);
-  // Which of the last three rounds are still in storage (one cheap read), then the round view
-  // (a runtime call) of those only.
+  const rates = rateNotes(rateViews, head);
+  const payments = paymentsSection(openPayments, head);
   const periods = [period, period - 1, period - 2].filter((q) => q >= 0);
-  const stored = await api.query.communityBounty.rounds.multi(periods.map((q) => [index, q]));
-  const rounds = await Promise.all(periods.map((q, i) => roundSection(index, q, isLead, events, head, stored[i].isSome)));
+  const rounds = periods.map((q) => roundSection(q, roundViews.find((r) => r.period.toNumber() === q), isLead, events, head));
   const member = account ? roster.members.find((m) => m.who === account.address) : null;
   const decisions = pendingDecisions(api, p);
   const councillor = !!account && council.members.includes(account.address);
@@ -361,7 +358,7 @@ async function program(index) {
     <section id="pools"><h3>This month's pools</h3>${poolGauges(p, rates)}</section>
     <section id="rounds"><h3>Monthly rounds</h3>${rounds.join('')}</section>
     ${payments}
-    ${roster.html()}
+    ${roster.html(isLead)}
     ${isLead ? leadHtml(p, roster.members) : ''}
     ${isLead ? batchSection(p) : ''}
     ${historySection(events, indexedNote(indexed, head))}
@@ -476,7 +473,7 @@ async function route() {
   try {
     const match = location.hash.match(/^#\/program\/(\d+)/);
     if (match) await program(Number(match[1]));
-    else await programs();
+    else await accountsReady.then(programs);
   } catch (e) {
     fail(e.message);
   }
@@ -523,8 +520,8 @@ async function main() {
     return;
   }
   show('<p class="loading">Loading the program…</p>');
-  await choose();
-  performance.mark('accounts');
+  // The wallets are asked while the page's data loads; a page renders once both are in.
+  accountsReady = choose().catch((e) => status(e.message, true)).then(() => performance.mark('accounts'));
   api.rpc.chain.subscribeNewHeads((h) => { document.getElementById('head').textContent = `block #${h.number}`; });
   window.addEventListener('hashchange', () => { show('<p class="loading" role="status">Loading…</p>'); route(); });
   await route();

@@ -13,8 +13,8 @@ import { u8aToHex } from '@polkadot/util';
 export async function connect(endpoint, timeoutMs = 8000) {
   const provider = new WsProvider(endpoint, false);
   const connected = (async () => {
-    await provider.connect();
-    const api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true, metadata: cachedMetadata() });
+    const [metadata] = await Promise.all([startingMetadata(), provider.connect()]);
+    const api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true, metadata });
     keepMetadata(api);
     return api;
   })();
@@ -39,6 +39,22 @@ function cachedMetadata() {
   try {
     const kept = JSON.parse(globalThis.localStorage?.getItem(METADATA) ?? 'null');
     return kept ? { [kept.key]: kept.hex } : {};
+  } catch {
+    return {};
+  }
+}
+/// The metadata to start from: this browser's copy, else the one the indexer's connection holds
+/// (`indexer/metadata`, from the page's own origin), so that a first visit does not make the node
+/// run the runtime twice for it. @polkadot/api uses it only if its key (genesis hash and spec
+/// version) is the chain's; otherwise it asks the node.
+async function startingMetadata() {
+  const kept = cachedMetadata();
+  if (Object.keys(kept).length) return kept;
+  try {
+    const response = await fetch('indexer/metadata', { cache: 'no-store' });
+    if (!response.ok) return {};
+    const { key, hex } = await response.json();
+    return typeof key === 'string' && typeof hex === 'string' && hex.startsWith('0x') ? { [key]: hex } : {};
   } catch {
     return {};
   }

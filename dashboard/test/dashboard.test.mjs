@@ -581,8 +581,12 @@ test('a program page loads within its budget, passes an accessibility check, and
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await installExtension(page, api, walletPairs());
   let requests = 0;
+  let metadataCalls = 0;
   page.on('request', () => { requests += 1; });
-  page.on('websocket', (ws) => ws.on('framesent', () => { requests += 1; }));
+  page.on('websocket', (ws) => ws.on('framesent', (frame) => {
+    requests += 1;
+    if (String(frame.payload).includes('Metadata_metadata')) metadataCalls += 1;
+  }));
   const started = Date.now();
   await page.goto(`http://127.0.0.1:${web.address().port}/?rpc=ws://127.0.0.1:${chainPort}#/program/${index}`);
   await page.waitForSelector('body[data-rendered]', { timeout: 120_000 });
@@ -590,6 +594,7 @@ test('a program page loads within its budget, passes an accessibility check, and
   const marks = async () => page.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.name} ${m.startTime.toFixed(0)} ms`).join(', '));
   console.log(`program page, first visit: ${requests} requests (HTTP and JSON-RPC), rendered in ${loaded} ms (${await marks()})`);
   assert.ok(requests < 50, `a program page loads in fewer than 50 requests: ${requests}`);
+  assert.equal(metadataCalls, 0, 'a first visit takes the metadata from the indexer, not from the node');
   // Again, as a person coming back: the metadata is kept in the browser.
   requests = 0;
   const again = Date.now();

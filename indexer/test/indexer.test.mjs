@@ -171,7 +171,7 @@ test('the indexer keeps every event of the pallet and the motions on its calls, 
   assert.equal(motion.threshold, 3);
 
   // What the page reads: the HTTP interface, with a malformed parameter refused in words.
-  const server = await serveIndex(indexer.store, indexer.genesis);
+  const server = await serveIndex(indexer.store, indexer.genesis, 0, indexer.api);
   const url = `http://127.0.0.1:${server.address().port}`;
   const status = await (await fetch(`${url}/status`)).json();
   assert.equal(status.genesis, api.genesisHash.toHex());
@@ -180,6 +180,11 @@ test('the indexer keeps every event of the pallet and the motions on its calls, 
   assert.deepEqual(served.events.map((e) => e.name), kept.filter((e) => e.program === 0).map((e) => e.name));
   const motions = await (await fetch(`${url}/motions?program=0`)).json();
   assert.equal(motions.motions.length, 1);
+  // The metadata a browser may start from: the chain's own, under its genesis and spec version.
+  const metadata = await (await fetch(`${url}/metadata`)).json();
+  assert.equal(metadata.key, `${api.genesisHash.toHex()}-${api.runtimeVersion.specVersion.toNumber()}`);
+  const opaque = await api.call.metadata.metadataAtVersion(api.runtimeMetadata.version);
+  assert.equal(metadata.hex, `0x${Buffer.from(opaque.unwrap().toU8a(true)).toString('hex')}`, 'the node\'s own metadata, at the version a client uses');
   const bad = await fetch(`${url}/events?program=-1`);
   assert.equal(bad.status, 400);
   assert.match((await bad.json()).error, /program must be a non-negative integer/);

@@ -180,8 +180,9 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	// before it are undated, so stale until the council sets them again; 104: every payment
 	// through `PayWithFungibles` with a status (`Assets` at index 10 holds USDT), and storage
 	// version 4 (a program pays in the asset its spec names); 105: on-chain identity
-	// (`Identity` at 11, the seed's names set at genesis by `GenesisIdentities` at 12).
-	spec_version: 105,
+	// (`Identity` at 11, the seed's names set at genesis by `GenesisIdentities` at 12); 106: the
+	// `page` view function (a program's page in one runtime call).
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	// 2: `propose_program`'s spec carries the description's hash, not its text; 3: the spec

@@ -1419,6 +1419,16 @@ pub mod pallet {
 			Self::view_payments(index)
 		}
 
+		/// Program `index` as its page shows it, in one call: the program (as the runtime API's
+		/// `program`), each pool's rate age, the rounds of the current period and the two before
+		/// it still in storage, and the payments in progress or failed. `None` if there is no
+		/// such program.
+		pub fn page(
+			index: ProgramIndex,
+		) -> Option<views::PageView<T::AccountId, BalanceOf<T>, BlockNumberOf<T>, T::AssetKind>> {
+			Self::view_page(index)
+		}
+
 		/// A dry run of `awards` as the lead's `award_batch` would pay them now: for each entry,
 		/// the native amount or the error it would meet. Writes nothing.
 		pub fn dry_run_awards(

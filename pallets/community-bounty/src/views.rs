@@ -153,6 +153,27 @@ pub struct RoundView<AccountId, Balance, BlockNumber> {
 	pub unpriced: Option<DispatchError>,
 }
 
+/// Everything a program's page reads from the runtime, in one call: a client (the dashboard)
+/// pays one runtime execution for the page instead of one per part.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct PageView<AccountId, Balance, BlockNumber, AssetKind> {
+	/// The program, as the runtime API's `program` reports it.
+	pub program: ProgramView<AccountId, Balance, BlockNumber, AssetKind>,
+	/// For each pool, in spec order: the age of its denomination's rate, as the `rate` view
+	/// reports it; `None` for a pool that needs no rate (its cap is in native tokens, or in the
+	/// asset the program pays).
+	pub rates: Vec<Option<RateView<BlockNumber>>>,
+	/// The rounds of the current period and of the [`PAGE_ROUNDS`]` - 1` before it that are
+	/// still in storage, latest first, as the `round` view reports them. A period missing here
+	/// was settled, or nobody filed for it.
+	pub rounds: Vec<RoundView<AccountId, Balance, BlockNumber>>,
+	/// The payments in progress or failed, as the `payments` view reports them.
+	pub payments: Vec<PaymentView<AccountId, Balance, BlockNumber>>,
+}
+
+/// How many periods, the current one included, a [`PageView`] reports the rounds of.
+pub const PAGE_ROUNDS: u32 = 3;
+
 impl<T: Config> Pallet<T> {
 	/// The round of `period` of program `index`: each report or claim with its score and the
 	/// pay it would get if the round settled now, and the totals against the caps and the
@@ -201,6 +222,34 @@ impl<T: Config> Pallet<T> {
 			available: program.uncommitted().saturating_add(round.committed),
 			unpriced,
 		})
+	}
+
+	/// Program `index` as its page shows it (see [`PageView`]), or `None` if there is no such
+	/// program. Bounded: [`Config::MaxPools`] rates, [`PAGE_ROUNDS`] rounds of at most
+	/// [`Config::MaxEntriesPerRound`] entries, [`Config::MaxOpenPayments`] payments.
+	pub fn view_page(
+		index: ProgramIndex,
+	) -> Option<PageView<T::AccountId, BalanceOf<T>, BlockNumberOf<T>, T::AssetKind>> {
+		let program = Programs::<T>::get(index)?;
+		let view = crate::runtime_api::program_view::<T>(index)?;
+		let rates = program
+			.pools
+			.iter()
+			.map(|pool| match &pool.denomination {
+				Denomination::Asset(kind) if pool.denomination != program.asset => {
+					Some(Self::view_rate(kind.clone()))
+				},
+				_ => None,
+			})
+			.collect();
+		let rounds = match program.schedule() {
+			None => Vec::new(),
+			Some(_) => (0..PAGE_ROUNDS)
+				.filter_map(|back| view.period.checked_sub(back))
+				.filter_map(|period| Self::view_round(index, period).ok())
+				.collect(),
+		};
+		Some(PageView { program: view, rates, rounds, payments: Self::view_payments(index) })
 	}
 
 	/// Programs with indices from `start`, at most `limit` (and [`MAX_PAGE`]) indices scanned;

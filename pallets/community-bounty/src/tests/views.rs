@@ -110,3 +110,35 @@ fn a_dry_run_checks_entry_by_entry_and_writes_nothing() {
 		assert_eq!(CB::view_dry_run(99, awards), unknown);
 	});
 }
+
+#[test]
+fn the_page_view_is_the_other_views_in_one_call() {
+	use super::rounds::{file, round_with, score, P1};
+	ExtBuilder::default().build_and_execute(|| {
+		assert_eq!(CB::view_page(7), None, "no program, no page");
+		let proposed = propose(direct_spec());
+		let page = CB::view_page(proposed).unwrap();
+		assert_eq!(Some(page.program), runtime_api::program_view::<Test>(proposed));
+		assert!(page.rounds.is_empty(), "a proposed program has no round");
+
+		let index = round_with(2, 0);
+		assert_ok!(file(index, 0, senior(0)));
+		assert_ok!(score(index, 0, &[(senior(0), 80)]));
+		go_to(P1);
+		assert_ok!(file(index, 1, senior(1)));
+		let page = CB::view_page(index).unwrap();
+		assert_eq!(Some(page.program.clone()), runtime_api::program_view::<Test>(index));
+		assert_eq!(page.program.period, 1);
+		// Both pools are denominated in USD while the program pays PHA: each needs the rate.
+		let usd = CB::view_rate(USD_ASSET);
+		assert!(usd.fresh);
+		assert_eq!(page.rates, vec![Some(usd); program(index).pools.len()]);
+		// The current period first, then the one before it; period "-1" does not exist.
+		assert_eq!(
+			page.rounds,
+			vec![CB::view_round(index, 1).unwrap(), CB::view_round(index, 0).unwrap()]
+		);
+		assert_eq!(page.rounds[1].entries[0].score, Some(80));
+		assert_eq!(page.payments, CB::view_payments(index));
+	});
+}
