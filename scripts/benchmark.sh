@@ -64,6 +64,8 @@ bench pallet_bounties .maintain/runtime-weight-template.hbs runtime/src/weights/
 bench pallet_balances .maintain/runtime-weight-template.hbs runtime/src/weights/pallet_balances.rs
 # The council's rates: DatedRates charges these, and one write more for the date.
 bench pallet_asset_rate .maintain/runtime-weight-template.hbs runtime/src/weights/pallet_asset_rate.rs
+# On-chain identity, through which the page names people: its deposits and limits are this runtime's.
+bench pallet_identity .maintain/runtime-weight-template.hbs runtime/src/weights/pallet_identity.rs
 # The treasury's payout and check_status, beside our payments through the same kind of paymaster.
 bench pallet_treasury .maintain/runtime-weight-template.hbs runtime/src/weights/pallet_treasury.rs
 

@@ -21,5 +21,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_balances, Balances]
 	[pallet_bounties, Bounties]
 	[pallet_community_bounty, CommunityBounty]
+	[pallet_identity, Identity]
 	[pallet_treasury, Treasury]
 );

@@ -16,11 +16,12 @@
 
 //! Weights measured on this runtime's wasm by frame-omni-bencher with `scripts/benchmark.sh`
 //! (each file's header has its command and date): the bounties and balances pallets, for the side-by-side in
-//! `docs/PERFORMANCE.md`, and pallet-asset-rate, whose calls `DatedRates` wraps (charging their
-//! weight and one write more, for the date). The community bounties charge the pallet's own weights
+//! `docs/PERFORMANCE.md`, pallet-asset-rate, whose calls `DatedRates` wraps (charging their
+//! weight and one write more, for the date), and pallet-identity, with this runtime's limits. The community bounties charge the pallet's own weights
 //! (`pallets/community-bounty/src/weights.rs`), measured in the same run on this runtime.
 
 pub mod pallet_asset_rate;
 pub mod pallet_balances;
 pub mod pallet_bounties;
+pub mod pallet_identity;
 pub mod pallet_treasury;
