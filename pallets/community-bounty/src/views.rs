@@ -230,25 +230,22 @@ impl<T: Config> Pallet<T> {
 	pub fn view_page(
 		index: ProgramIndex,
 	) -> Option<PageView<T::AccountId, BalanceOf<T>, BlockNumberOf<T>, T::AssetKind>> {
-		let program = Programs::<T>::get(index)?;
 		let view = crate::runtime_api::program_view::<T>(index)?;
-		let rates = program
+		let rates = view
 			.pools
 			.iter()
 			.map(|pool| match &pool.denomination {
-				Denomination::Asset(kind) if pool.denomination != program.asset => {
+				Denomination::Asset(kind) if pool.denomination != view.asset => {
 					Some(Self::view_rate(kind.clone()))
 				},
 				_ => None,
 			})
 			.collect();
-		let rounds = match program.schedule() {
-			None => Vec::new(),
-			Some(_) => (0..PAGE_ROUNDS)
-				.filter_map(|back| view.period.checked_sub(back))
-				.filter_map(|period| Self::view_round(index, period).ok())
-				.collect(),
-		};
+		// A proposed program has no round: `view_round` refuses it.
+		let rounds = (0..PAGE_ROUNDS)
+			.filter_map(|back| view.period.checked_sub(back))
+			.filter_map(|period| Self::view_round(index, period).ok())
+			.collect();
 		Some(PageView { program: view, rates, rounds, payments: Self::view_payments(index) })
 	}
 
