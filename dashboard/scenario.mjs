@@ -51,7 +51,7 @@ export async function seedScenario({ api, send, seed, keyring, motion }) {
     for (const c of s.crew) await send(lead, api.tx.communityBounty.addMember(index, dev(c).address, 'Ambassador', s.region, dev(s.name).address));
   }
   // Month 1: everyone reports, the lead scores, finalizes after the 5th, Eve settles.
-  for (const name of members) await send(dev(name), api.tx.communityBounty.fileReport(index, 0, `https://github.com/Phala-Network/growth-program/issues/${name.length}`));
+  for (const name of members) await send(dev(name), api.tx.communityBounty.fileReport(index, 0, `https://github.com/Phala-Network/growth-program/issues/${name.length}`, 60 + (name.length * 7) % 40));
   await send(lead, api.tx.communityBounty.scoreRound(index, 0, Object.entries(SCORES[0]).map(([n, s]) => [dev(n).address, s])));
   const approvedAt = (await api.query.communityBounty.programs(index)).unwrap().status.asActive.approvedAt.toNumber();
   await api.rpc('dev_newBlock', { count: 1, unsafeBlockHeight: approvedAt + 35 * DAY });
@@ -61,10 +61,10 @@ export async function seedScenario({ api, send, seed, keyring, motion }) {
   await motion(api.tx.datedRates.update(seed.rate.usdAsset, seed.rate.phaPerUsd));
   while ((await api.query.communityBounty.rounds(index, 0)).isSome) await send(dev('Eve'), api.tx.communityBounty.settleRound(index, 0));
   // Month 2 (open): the seniors report, the lead scores.
-  for (const s of SENIORS) await send(dev(s.name), api.tx.communityBounty.fileReport(index, 1, `https://github.com/Phala-Network/growth-program/issues/2${s.name.length}`));
+  for (const s of SENIORS) await send(dev(s.name), api.tx.communityBounty.fileReport(index, 1, `https://github.com/Phala-Network/growth-program/issues/2${s.name.length}`, 60 + (s.name.length * 7) % 40));
   await send(lead, api.tx.communityBounty.scoreRound(index, 1, Object.entries(SCORES[1]).map(([n, s]) => [dev(n).address, s])));
   // A member's evidence aimed at the lead's browser.
-  await send(dev(HOSTILE), api.tx.communityBounty.fileReport(index, 1, HOSTILE_EVIDENCE));
+  await send(dev(HOSTILE), api.tx.communityBounty.fileReport(index, 1, HOSTILE_EVIDENCE, 100));
   // Milestone 1 approved below target with a cut; milestone 2 reported, waiting.
   const reported = await send(lead, api.tx.communityBounty.reportMilestone(index, 0, 32, 'https://forum.phala.network/ms1'));
   const figure = has(reported, 'MilestoneReported').event.data.figure.toNumber();

@@ -122,6 +122,7 @@ test('a direct-award program through @polkadot/api: propose, council approval, r
     pools: seed.spec.pools.map((pool) => ({ ...pool, payout: 'Direct' })),
     maxSeniors: null,
     minCrew: 0,
+    panel: null,
   };
   const proposed = await ok(lead, api.tx.communityBounty.proposeProgram(spec));
   const { index } = has(proposed, 'communityBounty', 'ProgramProposed').event.data;
@@ -234,6 +235,7 @@ test('a monthly round through @polkadot/api: members report, the lead scores, an
     description: api.registry.hash(new TextEncoder().encode('Senior Ambassadors are paid by the scores of their monthly reports.')).toHex(),
     pools: [seed.spec.pools[0]],
     minCrew: 0,
+    panel: null,
   };
   const proposed = await ok(lead, api.tx.communityBounty.proposeProgram(spec));
   const index = has(proposed, 'communityBounty', 'ProgramProposed').event.data.index.toNumber();
@@ -247,10 +249,10 @@ test('a monthly round through @polkadot/api: members report, the lead scores, an
   }
 
   // Each member files their own report for period 0; the lead cannot.
-  const filed = await ok(cappex, api.tx.communityBounty.fileReport(index, 0, 'https://github.com/Phala-Network/growth-program/issues/1'));
+  const filed = await ok(cappex, api.tx.communityBounty.fileReport(index, 0, 'https://github.com/Phala-Network/growth-program/issues/1', 85));
   assert.equal(has(filed, 'communityBounty', 'Filed').event.data.who.toString(), cappex.address);
-  await ok(kyle, api.tx.communityBounty.fileReport(index, 0, 'https://github.com/Phala-Network/growth-program/issues/2'));
-  const own = await send(lead, api.tx.communityBounty.fileReport(index, 0, 'me'));
+  await ok(kyle, api.tx.communityBounty.fileReport(index, 0, 'https://github.com/Phala-Network/growth-program/issues/2', null));
+  const own = await send(lead, api.tx.communityBounty.fileReport(index, 0, 'me', null));
   assert.equal(api.registry.findMetaError(own.dispatchError.asModule).name, 'LeadCannotFile');
 
   // The lead scores by the seed: the senior under 40% earns nothing; the other takes the whole
@@ -275,7 +277,7 @@ test('a monthly round through @polkadot/api: members report, the lead scores, an
   const filingDeadline = round.asOk.filingDeadline.toNumber();
   assert.equal(filingDeadline, approvedAt + 35 * DAY);
   await api.rpc('dev_newBlock', { count: 1, unsafeBlockHeight: filingDeadline });
-  const late = await send(cappex, api.tx.communityBounty.fileReport(index, 0, 'late'));
+  const late = await send(cappex, api.tx.communityBounty.fileReport(index, 0, 'late', null));
   assert.equal(api.registry.findMetaError(late.dispatchError.asModule).name, 'FilingClosed');
   await ok(lead, api.tx.communityBounty.finalizeRound(index, 0));
 
@@ -312,6 +314,53 @@ test('a monthly round through @polkadot/api: members report, the lead scores, an
   assert.equal(view.activeMembers.toNumber(), 1);
 });
 
+test('a round scored by a panel: reviewers score, the median holds, an entry below the quorum has no score', async () => {
+  const lead = dev('Ferdie');
+  const [dave, charlie] = ['Dave', 'Charlie'].map(dev);
+  // Proposal #14's scored senior pool, scored by a panel of three: the lead, Dave and Charlie.
+  const spec = {
+    ...seed.spec,
+    title: 'Phala ambassadors - scored by a panel',
+    description: api.registry.hash(new TextEncoder().encode('Three reviewers score the reports; the median counts.')).toHex(),
+    pools: [seed.spec.pools[0]],
+    minCrew: 0,
+    panel: { reviewers: [lead.address, dave.address, charlie.address], quorum: 2 },
+  };
+  const proposed = await ok(lead, api.tx.communityBounty.proposeProgram(spec));
+  const index = has(proposed, 'communityBounty', 'ProgramProposed').event.data.index.toNumber();
+  await motion(api.tx.communityBounty.approveProgram(index));
+  const shown = (await api.call.communityBountyApi.program(index)).unwrap().panel.unwrap();
+  assert.deepEqual(shown.reviewers.map((r) => r.toString()), [lead.address, dave.address, charlie.address]);
+  assert.equal(shown.quorum.toNumber(), 2);
+  const [cappex, kyle] = [PAID, UNDER].map((m) => dev(m.name));
+  for (const m of [PAID, UNDER]) {
+    await ok(lead, api.tx.communityBounty.addMember(index, dev(m.name).address, 'SeniorAmbassador', m.region, null));
+  }
+  // A reviewer cannot join the roster.
+  const joins = await send(lead, api.tx.communityBounty.addMember(index, dave.address, 'SeniorAmbassador', 'English', null));
+  assert.equal(api.registry.findMetaError(joins.dispatchError.asModule).name, 'ReviewerCannotJoin');
+
+  // Each member files with the score it proposes.
+  const filed = await ok(cappex, api.tx.communityBounty.fileReport(index, 0, 'https://github.com/Phala-Network/growth-program/issues/3', 90));
+  assert.equal(has(filed, 'communityBounty', 'Filed').event.data.proposed.unwrap().toNumber(), 90);
+  await ok(kyle, api.tx.communityBounty.fileReport(index, 0, 'https://github.com/Phala-Network/growth-program/issues/4', 70));
+
+  // The lead alone does not score a panel's round; the reviewers do, Dave giving his friend 100.
+  const alone = await send(lead, api.tx.communityBounty.scoreRound(index, 0, [[cappex.address, 100]]));
+  assert.equal(api.registry.findMetaError(alone.dispatchError.asModule).name, 'PanelScores');
+  await ok(dave, api.tx.communityBounty.reviewRound(index, 0, [[cappex.address, 100], [kyle.address, 50]]));
+  await ok(lead, api.tx.communityBounty.reviewRound(index, 0, [[cappex.address, 60]]));
+  const last = await ok(charlie, api.tx.communityBounty.reviewRound(index, 0, [[cappex.address, 55]]));
+  assert.equal(has(last, 'communityBounty', 'Reviewed').event.data.median.unwrap().toNumber(), 60);
+
+  const round = await callView(api, 'round', index, 0);
+  assert.ok(round.isOk, `round: ${round}`);
+  const json = round.asOk.toJSON();
+  assert.equal(json.quorum, 2);
+  const entries = json.entries.map((e) => [e.who, e.proposed, e.reviews.length, e.score, !!e.payment]);
+  assert.deepEqual(entries, [[cappex.address, 90, 3, 60, true], [kyle.address, 70, 1, null, false]]);
+});
+
 test('a round payment that fails is recorded, listed and retried once the payee can receive', async (t) => {
   if (process.env.E2E_ENDPOINT) {
     t.skip('a node cannot jump a month of blocks: this runs on chopsticks');
@@ -326,6 +375,7 @@ test('a round payment that fails is recorded, listed and retried once the payee 
     description: api.registry.hash(new TextEncoder().encode('A round that pays less than an account needs to exist.')).toHex(),
     pools: [{ ...seed.spec.pools[0], denomination: 'Native', periodCap: PHA, memberCap: null, payout: { Scored: { threshold: 0, split: 'Proportional' } } }],
     minCrew: 0,
+    panel: null,
   };
   const proposed = await ok(lead, api.tx.communityBounty.proposeProgram(spec));
   const index = has(proposed, 'communityBounty', 'ProgramProposed').event.data.index.toNumber();
@@ -337,7 +387,7 @@ test('a round payment that fails is recorded, listed and retried once the payee 
   // The new member is funded for its fees, files, and empties its account.
   await ok(dev('Alice'), api.tx.balances.transferKeepAlive(small.address, PHA));
   for (const m of [big, small]) await ok(lead, api.tx.communityBounty.addMember(index, m.address, 'SeniorAmbassador', 'English', null));
-  for (const m of [big, small]) await ok(m, api.tx.communityBounty.fileReport(index, 0, 'https://forum.phala.network/t/report'));
+  for (const m of [big, small]) await ok(m, api.tx.communityBounty.fileReport(index, 0, 'https://forum.phala.network/t/report', null));
   await ok(small, api.tx.balances.transferAll(dev('Alice').address, false));
   assert.equal(await free(small.address), 0n, 'the member emptied its account');
   await ok(lead, api.tx.communityBounty.scoreRound(index, 0, [[big.address, 100], [small.address, 1]]));
@@ -392,6 +442,7 @@ test('a program paying USDT: funded from the treasury\'s USDT, caps in USDT with
     pools: [{ eligibility: 'Contributors', denomination: { Asset: USDT }, periodCap: 2_000n * UNIT, memberCap: 1_000n * UNIT, payout: 'Direct' }],
     maxSeniors: null,
     minCrew: 0,
+    panel: null,
   };
   const proposed = await ok(lead, api.tx.communityBounty.proposeProgram(spec));
   const event = has(proposed, 'communityBounty', 'ProgramProposed').event.data;

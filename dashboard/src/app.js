@@ -206,8 +206,10 @@ function poolGauges(p, rates) {
 }
 
 /// Month `period`'s round: `r` is its round view from the page view, or undefined if it is no
-/// longer in storage (settled: the history says how) or nobody filed for it.
-function roundSection(period, r, isLead, events, head) {
+/// longer in storage (settled: the history says how) or nobody filed for it. `scorer` is how the
+/// connected account scores it: `'lead'` (no panel), `'reviewer'` (on the panel), or null;
+/// `panel` the program's panel (JSON), if any.
+function roundSection(period, r, { isLead, scorer, panel }, events, head) {
   if (!r) {
     const settled = events.find(({ event }) => event.method === 'RoundSettled' && Number(event.data.period) === period);
     const note = settled
@@ -216,24 +218,36 @@ function roundSection(period, r, isLead, events, head) {
     return `<section class="round" data-period="${period}"><h3>Month ${period + 1}</h3><p>${esc(note)}</p></section>`;
   }
   const json = r.toJSON();
+  const scoring = !!scorer && !json.isFinal;
+  const quorum = json.quorum;
+  const scoreCell = (e) => {
+    if (quorum === null || quorum === undefined) return `${e.score ?? 'unscored'}`;
+    if (e.score !== null && e.score !== undefined) return `${e.score} <small>(median of ${e.reviews.length})</small>`;
+    return `none <small>(${e.reviews.length} of ${quorum} reviews needed: pays nothing)</small>`;
+  };
   const rows = json.entries.map((e) => {
     const kind = e.kind.claim ? `claim (pool ${e.kind.claim.pool})` : 'report';
     const pay = e.payment
       ? (asset.id === null ? `${usd(BigInt(e.payment.amount))} = ${money(BigInt(e.payment.native))}` : money(BigInt(e.payment.native)))
       : 'nothing (not eligible, or under the threshold)';
+    const mine = scorer === 'reviewer' ? e.reviews.find(([by]) => by === account.address)?.[1] : e.score;
+    const own = e.who === account?.address;
     return `<tr data-who="${esc(e.who)}"><td>${esc(who(e.who))}</td><td>${esc(kind)}</td>
       <td class="evidence">${evidenceHtml(hexText(e.evidence))}</td>
-      <td class="score">${e.score ?? 'unscored'}</td><td class="pay">${esc(pay)}</td>
-      ${isLead && !json.isFinal ? `<td><input class="score-input" type="number" min="0" max="100" step="1" value="${e.score ?? ''}" data-who="${esc(e.who)}" aria-label="New score for ${esc(who(e.who))} (0 to 100)"></td>` : ''}</tr>`;
+      <td class="proposed">${e.proposed ?? '—'}</td>
+      ${panel ? `<td class="reviews">${e.reviews.map(([by, score]) => `${esc(who(by))}: ${score}`).join(', ') || '—'}</td>` : ''}
+      <td class="score">${scoreCell(e)}</td><td class="pay">${esc(pay)}</td>
+      ${scoring ? `<td>${own ? '<small>your own: not yours to score</small>' : `<input class="score-input" type="number" min="0" max="100" step="1" value="${mine ?? ''}" data-who="${esc(e.who)}" aria-label="New score for ${esc(who(e.who))} (0 to 100)">`}</td>` : ''}</tr>`;
   }).join('');
   const totals = json.pools.map((pl) => `<li>pool ${pl.pool}: <b class="round-total">${esc(capMoney(BigInt(pl.amount)))}</b> of a cap of ${esc(capMoney(BigInt(pl.periodCap)))}</li>`).join('');
   const state = Object.keys(json.status)[0];
+  const whoScores = panel ? `The panel (${panel.reviewers.length} reviewers, a quorum of ${panel.quorum}) scores` : 'The lead scores';
   return `<section class="round" data-period="${period}"><h3>Month ${period + 1}: ${esc(state)}${json.isFinal ? ' (final)' : ''}, ${json.active} active</h3>
-    <table><thead><tr><th>who</th><th>what</th><th>evidence</th><th>score</th><th>pay if settled now</th>${isLead && !json.isFinal ? '<th>new score</th>' : ''}</tr></thead><tbody>${rows}</tbody></table>
+    <table><thead><tr><th>who</th><th>what</th><th>evidence</th><th>proposed</th>${panel ? '<th>reviews</th>' : ''}<th>score</th><th>pay if settled now</th>${scoring ? `<th>${scorer === 'reviewer' ? 'my score' : 'new score'}</th>` : ''}</tr></thead><tbody>${rows}</tbody></table>
     ${r.unpriced.isSome ? `<p class="unpriced error">No pay is shown: settling now would be refused (${esc(errorName(api, r.unpriced.unwrap()))}).</p>` : ''}
     <ul>${totals}<li>the round would pay <b class="round-native">${esc(money(BigInt(json.totalNative)))}</b>; the program can spend ${esc(money(BigInt(json.available)))}</li></ul>
-    ${isLead && !json.isFinal ? `<button class="score-button" data-period="${period}">Score month ${period + 1}</button>` : ''}
-    ${state === 'open' && !json.isFinal ? `<p class="windows"><small>${head < json.filingDeadline ? `Filing is open until block #${json.filingDeadline} (${esc(days(json.filingDeadline - head))}). ` : ''}The lead scores until block #${json.scoringDeadline} (${esc(days(json.scoringDeadline - head))}), or finalizes once filing is over; then anyone may settle.</small></p>` : ''}
+    ${scoring ? `<button class="score-button" data-period="${period}" data-as="${scorer}">${scorer === 'reviewer' ? 'Send my scores for' : 'Score'} month ${period + 1}</button>` : ''}
+    ${state === 'open' && !json.isFinal ? `<p class="windows"><small>${head < json.filingDeadline ? `Filing is open until block #${json.filingDeadline} (${esc(days(json.filingDeadline - head))}). ` : ''}${esc(whoScores)} until block #${json.scoringDeadline} (${esc(days(json.scoringDeadline - head))}), or the lead finalizes once filing is over; then anyone may settle.</small></p>` : ''}
     ${isLead && state === 'open' && !json.isFinal && head >= json.filingDeadline ? `<button class="finalize-button" data-period="${period}">Finalize month ${period + 1}</button>` : ''}
     ${account && json.isFinal ? `<button class="settle-button" data-period="${period}">Settle month ${period + 1}</button>` : ''}</section>`;
 }
@@ -322,7 +336,7 @@ async function program(index) {
   const { program: p, rates: rateViews, rounds: roundViews, payments: openPayments } = v.unwrap();
   const head = number.toNumber();
   // Every account the page names is named (one request) before anything is written.
-  const [paidIn] = await Promise.all([assetOf(p), learnNames(api, [p.lead, ...roster.members.map((m) => m.who), ...council.members,
+  const [paidIn] = await Promise.all([assetOf(p), learnNames(api, [p.lead, ...(p.panel.isSome ? p.panel.unwrap().reviewers : []), ...roster.members.map((m) => m.who), ...council.members,
     ...council.motions.flatMap((m) => [...m.ayes, ...m.nays]), ...accountsIn(events)])]);
   asset = paidIn;
   const isLead = !!account && account.address === p.lead.toString();
@@ -331,7 +345,10 @@ async function program(index) {
   const rates = rateNotes(rateViews, head);
   const payments = paymentsSection(openPayments, head);
   const periods = [period, period - 1, period - 2].filter((q) => q >= 0);
-  const rounds = periods.map((q) => roundSection(q, roundViews.find((r) => r.period.toNumber() === q), isLead, events, head));
+  const panel = p.panel.isSome ? p.panel.unwrap().toJSON() : null;
+  const reviewer = !!account && !!panel && panel.reviewers.includes(account.address);
+  const scorer = panel ? (reviewer ? 'reviewer' : null) : (isLead ? 'lead' : null);
+  const rounds = periods.map((q) => roundSection(q, roundViews.find((r) => r.period.toNumber() === q), { isLead, scorer, panel }, events, head));
   const member = account ? roster.members.find((m) => m.who === account.address) : null;
   const decisions = pendingDecisions(api, p);
   const councillor = !!account && council.members.includes(account.address);
@@ -341,6 +358,7 @@ async function program(index) {
     <p id="description">The proposal's full text is published off chain; the council approved the text whose blake2-256 hash is <code>${esc(p.description.toHex())}</code> (hash a copy to check it).</p>
     <p>Pays in <b id="asset">${esc(asset.symbol)}</b>${asset.id === null ? '' : ` (asset ${asset.id}: its caps need no rate)`} · budget <b class="budget">${esc(money(budget))}</b></p>
     <p>Lead ${esc(who(p.lead))} · ${p.status.isProposed ? 'Proposed' : `Active, ends at block ${p.status.asActive.endsAt} (now ${head}) · month ${period + 1}`} · ${p.rosterCount} members, ${p.seniors} seniors · active members now ${p.activeMembers}</p>
+    <p id="panel">${panel ? `Scored by a panel: ${panel.reviewers.map((r) => esc(who(r))).join(', ')}; an entry's score is the median of its reviews, once ${panel.quorum} of them scored it.` : 'Scored by the lead alone.'}</p>
     ${bar([
       ['paid out', p.paid, 'paid'],
       ['released, not paid', p.released.toBigInt() - p.paid.toBigInt(), 'released'],
@@ -380,7 +398,7 @@ const submit = (tx) => {
   return send(api, account, tx);
 };
 
-/// The lead's score buttons and everyone's payment buttons: one signature per click.
+/// The lead's or a reviewer's score buttons and everyone's payment buttons: one signature per click.
 function wireActions(index) {
   for (const button of document.querySelectorAll('.score-button')) {
     const period = Number(button.dataset.period);
@@ -391,6 +409,13 @@ function wireActions(index) {
       // anything is signed.
       const wrong = scores.find(([, score]) => !Number.isInteger(score) || score < 0 || score > 100);
       if (wrong) throw new Error(`A score is a whole number from 0 to 100; ${who(wrong[0])} has ${wrong[1]}. Nothing was sent.`);
+      if (!scores.length) throw new Error('Give at least one score. Nothing was sent.');
+      if (button.dataset.as === 'reviewer') {
+        const events = await submit(api.tx.communityBounty.reviewRound(index, period, scores));
+        const medians = events.filter(({ event }) => event.section === 'communityBounty' && event.method === 'Reviewed')
+          .map(({ event: { data: d } }) => `${who(d.who.toString())}: ${d.median.isSome ? `median ${d.median.unwrap()}` : 'below the quorum'}`);
+        return `Sent your ${scores.length} scores for month ${period + 1} (${medians.join('; ')}).`;
+      }
       await submit(api.tx.communityBounty.scoreRound(index, period, scores));
       return `Scored ${scores.length} entries of month ${period + 1}.`;
     }, route);

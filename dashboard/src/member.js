@@ -17,6 +17,7 @@ export function fileHtml(p, member) {
     <p>You are on the roster as ${esc(member.role.type)}${member.region ? ` (${esc(text(member.region))})` : ''}.</p>
     <label>what <select name="pool"><option value="">my monthly report</option>${direct.map(({ i }) => `<option value="${i}">a claim on pool ${i}</option>`).join('')}</select></label>
     <label>evidence <input name="evidence" required maxlength="256" placeholder="https://github.com/…/issues/1"></label>
+    <label>the score I propose (a report, 0 to 100) <input name="proposed" type="number" min="0" max="100" step="1" placeholder="optional"></label>
     <button type="submit">File</button></form>`;
 }
 
@@ -30,11 +31,16 @@ export function wireMember(root, { api, index, period, submit, rerender }) {
     const evidence = String(f.get('evidence')).trim();
     if (!evidence) throw new Error('A report needs its evidence (a link or a few words). Nothing was sent.');
     const pool = String(f.get('pool'));
+    const raw = String(f.get('proposed') ?? '').trim();
+    const proposed = raw === '' ? null : Number(raw);
+    if (proposed !== null && (!Number.isInteger(proposed) || proposed < 0 || proposed > 100)) {
+      throw new Error(`A proposed score is a whole number from 0 to 100, not ${raw}. Nothing was sent.`);
+    }
     const tx = pool === ''
-      ? api.tx.communityBounty.fileReport(index, period, evidence)
+      ? api.tx.communityBounty.fileReport(index, period, evidence, proposed)
       : api.tx.communityBounty.fileClaim(index, period, Number(pool), evidence);
     await submit(tx);
-    return `Filed for month ${period + 1}: the lead scores it before the month is final.`;
+    return `Filed for month ${period + 1}${pool === '' && proposed !== null ? `, proposing ${proposed}` : ''}: it is scored before the month is final.`;
   }, rerender);
 }
 
@@ -49,8 +55,10 @@ export function monthsOf(events, address) {
   };
   for (const { block, timestamp, event } of events) {
     const d = event.data;
-    if (event.method === 'Filed' && d.who === address) month(d.period).filed.push({ block, evidence: String(d.evidence), pool: d.pool });
+    if (event.method === 'Filed' && d.who === address) month(d.period).filed.push({ block, evidence: String(d.evidence), pool: d.pool, proposed: d.proposed ?? null });
     if (event.method === 'Scored' && d.who === address) month(d.period).score = Number(d.score);
+    // With a panel, the entry's score is the median after the latest review.
+    if (event.method === 'Reviewed' && d.who === address) month(d.period).score = d.median === null || d.median === undefined ? null : Number(d.median);
     if (event.method === 'Awarded' && d.beneficiary === address) month(d.period).paid.push({ block, timestamp, pool: d.pool, amount: d.amount, native: d.native, reason: String(d.reason) });
   }
   return [...months.values()].sort((a, b) => a.period - b.period);
@@ -74,7 +82,7 @@ export function paymentsCsv(events, { address = null, unit, paid, plain }) {
 export function myAccountHtml(months, { money, capMoney }) {
   const rows = months.map((m) => `<tr class="my-month" data-period="${m.period}"><td>${m.period + 1}</td>
     <td>${m.filed.map((f) => `#${f.block}: ${evidenceHtml(f.evidence)}`).join('<br>') || '—'}</td>
-    <td class="my-score">${m.score ?? '—'}</td>
+    <td class="my-score">${m.score ?? '—'}${m.filed.some((f) => f.proposed !== null) ? ` <small>(proposed ${m.filed.map((f) => f.proposed).filter((x) => x !== null).join(', ')})</small>` : ''}</td>
     <td class="my-paid">${m.paid.map((x) => `${esc(money(x.native))} (${esc(capMoney(x.amount))}) at #${x.block}${x.timestamp ? `, ${esc(new Date(Number(x.timestamp)).toISOString().slice(0, 10))}` : ''}`).join('<br>') || '—'}</td></tr>`).join('');
   return `<section id="my-account"><h3>My account</h3>
     <table><thead><tr><th>month</th><th>filed</th><th>score</th><th>paid</th></tr></thead><tbody>${rows || '<tr><td colspan="4">Nothing filed or paid yet.</td></tr>'}</tbody></table>

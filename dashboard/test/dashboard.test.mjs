@@ -361,6 +361,7 @@ test('a failed payment is listed with its retry window, and retried from the pag
     description: api.registry.hash(new TextEncoder().encode('A round that pays less than an account needs to exist.')).toHex(),
     pools: [{ ...SENIOR_POOL, denomination: 'Native', periodCap: PHA, memberCap: null, payout: { Scored: { threshold: 0, split: 'Proportional' } } }],
     minCrew: 0,
+    panel: null,
   };
   const proposed = await post(lead(), api.tx.communityBounty.proposeProgram(spec));
   const small = has(proposed, 'ProgramProposed').event.data.index.toNumber();
@@ -368,7 +369,7 @@ test('a failed payment is listed with its retry window, and retried from the pag
   const [big, member] = [dev('Alice'), keyring.addFromUri('//OneTimeMember')];
   await post(dev('Alice'), api.tx.balances.transferKeepAlive(member.address, PHA));
   for (const m of [big, member]) await post(lead(), api.tx.communityBounty.addMember(small, m.address, 'SeniorAmbassador', 'English', null));
-  for (const m of [big, member]) await post(m, api.tx.communityBounty.fileReport(small, 0, 'https://forum.phala.network/t/report'));
+  for (const m of [big, member]) await post(m, api.tx.communityBounty.fileReport(small, 0, 'https://forum.phala.network/t/report', null));
   await post(member, api.tx.balances.transferAll(dev('Alice').address, false));
   await post(lead(), api.tx.communityBounty.scoreRound(small, 0, [[big.address, 100], [member.address, 1]]));
   const approvedAt = (await api.query.communityBounty.programs(small)).unwrap().status.asActive.approvedAt.toNumber();
@@ -391,6 +392,52 @@ test('a failed payment is listed with its retry window, and retried from the pag
   await page.close();
 });
 
+test('a panel\'s reviewer scores from the page; the page shows each proposal, every review and the median', async () => {
+  const { send: post } = sender(api);
+  const [dave, charlie] = [dev('Dave'), dev('Charlie')];
+  const spec = {
+    ...seed.spec,
+    title: 'Scored by a panel',
+    description: api.registry.hash(new TextEncoder().encode('Three reviewers score; the median counts.')).toHex(),
+    pools: [SENIOR_POOL],
+    minCrew: 0,
+    panel: { reviewers: [lead().address, dave.address, charlie.address], quorum: 2 },
+  };
+  const proposed = await post(lead(), api.tx.communityBounty.proposeProgram(spec));
+  const panelled = has(proposed, 'ProgramProposed').event.data.index.toNumber();
+  await council(api, post, api.tx.communityBounty.approveProgram(panelled), { threshold: 3, ayes: ['Alice', 'Bob', 'Charlie'].map(dev) });
+  const members = [SENIORS[0].name, SENIORS[1].name].map(dev);
+  for (const m of members) await post(lead(), api.tx.communityBounty.addMember(panelled, m.address, 'SeniorAmbassador', 'English', null));
+  await post(members[0], api.tx.communityBounty.fileReport(panelled, 0, 'https://github.com/Phala-Network/growth-program/issues/90', 90));
+  await post(members[1], api.tx.communityBounty.fileReport(panelled, 0, 'https://github.com/Phala-Network/growth-program/issues/70', 70));
+  await post(dave, api.tx.communityBounty.reviewRound(panelled, 0, [[members[0].address, 100], [members[1].address, 50]]));
+
+  // Someone off the panel sees the reviews, and nothing to score with.
+  const reader = await open(`#/program/${panelled}`, 'Eve');
+  assert.match(await reader.textContent('#panel'), /Scored by a panel: .*median of its reviews, once 2 of them scored it/);
+  assert.equal(await reader.locator('.round[data-period="0"] .score-input').count(), 0);
+  const row = (page, m) => page.locator(`.round[data-period="0"] tr[data-who="${m.address}"]`);
+  assert.equal((await row(reader, members[0]).locator('.proposed').textContent()).trim(), '90');
+  assert.match(await row(reader, members[0]).locator('.score').textContent(), /^none \(1 of 2 reviews needed: pays nothing\)$/);
+  await reader.close();
+
+  // Charlie, a reviewer, scores both from the page: each entry now has its median.
+  const page = await open(`#/program/${panelled}`, 'Charlie');
+  assert.match(await page.textContent('.round[data-period="0"] thead'), /my score/);
+  await page.fill(`.round[data-period="0"] .score-input[data-who="${members[0].address}"]`, '55');
+  await page.fill(`.round[data-period="0"] .score-input[data-who="${members[1].address}"]`, '50');
+  await act(page, '.score-button[data-period="0"]');
+  const scores = (await api.query.communityBounty.rounds(panelled, 0)).unwrap().filers.map((f) => [f.who.toString(), f.score.unwrap().toNumber()]);
+  // 100 and 55: their mean, rounded down; 50 and 50: 50.
+  assert.deepEqual(scores, [[members[0].address, 77], [members[1].address, 50]]);
+  assert.match(await row(page, members[0]).locator('.score').textContent(), /^77 \(median of 2\)$/);
+  const reviews = await row(page, members[0]).locator('.reviews').textContent();
+  assert.match(reviews, /: 100, .*: 55$/);
+  // Charlie's own score is what the form shows now.
+  assert.equal(await page.inputValue(`.round[data-period="0"] .score-input[data-who="${members[0].address}"]`), '55');
+  await page.close();
+});
+
 test('a program paying USDT shows its asset, its budget and its payments in USDT', async () => {
   const { send: post } = sender(api);
   const USDT = 1984;
@@ -405,6 +452,7 @@ test('a program paying USDT shows its asset, its budget and its payments in USDT
     pools: [{ eligibility: 'Contributors', denomination: { Asset: USDT }, periodCap: 2_000n * UNIT, memberCap: 1_000n * UNIT, payout: 'Direct' }],
     maxSeniors: null,
     minCrew: 0,
+    panel: null,
   };
   const proposed = await post(lead(), api.tx.communityBounty.proposeProgram(spec));
   const index = has(proposed, 'ProgramProposed').event.data.index.toNumber();
@@ -458,6 +506,7 @@ test('every role acts from the page: the council passes a motion, the lead keeps
     description: api.registry.hash(new TextEncoder().encode('Every role acts from the page.')).toHex(),
     pools: [{ ...SENIOR_POOL, denomination: 'Native', periodCap: 100n * PHA, memberCap: null, payout: { Scored: { threshold: 0, split: 'Proportional' } } }],
     minCrew: 0,
+    panel: null,
   };
   const proposed = await post(lead(), api.tx.communityBounty.proposeProgram(spec));
   const run = has(proposed, 'ProgramProposed').event.data.index.toNumber();

@@ -278,11 +278,17 @@ pub(crate) fn community_event(
 			json!({"index": index, "who": n(who), "seniors": seniors}),
 			format!("{} promoted to Senior Ambassador ({seniors} seniors now)", n(who)),
 		),
-		CbEvent::Filed { index, period, who, pool, deposit, evidence } => (
+		CbEvent::Filed { index, period, who, pool, deposit, evidence, proposed } => (
 			"Filed",
-			json!({"index": index, "period": period, "who": n(who), "pool": pool, "deposit": deposit.to_string(), "evidence": text(evidence)}),
+			json!({"index": index, "period": period, "who": n(who), "pool": pool, "deposit": deposit.to_string(), "evidence": text(evidence), "proposed": proposed}),
 			match pool {
-				None => format!("{} reports for month {} [{}]", n(who), period + 1, text(evidence)),
+				None => format!(
+					"{} reports for month {}{} [{}]",
+					n(who),
+					period + 1,
+					proposed.map(|p| format!(", proposing {p}/100")).unwrap_or_default(),
+					text(evidence)
+				),
 				Some(pool) => format!("{} claims from pool {pool} for month {}, deposit {} [{}]", n(who), period + 1, pha(*deposit), text(evidence)),
 			},
 		),
@@ -290,6 +296,20 @@ pub(crate) fn community_event(
 			"Scored",
 			json!({"index": index, "period": period, "who": n(who), "score": score}),
 			format!("{} scored {score}/100 for month {}", n(who), period + 1),
+		),
+		CbEvent::Reviewed { index, period, reviewer, who, score, median } => (
+			"Reviewed",
+			json!({"index": index, "period": period, "reviewer": n(reviewer), "who": n(who), "score": score, "median": median}),
+			format!(
+				"{} scored {} {score}/100 for month {}: {}",
+				n(reviewer),
+				n(who),
+				period + 1,
+				match median {
+					Some(m) => format!("median {m}/100"),
+					None => "below the panel's quorum, no score yet".into(),
+				}
+			),
 		),
 		CbEvent::ClaimSpam { index, period, who, slashed } => (
 			"ClaimSpam",

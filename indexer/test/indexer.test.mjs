@@ -112,6 +112,7 @@ test('the indexer keeps every event of the pallet and the motions on its calls, 
     pools: seed.spec.pools.map((pool) => ({ ...pool, payout: 'Direct' })),
     maxSeniors: null,
     minCrew: 0,
+    panel: null,
   };
   const proposed = await send(lead, api.tx.communityBounty.proposeProgram(spec));
   assert.ok(proposed.some(({ event }) => event.method === 'ProgramProposed'));

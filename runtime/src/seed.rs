@@ -88,6 +88,7 @@ pub fn proposal_14() -> ProgramSpec<Runtime> {
 		activity_threshold: 40,
 		max_seniors: Some(10),
 		min_crew: 2,
+		panel: None,
 	}
 }
 
@@ -276,6 +277,7 @@ pub fn contributors_in_usdt() -> ProgramSpec<Runtime> {
 		activity_threshold: 40,
 		max_seniors: None,
 		min_crew: 0,
+		panel: None,
 	}
 }
 

@@ -60,12 +60,13 @@ fn the_seeds_monthly_round_pays_by_score_and_counts_the_active_members() {
 				RuntimeOrigin::signed(who.clone()),
 				0,
 				0,
-				bounded("https://github.com/Phala-Network/growth-program/issues/1")
+				bounded("https://github.com/Phala-Network/growth-program/issues/1"),
+				Some(80)
 			));
 		}
 		// The lead never files in its own program.
 		assert_noop!(
-			CommunityBounty::file_report(RuntimeOrigin::signed(lead()), 0, 0, bounded("me")),
+			CommunityBounty::file_report(RuntimeOrigin::signed(lead()), 0, 0, bounded("me"), None),
 			Error::<Runtime>::LeadCannotFile
 		);
 	});
@@ -77,7 +78,8 @@ fn the_seeds_monthly_round_pays_by_score_and_counts_the_active_members() {
 				RuntimeOrigin::signed(members[members.len() - 1].clone()),
 				0,
 				0,
-				bounded("late")
+				bounded("late"),
+				None
 			),
 			Error::<Runtime>::FilingClosed
 		);

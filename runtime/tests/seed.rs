@@ -202,6 +202,11 @@ fn export() -> Value {
 			"activityThreshold": spec.activity_threshold,
 			"maxSeniors": spec.max_seniors,
 			"minCrew": spec.min_crew,
+			// Proposal #14 was approved with the lead scoring alone.
+			"panel": spec.panel.as_ref().map(|panel| json!({
+				"reviewers": panel.reviewers.iter().map(|r| r.to_string()).collect::<Vec<_>>(),
+				"quorum": panel.quorum,
+			})),
 		},
 		"specScale": format!("0x{}", hex(&spec.encode())),
 		"cast": CAST.iter().map(|m| json!({

@@ -212,6 +212,7 @@ fn filing_into_a_full_round_fits_its_weight() {
 			index: 0,
 			period: 0,
 			evidence: vec![b'e'; evidence_len as usize].try_into().unwrap(),
+			proposed: Some(100),
 		},
 	);
 }

@@ -305,6 +305,9 @@ fn ours() -> Vec<Call> {
 		Call::new("score_round", vec![("n", <Runtime as Config>::MaxScoresPerCall::get())], |c| {
 			Ours::score_round(c[0])
 		}),
+		Call::new("review_round", vec![("n", <Runtime as Config>::MaxScoresPerCall::get())], |c| {
+			Ours::review_round(c[0])
+		}),
 		Call::new("mark_spam", vec![], |_| Ours::mark_spam()),
 		Call::new("mark_spam_emptying", vec![], |_| Ours::mark_spam_emptying()),
 		Call::new("finalize_round", vec![], |_| Ours::finalize_round()),
@@ -1322,7 +1325,9 @@ fn render() -> String {
 		"\nNo neighbour does what these do, so they are only bounded by the hard limits: \
 		 `unbar_member` (the council lifts a bar), `clear_program` (a clean-up step: \
 		 `clear_program_page` when it removes a round's page), \
-		 `score_round` (the lead scores up to `MaxScoresPerCall` entries) and \
+		 `score_round` (the lead scores up to `MaxScoresPerCall` entries), \
+		 `review_round` (a reviewer of a full panel scores as many, each entry's median over \
+		 `MaxReviewers` reviews) and \
 		 `settle_round_start` (a round's first settlement call, fixing every payment)."
 	);
 

@@ -156,7 +156,42 @@ fn spec<T: Config>(t: u32, m: u32, p: u32) -> ProgramSpec<T> {
 		activity_threshold: 40,
 		max_seniors: None,
 		min_crew: 0,
+		panel: None,
 	}
+}
+
+/// A full scoring panel, `MaxReviewers` reviewers with `last` the last of them, and a quorum of
+/// all of them.
+fn full_panel<T: Config>(last: T::AccountId) -> Result<Panel<T>, BenchmarkError> {
+	let max = T::MaxReviewers::get().max(1);
+	let mut reviewers: Vec<T::AccountId> = (1..max).map(|i| account("reviewer", i, SEED)).collect();
+	reviewers.push(last);
+	Ok(Panel {
+		reviewers: reviewers.try_into().map_err(|_| BenchmarkError::Weightless)?,
+		quorum: max,
+	})
+}
+
+/// Stores, for the first `n` entries of round 0 of program `index`, a proposed score and the
+/// reviews of every reviewer of a full panel but the last: the largest assessments a round
+/// holds before the last reviewer scores.
+fn assess_round<T: Config>(index: ProgramIndex, n: u32) -> Result<(), BenchmarkError> {
+	let others = T::MaxReviewers::get().saturating_sub(1);
+	let assessment = Assessment::<T> {
+		proposed: Some(MAX_SCORE),
+		reviews: (0..others)
+			.map(|r| (r as ReviewerIndex, MAX_SCORE))
+			.collect::<Vec<_>>()
+			.try_into()
+			.map_err(|_| BenchmarkError::Weightless)?,
+	};
+	let all: AssessmentsOf<T> = (0..n)
+		.map(|_| assessment.clone())
+		.collect::<Vec<_>>()
+		.try_into()
+		.map_err(|_| BenchmarkError::Weightless)?;
+	Assessments::<T>::insert(index, 0, all);
+	Ok(())
 }
 
 fn fund_treasury<T: Config>() {
@@ -568,12 +603,13 @@ mod benchmarks {
 		p: Linear<0, { T::MaxPools::get() }>,
 	) -> Result<(), BenchmarkError> {
 		let lead = signing_lead::<T>();
-		let spec = spec::<T>(t, m, p);
+		let mut spec = spec::<T>(t, m, p);
+		spec.panel = Some(full_panel::<T>(account("reviewer", 0, SEED))?);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(lead.clone()), Box::new(spec));
 
-		assert!(Programs::<T>::contains_key(0));
+		assert!(Programs::<T>::contains_key(0) && Panels::<T>::contains_key(0));
 		Ok(())
 	}
 
@@ -755,6 +791,8 @@ mod benchmarks {
 		let (index, lead) = active::<T>()?;
 		let senior = senior_with_crew::<T>(index, &lead, T::MaxCrew::get().saturating_sub(1));
 		let who: T::AccountId = account("newcomer", 0, SEED);
+		// A full panel, checked to the end: the newcomer is not on it.
+		Panels::<T>::insert(index, full_panel::<T>(account("reviewer", 0, SEED))?);
 
 		#[extrinsic_call]
 		_(
@@ -1004,7 +1042,10 @@ mod benchmarks {
 	#[benchmark]
 	fn file_report(e: Linear<0, { T::MaxEvidenceLen::get() }>) -> Result<(), BenchmarkError> {
 		let (index, _) = round_program::<T>(other_lead::<T>())?;
-		let _ = filed_round::<T>(index, T::MaxEntriesPerRound::get().saturating_sub(1), None);
+		let before = T::MaxEntriesPerRound::get().saturating_sub(1);
+		let _ = filed_round::<T>(index, before, None);
+		// The report's proposed score joins the round's largest assessments.
+		assess_round::<T>(index, before)?;
 		let who: T::AccountId = whitelisted_caller();
 		insert_senior::<T>(index, &who);
 		Programs::<T>::mutate(index, |p| {
@@ -1015,7 +1056,7 @@ mod benchmarks {
 		});
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who.clone()), index, 0, bytes(e));
+		_(RawOrigin::Signed(who.clone()), index, 0, bytes(e), Some(MAX_SCORE));
 
 		assert!(entry_of::<T>(index, &who).is_some());
 		Ok(())
@@ -1031,7 +1072,7 @@ mod benchmarks {
 		add_senior::<T>(index, &lead, &who);
 
 		#[extrinsic_call]
-		file_report(RawOrigin::Signed(who.clone()), index, 0, bytes(e));
+		file_report(RawOrigin::Signed(who.clone()), index, 0, bytes(e), Some(MAX_SCORE));
 
 		assert!(entry_of::<T>(index, &who).is_some());
 		Ok(())
@@ -1088,6 +1129,29 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// The last reviewer of a full panel scores `n` entries of a full round, the last ones
+	/// first, each already reviewed by every other reviewer: each review is found at the end
+	/// of the list and every median takes the whole panel.
+	#[benchmark]
+	fn review_round(n: Linear<1, { T::MaxScoresPerCall::get() }>) -> Result<(), BenchmarkError> {
+		let (index, _) = round_program::<T>(other_lead::<T>())?;
+		let reviewer: T::AccountId = whitelisted_caller();
+		Panels::<T>::insert(index, full_panel::<T>(reviewer.clone())?);
+		let max = T::MaxEntriesPerRound::get();
+		let filers = filed_round::<T>(index, max, None);
+		assess_round::<T>(index, max)?;
+		let scores: Vec<_> =
+			filers.iter().rev().take(n as usize).map(|who| (who.clone(), MAX_SCORE)).collect();
+		let scores: ScoresOf<T> = scores.try_into().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(reviewer), index, 0, scores);
+
+		let round = Rounds::<T>::get(index, 0).ok_or(BenchmarkError::Weightless)?;
+		assert_eq!(round.filers.last().and_then(|f| f.score), Some(MAX_SCORE));
+		Ok(())
+	}
+
 	/// The first claim of a full round is marked as spam: the last entry, in another page,
 	/// takes its place.
 	#[benchmark]
@@ -1095,6 +1159,8 @@ mod benchmarks {
 		let (index, lead) = round_program::<T>(signing_lead::<T>())?;
 		let max = T::MaxEntriesPerRound::get();
 		let filers = filed_round::<T>(index, max, None);
+		// The last entry's assessment moves too.
+		assess_round::<T>(index, max)?;
 		let who = filers.first().cloned().ok_or(BenchmarkError::Weightless)?;
 		// Turn the first report into a claim, in the first page.
 		Roster::<T>::remove(index, &who);
@@ -1128,6 +1194,7 @@ mod benchmarks {
 	fn mark_spam_emptying() -> Result<(), BenchmarkError> {
 		let (index, lead) = round_program::<T>(signing_lead::<T>())?;
 		let filers = filed_round_with::<T>(index, 1, 0, None);
+		assess_round::<T>(index, 1)?;
 		let who = filers.first().cloned().ok_or(BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]

@@ -73,7 +73,8 @@ macro_rules! remove_keys {
 
 impl<T: Config> Pallet<T> {
 	/// How many entries of a clean-up step a round's record counts: as many crews (the largest
-	/// entry of the other maps, which the benchmark of a step removes) as it is large.
+	/// entry of the other maps, which the benchmark of a step removes) as it is large. (Its
+	/// assessments go with it, unread.)
 	pub fn round_cost() -> u32 {
 		let crew = <BoundedVec<T::AccountId, T::MaxCrew>>::max_encoded_len().max(1);
 		(Round::<T>::max_encoded_len().div_ceil(crew) as u32).max(1)
@@ -84,6 +85,7 @@ impl<T: Config> Pallet<T> {
 	/// whose amounts went back with the rest). Returns the entries the step visited.
 	pub(crate) fn remove_program(index: ProgramIndex, program: &Program<T>, payments: bool) -> u32 {
 		Programs::<T>::remove(index);
+		Panels::<T>::remove(index);
 		RoundStore::<T>::forget_activity(index);
 		PaymentBooks::<T>::remove(index);
 		let stages = CleanupStages::of(

@@ -116,8 +116,14 @@
 //!    [`Config::RoundPageSize`] ([`RoundPages`]); the roster's part is reserved: claims take
 //!    at most `MaxEntriesPerRound - MaxRoster` of them, so strangers never keep a member from
 //!    filing.
+//!    A report carries the score its member proposes for it (0..=100, optional), kept in
+//!    [`Assessments`] and shown beside the score it gets.
 //! 2. [`score_round`](Pallet::score_round): the lead scores entries 0..=100 (unscored: 0) and
-//!    may revise them until the round is final; [`mark_spam`](Pallet::mark_spam) removes a claim
+//!    may revise them until the round is final. If the spec named a scoring panel ([`Panel`],
+//!    stored in [`Panels`]), its reviewers score instead, with
+//!    [`review_round`](Pallet::review_round): an entry's score is the median of its reviews once
+//!    at least the panel's quorum scored it, and none (so it pays nothing) below that; a reviewer
+//!    never scores an entry of its own. [`mark_spam`](Pallet::mark_spam) removes a claim
 //!    (the round's last entry takes its place; a round left empty goes) and sends its deposit to
 //!    the treasury.
 //! 3. [`finalize_round`](Pallet::finalize_round): the lead fixes the scores once the filing
@@ -198,9 +204,17 @@
 //!
 //! - **The lead alone** proposes (with a bond), keeps the roster, reports milestones, pays
 //!   direct rewards within the caps of the spec the council approved, and scores the monthly
-//!   round. The lead is never on its own roster, never files a report or claim in its own
-//!   program, and is paid only from a direct pool whose [`Eligibility`] is `Lead`, visible in
-//!   the spec. A scored pool pays only by the scores, under the spec's threshold and split.
+//!   round unless the spec names a scoring panel. The lead is never on its own roster, never
+//!   files a report or claim in its own program, and is paid only from a direct pool whose
+//!   [`Eligibility`] is `Lead`, visible in the spec. A scored pool pays only by the scores,
+//!   under the spec's threshold and split.
+//! - **A scoring panel** the council approved in the spec scores the rounds instead of the
+//!   lead alone: an entry's score is the median of the reviewers' scores at or above the
+//!   quorum, so one reviewer (the lead too, if it sits on the panel) who scores a friend 100
+//!   moves it only to the middle score; below the quorum an entry pays nothing. No reviewer is
+//!   on the roster, the program account or the treasury, and none scores its own entry. A
+//!   panel does not stop a majority of its reviewers acting together, and the lead still
+//!   finalizes: finalizing before the quorum scored leaves entries unpaid, never overpaid.
 //! - **Members** file their own reports (and contributors their claims, with a deposit): the
 //!   lead cannot file for them, and the `ActiveMembers` figure counts their signatures. Only an
 //!   account names its payee: no lead or council can redirect its pay.
@@ -483,6 +497,7 @@ pub mod pallet {
 			type RemovalLimit = ConstU32<40>;
 			type MaxEntriesPerRound = ConstU32<72>;
 			type MaxScoresPerCall = ConstU32<18>;
+			type MaxReviewers = ConstU32<5>;
 			type RoundPageSize = ConstU32<4>;
 			type MaxOpenPayments = ConstU32<16>;
 			type WeightInfo = ();
@@ -723,6 +738,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxScoresPerCall: Get<u32>;
 
+		/// The most reviewers on a program's scoring panel ([`Panel`]). Benchmarks of
+		/// `propose_program`, `file_report` and `review_round` depend on it.
+		#[pallet::constant]
+		type MaxReviewers: Get<u32>;
+
 		/// The most entries one `settle_round` call checks or pays: the size of a page of a
 		/// round's entries in storage ([`RoundPages`]), so changing it on a live chain needs a
 		/// migration of the open rounds' pages. Nonzero. Benchmarks of `settle_round`,
@@ -831,6 +851,24 @@ pub mod pallet {
 		Twox64Concat,
 		(PeriodIndex, u32),
 		RoundPageOf<T>,
+	>;
+
+	/// The scoring panel of each program whose spec names one: its reviewers score its rounds
+	/// ([`Pallet::review_round`]) instead of the lead alone. Removed with the program.
+	#[pallet::storage]
+	pub type Panels<T: Config> = StorageMap<_, Twox64Concat, ProgramIndex, Panel<T>>;
+
+	/// What each round's entries were given besides their score, by program and period: the
+	/// members' proposed scores and the reviewers' scores, at the positions of the round's
+	/// filers (shorter when the last ones hold nothing). Removed with the round.
+	#[pallet::storage]
+	pub type Assessments<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		ProgramIndex,
+		Twox64Concat,
+		PeriodIndex,
+		AssessmentsOf<T>,
 	>;
 
 	/// Who was active in the latest final period whose round's settlement started (the round
@@ -1016,9 +1054,21 @@ pub mod pallet {
 			pool: Option<PoolIndex>,
 			deposit: BalanceOf<T>,
 			evidence: EvidenceOf<T>,
+			/// The score the member proposed for its report, if it did.
+			proposed: Option<Score>,
 		},
 		/// The lead scored a report or claim of `period` (0..=100).
 		Scored { index: ProgramIndex, period: PeriodIndex, who: T::AccountId, score: Score },
+		/// A reviewer of the program's panel scored `who`'s entry of `period` (0..=100); the
+		/// entry's score is now `median`, the median of its reviews, or `None` below the quorum.
+		Reviewed {
+			index: ProgramIndex,
+			period: PeriodIndex,
+			reviewer: T::AccountId,
+			who: T::AccountId,
+			score: Score,
+			median: Option<Score>,
+		},
 		/// The lead marked a claim as spam: it was removed and its deposit sent to the treasury.
 		ClaimSpam {
 			index: ProgramIndex,
@@ -1298,6 +1348,23 @@ pub mod pallet {
 		DenominationMismatch,
 		/// The account has named no payee: there is nothing to clear.
 		NoPayee,
+		/// A panel needs at least one reviewer and a quorum of 1 up to its number of
+		/// reviewers.
+		InvalidPanel,
+		/// An account is named twice on the panel.
+		DuplicateReviewer,
+		/// A reviewer of the program's panel cannot join its roster: no one scores its own
+		/// report.
+		ReviewerCannotJoin,
+		/// The program has a scoring panel: its reviewers score (`review_round`), not the lead
+		/// alone.
+		PanelScores,
+		/// The program has no scoring panel: its lead scores (`score_round`).
+		NoPanel,
+		/// The caller is not a reviewer of the program's panel.
+		NotReviewer,
+		/// A reviewer never scores an entry of its own.
+		OwnEntry,
 	}
 
 	#[pallet::hooks]
@@ -1313,6 +1380,8 @@ pub mod pallet {
 			assert!(T::MaxTagLen::get() > 0, "MaxTagLen must be nonzero");
 			assert!(T::MaxReasonLen::get() > 0, "MaxReasonLen must be nonzero");
 			assert!(T::MaxEvidenceLen::get() > 0, "MaxEvidenceLen must be nonzero");
+			// A review names its reviewer by a `ReviewerIndex` (u8).
+			assert!((1..=256).contains(&T::MaxReviewers::get()), "MaxReviewers must be 1..=256");
 			assert!(T::RemovalLimit::get() > 0, "RemovalLimit must be nonzero");
 			assert!(T::RoundPageSize::get() > 0, "RoundPageSize must be nonzero");
 			assert!(
@@ -1977,7 +2046,8 @@ pub mod pallet {
 		/// ## Details
 		/// One report per member and period, during the period or its `FilingGrace` blocks after
 		/// it (also after the end block, for a period that began before it). `evidence` is a URL
-		/// or a hash of what the member did.
+		/// or a hash of what the member did; `proposed` the score (0..=100) the member proposes
+		/// for it, as Phala's reports give one, shown beside the score it gets.
 		///
 		/// ## Events
 		/// `Filed`.
@@ -1994,9 +2064,10 @@ pub mod pallet {
 			#[pallet::compact] index: ProgramIndex,
 			#[pallet::compact] period: PeriodIndex,
 			evidence: EvidenceOf<T>,
+			proposed: Option<Score>,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Ok(Some(Self::do_file(index, period, who, None, evidence)?).into())
+			Ok(Some(Self::do_file(index, period, who, None, evidence, proposed)?).into())
 		}
 
 		/// File a contributor's claim to a scored `Contributors` pool for `period`, with
@@ -2027,13 +2098,14 @@ pub mod pallet {
 			evidence: EvidenceOf<T>,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Ok(Some(Self::do_file(index, period, who, Some(pool), evidence)?).into())
+			Ok(Some(Self::do_file(index, period, who, Some(pool), evidence, None)?).into())
 		}
 
 		/// Score reports and claims of a round, 0 to 100 each.
 		///
 		/// ## Dispatch Origin
-		/// Signed, by the lead (also after the end block).
+		/// Signed, by the lead (also after the end block), of a program without a scoring panel
+		/// (`PanelScores` otherwise: its reviewers score with `review_round`).
 		///
 		/// ## Details
 		/// Scores may be revised until the round is final: finalized by the lead, or
@@ -2259,6 +2331,38 @@ pub mod pallet {
 		pub fn clear_payee(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_clear_payee(who)
+		}
+
+		/// Score reports and claims of a round as a reviewer of the program's scoring panel,
+		/// 0 to 100 each.
+		///
+		/// ## Dispatch Origin
+		/// Signed, by a reviewer of the program's panel (the lead too, if it sits on it).
+		///
+		/// ## Details
+		/// Each score replaces the reviewer's last score of the entry, until the round is final
+		/// (as with `score_round`). An entry's score is the median of its reviews (the mean of
+		/// the two middle ones, rounded down, for an even count) once at least the panel's
+		/// quorum scored it; below that it has none, and pays nothing. A reviewer never scores
+		/// an entry of its own.
+		///
+		/// ## Events
+		/// `Reviewed` for each pair, with the entry's median.
+		///
+		/// ## Complexity
+		/// O(n) in the scores given, at most `MaxScoresPerCall`, each over at most
+		/// `MaxReviewers` reviews; the round's record and its assessments are read and written
+		/// once each.
+		#[pallet::call_index(28)]
+		#[pallet::weight(T::WeightInfo::review_round(scores.len() as u32))]
+		pub fn review_round(
+			origin: OriginFor<T>,
+			#[pallet::compact] index: ProgramIndex,
+			#[pallet::compact] period: PeriodIndex,
+			scores: ScoresOf<T>,
+		) -> DispatchResult {
+			let caller = ensure_signed(origin)?;
+			Self::do_review_round(index, period, &caller, scores)
 		}
 	}
 }

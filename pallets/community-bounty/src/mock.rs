@@ -287,13 +287,25 @@ impl PayWithSource for MockPaymaster {
 
 /// Concludes deferred payment `id`, in progress, with `status`; returns whether it did. A failed
 /// payment did not pay: its amount returns from the payee to the source, as a paymaster's
-/// refund would (a payee who no longer holds it leaves the payment in progress).
+/// refund would (a payee who no longer holds it, or would be left with dust, leaves the payment
+/// in progress).
 pub fn conclude_payment(id: u32, status: PaymentStatus) -> bool {
 	let Some(payment) = MockPayments::get().get(id as usize).cloned() else { return false };
 	if payment.status != PaymentStatus::InProgress {
 		return false;
 	}
-	let refund = || transfer(&payment.asset, &payment.payee, &payment.source, payment.amount);
+	let refund = || {
+		use frame_support::traits::fungibles::Inspect;
+		// A refund never leaves the payee dust to burn: the mock would lose what a real
+		// paymaster, which never delivered, keeps.
+		let held = <NativeAndAssets as Inspect<_>>::balance(payment.asset.clone(), &payment.payee);
+		let left = held.checked_sub(payment.amount).ok_or(DispatchError::Other("spent"))?;
+		let minimum = <NativeAndAssets as Inspect<_>>::minimum_balance(payment.asset.clone());
+		if left != 0 && left < minimum {
+			return Err(DispatchError::Other("the refund would leave dust"));
+		}
+		transfer(&payment.asset, &payment.payee, &payment.source, payment.amount)
+	};
 	if status == PaymentStatus::Failure && refund().is_err() {
 		return false;
 	}

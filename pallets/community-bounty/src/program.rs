@@ -77,6 +77,8 @@ impl<T: Config> Pallet<T> {
 			activity_threshold,
 			max_seniors,
 			min_crew,
+			// Stored on its own ([`Panels`]).
+			panel: _,
 		} = spec;
 		let pool_spent = pools
 			.iter()
@@ -119,10 +121,11 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// The bond of a proposal whose record is `program`: the base, and the per-byte part for
-	/// what it stores (the full text stays off chain).
-	pub fn bond_for(program: &Program<T>) -> BalanceOf<T> {
-		let stored = program.encoded_size() as u32;
+	/// The bond of a proposal whose record is `program`, with its scoring panel if any: the
+	/// base, and the per-byte part for what it stores (the full text stays off chain).
+	pub fn bond_for(program: &Program<T>, panel: Option<&Panel<T>>) -> BalanceOf<T> {
+		let panel = panel.map_or(0, |panel| panel.encoded_size());
+		let stored = program.encoded_size().saturating_add(panel) as u32;
 		T::ProgramBondPerByte::get()
 			.saturating_mul(stored.into())
 			.saturating_add(T::ProgramBondBase::get())
@@ -132,9 +135,13 @@ impl<T: Config> Pallet<T> {
 		Self::validate_spec(&spec)?;
 		let index = ProgramCount::<T>::get();
 		let next = index.checked_add(1).ok_or(ArithmeticError::Overflow)?;
+		if let Some(panel) = &spec.panel {
+			Self::validate_panel(index, panel)?;
+		}
+		let panel = spec.panel.clone();
 		let now = T::BlockNumberProvider::current_block_number();
 		let mut program = Self::proposed_record(lead.clone(), spec, now)?;
-		let bond = Self::bond_for(&program);
+		let bond = Self::bond_for(&program, panel.as_ref());
 		// What a hold can take; any other failure of the hold (too many consumers, say) is
 		// reported as the hold reports it.
 		ensure!(
@@ -155,6 +162,9 @@ impl<T: Config> Pallet<T> {
 			duration: program.duration,
 		};
 		Programs::<T>::insert(index, program);
+		if let Some(panel) = panel {
+			Panels::<T>::insert(index, panel);
+		}
 		ProgramCount::<T>::put(next);
 		Self::deposit_event(event);
 		Ok(())
@@ -207,8 +217,9 @@ impl<T: Config> Pallet<T> {
 			Restriction::Free,
 			Fortitude::Force,
 		)?;
-		// A proposed program has no roster, reports or spending: nothing else to clear.
+		// A proposed program has no roster, reports or spending: only its panel to clear.
 		Programs::<T>::remove(index);
+		Panels::<T>::remove(index);
 		Self::deposit_event(Event::ProgramRejected { index, lead: program.lead, slashed });
 		Ok(())
 	}

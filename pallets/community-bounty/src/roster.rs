@@ -38,6 +38,7 @@ impl<T: Config> Pallet<T> {
 		let mut program = Self::lead_program(index, caller)?;
 		ensure!(!Self::is_reserved(index, &who), Error::<T>::ReservedAccount);
 		ensure!(who != program.lead, Error::<T>::LeadCannotBeMember);
+		ensure!(!Self::is_reviewer(index, &who), Error::<T>::ReviewerCannotJoin);
 		ensure!(!Barred::<T>::contains_key(index, &who), Error::<T>::MemberBarred);
 		ensure!(program.roster_count < T::MaxRoster::get(), Error::<T>::RosterFull);
 		ensure!(!Roster::<T>::contains_key(index, &who), Error::<T>::AlreadyMember);

@@ -19,7 +19,7 @@
 
 use crate::{
 	BalanceOf, BlockNumberOf, Config, Denomination, Eligibility, Metric, MilestoneIndex, Pallet,
-	Payout, PeriodIndex, ProgramIndex, Programs, ReportStatus, Reports,
+	Panels, Payout, PeriodIndex, ProgramIndex, Programs, ReportStatus, Reports,
 };
 use alloc::vec::Vec;
 use codec::{Codec, Decode, Encode};
@@ -138,6 +138,17 @@ pub struct ProgramView<AccountId, Balance, BlockNumber, AssetKind> {
 	pub milestones: Vec<MilestoneView<Balance, BlockNumber>>,
 	/// The reward pools, with what they can still pay this period.
 	pub pools: Vec<PoolView<Balance, AssetKind>>,
+	/// The scoring panel, if the spec named one (else the lead scores alone).
+	pub panel: Option<PanelView<AccountId>>,
+}
+
+/// A program's scoring panel as the runtime API reports it.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct PanelView<AccountId> {
+	/// The reviewers, in the panel's order (a review names its reviewer by this position).
+	pub reviewers: Vec<AccountId>,
+	/// How many reviews an entry needs to have a score.
+	pub quorum: u32,
 }
 
 sp_api::decl_runtime_apis! {
@@ -240,6 +251,10 @@ pub fn program_view<T: Config>(
 		active_members,
 		period,
 		milestones,
+		panel: Panels::<T>::get(index).map(|panel| PanelView {
+			reviewers: panel.reviewers.into_inner(),
+			quorum: panel.quorum,
+		}),
 		pools,
 	})
 }

@@ -53,6 +53,7 @@ impl<T: Config> Pallet<T> {
 			Self::check_roster(index, &program)?;
 			Self::check_reports(index, &program)?;
 			Self::check_rounds(index, &program, &mut claim_deposits)?;
+			Self::check_panel(index)?;
 		}
 		for (lead, bond) in bonds {
 			ensure!(
@@ -241,6 +242,57 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// The panel and the assessments: a panel has distinct reviewers, none on the roster, and a
+	/// quorum it can reach; a round's assessments belong to a stored round, are no longer than
+	/// its filers and end with one that holds something; proposals and reviews are scores, each
+	/// review by a reviewer of the panel, once an entry; with a panel, every entry's score is
+	/// the median of its reviews (none below the quorum).
+	fn check_panel(index: ProgramIndex) -> Result<(), TryRuntimeError> {
+		let panel = Panels::<T>::get(index);
+		if let Some(panel) = &panel {
+			let reviewers = panel.reviewers.len() as u32;
+			ensure!((1..=reviewers).contains(&panel.quorum), "a panel's quorum is out of reach");
+			for (position, reviewer) in panel.reviewers.iter().enumerate() {
+				ensure!(!Roster::<T>::contains_key(index, reviewer), "a reviewer is on the roster");
+				ensure!(
+					!panel.reviewers.iter().skip(position + 1).any(|other| other == reviewer),
+					"a reviewer sits twice on a panel"
+				);
+			}
+		}
+		for (period, assessments) in Assessments::<T>::iter_prefix(index) {
+			let round = Rounds::<T>::get(index, period).ok_or("assessments of no round")?;
+			ensure!(assessments.len() <= round.filers.len(), "an assessment of no filer");
+			ensure!(
+				assessments.last().is_some_and(|last| !last.is_empty()),
+				"empty assessments are stored"
+			);
+			for assessment in &assessments {
+				ensure!(assessment.proposed.is_none_or(|s| s <= MAX_SCORE), "proposal above 100");
+				for (position, (by, score)) in assessment.reviews.iter().enumerate() {
+					ensure!(*score <= MAX_SCORE, "review above 100");
+					let on_panel =
+						panel.as_ref().is_some_and(|p| (*by as usize) < p.reviewers.len());
+					ensure!(on_panel, "a review by no reviewer of the panel");
+					ensure!(
+						!assessment.reviews.iter().skip(position + 1).any(|(other, _)| other == by),
+						"a reviewer scored an entry twice"
+					);
+				}
+			}
+		}
+		if let Some(panel) = panel {
+			for (period, round) in Rounds::<T>::iter_prefix(index) {
+				let assessments = Assessments::<T>::get(index, period).unwrap_or_default();
+				for (position, filer) in round.filers.iter().enumerate() {
+					let median = assessments.get(position).and_then(|a| a.median(panel.quorum));
+					ensure!(filer.score == median, "a score is not the median of its reviews");
+				}
+			}
+		}
+		Ok(())
+	}
+
 	/// Rounds: counted in `open_rounds`; every filer has its entry at its position in the
 	/// pages and every page belongs to a round; the roster's part of a round is reserved (claims
 	/// within `MaxEntriesPerRound - MaxRoster`); a settling round has every payment fixed, their
@@ -367,6 +419,12 @@ impl<T: Config> Pallet<T> {
 		}
 		for (index, _) in RoundPages::<T>::iter_keys() {
 			ensure!(live(index), "round page of a removed program");
+		}
+		for (index, _) in Assessments::<T>::iter_keys() {
+			ensure!(live(index), "assessments of a removed program");
+		}
+		for index in Panels::<T>::iter_keys() {
+			ensure!(Programs::<T>::contains_key(index), "panel of a removed program");
 		}
 		for (index, _) in Payments::<T>::iter_keys() {
 			ensure!(live(index), "payment record of a removed program");

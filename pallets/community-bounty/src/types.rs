@@ -297,6 +297,9 @@ pub struct ProgramSpec<T: Config> {
 	/// The crew a Senior Ambassador must lead to be paid from a senior pool (the seed's 2), at
 	/// most [`Config::MaxCrew`].
 	pub min_crew: u32,
+	/// Who scores the monthly rounds: a panel of reviewers, the median of whose scores counts;
+	/// `None` for the lead alone (as the seed proposal was approved).
+	pub panel: Option<Panel<T>>,
 }
 
 /// Where a program is in its lifecycle. Closed, cancelled and rejected programs are removed.

@@ -100,8 +100,13 @@ pub struct EntryView<AccountId, Balance> {
 	pub kind: EntryKind<Balance>,
 	/// The evidence reference.
 	pub evidence: Vec<u8>,
-	/// The lead's score, if scored (an unscored entry scores 0).
+	/// Its score, if scored (an unscored entry scores 0): the lead's, or with a panel the
+	/// median of its reviews, none below the panel's quorum.
 	pub score: Option<Score>,
+	/// The score the member proposed for its report, if it did.
+	pub proposed: Option<Score>,
+	/// With a panel: each reviewer's score of it, in the order given.
+	pub reviews: Vec<(AccountId, Score)>,
 	/// Whether the filer may be paid from its pool now, at or above the threshold.
 	pub eligible: bool,
 	/// What it would be paid now (in the pool's denomination and in native), if anything.
@@ -138,6 +143,9 @@ pub struct RoundView<AccountId, Balance, BlockNumber> {
 	/// Reports scored at or above the program's activity threshold (members who left the
 	/// roster included: `ActiveMembers` counts only those still on it).
 	pub active: u32,
+	/// With a panel, how many reviews an entry needs for a score: an entry with fewer has
+	/// none, and pays nothing. `None` when the lead scores alone.
+	pub quorum: Option<u32>,
 	/// The entries still in the round, in the round's order (filing order, but for a claim
 	/// marked as spam, whose place the last entry took; paid entries are gone).
 	pub entries: Vec<EntryView<AccountId, Balance>>,
@@ -216,6 +224,7 @@ impl<T: Config> Pallet<T> {
 			filing_deadline: schedule.filing_deadline(period),
 			scoring_deadline: schedule.scoring_deadline(period),
 			active: round.active(program.activity_threshold),
+			quorum: Panels::<T>::get(index).map(|panel| panel.quorum),
 			entries: plan,
 			pools,
 			total_native,

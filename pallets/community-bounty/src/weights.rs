@@ -91,6 +91,7 @@ pub trait WeightInfo {
 	fn file_claim(e: u32, ) -> Weight;
 	fn file_claim_opening(e: u32, ) -> Weight;
 	fn score_round(n: u32, ) -> Weight;
+	fn review_round(n: u32, ) -> Weight;
 	fn mark_spam() -> Weight;
 	fn mark_spam_emptying() -> Weight;
 	fn finalize_round() -> Weight;
@@ -114,21 +115,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Programs` (r:0 w:1)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(1231), added: 3706, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Panels` (r:0 w:1)
+	/// Proof: `CommunityBounty::Panels` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	/// The range of component `t` is `[1, 128]`.
 	/// The range of component `m` is `[1, 8]`.
 	/// The range of component `p` is `[0, 4]`.
-	fn propose_program(_t: u32, m: u32, p: u32, ) -> Weight {
+	fn propose_program(t: u32, m: u32, p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `216`
 		//  Estimated: `3675`
-		// Minimum execution time: 132_739_000 picoseconds.
-		Weight::from_parts(140_093_138, 3675)
-			// Standard Error: 43_285
-			.saturating_add(Weight::from_parts(972_504, 0).saturating_mul(m.into()))
-			// Standard Error: 70_699
-			.saturating_add(Weight::from_parts(113_861, 0).saturating_mul(p.into()))
+		// Minimum execution time: 85_961_000 picoseconds.
+		Weight::from_parts(89_421_966, 3675)
+			// Standard Error: 4_900
+			.saturating_add(Weight::from_parts(38_970, 0).saturating_mul(t.into()))
+			// Standard Error: 83_179
+			.saturating_add(Weight::from_parts(901_548, 0).saturating_mul(m.into()))
+			// Standard Error: 135_861
+			.saturating_add(Weight::from_parts(187_177, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(1231), added: 3706, mode: `MaxEncodedLen`)
@@ -148,8 +153,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1640`
 		//  Estimated: `6208`
-		// Minimum execution time: 234_630_000 picoseconds.
-		Weight::from_parts(251_562_000, 6208)
+		// Minimum execution time: 140_712_000 picoseconds.
+		Weight::from_parts(149_999_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -159,14 +164,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Panels` (r:0 w:1)
+	/// Proof: `CommunityBounty::Panels` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	fn reject_program() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1309`
 		//  Estimated: `6196`
-		// Minimum execution time: 125_285_000 picoseconds.
-		Weight::from_parts(133_260_000, 6196)
+		// Minimum execution time: 77_274_000 picoseconds.
+		Weight::from_parts(81_592_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(1231), added: 3706, mode: `MaxEncodedLen`)
@@ -188,20 +195,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::Activity` (`max_values`: None, `max_size`: Some(5138), added: 7613, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Cleanups` (r:0 w:1)
 	/// Proof: `CommunityBounty::Cleanups` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Panels` (r:0 w:1)
+	/// Proof: `CommunityBounty::Panels` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Rounds` (r:1 w:0)
 	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(7224), added: 9699, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[2, 80]`.
 	fn cancel_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1430 + n * (85 ±0)`
-		//  Estimated: `10689 + n * (2934 ±6)`
-		// Minimum execution time: 192_050_000 picoseconds.
-		Weight::from_parts(203_847_445, 10689)
-			// Standard Error: 10_864
-			.saturating_add(Weight::from_parts(7_268_715, 0).saturating_mul(n.into()))
+		//  Estimated: `10689 + n * (2934 ±4)`
+		// Minimum execution time: 118_461_000 picoseconds.
+		Weight::from_parts(113_729_174, 10689)
+			// Standard Error: 20_817
+			.saturating_add(Weight::from_parts(4_471_913, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2934).saturating_mul(n.into()))
 	}
@@ -225,20 +234,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::Activity` (`max_values`: None, `max_size`: Some(5138), added: 7613, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Cleanups` (r:0 w:1)
 	/// Proof: `CommunityBounty::Cleanups` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Panels` (r:0 w:1)
+	/// Proof: `CommunityBounty::Panels` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Rounds` (r:1 w:0)
 	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(7224), added: 9699, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[2, 80]`.
 	fn close_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1430 + n * (85 ±0)`
-		//  Estimated: `10689 + n * (2934 ±6)`
-		// Minimum execution time: 200_767_000 picoseconds.
-		Weight::from_parts(206_698_844, 10689)
-			// Standard Error: 11_292
-			.saturating_add(Weight::from_parts(7_273_057, 0).saturating_mul(n.into()))
+		//  Estimated: `10689 + n * (2934 ±4)`
+		// Minimum execution time: 122_749_000 picoseconds.
+		Weight::from_parts(128_367_001, 10689)
+			// Standard Error: 22_293
+			.saturating_add(Weight::from_parts(4_449_333, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2934).saturating_mul(n.into()))
 	}
@@ -252,11 +263,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn clear_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + n * (85 ±0)`
-		//  Estimated: `4038 + n * (2934 ±5)`
-		// Minimum execution time: 50_775_000 picoseconds.
-		Weight::from_parts(44_719_178, 4038)
-			// Standard Error: 7_026
-			.saturating_add(Weight::from_parts(7_129_114, 0).saturating_mul(n.into()))
+		//  Estimated: `4038 + n * (2934 ±4)`
+		// Minimum execution time: 28_493_000 picoseconds.
+		Weight::from_parts(22_324_972, 4038)
+			// Standard Error: 8_125
+			.saturating_add(Weight::from_parts(4_205_673, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -276,10 +287,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `9470 + c * (168 ±0)`
 		//  Estimated: `26158 + c * (2614 ±0)`
-		// Minimum execution time: 75_462_000 picoseconds.
-		Weight::from_parts(70_140_074, 26158)
-			// Standard Error: 95_255
-			.saturating_add(Weight::from_parts(81_322_429, 0).saturating_mul(c.into()))
+		// Minimum execution time: 42_980_000 picoseconds.
+		Weight::from_parts(54_029_965, 26158)
+			// Standard Error: 325_133
+			.saturating_add(Weight::from_parts(51_144_259, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -297,10 +308,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1291 + c * (57 ±0)`
 		//  Estimated: `4696`
-		// Minimum execution time: 66_815_000 picoseconds.
-		Weight::from_parts(77_837_543, 4696)
-			// Standard Error: 14_558
-			.saturating_add(Weight::from_parts(9_708_116, 0).saturating_mul(c.into()))
+		// Minimum execution time: 37_750_000 picoseconds.
+		Weight::from_parts(44_379_595, 4696)
+			// Standard Error: 57_854
+			.saturating_add(Weight::from_parts(6_456_004, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
@@ -317,8 +328,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1545`
 		//  Estimated: `6208`
-		// Minimum execution time: 602_409_000 picoseconds.
-		Weight::from_parts(645_249_000, 6208)
+		// Minimum execution time: 368_377_000 picoseconds.
+		Weight::from_parts(381_712_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -336,13 +347,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `517`
 		//  Estimated: `6208`
-		// Minimum execution time: 130_875_000 picoseconds.
-		Weight::from_parts(140_503_000, 6208)
+		// Minimum execution time: 78_376_000 picoseconds.
+		Weight::from_parts(82_995_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(1231), added: 3706, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Panels` (r:1 w:0)
+	/// Proof: `CommunityBounty::Panels` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Barred` (r:1 w:0)
 	/// Proof: `CommunityBounty::Barred` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:2 w:2)
@@ -351,11 +364,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::Crews` (`max_values`: None, `max_size`: Some(573), added: 3048, mode: `MaxEncodedLen`)
 	fn add_member() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2160`
+		//  Measured:  `2360`
 		//  Estimated: `6210`
-		// Minimum execution time: 97_553_000 picoseconds.
-		Weight::from_parts(109_946_000, 6210)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Minimum execution time: 61_635_000 picoseconds.
+		Weight::from_parts(67_085_000, 6210)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
@@ -371,10 +384,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1291 + c * (57 ±0)`
 		//  Estimated: `4696`
-		// Minimum execution time: 65_403_000 picoseconds.
-		Weight::from_parts(76_050_522, 4696)
-			// Standard Error: 15_364
-			.saturating_add(Weight::from_parts(9_639_568, 0).saturating_mul(c.into()))
+		// Minimum execution time: 37_059_000 picoseconds.
+		Weight::from_parts(42_105_449, 4696)
+			// Standard Error: 20_815
+			.saturating_add(Weight::from_parts(5_641_270, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
@@ -391,8 +404,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2288`
 		//  Estimated: `7086`
-		// Minimum execution time: 94_507_000 picoseconds.
-		Weight::from_parts(104_536_000, 7086)
+		// Minimum execution time: 54_993_000 picoseconds.
+		Weight::from_parts(60_252_000, 7086)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -404,8 +417,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1138`
 		//  Estimated: `4696`
-		// Minimum execution time: 51_076_000 picoseconds.
-		Weight::from_parts(55_063_000, 4696)
+		// Minimum execution time: 29_425_000 picoseconds.
+		Weight::from_parts(41_798_000, 4696)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -423,12 +436,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + n * (121 ±0)`
 		//  Estimated: `10689 + n * (2610 ±0)`
-		// Minimum execution time: 75_802_000 picoseconds.
-		Weight::from_parts(70_973_079, 10689)
-			// Standard Error: 10_049
-			.saturating_add(Weight::from_parts(159_957, 0).saturating_mul(e.into()))
-			// Standard Error: 16_150
-			.saturating_add(Weight::from_parts(7_119_707, 0).saturating_mul(n.into()))
+		// Minimum execution time: 43_542_000 picoseconds.
+		Weight::from_parts(78_157_964, 10689)
+			// Standard Error: 33_764
+			.saturating_add(Weight::from_parts(18_559, 0).saturating_mul(e.into()))
+			// Standard Error: 54_261
+			.saturating_add(Weight::from_parts(4_509_465, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -455,10 +468,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2065 + n * (121 ±0)`
 		//  Estimated: `10689 + n * (2610 ±0)`
-		// Minimum execution time: 189_165_000 picoseconds.
-		Weight::from_parts(207_240_618, 10689)
-			// Standard Error: 22_986
-			.saturating_add(Weight::from_parts(7_761_536, 0).saturating_mul(n.into()))
+		// Minimum execution time: 113_041_000 picoseconds.
+		Weight::from_parts(134_790_660, 10689)
+			// Standard Error: 29_215
+			.saturating_add(Weight::from_parts(4_821_059, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -472,8 +485,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1387`
 		//  Estimated: `4696`
-		// Minimum execution time: 48_301_000 picoseconds.
-		Weight::from_parts(52_488_000, 4696)
+		// Minimum execution time: 27_271_000 picoseconds.
+		Weight::from_parts(29_835_000, 4696)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -492,14 +505,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 256]`.
-	fn award(r: u32, ) -> Weight {
+	fn award(_r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1372`
 		//  Estimated: `6208`
-		// Minimum execution time: 164_278_000 picoseconds.
-		Weight::from_parts(177_051_942, 6208)
-			// Standard Error: 968
-			.saturating_add(Weight::from_parts(487, 0).saturating_mul(r.into()))
+		// Minimum execution time: 101_920_000 picoseconds.
+		Weight::from_parts(109_430_991, 6208)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -518,8 +529,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1229`
 		//  Estimated: `6208`
-		// Minimum execution time: 147_085_000 picoseconds.
-		Weight::from_parts(158_595_435, 6208)
+		// Minimum execution time: 87_543_000 picoseconds.
+		Weight::from_parts(95_038_379, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -542,10 +553,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1477 + n * (88 ±0)`
 		//  Estimated: `4696 + n * (2610 ±0)`
-		// Minimum execution time: 175_108_000 picoseconds.
-		Weight::from_parts(43_660_819, 4696)
-			// Standard Error: 64_318
-			.saturating_add(Weight::from_parts(109_161_359, 0).saturating_mul(n.into()))
+		// Minimum execution time: 102_341_000 picoseconds.
+		Weight::from_parts(103_343_000, 4696)
+			// Standard Error: 177_019
+			.saturating_add(Weight::from_parts(65_720_701, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -567,10 +578,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1502`
 		//  Estimated: `4696 + n * (2609 ±0)`
-		// Minimum execution time: 149_230_000 picoseconds.
-		Weight::from_parts(83_077_863, 4696)
-			// Standard Error: 200_369
-			.saturating_add(Weight::from_parts(85_368_690, 0).saturating_mul(n.into()))
+		// Minimum execution time: 89_437_000 picoseconds.
+		Weight::from_parts(27_911_938, 4696)
+			// Standard Error: 128_231
+			.saturating_add(Weight::from_parts(53_171_859, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -587,8 +598,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2288`
 		//  Estimated: `6210`
-		// Minimum execution time: 77_606_000 picoseconds.
-		Weight::from_parts(92_113_000, 6210)
+		// Minimum execution time: 50_424_000 picoseconds.
+		Weight::from_parts(53_990_000, 6210)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -600,17 +611,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::RoundPages` (r:1 w:1)
 	/// Proof: `CommunityBounty::RoundPages` (`max_values`: None, `max_size`: Some(10109), added: 12584, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Assessments` (r:1 w:1)
+	/// Proof: `CommunityBounty::Assessments` (`max_values`: None, `max_size`: Some(2106), added: 4581, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
 	fn file_report(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `17604`
+		//  Measured:  `19403`
 		//  Estimated: `13574`
-		// Minimum execution time: 135_294_000 picoseconds.
-		Weight::from_parts(178_145_231, 13574)
-			// Standard Error: 3_076
-			.saturating_add(Weight::from_parts(5_163, 0).saturating_mul(e.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Minimum execution time: 133_208_000 picoseconds.
+		Weight::from_parts(144_459_591, 13574)
+			// Standard Error: 14_120
+			.saturating_add(Weight::from_parts(224_058, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(1231), added: 3706, mode: `MaxEncodedLen`)
@@ -618,6 +631,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(7224), added: 9699, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:1 w:0)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Assessments` (r:1 w:1)
+	/// Proof: `CommunityBounty::Assessments` (`max_values`: None, `max_size`: Some(2106), added: 4581, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::RoundPages` (r:0 w:1)
 	/// Proof: `CommunityBounty::RoundPages` (`max_values`: None, `max_size`: Some(10109), added: 12584, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
@@ -625,12 +640,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1053`
 		//  Estimated: `10689`
-		// Minimum execution time: 68_138_000 picoseconds.
-		Weight::from_parts(72_711_185, 10689)
-			// Standard Error: 366
-			.saturating_add(Weight::from_parts(9_312, 0).saturating_mul(e.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Minimum execution time: 45_375_000 picoseconds.
+		Weight::from_parts(48_255_906, 10689)
+			// Standard Error: 380
+			.saturating_add(Weight::from_parts(9_051, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:0)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(1231), added: 3706, mode: `MaxEncodedLen`)
@@ -643,14 +658,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CommunityBounty::RoundPages` (r:1 w:1)
 	/// Proof: `CommunityBounty::RoundPages` (`max_values`: None, `max_size`: Some(10109), added: 12584, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn file_claim(e: u32, ) -> Weight {
+	fn file_claim(_e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `18011`
 		//  Estimated: `13574`
-		// Minimum execution time: 245_189_000 picoseconds.
-		Weight::from_parts(286_886_126, 13574)
-			// Standard Error: 4_370
-			.saturating_add(Weight::from_parts(5_711, 0).saturating_mul(e.into()))
+		// Minimum execution time: 144_169_000 picoseconds.
+		Weight::from_parts(214_597_319, 13574)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -669,10 +682,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `940`
 		//  Estimated: `10689`
-		// Minimum execution time: 155_512_000 picoseconds.
-		Weight::from_parts(166_248_317, 10689)
-			// Standard Error: 609
-			.saturating_add(Weight::from_parts(6_230, 0).saturating_mul(e.into()))
+		// Minimum execution time: 93_674_000 picoseconds.
+		Weight::from_parts(98_427_044, 10689)
+			// Standard Error: 339
+			.saturating_add(Weight::from_parts(2_493, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -680,17 +693,39 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(1231), added: 3706, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Rounds` (r:1 w:1)
 	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(7224), added: 9699, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Panels` (r:1 w:0)
+	/// Proof: `CommunityBounty::Panels` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 64]`.
 	fn score_round(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `6806`
 		//  Estimated: `10689`
-		// Minimum execution time: 75_862_000 picoseconds.
-		Weight::from_parts(91_542_871, 10689)
-			// Standard Error: 14_379
-			.saturating_add(Weight::from_parts(4_519_100, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Minimum execution time: 50_574_000 picoseconds.
+		Weight::from_parts(84_011_414, 10689)
+			// Standard Error: 49_001
+			.saturating_add(Weight::from_parts(2_261_922, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `CommunityBounty::Programs` (r:1 w:0)
+	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(1231), added: 3706, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Panels` (r:1 w:0)
+	/// Proof: `CommunityBounty::Panels` (`max_values`: None, `max_size`: Some(177), added: 2652, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Rounds` (r:1 w:1)
+	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(7224), added: 9699, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Assessments` (r:1 w:1)
+	/// Proof: `CommunityBounty::Assessments` (`max_values`: None, `max_size`: Some(2106), added: 4581, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 64]`.
+	fn review_round(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `8816`
+		//  Estimated: `10689`
+		// Minimum execution time: 110_857_000 picoseconds.
+		Weight::from_parts(146_416_936, 10689)
+			// Standard Error: 112_717
+			.saturating_add(Weight::from_parts(4_316_737, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:0)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(1231), added: 3706, mode: `MaxEncodedLen`)
@@ -702,14 +737,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Assessments` (r:1 w:1)
+	/// Proof: `CommunityBounty::Assessments` (`max_values`: None, `max_size`: Some(2106), added: 4581, mode: `MaxEncodedLen`)
 	fn mark_spam() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `27416`
+		//  Measured:  `29226`
 		//  Estimated: `26158`
-		// Minimum execution time: 277_230_000 picoseconds.
-		Weight::from_parts(332_273_000, 26158)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Minimum execution time: 230_189_000 picoseconds.
+		Weight::from_parts(348_901_000, 26158)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(1231), added: 3706, mode: `MaxEncodedLen`)
@@ -721,14 +758,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Assessments` (r:1 w:1)
+	/// Proof: `CommunityBounty::Assessments` (`max_values`: None, `max_size`: Some(2106), added: 4581, mode: `MaxEncodedLen`)
 	fn mark_spam_emptying() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1677`
+		//  Measured:  `1734`
 		//  Estimated: `13574`
-		// Minimum execution time: 164_568_000 picoseconds.
-		Weight::from_parts(176_791_000, 13574)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Minimum execution time: 108_813_000 picoseconds.
+		Weight::from_parts(117_719_000, 13574)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `CommunityBounty::Programs` (r:1 w:1)
 	/// Proof: `CommunityBounty::Programs` (`max_values`: None, `max_size`: Some(1231), added: 3706, mode: `MaxEncodedLen`)
@@ -738,8 +777,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6966`
 		//  Estimated: `10689`
-		// Minimum execution time: 80_211_000 picoseconds.
-		Weight::from_parts(111_379_000, 10689)
+		// Minimum execution time: 47_328_000 picoseconds.
+		Weight::from_parts(66_153_000, 10689)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -759,11 +798,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn settle_round_start(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1484 + n * (121 ±0)`
-		//  Estimated: `14788 + n * (2327 ±28)`
-		// Minimum execution time: 107_892_000 picoseconds.
-		Weight::from_parts(153_287_372, 14788)
-			// Standard Error: 32_121
-			.saturating_add(Weight::from_parts(9_246_817, 0).saturating_mul(n.into()))
+		//  Estimated: `14788 + n * (2327 ±34)`
+		// Minimum execution time: 61_334_000 picoseconds.
+		Weight::from_parts(64_878_318, 14788)
+			// Standard Error: 73_378
+			.saturating_add(Weight::from_parts(6_832_145, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -785,18 +824,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Account` (r:33 w:33)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Assessments` (r:0 w:1)
+	/// Proof: `CommunityBounty::Assessments` (`max_values`: None, `max_size`: Some(2106), added: 4581, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[1, 32]`.
 	fn settle_round_pay(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1482 + p * (506 ±0)`
 		//  Estimated: `13574 + p * (2614 ±0)`
-		// Minimum execution time: 241_643_000 picoseconds.
-		Weight::from_parts(92_332_954, 13574)
-			// Standard Error: 111_254
-			.saturating_add(Weight::from_parts(163_894_648, 0).saturating_mul(p.into()))
+		// Minimum execution time: 148_817_000 picoseconds.
+		Weight::from_parts(154_378_000, 13574)
+			// Standard Error: 615_627
+			.saturating_add(Weight::from_parts(107_258_061, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(p.into())))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 2614).saturating_mul(p.into()))
 	}
@@ -814,18 +855,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:32 w:32)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Assessments` (r:0 w:1)
+	/// Proof: `CommunityBounty::Assessments` (`max_values`: None, `max_size`: Some(2106), added: 4581, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[1, 32]`.
 	fn settle_round_pay_reports(p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1631 + p * (335 ±0)`
 		//  Estimated: `13574 + p * (2609 ±0)`
-		// Minimum execution time: 172_263_000 picoseconds.
-		Weight::from_parts(97_432_149, 13574)
-			// Standard Error: 70_361
-			.saturating_add(Weight::from_parts(87_821_689, 0).saturating_mul(p.into()))
+		// Minimum execution time: 104_114_000 picoseconds.
+		Weight::from_parts(54_370_829, 13574)
+			// Standard Error: 86_530
+			.saturating_add(Weight::from_parts(53_386_811, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into())))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(p.into()))
 	}
@@ -839,8 +882,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `224`
 		//  Estimated: `4696`
-		// Minimum execution time: 41_638_000 picoseconds.
-		Weight::from_parts(51_727_000, 4696)
+		// Minimum execution time: 28_223_000 picoseconds.
+		Weight::from_parts(30_546_000, 4696)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -862,8 +905,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1582`
 		//  Estimated: `6208`
-		// Minimum execution time: 127_869_000 picoseconds.
-		Weight::from_parts(156_724_000, 6208)
+		// Minimum execution time: 90_017_000 picoseconds.
+		Weight::from_parts(93_505_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -877,8 +920,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `52`
 		//  Estimated: `3604`
-		// Minimum execution time: 95_509_000 picoseconds.
-		Weight::from_parts(110_548_000, 3604)
+		// Minimum execution time: 64_891_000 picoseconds.
+		Weight::from_parts(67_105_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -892,8 +935,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `211`
 		//  Estimated: `3604`
-		// Minimum execution time: 83_767_000 picoseconds.
-		Weight::from_parts(100_549_000, 3604)
+		// Minimum execution time: 58_459_000 picoseconds.
+		Weight::from_parts(60_303_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -901,44 +944,45 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// The same measurements with RocksDB storage costs, for mocks and tests.
 impl WeightInfo for () {
-	fn propose_program(_t: u32, m: u32, p: u32, ) -> Weight {
-		Weight::from_parts(140_093_138, 3675)
-			.saturating_add(Weight::from_parts(972_504, 0).saturating_mul(m.into()))
-			.saturating_add(Weight::from_parts(113_861, 0).saturating_mul(p.into()))
+	fn propose_program(t: u32, m: u32, p: u32, ) -> Weight {
+		Weight::from_parts(89_421_966, 3675)
+			.saturating_add(Weight::from_parts(38_970, 0).saturating_mul(t.into()))
+			.saturating_add(Weight::from_parts(901_548, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(187_177, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn approve_program() -> Weight {
-		Weight::from_parts(251_562_000, 6208)
+		Weight::from_parts(149_999_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn reject_program() -> Weight {
-		Weight::from_parts(133_260_000, 6196)
+		Weight::from_parts(81_592_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn cancel_program(n: u32, ) -> Weight {
-		Weight::from_parts(203_847_445, 10689)
-			.saturating_add(Weight::from_parts(7_268_715, 0).saturating_mul(n.into()))
+		Weight::from_parts(113_729_174, 10689)
+			.saturating_add(Weight::from_parts(4_471_913, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2934).saturating_mul(n.into()))
 	}
 	fn close_program(n: u32, ) -> Weight {
-		Weight::from_parts(206_698_844, 10689)
-			.saturating_add(Weight::from_parts(7_273_057, 0).saturating_mul(n.into()))
+		Weight::from_parts(128_367_001, 10689)
+			.saturating_add(Weight::from_parts(4_449_333, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2934).saturating_mul(n.into()))
 	}
 	fn clear_program(n: u32, ) -> Weight {
-		Weight::from_parts(44_719_178, 4038)
-			.saturating_add(Weight::from_parts(7_129_114, 0).saturating_mul(n.into()))
+		Weight::from_parts(22_324_972, 4038)
+			.saturating_add(Weight::from_parts(4_205_673, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -946,8 +990,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2934).saturating_mul(n.into()))
 	}
 	fn clear_program_page(c: u32, ) -> Weight {
-		Weight::from_parts(70_140_074, 26158)
-			.saturating_add(Weight::from_parts(81_322_429, 0).saturating_mul(c.into()))
+		Weight::from_parts(54_029_965, 26158)
+			.saturating_add(Weight::from_parts(51_144_259, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -955,80 +999,79 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2614).saturating_mul(c.into()))
 	}
 	fn set_lead(c: u32, ) -> Weight {
-		Weight::from_parts(77_837_543, 4696)
-			.saturating_add(Weight::from_parts(9_708_116, 0).saturating_mul(c.into()))
+		Weight::from_parts(44_379_595, 4696)
+			.saturating_add(Weight::from_parts(6_456_004, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(c.into())))
 	}
 	fn release_tranche() -> Weight {
-		Weight::from_parts(645_249_000, 6208)
+		Weight::from_parts(381_712_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn reclaim() -> Weight {
-		Weight::from_parts(140_503_000, 6208)
+		Weight::from_parts(82_995_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn add_member() -> Weight {
-		Weight::from_parts(109_946_000, 6210)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+		Weight::from_parts(67_085_000, 6210)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn remove_member(c: u32, ) -> Weight {
-		Weight::from_parts(76_050_522, 4696)
-			.saturating_add(Weight::from_parts(9_639_568, 0).saturating_mul(c.into()))
+		Weight::from_parts(42_105_449, 4696)
+			.saturating_add(Weight::from_parts(5_641_270, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(c.into())))
 	}
 	fn remove_member_ambassador() -> Weight {
-		Weight::from_parts(104_536_000, 7086)
+		Weight::from_parts(60_252_000, 7086)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn unbar_member() -> Weight {
-		Weight::from_parts(55_063_000, 4696)
+		Weight::from_parts(41_798_000, 4696)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn report_milestone(e: u32, n: u32, ) -> Weight {
-		Weight::from_parts(70_973_079, 10689)
-			.saturating_add(Weight::from_parts(159_957, 0).saturating_mul(e.into()))
-			.saturating_add(Weight::from_parts(7_119_707, 0).saturating_mul(n.into()))
+		Weight::from_parts(78_157_964, 10689)
+			.saturating_add(Weight::from_parts(18_559, 0).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(4_509_465, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
 	}
 	fn approve_milestone(n: u32, ) -> Weight {
-		Weight::from_parts(207_240_618, 10689)
-			.saturating_add(Weight::from_parts(7_761_536, 0).saturating_mul(n.into()))
+		Weight::from_parts(134_790_660, 10689)
+			.saturating_add(Weight::from_parts(4_821_059, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
 	}
 	fn reject_milestone() -> Weight {
-		Weight::from_parts(52_488_000, 4696)
+		Weight::from_parts(29_835_000, 4696)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn award(r: u32, ) -> Weight {
-		Weight::from_parts(177_051_942, 6208)
-			.saturating_add(Weight::from_parts(487, 0).saturating_mul(r.into()))
+	fn award(_r: u32, ) -> Weight {
+		Weight::from_parts(109_430_991, 6208)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn award_plain(_r: u32, ) -> Weight {
-		Weight::from_parts(158_595_435, 6208)
+		Weight::from_parts(95_038_379, 6208)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn award_batch(n: u32, ) -> Weight {
-		Weight::from_parts(43_660_819, 4696)
-			.saturating_add(Weight::from_parts(109_161_359, 0).saturating_mul(n.into()))
+		Weight::from_parts(103_343_000, 4696)
+			.saturating_add(Weight::from_parts(65_720_701, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -1036,8 +1079,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
 	}
 	fn award_batch_plain(n: u32, ) -> Weight {
-		Weight::from_parts(83_077_863, 4696)
-			.saturating_add(Weight::from_parts(85_368_690, 0).saturating_mul(n.into()))
+		Weight::from_parts(27_911_938, 4696)
+			.saturating_add(Weight::from_parts(53_171_859, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -1045,98 +1088,103 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(n.into()))
 	}
 	fn promote_member() -> Weight {
-		Weight::from_parts(92_113_000, 6210)
+		Weight::from_parts(53_990_000, 6210)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn file_report(e: u32, ) -> Weight {
-		Weight::from_parts(178_145_231, 13574)
-			.saturating_add(Weight::from_parts(5_163, 0).saturating_mul(e.into()))
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
-	}
-	fn file_report_opening(e: u32, ) -> Weight {
-		Weight::from_parts(72_711_185, 10689)
-			.saturating_add(Weight::from_parts(9_312, 0).saturating_mul(e.into()))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		Weight::from_parts(144_459_591, 13574)
+			.saturating_add(Weight::from_parts(224_058, 0).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
-	fn file_claim(e: u32, ) -> Weight {
-		Weight::from_parts(286_886_126, 13574)
-			.saturating_add(Weight::from_parts(5_711, 0).saturating_mul(e.into()))
+	fn file_report_opening(e: u32, ) -> Weight {
+		Weight::from_parts(48_255_906, 10689)
+			.saturating_add(Weight::from_parts(9_051, 0).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+	}
+	fn file_claim(_e: u32, ) -> Weight {
+		Weight::from_parts(214_597_319, 13574)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn file_claim_opening(e: u32, ) -> Weight {
-		Weight::from_parts(166_248_317, 10689)
-			.saturating_add(Weight::from_parts(6_230, 0).saturating_mul(e.into()))
+		Weight::from_parts(98_427_044, 10689)
+			.saturating_add(Weight::from_parts(2_493, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn score_round(n: u32, ) -> Weight {
-		Weight::from_parts(91_542_871, 10689)
-			.saturating_add(Weight::from_parts(4_519_100, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		Weight::from_parts(84_011_414, 10689)
+			.saturating_add(Weight::from_parts(2_261_922, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
+	fn review_round(n: u32, ) -> Weight {
+		Weight::from_parts(146_416_936, 10689)
+			.saturating_add(Weight::from_parts(4_316_737, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
 	fn mark_spam() -> Weight {
-		Weight::from_parts(332_273_000, 26158)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+		Weight::from_parts(348_901_000, 26158)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn mark_spam_emptying() -> Weight {
-		Weight::from_parts(176_791_000, 13574)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+		Weight::from_parts(117_719_000, 13574)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn finalize_round() -> Weight {
-		Weight::from_parts(111_379_000, 10689)
+		Weight::from_parts(66_153_000, 10689)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn settle_round_start(n: u32, ) -> Weight {
-		Weight::from_parts(153_287_372, 14788)
-			.saturating_add(Weight::from_parts(9_246_817, 0).saturating_mul(n.into()))
+		Weight::from_parts(64_878_318, 14788)
+			.saturating_add(Weight::from_parts(6_832_145, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 2327).saturating_mul(n.into()))
 	}
 	fn settle_round_pay(p: u32, ) -> Weight {
-		Weight::from_parts(92_332_954, 13574)
-			.saturating_add(Weight::from_parts(163_894_648, 0).saturating_mul(p.into()))
+		Weight::from_parts(154_378_000, 13574)
+			.saturating_add(Weight::from_parts(107_258_061, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(p.into())))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 2614).saturating_mul(p.into()))
 	}
 	fn settle_round_pay_reports(p: u32, ) -> Weight {
-		Weight::from_parts(97_432_149, 13574)
-			.saturating_add(Weight::from_parts(87_821_689, 0).saturating_mul(p.into()))
+		Weight::from_parts(54_370_829, 13574)
+			.saturating_add(Weight::from_parts(53_386_811, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(p.into())))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(p.into()))
 	}
 	fn check_payment() -> Weight {
-		Weight::from_parts(51_727_000, 4696)
+		Weight::from_parts(30_546_000, 4696)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn retry_payment() -> Weight {
-		Weight::from_parts(156_724_000, 6208)
+		Weight::from_parts(93_505_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn set_payee() -> Weight {
-		Weight::from_parts(110_548_000, 3604)
+		Weight::from_parts(67_105_000, 3604)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn clear_payee() -> Weight {
-		Weight::from_parts(100_549_000, 3604)
+		Weight::from_parts(60_303_000, 3604)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}

@@ -435,6 +435,8 @@ impl pallet_community_bounty::Config for Runtime {
 	/// A full roster's reports (128) and 32 contributors' claims.
 	type MaxEntriesPerRound = ConstU32<160>;
 	type MaxScoresPerCall = ConstU32<64>;
+	/// A council-sized panel: five reviewers score each round.
+	type MaxReviewers = ConstU32<5>;
 	/// A page of a round's settlement stays under 256 KiB of proof and 5% of the block.
 	type RoundPageSize = ConstU32<32>;
 	// The pallet's own weights: frame-omni-bencher measures them on this runtime.

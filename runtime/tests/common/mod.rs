@@ -347,7 +347,7 @@ pub fn add(who: &AccountId, senior_of: Option<&AccountId>) {
 
 /// `who` files its report for `period` of program 0.
 pub fn file(who: &AccountId, period: u32) -> Result<(), DispatchError> {
-	CommunityBounty::file_report(signed(who), 0, period, bounded("https://forum/report"))
+	CommunityBounty::file_report(signed(who), 0, period, bounded("https://forum/report"), None)
 		.map(|_| ())
 		.map_err(|e| e.error)
 }

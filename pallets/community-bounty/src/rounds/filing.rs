@@ -29,14 +29,17 @@ use frame_support::{
 use sp_runtime::traits::BlockNumberProvider;
 
 impl<T: Config> Pallet<T> {
-	/// Files a report (`claim_pool: None`) or a claim; returns the weight it used.
+	/// Files a report (`claim_pool: None`), with the score its member proposes if any, or a
+	/// claim; returns the weight it used.
 	pub(crate) fn do_file(
 		index: ProgramIndex,
 		period: PeriodIndex,
 		who: T::AccountId,
 		claim_pool: Option<PoolIndex>,
 		evidence: EvidenceOf<T>,
+		proposed: Option<Score>,
 	) -> Result<Weight, DispatchError> {
+		ensure!(proposed.is_none_or(|score| score <= MAX_SCORE), Error::<T>::InvalidScore);
 		let mut program = Self::program(index)?;
 		let schedule = Self::ensure_active(&program)?;
 		ensure!(who != program.lead, Error::<T>::LeadCannotFile);
@@ -95,6 +98,9 @@ impl<T: Config> Pallet<T> {
 		let entry =
 			RoundEntry { who: who.clone(), kind, evidence: evidence.clone(), filed_at: now };
 		RoundStore::<T>::append(index, period, &round, entry)?;
+		if proposed.is_some() {
+			RoundStore::<T>::note_proposal(index, period, &round, proposed)?;
+		}
 		Self::deposit_event(Event::Filed {
 			index,
 			period,
@@ -102,6 +108,7 @@ impl<T: Config> Pallet<T> {
 			pool: claim_pool,
 			deposit,
 			evidence: evidence.clone(),
+			proposed,
 		});
 		let e = evidence.len() as u32;
 		Ok(match (claim_pool.is_some(), opens) {
@@ -122,10 +129,22 @@ impl<T: Config> Pallet<T> {
 		let program = Self::program(index)?;
 		ensure!(&program.lead == caller, Error::<T>::NotLead);
 		let schedule = Self::ensure_active(&program)?;
+		let round = Self::scoring_round(index, period, &program)?;
+		Ok((program, round, schedule))
+	}
+
+	/// The round of `period` of an active `program` (also after its end block), if it is not
+	/// final yet: scores may still change.
+	pub(crate) fn scoring_round(
+		index: ProgramIndex,
+		period: PeriodIndex,
+		program: &Program<T>,
+	) -> Result<Round<T>, DispatchError> {
+		let schedule = Self::ensure_active(program)?;
 		let round = RoundStore::<T>::get(index, period).ok_or(Error::<T>::NoRound)?;
 		let now = T::BlockNumberProvider::current_block_number();
 		ensure!(!schedule.is_final(&round, period, now), Error::<T>::RoundFinal);
-		Ok((program, round, schedule))
+		Ok(round)
 	}
 
 	pub(crate) fn do_score_round(
@@ -135,6 +154,8 @@ impl<T: Config> Pallet<T> {
 		scores: ScoresOf<T>,
 	) -> DispatchResult {
 		let (program, mut round, _) = Self::open_round(index, period, caller)?;
+		// With a panel, its reviewers score: the lead only as one of them.
+		ensure!(!Panels::<T>::contains_key(index), Error::<T>::PanelScores);
 		ensure!(!scores.is_empty(), Error::<T>::NoScores);
 		for (who, score) in scores {
 			ensure!(score <= MAX_SCORE, Error::<T>::InvalidScore);

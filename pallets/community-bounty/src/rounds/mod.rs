@@ -60,6 +60,7 @@
 
 mod activity;
 mod filing;
+mod panel;
 mod payout;
 mod settlement;
 mod store;

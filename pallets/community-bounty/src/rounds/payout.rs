@@ -213,6 +213,8 @@ impl<T: Config> Pallet<T> {
 			RoundStatus::Paying { next, .. } => next as usize,
 			_ => 0,
 		};
+		let assessments = RoundStore::<T>::assessments(index, period);
+		let reviewers = Panels::<T>::get(index).map(|panel| panel.reviewers).unwrap_or_default();
 		let mut planned = Vec::with_capacity(round.filers.len());
 		for (position, (filer, pool)) in round.filers.iter().zip(payable).enumerate() {
 			if position < first_unpaid {
@@ -224,11 +226,23 @@ impl<T: Config> Pallet<T> {
 			let payment = pool.and_then(|p| {
 				Self::scored_payment(program, p, filer.score_or_zero(), tallies.get(p as usize)?)
 			});
+			let assessment = assessments.get(position);
 			planned.push(EntryView {
 				who: filer.who.clone(),
 				kind: entry.kind,
 				evidence: entry.evidence.into_inner(),
 				score: filer.score,
+				proposed: assessment.and_then(|a| a.proposed),
+				reviews: assessment
+					.map(|a| {
+						a.reviews
+							.iter()
+							.filter_map(|(by, score)| {
+								Some((reviewers.get(*by as usize)?.clone(), *score))
+							})
+							.collect()
+					})
+					.unwrap_or_default(),
 				eligible: pool.is_some(),
 				payment,
 			});

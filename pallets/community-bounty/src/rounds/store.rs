@@ -16,20 +16,21 @@
 
 //! [`RoundStore`]: the only writer of a round's storage.
 //!
-//! A round is stored in three places: its record ([`Rounds`]: the filers in filing order, their
+//! A round is stored in four places: its record ([`Rounds`]: the filers in filing order, their
 //! scores, its status), its entries in pages of [`Config::RoundPageSize`] ([`RoundPages`]: the
-//! filer at position `i` is on page `i / size`, at `i % size`), and, once it settles, who was
-//! active in it ([`Activity`]). Filing, scoring, settlement, the activity metric and the
-//! clean-up of a removed program change them only through this type, which keeps the record
-//! and the pages in step: a page never holds an entry that the record does not list, at the
-//! same position.
+//! filer at position `i` is on page `i / size`, at `i % size`), what its entries were given
+//! besides their score ([`Assessments`]: proposed scores and reviews, at the filers'
+//! positions), and, once it settles, who was active in it ([`Activity`]). Filing, scoring,
+//! settlement, the activity metric and the clean-up of a removed program change them only
+//! through this type, which keeps the record, the pages and the assessments in step: neither
+//! holds an entry that the record does not list, at the same position.
 
 use crate::{pallet::*, *};
 use alloc::vec::Vec;
 use core::marker::PhantomData;
 use frame_support::traits::DefensiveOption;
 
-/// The only writer of [`Rounds`], [`RoundPages`] and [`Activity`].
+/// The only writer of [`Rounds`], [`RoundPages`], [`Assessments`] and [`Activity`].
 pub(crate) struct RoundStore<T>(PhantomData<T>);
 
 impl<T: Config> RoundStore<T> {
@@ -59,9 +60,58 @@ impl<T: Config> RoundStore<T> {
 		Rounds::<T>::insert(index, period, round);
 	}
 
-	/// Removes the record of a round whose pages are gone.
+	/// Removes the record of a round whose pages are gone, and its assessments.
 	pub(crate) fn remove(index: ProgramIndex, period: PeriodIndex) {
 		Rounds::<T>::remove(index, period);
+		Assessments::<T>::remove(index, period);
+	}
+
+	/// The assessments of the round of `period`, by position (empty if none is stored).
+	pub(crate) fn assessments(index: ProgramIndex, period: PeriodIndex) -> AssessmentsOf<T> {
+		Assessments::<T>::get(index, period).unwrap_or_default()
+	}
+
+	/// The assessment at `position` of `assessments`, made (with the empty ones before it) if
+	/// the list is shorter; `position` is a filer's, below `MaxEntriesPerRound`.
+	pub(crate) fn assessment_mut(
+		assessments: &mut AssessmentsOf<T>,
+		position: usize,
+	) -> Result<&mut Assessment<T>, DispatchError> {
+		while assessments.len() <= position {
+			assessments.try_push(Default::default()).map_err(|_| Error::<T>::Inconsistent)?;
+		}
+		assessments.get_mut(position).ok_or_else(|| Error::<T>::Inconsistent.into())
+	}
+
+	/// Stores the assessments of a round, without the empty ones at the end; none if all are.
+	pub(crate) fn put_assessments(
+		index: ProgramIndex,
+		period: PeriodIndex,
+		mut assessments: AssessmentsOf<T>,
+	) {
+		while assessments.last().is_some_and(Assessment::is_empty) {
+			assessments.pop();
+		}
+		if assessments.is_empty() {
+			Assessments::<T>::remove(index, period);
+		} else {
+			Assessments::<T>::insert(index, period, assessments);
+		}
+	}
+
+	/// Keeps the score that the filer `round` lists last proposed for its report.
+	pub(crate) fn note_proposal(
+		index: ProgramIndex,
+		period: PeriodIndex,
+		round: &Round<T>,
+		proposed: Option<Score>,
+	) -> DispatchResult {
+		let position =
+			round.filers.len().checked_sub(1).defensive_ok_or(Error::<T>::Inconsistent)?;
+		let mut assessments = Self::assessments(index, period);
+		Self::assessment_mut(&mut assessments, position)?.proposed = proposed;
+		Self::put_assessments(index, period, assessments);
+		Ok(())
 	}
 
 	/// Stores the entry of the filer that `round` lists last, on its page, and the record.
@@ -116,6 +166,16 @@ impl<T: Config> RoundStore<T> {
 			Self::put_page(index, period, last_page, tail);
 		}
 		Self::put_page(index, period, page, entries);
+		// The last filer's assessment, if it has one, takes the place too.
+		let mut assessments = Self::assessments(index, period);
+		if (position as usize) < assessments.len() {
+			if (last as usize) < assessments.len() {
+				assessments.swap_remove(position as usize);
+			} else if let Some(slot) = assessments.get_mut(position as usize) {
+				*slot = Default::default();
+			}
+			Self::put_assessments(index, period, assessments);
+		}
 		round.filers.swap_remove(position as usize);
 		if round.filers.is_empty() {
 			Self::remove(index, period);
@@ -142,11 +202,12 @@ impl<T: Config> RoundStore<T> {
 		RoundPages::<T>::take(index, key)
 	}
 
-	/// Removes up to `limit` round records of a removed program; returns how many it removed.
+	/// Removes up to `limit` round records of a removed program, with their assessments;
+	/// returns how many it removed.
 	pub(crate) fn clear_records(index: ProgramIndex, limit: u32) -> u32 {
 		let keys: Vec<_> = Rounds::<T>::iter_key_prefix(index).take(limit as usize).collect();
 		for period in &keys {
-			Rounds::<T>::remove(index, period);
+			Self::remove(index, *period);
 		}
 		keys.len() as u32
 	}

@@ -23,7 +23,9 @@ use crate::{
 };
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
-use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
+use frame_support::{
+	BoundedVec, CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound, PartialEqNoBound,
+};
 use scale_info::TypeInfo;
 use sp_runtime::traits::Zero;
 
@@ -273,3 +275,96 @@ pub type RoundPageOf<T> = BoundedVec<RoundEntry<T>, <T as Config>::RoundPageSize
 
 /// One `(account, score)` pair of a [`crate::Pallet::score_round`] call.
 pub type ScoresOf<T> = BoundedVec<(AccountIdOf<T>, Score), <T as Config>::MaxScoresPerCall>;
+
+/// The scoring panel a program's spec names: who scores its rounds, and how many scores an
+/// entry needs. Without one, the lead scores alone.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub struct Panel<T: Config> {
+	/// The reviewers, 1..=[`Config::MaxReviewers`], each once; the lead may be one. None is on
+	/// the roster, the program account or the treasury.
+	pub reviewers: BoundedVec<AccountIdOf<T>, <T as Config>::MaxReviewers>,
+	/// How many reviewers must score an entry for it to have a score (the median of theirs):
+	/// 1..=the number of reviewers. Below it the entry scores nothing and pays nothing.
+	pub quorum: u32,
+}
+
+impl<T: Config> Panel<T> {
+	/// The position of `who` on the panel, if it is a reviewer.
+	pub fn position(&self, who: &AccountIdOf<T>) -> Option<ReviewerIndex> {
+		self.reviewers.iter().position(|r| r == who).map(|p| p as ReviewerIndex)
+	}
+}
+
+/// A reviewer's position on its program's panel.
+pub type ReviewerIndex = u8;
+
+/// What an entry of a round was given besides its score: the member's own proposal, and each
+/// reviewer's score. Kept in [`crate::Assessments`], at the entry's position.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	DefaultNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound(T: Config))]
+pub struct Assessment<T: Config> {
+	/// The score the member proposed for its report (0..=100), if it did.
+	pub proposed: Option<Score>,
+	/// Each reviewer's score, by the reviewer's position on the panel, in the order given;
+	/// a reviewer scores an entry at most once (a new score replaces its last).
+	pub reviews: BoundedVec<(ReviewerIndex, Score), <T as Config>::MaxReviewers>,
+}
+
+impl<T: Config> Assessment<T> {
+	/// Whether it holds nothing: no proposal, no review.
+	pub fn is_empty(&self) -> bool {
+		self.proposed.is_none() && self.reviews.is_empty()
+	}
+
+	/// The median of the reviews if at least `quorum` reviewers scored (the mean of the two
+	/// middle scores, rounded down, for an even count); `None` below the quorum.
+	pub fn median(&self, quorum: u32) -> Option<Score> {
+		let count = self.reviews.len();
+		if count == 0 || (count as u32) < quorum {
+			return None;
+		}
+		// At most `MaxReviewers` (256 at most, `integrity_test` checks) scores, sorted on the
+		// stack: no allocation per entry.
+		let mut buffer = [0 as Score; 256];
+		for (slot, (_, score)) in buffer.iter_mut().zip(self.reviews.iter()) {
+			*slot = *score;
+		}
+		let scores = buffer.get_mut(..count)?;
+		scores.sort_unstable();
+		let high = *scores.get(count / 2)?;
+		if !count.is_multiple_of(2) {
+			return Some(high);
+		}
+		let low = *scores.get((count / 2).saturating_sub(1))?;
+		// Both at most 100: their sum fits a u16.
+		Some(((low as u16 + high as u16) / 2) as Score)
+	}
+}
+
+/// The assessments of a round's entries, by position: shorter than the round's filers when its
+/// last entries hold nothing.
+pub type AssessmentsOf<T> = BoundedVec<Assessment<T>, <T as Config>::MaxEntriesPerRound>;

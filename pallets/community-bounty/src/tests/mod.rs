@@ -27,6 +27,7 @@
 mod assets;
 mod milestones;
 mod model;
+mod panel;
 mod payees;
 mod payments;
 mod program;
@@ -136,6 +137,7 @@ pub(crate) fn direct_spec() -> ProgramSpec<Test> {
 		activity_threshold: 40,
 		max_seniors: None,
 		min_crew: 0,
+		panel: None,
 	}
 }
 
@@ -163,10 +165,12 @@ pub(crate) fn description_hash() -> <Test as frame_system::Config>::Hash {
 	<Test as frame_system::Config>::Hashing::hash(DESCRIPTION.as_bytes())
 }
 
-/// The bond of a proposal: the base, and the per-byte part for its program record as stored.
+/// The bond of a proposal: the base, and the per-byte part for its program record and its
+/// panel, if any, as stored.
 pub(crate) fn bond_for(spec: ProgramSpec<Test>) -> Balance {
+	let panel = spec.panel.as_ref().map_or(0, |panel| panel.encoded_size());
 	let record = CB::proposed_record(LEAD, spec, 1).expect("a record");
-	100 * PHA + record.encoded_size() as Balance * (PHA / 10)
+	100 * PHA + (record.encoded_size() + panel) as Balance * (PHA / 10)
 }
 
 /// The bond of [`direct_spec`]'s proposal.

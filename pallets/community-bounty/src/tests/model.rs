@@ -85,11 +85,13 @@ impl Who {
 
 #[derive(Clone, Debug)]
 enum Action {
-	/// `active`: milestone 1 counts the active members (else the roster).
+	/// `active`: milestone 1 counts the active members (else the roster); `panel`: the spec
+	/// names [`REVIEWERS`] as its scoring panel, two of whom make a quorum.
 	Propose {
 		who: Who,
 		valid: bool,
 		active: bool,
+		panel: bool,
 	},
 	Approve {
 		who: Who,
@@ -211,6 +213,13 @@ enum Action {
 		back: u8,
 		scores: Vec<(u8, u8)>,
 	},
+	/// `reviewer` (a member index: a reviewer of [`REVIEWERS`] or not) reviews a round.
+	Review {
+		reviewer: u8,
+		index: u32,
+		back: u8,
+		scores: Vec<(u8, u8)>,
+	},
 	Spam {
 		who: Who,
 		index: u32,
@@ -260,6 +269,22 @@ enum Action {
 
 /// Members 0..8: 0..4 are roster candidates, 4..8 contributors (never on the roster); 8 is the
 /// lead, 9 the account of program 0 and 10 the treasury, whom no program may pay or enrol.
+/// The scoring panel of a program proposed with one: the lead, members 5 and 6 (who may file
+/// claims, never join a roster); two make a quorum.
+const REVIEWERS: [u8; 3] = [8, 5, 6];
+const QUORUM: usize = 2;
+
+/// The median of `reviews` at or above [`QUORUM`], as the pallet defines it.
+fn median(reviews: &BTreeMap<AccountId, u8>) -> Option<u8> {
+	let mut scores: Vec<u16> = reviews.values().map(|s| *s as u16).collect();
+	if scores.len() < QUORUM {
+		return None;
+	}
+	scores.sort();
+	let n = scores.len();
+	Some(if n % 2 == 1 { scores[n / 2] } else { (scores[n / 2 - 1] + scores[n / 2]) / 2 } as u8)
+}
+
 fn member(m: u8) -> AccountId {
 	match m {
 		8 => LEAD,
@@ -269,9 +294,14 @@ fn member(m: u8) -> AccountId {
 	}
 }
 
-/// A roster candidate, now and then one who may never be on a roster.
+/// A roster candidate, now and then one who may never be on a roster (or a panel's reviewer).
 fn candidate() -> impl Strategy<Value = u8> {
-	prop_oneof![12 => 0u8..4, 1 => 8u8..11]
+	prop_oneof![12 => 0u8..4, 1 => 8u8..11, 1 => Just(5u8)]
+}
+
+/// Who reviews: a reviewer of [`REVIEWERS`], now and then a member who is not one.
+fn reviewer() -> impl Strategy<Value = u8> {
+	prop_oneof![3 => Just(8u8), 3 => Just(5u8), 3 => Just(6u8), 1 => Just(0u8)]
 }
 
 /// A beneficiary, now and then one who may never be paid.
@@ -338,7 +368,7 @@ fn usd() -> impl Strategy<Value = Balance> {
 
 fn action() -> impl Strategy<Value = Action> {
 	prop_oneof![
-		3 => (who(), prop::bool::weighted(0.85), any::<bool>()).prop_map(|(who, valid, active)| Action::Propose { who, valid, active }),
+		3 => (who(), prop::bool::weighted(0.85), any::<bool>(), prop::bool::weighted(0.3)).prop_map(|(who, valid, active, panel)| Action::Propose { who, valid, active, panel }),
 		3 => (council(), index()).prop_map(|(who, index)| Action::Approve { who, index }),
 		1 => (council(), index()).prop_map(|(who, index)| Action::Reject { who, index }),
 		1 => (council(), index()).prop_map(|(who, index)| Action::Cancel { who, index }),
@@ -363,6 +393,7 @@ fn action() -> impl Strategy<Value = Action> {
 		5 => (prop_oneof![12 => 0u8..8, 1 => 8u8..11], index(), back()).prop_map(|(member, index, back)| Action::FileReport { member, index, back }),
 		3 => (prop_oneof![12 => 0u8..8, 1 => 8u8..11], index(), back(), prop_oneof![6 => Just(3u32), 1 => Just(2u32), 1 => Just(1u32), 1 => Just(7u32)]).prop_map(|(member, index, back, pool)| Action::FileClaim { member, index, back, pool }),
 		4 => (who(), index(), back(), prop::collection::vec((0u8..9, prop_oneof![Just(0u8), Just(39), Just(40), Just(41), Just(75), Just(100), Just(101)]), 0..5)).prop_map(|(who, index, back, scores)| Action::Score { who, index, back, scores }),
+		3 => (reviewer(), index(), back(), prop::collection::vec((0u8..9, prop_oneof![Just(0u8), Just(40), Just(75), Just(100), Just(101)]), 0..4)).prop_map(|(reviewer, index, back, scores)| Action::Review { reviewer, index, back, scores }),
 		1 => (who(), index(), back(), 0u8..9).prop_map(|(who, index, back, member)| Action::Spam { who, index, back, member }),
 		2 => (who(), index(), back()).prop_map(|(who, index, back)| Action::Finalize { who, index, back }),
 		4 => (who(), index(), back()).prop_map(|(who, index, back)| Action::Settle { who, index, back }),
@@ -400,6 +431,8 @@ struct ModelProgram {
 	lead: AccountId,
 	/// Whether milestone 1 counts the active members (else the roster).
 	counts_active: bool,
+	/// Whether [`REVIEWERS`] score its rounds (else the lead).
+	panel: bool,
 	active: Option<(u64, u64)>,
 	released: Balance,
 	owed: Vec<Balance>,
@@ -447,6 +480,8 @@ struct ModelEntry {
 	claim: Option<u32>,
 	score: Option<u8>,
 	payable: Option<u32>,
+	/// With a panel: each reviewer's score.
+	reviews: BTreeMap<AccountId, u8>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -827,12 +862,13 @@ impl Model {
 		use Action::*;
 		self.next_mock.set(MockPayments::get().len() as u32);
 		match action.clone() {
-			Propose { who, valid, active } => {
+			Propose { who, valid, active, panel } => {
 				let caller = who.account().ok_or(BadOrigin)?;
 				if !valid {
 					return Err(Error::<Test>::EmptyTitle.into());
 				}
-				if free(caller).saturating_sub(ED) < super::direct_bond() {
+				// The bond counts the program's bytes, the panel's too.
+				if free(caller).saturating_sub(ED) < super::bond_for(proposed_spec(active, panel)) {
 					return Err(Error::<Test>::InsufficientBond.into());
 				}
 				self.programs.insert(
@@ -840,6 +876,7 @@ impl Model {
 					ModelProgram {
 						lead: caller,
 						counts_active: active,
+						panel,
 						active: None,
 						released: 0,
 						owed: Vec::new(),
@@ -1143,6 +1180,9 @@ impl Model {
 			Score { who, index, back, scores } => {
 				let period = target_period(index, back);
 				let (mut p, mut round, _) = self.open_round(who, index, period)?;
+				if p.panel {
+					return Err(Error::<Test>::PanelScores.into());
+				}
 				if scores.is_empty() {
 					return Err(Error::<Test>::NoScores.into());
 				}
@@ -1155,6 +1195,41 @@ impl Model {
 					}
 					let entry = round.entries.get_mut(&member(m)).ok_or(Error::<Test>::NotFiled)?;
 					entry.score = Some(score);
+				}
+				p.rounds.insert(period, round);
+				self.programs.insert(index, p);
+			},
+			Review { reviewer, index, back, scores } => {
+				let caller = member(reviewer);
+				let mut p = self.program(index)?.clone();
+				if !p.panel {
+					return Err(Error::<Test>::NoPanel.into());
+				}
+				if !REVIEWERS.contains(&reviewer) {
+					return Err(Error::<Test>::NotReviewer.into());
+				}
+				let (approved_at, _) = p.active.ok_or(Error::<Test>::NotActive)?;
+				let period = target_period(index, back);
+				let mut round = p.rounds.get(&period).cloned().ok_or(Error::<Test>::NoRound)?;
+				if is_final(&round, approved_at, period) {
+					return Err(Error::<Test>::RoundFinal.into());
+				}
+				if scores.is_empty() {
+					return Err(Error::<Test>::NoScores.into());
+				}
+				for (m, score) in scores {
+					if score > 100 {
+						return Err(Error::<Test>::InvalidScore.into());
+					}
+					if member(m) == caller {
+						return Err(Error::<Test>::OwnEntry.into());
+					}
+					if member(m) == p.lead {
+						return Err(Error::<Test>::LeadCannotFile.into());
+					}
+					let entry = round.entries.get_mut(&member(m)).ok_or(Error::<Test>::NotFiled)?;
+					entry.reviews.insert(caller, score);
+					entry.score = median(&entry.reviews);
 				}
 				p.rounds.insert(period, round);
 				self.programs.insert(index, p);
@@ -1302,7 +1377,10 @@ impl Model {
 			return Err(Error::<Test>::InsufficientDeposit.into());
 		}
 		round.filers.push(m);
-		round.entries.insert(m, ModelEntry { claim, score: None, payable: None });
+		round.entries.insert(
+			m,
+			ModelEntry { claim, score: None, payable: None, reviews: Default::default() },
+		);
 		p.rounds.insert(period, round);
 		self.programs.insert(index, p);
 		Ok(())
@@ -1481,6 +1559,9 @@ impl Model {
 		if m == p.lead {
 			return Err(Error::<Test>::LeadCannotBeMember.into());
 		}
+		if p.panel && REVIEWERS.iter().any(|r| member(*r) == m) {
+			return Err(Error::<Test>::ReviewerCannotJoin.into());
+		}
 		if p.barred.contains(&m) {
 			return Err(Error::<Test>::MemberBarred.into());
 		}
@@ -1511,6 +1592,18 @@ impl Model {
 /// [`direct_spec`] with two scored pools: 2 for seniors (40%, proportional), 3 for contributors'
 /// claims (40%, linear, member cap $500); a senior is paid from a senior pool if it leads a crew
 /// of at least one; milestone 1 counts the active members if `active`, else the roster.
+/// [`model_spec`], scored by [`REVIEWERS`] if `panel`.
+fn proposed_spec(active: bool, panel: bool) -> ProgramSpec<Test> {
+	let mut spec = model_spec(active);
+	if panel {
+		spec.panel = Some(Panel {
+			reviewers: REVIEWERS.map(member).to_vec().try_into().expect("3 reviewers"),
+			quorum: QUORUM as u32,
+		});
+	}
+	spec
+}
+
 fn model_spec(active: bool) -> ProgramSpec<Test> {
 	let mut spec = direct_spec();
 	spec.min_crew = MIN_CREW as u32;
@@ -1547,8 +1640,8 @@ fn run(action: &Action) -> Outcome {
 		s.as_bytes().to_vec().try_into().expect("fits")
 	}
 	match action.clone() {
-		Propose { who, valid, active } => {
-			let mut spec = model_spec(active);
+		Propose { who, valid, active, panel } => {
+			let mut spec = proposed_spec(active, panel);
 			if !valid {
 				spec.title = Default::default();
 			}
@@ -1651,11 +1744,15 @@ fn run(action: &Action) -> Outcome {
 			set_held(CB::program_account(index), held(CB::program_account(index)) + PHA);
 			Ok(())
 		},
-		FileReport { member: m, index, back } => {
-			CB::file_report(signed(member(m)), index, target_period(index, back), bytes("issue"))
-				.map(|_| ())
-				.map_err(|e| e.error)
-		},
+		FileReport { member: m, index, back } => CB::file_report(
+			signed(member(m)),
+			index,
+			target_period(index, back),
+			bytes("issue"),
+			None,
+		)
+		.map(|_| ())
+		.map_err(|e| e.error),
 		FileClaim { member: m, index, back, pool } => CB::file_claim(
 			signed(member(m)),
 			index,
@@ -1669,6 +1766,15 @@ fn run(action: &Action) -> Outcome {
 			let scores: Vec<_> = scores.into_iter().map(|(m, s)| (member(m), s)).collect();
 			CB::score_round(
 				who.origin(),
+				index,
+				target_period(index, back),
+				scores.try_into().expect("at most 4 scores"),
+			)
+		},
+		Review { reviewer, index, back, scores } => {
+			let scores: Vec<_> = scores.into_iter().map(|(m, s)| (member(m), s)).collect();
+			CB::review_round(
+				signed(member(reviewer)),
 				index,
 				target_period(index, back),
 				scores.try_into().expect("at most 4 scores"),
@@ -1811,8 +1917,13 @@ fn cases() -> u32 {
 /// A running program with milestone 1 counting `active` members (else the roster), two seniors
 /// (members 0 and 1) and, with `crews`, an ambassador in each one's crew (members 2 and 3).
 fn running(active: bool, crews: bool) -> Vec<Action> {
+	running_scored(active, crews, false)
+}
+
+/// As [`running`], scored by [`REVIEWERS`] if `panel`.
+fn running_scored(active: bool, crews: bool, panel: bool) -> Vec<Action> {
 	let mut prelude = vec![
-		Action::Propose { who: Who::Lead, valid: true, active },
+		Action::Propose { who: Who::Lead, valid: true, active, panel },
 		Action::Approve { who: Who::Approver, index: 0 },
 		Action::AddSenior { who: Who::Lead, index: 0, member: 0, with_senior: false },
 		Action::AddSenior { who: Who::Lead, index: 0, member: 1, with_senior: false },
@@ -1834,6 +1945,7 @@ fn round_action() -> impl Strategy<Value = Action> {
 		6 => (roster(), prop_oneof![Just(0u8), Just(1)]).prop_map(|(member, back)| Action::FileReport { member, index: 0, back }),
 		2 => (4u8..8, prop_oneof![Just(0u8), Just(1)]).prop_map(|(member, back)| Action::FileClaim { member, index: 0, back, pool: 3 }),
 		5 => (prop_oneof![Just(0u8), Just(1)], prop::collection::vec((0u8..8, score()), 1..4)).prop_map(|(back, scores)| Action::Score { who: Who::Lead, index: 0, back, scores }),
+		5 => (reviewer(), prop_oneof![Just(0u8), Just(1)], prop::collection::vec((0u8..8, score()), 1..4)).prop_map(|(reviewer, back, scores)| Action::Review { reviewer, index: 0, back, scores }),
 		2 => Just(Action::Finalize { who: Who::Lead, index: 0, back: 1 }),
 		4 => prop_oneof![Just(0u8), Just(1)].prop_map(|back| Action::Settle { who: Who::Stranger, index: 0, back }),
 		2 => (prop_oneof![Just(Who::Lead), Just(Who::Approver)], roster()).prop_map(|(who, member)| Action::RemoveMember { who, index: 0, member }),
@@ -1959,8 +2071,10 @@ proptest! {
 		actions in prop::collection::vec(round_action(), 1..80)
 	) {
 		// A running program counting its active members, with seniors that have crews: the
-		// sequences go deep into rounds, members leaving, and the milestone they count.
-		check(&running(true, true).into_iter().chain(actions).collect::<Vec<_>>());
+		// sequences go deep into rounds, members leaving, and the milestone they count. Half
+		// of them are scored by a panel (whose medians the milestone then counts).
+		let panel = actions.len() % 2 == 0;
+		check(&running_scored(true, true, panel).into_iter().chain(actions).collect::<Vec<_>>());
 	}
 
 	#[test]

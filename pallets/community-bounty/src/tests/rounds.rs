@@ -77,12 +77,12 @@ fn six_seniors_scored(score_of_each: u8) -> ProgramIndex {
 }
 
 pub(super) fn file(index: ProgramIndex, period: PeriodIndex, who: AccountId) -> DispatchResult {
-	CB::file_report(signed(who), index, period, bytes("https://github.com/x/issues/1"))
+	CB::file_report(signed(who), index, period, bytes("https://github.com/x/issues/1"), None)
 		.map(|_| ())
 		.map_err(|e| e.error)
 }
 
-fn claim(index: ProgramIndex, period: PeriodIndex, who: AccountId) -> DispatchResult {
+pub(super) fn claim(index: ProgramIndex, period: PeriodIndex, who: AccountId) -> DispatchResult {
 	CB::file_claim(signed(who), index, period, CONTRIBUTOR_POOL, bytes("https://x/article"))
 		.map(|_| ())
 		.map_err(|e| e.error)
@@ -162,6 +162,7 @@ fn members_file_their_own_reports_for_a_period_and_the_lead_never_files() {
 				pool: None,
 				deposit: 0,
 				evidence: bytes("https://github.com/x/issues/1"),
+				proposed: None,
 			}]
 		);
 		assert_ok!(file(index, 0, 200));
