@@ -15,7 +15,8 @@
 // limitations under the License.
 
 //! Replays Khala treasury proposal #14 (April 2022, 100,000 PHA) on the demo runtime, then its
-//! contributors paid in USDT as a program of their own (program #1).
+//! contributors paid in USDT as a program of their own (program #1), then one more month of its
+//! senior pool scored by a panel of three (program #2).
 //!
 //! Everything runs in process, block by block: each block is initialised and finalised by
 //! `Executive`, gets its timestamp inherent, and every action is a signed extrinsic from a dev
@@ -28,6 +29,7 @@
 
 mod chain;
 mod narrate;
+mod panel;
 mod scenario;
 mod usdt;
 
@@ -70,6 +72,8 @@ fn main() {
 		scenario::replay(&mut chain, &lead);
 	let next_day = chain.block + community_bounty_runtime::DAYS;
 	usdt::replay(&mut chain, &lead, next_day);
+	let next_day = chain.block + community_bounty_runtime::DAYS;
+	panel::replay(&mut chain, &lead, next_day);
 
 	// The ledger.
 	let issuance_after = chain.ext.execute_with(|| Balances::total_issuance());
@@ -121,7 +125,9 @@ fn main() {
 		});
 		println!("{}", serde_json::to_string_pretty(&doc).expect("JSON serialises"));
 	} else {
-		println!("\nClosing ledger: PHA (program #0, proposal #14)");
+		println!(
+			"\nClosing ledger: PHA (program #0, proposal #14, and program #2, scored by a panel)"
+		);
 		println!("  treasury            {} → {}", pha(treasury_before), pha(treasury_after));
 		println!(
 			"    = before − rewards paid ({}) + fees received ({})",

@@ -137,7 +137,7 @@ fn promote_and_rerate(chain: &mut Chain, lead: &sr25519::Pair, m: u32) {
 }
 
 /// The council sets the PHA/USD rate by motion, through `DatedRates`, which dates it.
-fn set_rate(chain: &mut Chain, pha_per_usd: FixedU128) {
+pub(crate) fn set_rate(chain: &mut Chain, pha_per_usd: FixedU128) {
 	council_motion(
 		chain,
 		RuntimeCall::DatedRates(community_bounty_runtime::dated_rates::Call::update {
@@ -501,7 +501,7 @@ fn add_members(chain: &mut Chain, lead: &sr25519::Pair, members: &[&Member]) {
 pub(crate) const FEE_FUND: Balance = 5 * UNITS;
 
 /// Prints and records a step `who` signed that the chain refused (its error; nothing changed).
-fn refusal(chain: &mut Chain, who: &str, refused: Result<(), String>) {
+pub(crate) fn refusal(chain: &mut Chain, who: &str, refused: Result<(), String>) {
 	let error = refused.err().unwrap_or_default();
 	if !chain.json {
 		println!("  #{:<7} {:<22} refused: {}", chain.block, who, error);

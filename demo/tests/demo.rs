@@ -142,8 +142,9 @@ fn demo_replays_proposal_14_and_its_ledger_balances() {
 			})
 			.sum()
 	};
+	// The PHA programs: #0 (proposal #14) and #2 (scored by a panel).
 	assert_eq!(
-		paid_by(0, &["Awarded"]),
+		paid_by(0, &["Awarded"]) + paid_by(2, &["Awarded"]),
 		paid,
 		"the beneficiaries hold exactly what the events say they were paid"
 	);
@@ -174,6 +175,36 @@ fn demo_replays_proposal_14_and_its_ledger_balances() {
 	assert_eq!(confirmed[0]["fields"]["amount"], failed["fields"]["amount"]);
 	assert_eq!(confirmed[0]["fields"]["payee"], failed["fields"]["payee"]);
 	assert!(amount(&failed["fields"]["amount"]) < 10_000, "below USDT's minimum balance");
+
+	// Program #2, scored by a panel: the lead alone is refused, a reviewer cannot join the
+	// roster, Dave's 100 for his friend Wuti leaves Wuti the median (60), and Kyle, whom one
+	// reviewer scored (two make the quorum), is paid nothing.
+	assert!(refusals.iter().any(|r| r["error"] == "PanelScores"), "{refusals:?}");
+	assert!(refusals.iter().any(|r| r["error"] == "ReviewerCannotJoin"), "{refusals:?}");
+	let median_of = |who: &str| {
+		events
+			.iter()
+			.rfind(|e| e["name"] == "Reviewed" && e["fields"]["who"] == who)
+			.map(|e| e["fields"]["median"].clone())
+	};
+	assert_eq!(median_of("Wuti"), Some(Value::from(60)));
+	assert_eq!(median_of("Cappex"), Some(Value::from(45)));
+	assert_eq!(median_of("Kyle"), Some(Value::Null));
+	let paid: Vec<(String, u128)> = events
+		.iter()
+		.filter(|e| e["name"] == "Awarded" && e["fields"]["index"] == 2)
+		.map(|e| {
+			(
+				e["fields"]["beneficiary"].as_str().unwrap_or("").into(),
+				amount(&e["fields"]["native"]),
+			)
+		})
+		.collect();
+	let names: Vec<&str> = paid.iter().map(|(n, _)| n.as_str()).collect();
+	assert_eq!(names, ["Wuti", "Cappex"]);
+	// $2,000 shared 60 : 45 (amounts round down).
+	let (wuti, cappex) = (paid[0].1, paid[1].1);
+	assert!(wuti * 45 <= cappex * 60 + 60 && cappex * 60 <= wuti * 45 + 45, "{paid:?}");
 }
 
 #[test]

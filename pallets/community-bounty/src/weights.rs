@@ -120,18 +120,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `t` is `[1, 128]`.
 	/// The range of component `m` is `[1, 8]`.
 	/// The range of component `p` is `[0, 4]`.
-	fn propose_program(t: u32, m: u32, p: u32, ) -> Weight {
+	fn propose_program(_t: u32, _m: u32, p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `216`
 		//  Estimated: `3675`
-		// Minimum execution time: 85_961_000 picoseconds.
-		Weight::from_parts(89_421_966, 3675)
-			// Standard Error: 4_900
-			.saturating_add(Weight::from_parts(38_970, 0).saturating_mul(t.into()))
-			// Standard Error: 83_179
-			.saturating_add(Weight::from_parts(901_548, 0).saturating_mul(m.into()))
-			// Standard Error: 135_861
-			.saturating_add(Weight::from_parts(187_177, 0).saturating_mul(p.into()))
+		// Minimum execution time: 85_218_000 picoseconds.
+		Weight::from_parts(142_215_800, 3675)
+			// Standard Error: 207_256
+			.saturating_add(Weight::from_parts(387_730, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -153,8 +149,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1640`
 		//  Estimated: `6208`
-		// Minimum execution time: 140_712_000 picoseconds.
-		Weight::from_parts(149_999_000, 6208)
+		// Minimum execution time: 140_332_000 picoseconds.
+		Weight::from_parts(149_869_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -170,8 +166,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1309`
 		//  Estimated: `6196`
-		// Minimum execution time: 77_274_000 picoseconds.
-		Weight::from_parts(81_592_000, 6196)
+		// Minimum execution time: 76_563_000 picoseconds.
+		Weight::from_parts(121_587_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -203,11 +199,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn cancel_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1430 + n * (85 ±0)`
-		//  Estimated: `10689 + n * (2934 ±4)`
-		// Minimum execution time: 118_461_000 picoseconds.
-		Weight::from_parts(113_729_174, 10689)
-			// Standard Error: 20_817
-			.saturating_add(Weight::from_parts(4_471_913, 0).saturating_mul(n.into()))
+		//  Estimated: `10689 + n * (2934 ±5)`
+		// Minimum execution time: 116_597_000 picoseconds.
+		Weight::from_parts(142_205_521, 10689)
+			// Standard Error: 56_914
+			.saturating_add(Weight::from_parts(5_179_592, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -243,10 +239,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1430 + n * (85 ±0)`
 		//  Estimated: `10689 + n * (2934 ±4)`
-		// Minimum execution time: 122_749_000 picoseconds.
-		Weight::from_parts(128_367_001, 10689)
-			// Standard Error: 22_293
-			.saturating_add(Weight::from_parts(4_449_333, 0).saturating_mul(n.into()))
+		// Minimum execution time: 120_455_000 picoseconds.
+		Weight::from_parts(105_554_884, 10689)
+			// Standard Error: 62_133
+			.saturating_add(Weight::from_parts(6_476_678, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -264,10 +260,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + n * (85 ±0)`
 		//  Estimated: `4038 + n * (2934 ±4)`
-		// Minimum execution time: 28_493_000 picoseconds.
-		Weight::from_parts(22_324_972, 4038)
-			// Standard Error: 8_125
-			.saturating_add(Weight::from_parts(4_205_673, 0).saturating_mul(n.into()))
+		// Minimum execution time: 27_682_000 picoseconds.
+		Weight::from_parts(32_791_932, 4038)
+			// Standard Error: 29_625
+			.saturating_add(Weight::from_parts(4_575_425, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -287,10 +283,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `9470 + c * (168 ±0)`
 		//  Estimated: `26158 + c * (2614 ±0)`
-		// Minimum execution time: 42_980_000 picoseconds.
-		Weight::from_parts(54_029_965, 26158)
-			// Standard Error: 325_133
-			.saturating_add(Weight::from_parts(51_144_259, 0).saturating_mul(c.into()))
+		// Minimum execution time: 48_200_000 picoseconds.
+		Weight::from_parts(37_373_297, 26158)
+			// Standard Error: 628_775
+			.saturating_add(Weight::from_parts(61_597_687, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -308,10 +304,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1291 + c * (57 ±0)`
 		//  Estimated: `4696`
-		// Minimum execution time: 37_750_000 picoseconds.
-		Weight::from_parts(44_379_595, 4696)
-			// Standard Error: 57_854
-			.saturating_add(Weight::from_parts(6_456_004, 0).saturating_mul(c.into()))
+		// Minimum execution time: 37_239_000 picoseconds.
+		Weight::from_parts(53_743_976, 4696)
+			// Standard Error: 83_164
+			.saturating_add(Weight::from_parts(9_356_355, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
@@ -328,8 +324,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1545`
 		//  Estimated: `6208`
-		// Minimum execution time: 368_377_000 picoseconds.
-		Weight::from_parts(381_712_000, 6208)
+		// Minimum execution time: 366_764_000 picoseconds.
+		Weight::from_parts(605_339_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -347,8 +343,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `517`
 		//  Estimated: `6208`
-		// Minimum execution time: 78_376_000 picoseconds.
-		Weight::from_parts(82_995_000, 6208)
+		// Minimum execution time: 77_504_000 picoseconds.
+		Weight::from_parts(130_754_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -366,8 +362,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2360`
 		//  Estimated: `6210`
-		// Minimum execution time: 61_635_000 picoseconds.
-		Weight::from_parts(67_085_000, 6210)
+		// Minimum execution time: 64_571_000 picoseconds.
+		Weight::from_parts(114_774_000, 6210)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -384,10 +380,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1291 + c * (57 ±0)`
 		//  Estimated: `4696`
-		// Minimum execution time: 37_059_000 picoseconds.
-		Weight::from_parts(42_105_449, 4696)
-			// Standard Error: 20_815
-			.saturating_add(Weight::from_parts(5_641_270, 0).saturating_mul(c.into()))
+		// Minimum execution time: 36_748_000 picoseconds.
+		Weight::from_parts(54_568_372, 4696)
+			// Standard Error: 80_777
+			.saturating_add(Weight::from_parts(7_521_891, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
@@ -404,8 +400,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2288`
 		//  Estimated: `7086`
-		// Minimum execution time: 54_993_000 picoseconds.
-		Weight::from_parts(60_252_000, 7086)
+		// Minimum execution time: 54_792_000 picoseconds.
+		Weight::from_parts(83_736_000, 7086)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -417,8 +413,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1138`
 		//  Estimated: `4696`
-		// Minimum execution time: 29_425_000 picoseconds.
-		Weight::from_parts(41_798_000, 4696)
+		// Minimum execution time: 28_212_000 picoseconds.
+		Weight::from_parts(46_918_000, 4696)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -436,12 +432,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + n * (121 ±0)`
 		//  Estimated: `10689 + n * (2610 ±0)`
-		// Minimum execution time: 43_542_000 picoseconds.
-		Weight::from_parts(78_157_964, 10689)
-			// Standard Error: 33_764
-			.saturating_add(Weight::from_parts(18_559, 0).saturating_mul(e.into()))
-			// Standard Error: 54_261
-			.saturating_add(Weight::from_parts(4_509_465, 0).saturating_mul(n.into()))
+		// Minimum execution time: 66_534_000 picoseconds.
+		Weight::from_parts(72_305_000, 10689)
+			// Standard Error: 25_728
+			.saturating_add(Weight::from_parts(206_774, 0).saturating_mul(e.into()))
+			// Standard Error: 41_147
+			.saturating_add(Weight::from_parts(6_860_514, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -468,10 +464,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2065 + n * (121 ±0)`
 		//  Estimated: `10689 + n * (2610 ±0)`
-		// Minimum execution time: 113_041_000 picoseconds.
-		Weight::from_parts(134_790_660, 10689)
-			// Standard Error: 29_215
-			.saturating_add(Weight::from_parts(4_821_059, 0).saturating_mul(n.into()))
+		// Minimum execution time: 110_406_000 picoseconds.
+		Weight::from_parts(151_370_465, 10689)
+			// Standard Error: 61_059
+			.saturating_add(Weight::from_parts(7_274_160, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -485,8 +481,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1387`
 		//  Estimated: `4696`
-		// Minimum execution time: 27_271_000 picoseconds.
-		Weight::from_parts(29_835_000, 4696)
+		// Minimum execution time: 26_570_000 picoseconds.
+		Weight::from_parts(28_984_000, 4696)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -505,12 +501,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 256]`.
-	fn award(_r: u32, ) -> Weight {
+	fn award(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1372`
 		//  Estimated: `6208`
-		// Minimum execution time: 101_920_000 picoseconds.
-		Weight::from_parts(109_430_991, 6208)
+		// Minimum execution time: 100_297_000 picoseconds.
+		Weight::from_parts(106_496_140, 6208)
+			// Standard Error: 1_510
+			.saturating_add(Weight::from_parts(7_908, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -525,12 +523,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 256]`.
-	fn award_plain(_r: u32, ) -> Weight {
+	fn award_plain(r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1229`
 		//  Estimated: `6208`
-		// Minimum execution time: 87_543_000 picoseconds.
-		Weight::from_parts(95_038_379, 6208)
+		// Minimum execution time: 86_561_000 picoseconds.
+		Weight::from_parts(93_951_211, 6208)
+			// Standard Error: 2_625
+			.saturating_add(Weight::from_parts(44_536, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -553,10 +553,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1477 + n * (88 ±0)`
 		//  Estimated: `4696 + n * (2610 ±0)`
-		// Minimum execution time: 102_341_000 picoseconds.
-		Weight::from_parts(103_343_000, 4696)
-			// Standard Error: 177_019
-			.saturating_add(Weight::from_parts(65_720_701, 0).saturating_mul(n.into()))
+		// Minimum execution time: 100_678_000 picoseconds.
+		Weight::from_parts(101_517_003, 4696)
+			// Standard Error: 1_115_161
+			.saturating_add(Weight::from_parts(80_138_568, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -578,10 +578,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1502`
 		//  Estimated: `4696 + n * (2609 ±0)`
-		// Minimum execution time: 89_437_000 picoseconds.
-		Weight::from_parts(27_911_938, 4696)
-			// Standard Error: 128_231
-			.saturating_add(Weight::from_parts(53_171_859, 0).saturating_mul(n.into()))
+		// Minimum execution time: 88_876_000 picoseconds.
+		Weight::from_parts(90_579_000, 4696)
+			// Standard Error: 157_816
+			.saturating_add(Weight::from_parts(54_192_860, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -598,8 +598,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2288`
 		//  Estimated: `6210`
-		// Minimum execution time: 50_424_000 picoseconds.
-		Weight::from_parts(53_990_000, 6210)
+		// Minimum execution time: 49_793_000 picoseconds.
+		Weight::from_parts(55_954_000, 6210)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -614,14 +614,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CommunityBounty::Assessments` (r:1 w:1)
 	/// Proof: `CommunityBounty::Assessments` (`max_values`: None, `max_size`: Some(2106), added: 4581, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn file_report(e: u32, ) -> Weight {
+	fn file_report(_e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `19403`
 		//  Estimated: `13574`
-		// Minimum execution time: 133_208_000 picoseconds.
-		Weight::from_parts(144_459_591, 13574)
-			// Standard Error: 14_120
-			.saturating_add(Weight::from_parts(224_058, 0).saturating_mul(e.into()))
+		// Minimum execution time: 137_116_000 picoseconds.
+		Weight::from_parts(195_612_578, 13574)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -640,10 +638,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1053`
 		//  Estimated: `10689`
-		// Minimum execution time: 45_375_000 picoseconds.
-		Weight::from_parts(48_255_906, 10689)
-			// Standard Error: 380
-			.saturating_add(Weight::from_parts(9_051, 0).saturating_mul(e.into()))
+		// Minimum execution time: 44_944_000 picoseconds.
+		Weight::from_parts(52_192_536, 10689)
+			// Standard Error: 1_433
+			.saturating_add(Weight::from_parts(6_783, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -658,12 +656,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CommunityBounty::RoundPages` (r:1 w:1)
 	/// Proof: `CommunityBounty::RoundPages` (`max_values`: None, `max_size`: Some(10109), added: 12584, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn file_claim(_e: u32, ) -> Weight {
+	fn file_claim(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `18011`
 		//  Estimated: `13574`
-		// Minimum execution time: 144_169_000 picoseconds.
-		Weight::from_parts(214_597_319, 13574)
+		// Minimum execution time: 152_124_000 picoseconds.
+		Weight::from_parts(237_663_914, 13574)
+			// Standard Error: 17_712
+			.saturating_add(Weight::from_parts(78_578, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -682,10 +682,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `940`
 		//  Estimated: `10689`
-		// Minimum execution time: 93_674_000 picoseconds.
-		Weight::from_parts(98_427_044, 10689)
-			// Standard Error: 339
-			.saturating_add(Weight::from_parts(2_493, 0).saturating_mul(e.into()))
+		// Minimum execution time: 93_835_000 picoseconds.
+		Weight::from_parts(126_756_205, 10689)
+			// Standard Error: 4_084
+			.saturating_add(Weight::from_parts(66_261, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -700,10 +700,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6806`
 		//  Estimated: `10689`
-		// Minimum execution time: 50_574_000 picoseconds.
-		Weight::from_parts(84_011_414, 10689)
-			// Standard Error: 49_001
-			.saturating_add(Weight::from_parts(2_261_922, 0).saturating_mul(n.into()))
+		// Minimum execution time: 50_364_000 picoseconds.
+		Weight::from_parts(72_966_548, 10689)
+			// Standard Error: 63_511
+			.saturating_add(Weight::from_parts(2_677_193, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -720,10 +720,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `8816`
 		//  Estimated: `10689`
-		// Minimum execution time: 110_857_000 picoseconds.
-		Weight::from_parts(146_416_936, 10689)
-			// Standard Error: 112_717
-			.saturating_add(Weight::from_parts(4_316_737, 0).saturating_mul(n.into()))
+		// Minimum execution time: 108_722_000 picoseconds.
+		Weight::from_parts(125_664_127, 10689)
+			// Standard Error: 49_234
+			.saturating_add(Weight::from_parts(2_788_277, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -743,8 +743,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `29226`
 		//  Estimated: `26158`
-		// Minimum execution time: 230_189_000 picoseconds.
-		Weight::from_parts(348_901_000, 26158)
+		// Minimum execution time: 225_841_000 picoseconds.
+		Weight::from_parts(263_701_000, 26158)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -764,8 +764,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1734`
 		//  Estimated: `13574`
-		// Minimum execution time: 108_813_000 picoseconds.
-		Weight::from_parts(117_719_000, 13574)
+		// Minimum execution time: 108_242_000 picoseconds.
+		Weight::from_parts(112_380_000, 13574)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -777,8 +777,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6966`
 		//  Estimated: `10689`
-		// Minimum execution time: 47_328_000 picoseconds.
-		Weight::from_parts(66_153_000, 10689)
+		// Minimum execution time: 47_568_000 picoseconds.
+		Weight::from_parts(68_147_000, 10689)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -799,10 +799,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1484 + n * (121 ±0)`
 		//  Estimated: `14788 + n * (2327 ±34)`
-		// Minimum execution time: 61_334_000 picoseconds.
-		Weight::from_parts(64_878_318, 14788)
-			// Standard Error: 73_378
-			.saturating_add(Weight::from_parts(6_832_145, 0).saturating_mul(n.into()))
+		// Minimum execution time: 61_635_000 picoseconds.
+		Weight::from_parts(68_256_988, 14788)
+			// Standard Error: 57_604
+			.saturating_add(Weight::from_parts(6_852_708, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -831,10 +831,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1482 + p * (506 ±0)`
 		//  Estimated: `13574 + p * (2614 ±0)`
-		// Minimum execution time: 148_817_000 picoseconds.
-		Weight::from_parts(154_378_000, 13574)
-			// Standard Error: 615_627
-			.saturating_add(Weight::from_parts(107_258_061, 0).saturating_mul(p.into()))
+		// Minimum execution time: 146_143_000 picoseconds.
+		Weight::from_parts(36_623_134, 13574)
+			// Standard Error: 101_350
+			.saturating_add(Weight::from_parts(97_460_095, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -862,10 +862,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1631 + p * (335 ±0)`
 		//  Estimated: `13574 + p * (2609 ±0)`
-		// Minimum execution time: 104_114_000 picoseconds.
-		Weight::from_parts(54_370_829, 13574)
-			// Standard Error: 86_530
-			.saturating_add(Weight::from_parts(53_386_811, 0).saturating_mul(p.into()))
+		// Minimum execution time: 104_375_000 picoseconds.
+		Weight::from_parts(64_300_039, 13574)
+			// Standard Error: 198_649
+			.saturating_add(Weight::from_parts(54_396_367, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -882,8 +882,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `224`
 		//  Estimated: `4696`
-		// Minimum execution time: 28_223_000 picoseconds.
-		Weight::from_parts(30_546_000, 4696)
+		// Minimum execution time: 27_621_000 picoseconds.
+		Weight::from_parts(32_190_000, 4696)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -905,8 +905,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1582`
 		//  Estimated: `6208`
-		// Minimum execution time: 90_017_000 picoseconds.
-		Weight::from_parts(93_505_000, 6208)
+		// Minimum execution time: 88_675_000 picoseconds.
+		Weight::from_parts(134_641_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -920,8 +920,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `52`
 		//  Estimated: `3604`
-		// Minimum execution time: 64_891_000 picoseconds.
-		Weight::from_parts(67_105_000, 3604)
+		// Minimum execution time: 65_382_000 picoseconds.
+		Weight::from_parts(107_770_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -935,8 +935,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `211`
 		//  Estimated: `3604`
-		// Minimum execution time: 58_459_000 picoseconds.
-		Weight::from_parts(60_303_000, 3604)
+		// Minimum execution time: 58_369_000 picoseconds.
+		Weight::from_parts(88_485_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -944,27 +944,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// The same measurements with RocksDB storage costs, for mocks and tests.
 impl WeightInfo for () {
-	fn propose_program(t: u32, m: u32, p: u32, ) -> Weight {
-		Weight::from_parts(89_421_966, 3675)
-			.saturating_add(Weight::from_parts(38_970, 0).saturating_mul(t.into()))
-			.saturating_add(Weight::from_parts(901_548, 0).saturating_mul(m.into()))
-			.saturating_add(Weight::from_parts(187_177, 0).saturating_mul(p.into()))
+	fn propose_program(_t: u32, _m: u32, p: u32, ) -> Weight {
+		Weight::from_parts(142_215_800, 3675)
+			.saturating_add(Weight::from_parts(387_730, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn approve_program() -> Weight {
-		Weight::from_parts(149_999_000, 6208)
+		Weight::from_parts(149_869_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn reject_program() -> Weight {
-		Weight::from_parts(81_592_000, 6196)
+		Weight::from_parts(121_587_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn cancel_program(n: u32, ) -> Weight {
-		Weight::from_parts(113_729_174, 10689)
-			.saturating_add(Weight::from_parts(4_471_913, 0).saturating_mul(n.into()))
+		Weight::from_parts(142_205_521, 10689)
+			.saturating_add(Weight::from_parts(5_179_592, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
@@ -972,8 +970,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2934).saturating_mul(n.into()))
 	}
 	fn close_program(n: u32, ) -> Weight {
-		Weight::from_parts(128_367_001, 10689)
-			.saturating_add(Weight::from_parts(4_449_333, 0).saturating_mul(n.into()))
+		Weight::from_parts(105_554_884, 10689)
+			.saturating_add(Weight::from_parts(6_476_678, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
@@ -981,8 +979,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2934).saturating_mul(n.into()))
 	}
 	fn clear_program(n: u32, ) -> Weight {
-		Weight::from_parts(22_324_972, 4038)
-			.saturating_add(Weight::from_parts(4_205_673, 0).saturating_mul(n.into()))
+		Weight::from_parts(32_791_932, 4038)
+			.saturating_add(Weight::from_parts(4_575_425, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -990,8 +988,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2934).saturating_mul(n.into()))
 	}
 	fn clear_program_page(c: u32, ) -> Weight {
-		Weight::from_parts(54_029_965, 26158)
-			.saturating_add(Weight::from_parts(51_144_259, 0).saturating_mul(c.into()))
+		Weight::from_parts(37_373_297, 26158)
+			.saturating_add(Weight::from_parts(61_597_687, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -999,79 +997,81 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2614).saturating_mul(c.into()))
 	}
 	fn set_lead(c: u32, ) -> Weight {
-		Weight::from_parts(44_379_595, 4696)
-			.saturating_add(Weight::from_parts(6_456_004, 0).saturating_mul(c.into()))
+		Weight::from_parts(53_743_976, 4696)
+			.saturating_add(Weight::from_parts(9_356_355, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(c.into())))
 	}
 	fn release_tranche() -> Weight {
-		Weight::from_parts(381_712_000, 6208)
+		Weight::from_parts(605_339_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn reclaim() -> Weight {
-		Weight::from_parts(82_995_000, 6208)
+		Weight::from_parts(130_754_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn add_member() -> Weight {
-		Weight::from_parts(67_085_000, 6210)
+		Weight::from_parts(114_774_000, 6210)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn remove_member(c: u32, ) -> Weight {
-		Weight::from_parts(42_105_449, 4696)
-			.saturating_add(Weight::from_parts(5_641_270, 0).saturating_mul(c.into()))
+		Weight::from_parts(54_568_372, 4696)
+			.saturating_add(Weight::from_parts(7_521_891, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(c.into())))
 	}
 	fn remove_member_ambassador() -> Weight {
-		Weight::from_parts(60_252_000, 7086)
+		Weight::from_parts(83_736_000, 7086)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn unbar_member() -> Weight {
-		Weight::from_parts(41_798_000, 4696)
+		Weight::from_parts(46_918_000, 4696)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn report_milestone(e: u32, n: u32, ) -> Weight {
-		Weight::from_parts(78_157_964, 10689)
-			.saturating_add(Weight::from_parts(18_559, 0).saturating_mul(e.into()))
-			.saturating_add(Weight::from_parts(4_509_465, 0).saturating_mul(n.into()))
+		Weight::from_parts(72_305_000, 10689)
+			.saturating_add(Weight::from_parts(206_774, 0).saturating_mul(e.into()))
+			.saturating_add(Weight::from_parts(6_860_514, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
 	}
 	fn approve_milestone(n: u32, ) -> Weight {
-		Weight::from_parts(134_790_660, 10689)
-			.saturating_add(Weight::from_parts(4_821_059, 0).saturating_mul(n.into()))
+		Weight::from_parts(151_370_465, 10689)
+			.saturating_add(Weight::from_parts(7_274_160, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
 	}
 	fn reject_milestone() -> Weight {
-		Weight::from_parts(29_835_000, 4696)
+		Weight::from_parts(28_984_000, 4696)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn award(_r: u32, ) -> Weight {
-		Weight::from_parts(109_430_991, 6208)
+	fn award(r: u32, ) -> Weight {
+		Weight::from_parts(106_496_140, 6208)
+			.saturating_add(Weight::from_parts(7_908, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
-	fn award_plain(_r: u32, ) -> Weight {
-		Weight::from_parts(95_038_379, 6208)
+	fn award_plain(r: u32, ) -> Weight {
+		Weight::from_parts(93_951_211, 6208)
+			.saturating_add(Weight::from_parts(44_536, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn award_batch(n: u32, ) -> Weight {
-		Weight::from_parts(103_343_000, 4696)
-			.saturating_add(Weight::from_parts(65_720_701, 0).saturating_mul(n.into()))
+		Weight::from_parts(101_517_003, 4696)
+			.saturating_add(Weight::from_parts(80_138_568, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -1079,8 +1079,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
 	}
 	fn award_batch_plain(n: u32, ) -> Weight {
-		Weight::from_parts(27_911_938, 4696)
-			.saturating_add(Weight::from_parts(53_171_859, 0).saturating_mul(n.into()))
+		Weight::from_parts(90_579_000, 4696)
+			.saturating_add(Weight::from_parts(54_192_860, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -1088,71 +1088,71 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(n.into()))
 	}
 	fn promote_member() -> Weight {
-		Weight::from_parts(53_990_000, 6210)
+		Weight::from_parts(55_954_000, 6210)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
-	fn file_report(e: u32, ) -> Weight {
-		Weight::from_parts(144_459_591, 13574)
-			.saturating_add(Weight::from_parts(224_058, 0).saturating_mul(e.into()))
+	fn file_report(_e: u32, ) -> Weight {
+		Weight::from_parts(195_612_578, 13574)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn file_report_opening(e: u32, ) -> Weight {
-		Weight::from_parts(48_255_906, 10689)
-			.saturating_add(Weight::from_parts(9_051, 0).saturating_mul(e.into()))
+		Weight::from_parts(52_192_536, 10689)
+			.saturating_add(Weight::from_parts(6_783, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
-	fn file_claim(_e: u32, ) -> Weight {
-		Weight::from_parts(214_597_319, 13574)
+	fn file_claim(e: u32, ) -> Weight {
+		Weight::from_parts(237_663_914, 13574)
+			.saturating_add(Weight::from_parts(78_578, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn file_claim_opening(e: u32, ) -> Weight {
-		Weight::from_parts(98_427_044, 10689)
-			.saturating_add(Weight::from_parts(2_493, 0).saturating_mul(e.into()))
+		Weight::from_parts(126_756_205, 10689)
+			.saturating_add(Weight::from_parts(66_261, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn score_round(n: u32, ) -> Weight {
-		Weight::from_parts(84_011_414, 10689)
-			.saturating_add(Weight::from_parts(2_261_922, 0).saturating_mul(n.into()))
+		Weight::from_parts(72_966_548, 10689)
+			.saturating_add(Weight::from_parts(2_677_193, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn review_round(n: u32, ) -> Weight {
-		Weight::from_parts(146_416_936, 10689)
-			.saturating_add(Weight::from_parts(4_316_737, 0).saturating_mul(n.into()))
+		Weight::from_parts(125_664_127, 10689)
+			.saturating_add(Weight::from_parts(2_788_277, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn mark_spam() -> Weight {
-		Weight::from_parts(348_901_000, 26158)
+		Weight::from_parts(263_701_000, 26158)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn mark_spam_emptying() -> Weight {
-		Weight::from_parts(117_719_000, 13574)
+		Weight::from_parts(112_380_000, 13574)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn finalize_round() -> Weight {
-		Weight::from_parts(66_153_000, 10689)
+		Weight::from_parts(68_147_000, 10689)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn settle_round_start(n: u32, ) -> Weight {
-		Weight::from_parts(64_878_318, 14788)
-			.saturating_add(Weight::from_parts(6_832_145, 0).saturating_mul(n.into()))
+		Weight::from_parts(68_256_988, 14788)
+			.saturating_add(Weight::from_parts(6_852_708, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 2327).saturating_mul(n.into()))
 	}
 	fn settle_round_pay(p: u32, ) -> Weight {
-		Weight::from_parts(154_378_000, 13574)
-			.saturating_add(Weight::from_parts(107_258_061, 0).saturating_mul(p.into()))
+		Weight::from_parts(36_623_134, 13574)
+			.saturating_add(Weight::from_parts(97_460_095, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
@@ -1160,8 +1160,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2614).saturating_mul(p.into()))
 	}
 	fn settle_round_pay_reports(p: u32, ) -> Weight {
-		Weight::from_parts(54_370_829, 13574)
-			.saturating_add(Weight::from_parts(53_386_811, 0).saturating_mul(p.into()))
+		Weight::from_parts(64_300_039, 13574)
+			.saturating_add(Weight::from_parts(54_396_367, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
@@ -1169,22 +1169,22 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(p.into()))
 	}
 	fn check_payment() -> Weight {
-		Weight::from_parts(30_546_000, 4696)
+		Weight::from_parts(32_190_000, 4696)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn retry_payment() -> Weight {
-		Weight::from_parts(93_505_000, 6208)
+		Weight::from_parts(134_641_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn set_payee() -> Weight {
-		Weight::from_parts(67_105_000, 3604)
+		Weight::from_parts(107_770_000, 3604)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn clear_payee() -> Weight {
-		Weight::from_parts(60_303_000, 3604)
+		Weight::from_parts(88_485_000, 3604)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
