@@ -32,6 +32,13 @@ export function scenarioData(seed) {
   };
 }
 
+/// Moves chopsticks past the appeal and veto windows of a round finalized in the last block.
+export async function pastTheChecks(api) {
+  const windows = api.consts.communityBounty.appealWindow.toNumber() + api.consts.communityBounty.vetoWindow.toNumber();
+  const head = (await api.rpc.chain.getHeader()).number.toNumber();
+  await api.rpc('dev_newBlock', { count: 1, unsafeBlockHeight: head + windows });
+}
+
 /// Builds the scenario on `api` (chopsticks: it moves time with `dev_newBlock`), signing with
 /// `send(pair, tx)` (the harness's sender) and passing council motions with `motion(call)`.
 /// Resolves with `{ index }`, the program's index.
@@ -56,6 +63,8 @@ export async function seedScenario({ api, send, seed, keyring, motion }) {
   const approvedAt = (await api.query.communityBounty.programs(index)).unwrap().status.asActive.approvedAt.toNumber();
   await api.rpc('dev_newBlock', { count: 1, unsafeBlockHeight: approvedAt + 35 * DAY });
   await send(lead, api.tx.communityBounty.finalizeRound(index, 0));
+  // The round settles once its appeal and veto windows, counted from the finalization, are over.
+  await pastTheChecks(api);
   // The genesis rate is older than MaxRateAge by now: the council confirms it before anyone
   // settles.
   await motion(api.tx.datedRates.update(seed.rate.usdAsset, seed.rate.phaPerUsd));

@@ -251,7 +251,7 @@ test('a monthly round through @polkadot/api: members report, the lead scores, an
   // Each member files their own report for period 0; the lead cannot.
   const filed = await ok(cappex, api.tx.communityBounty.fileReport(index, 0, 'https://github.com/Phala-Network/growth-program/issues/1', 85));
   assert.equal(has(filed, 'communityBounty', 'Filed').event.data.who.toString(), cappex.address);
-  await ok(kyle, api.tx.communityBounty.fileReport(index, 0, 'https://github.com/Phala-Network/growth-program/issues/2', null));
+  await ok(kyle, api.tx.communityBounty.fileReport(index, 0, 'https://github.com/Phala-Network/growth-program/issues/2', 60));
   const own = await send(lead, api.tx.communityBounty.fileReport(index, 0, 'me', null));
   assert.equal(api.registry.findMetaError(own.dispatchError.asModule).name, 'LeadCannotFile');
 
@@ -280,6 +280,23 @@ test('a monthly round through @polkadot/api: members report, the lead scores, an
   const late = await send(cappex, api.tx.communityBounty.fileReport(index, 0, 'late', null));
   assert.equal(api.registry.findMetaError(late.dispatchError.asModule).name, 'FilingClosed');
   await ok(lead, api.tx.communityBounty.finalizeRound(index, 0));
+  const finalizedAt = (await api.rpc.chain.getHeader()).number.toNumber();
+
+  // Kyle, scored under the 60 he proposed, appeals with a deposit held; the round does not
+  // settle while the appeal is open; the council dismisses it by motion, and the deposit goes
+  // to the treasury.
+  const appealed = await ok(kyle, api.tx.communityBounty.appeal(index, 0));
+  const deposit = has(appealed, 'communityBounty', 'Appealed').event.data.deposit.toBigInt();
+  assert.equal(deposit, constant(api, 'appealDeposit').toBigInt());
+  const blocked = await send(dev('Eve'), api.tx.communityBounty.settleRound(index, 0));
+  assert.equal(api.registry.findMetaError(blocked.dispatchError.asModule).name, 'AppealsOpen');
+  const dismissed = await motion(api.tx.communityBounty.dismissAppeal(index, 0, kyle.address));
+  assert.equal(has(dismissed, 'communityBounty', 'AppealDismissed').event.data.slashed.toBigInt(), deposit);
+  // Then the veto window: the round settles only once it is over.
+  const windows = constant(api, 'appealWindow').toNumber() + constant(api, 'vetoWindow').toNumber();
+  const vetoable = await send(dev('Eve'), api.tx.communityBounty.settleRound(index, 0));
+  assert.equal(api.registry.findMetaError(vetoable.dispatchError.asModule).name, 'VetoWindowOpen');
+  await api.rpc('dev_newBlock', { count: 1, unsafeBlockHeight: finalizedAt + windows });
 
   // The genesis rate is older than MaxRateAge by now: settling is refused until the council
   // sets the rate again (through DatedRates, which dates it).
@@ -393,6 +410,10 @@ test('a round payment that fails is recorded, listed and retried once the payee 
   await ok(lead, api.tx.communityBounty.scoreRound(index, 0, [[big.address, 100], [small.address, 1]]));
   await api.rpc('dev_newBlock', { count: 1, unsafeBlockHeight: approvedAt + 35 * DAY });
   await ok(lead, api.tx.communityBounty.finalizeRound(index, 0));
+  // Past the appeal and veto windows; the council keeps its rate fresh.
+  const finalizedAt = (await api.rpc.chain.getHeader()).number.toNumber();
+  await api.rpc('dev_newBlock', { count: 1, unsafeBlockHeight: finalizedAt + constant(api, 'appealWindow').toNumber() + constant(api, 'vetoWindow').toNumber() });
+  await motion(api.tx.datedRates.update(seed.rate.usdAsset, seed.rate.phaPerUsd));
 
   const accountBefore = await free(account);
   const events = [];

@@ -23,7 +23,7 @@ import { freePort, startChopsticks, connect, sender, motion as council, loadSeed
 import { merkleizeMetadata } from '@polkadot-api/merkleize-metadata';
 import { serve, CSP } from '../server.mjs';
 import { installExtension } from './extension.mjs';
-import { scenarioData, seedScenario } from '../scenario.mjs';
+import { pastTheChecks, scenarioData, seedScenario } from '../scenario.mjs';
 // The indexer runs from its own package (npm ci --prefix indexer, as .ci/run does first).
 import { startIndexer } from '../../indexer/index.mjs';
 
@@ -375,6 +375,8 @@ test('a failed payment is listed with its retry window, and retried from the pag
   const approvedAt = (await api.query.communityBounty.programs(small)).unwrap().status.asActive.approvedAt.toNumber();
   await api.rpc('dev_newBlock', { count: 1, unsafeBlockHeight: approvedAt + 35 * DAY });
   await post(lead(), api.tx.communityBounty.finalizeRound(small, 0));
+  await pastTheChecks(api);
+  await council(api, post, api.tx.datedRates.update(seed.rate.usdAsset, seed.rate.phaPerUsd), { threshold: 3, ayes: ['Alice', 'Bob', 'Charlie'].map(dev) });
   while ((await api.query.communityBounty.rounds(small, 0)).isSome) await post(dev('Eve'), api.tx.communityBounty.settleRound(small, 0));
 
   const page = await open(`#/program/${small}`);
@@ -584,7 +586,12 @@ test('every role acts from the page: the council passes a motion, the lead keeps
   assert.equal(due.get(dev(members[1]).address), 20n * PHA);
   const balance = async (name) => (await api.query.system.account(dev(name).address)).data.free.toBigInt();
   const before = new Map(await Promise.all(members.map(async (n) => [n, await balance(n)])));
-  // Eve settles, with a double click: the round is paid once, page by page.
+  // Past the appeal and veto windows, Eve settles, with a double click: the round is paid
+  // once, page by page.
+  await pastTheChecks(api);
+  // The page signed for the council in this test: nonces are read afresh.
+  const { send: fresh } = sender(api);
+  await council(api, fresh, api.tx.datedRates.update(seed.rate.usdAsset, seed.rate.phaPerUsd), { threshold: 3, ayes: ['Alice', 'Bob', 'Charlie'].map(dev) });
   const settler = await open(`#/program/${run}`, 'Eve');
   await act(settler, '.settle-button[data-period="0"]', { dbl: true });
   assert.match((await settler.locator('#messages .message.ok').allTextContents()).join(' '), /Month 1 settled in \d+ page\(s\): 2 paid, 0 skipped/);

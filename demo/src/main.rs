@@ -82,6 +82,13 @@ fn main() {
 	let beneficiaries: Vec<(String, Balance)> =
 		chain.rewards.iter().map(|(who, amount)| (chain.name(who), *amount)).collect();
 	let paid_total: Balance = beneficiaries.iter().map(|(_, b)| b).sum();
+	// Deposits of appeals the council dismissed, sent to the treasury.
+	let slashed: Balance = chain
+		.trail
+		.iter()
+		.filter(|e| e.name == "AppealDismissed")
+		.filter_map(|e| e.fields["slashed"].as_str().and_then(|s| s.parse::<Balance>().ok()))
+		.sum();
 	let lead_balance = chain.balance(&lead_id);
 	let program_after = chain.balance(&program);
 	let usdt_issuance_after = chain.usdt_issuance();
@@ -110,6 +117,7 @@ fn main() {
 				"beneficiaries": beneficiaries.iter().map(|(n, b)| json!({"name": n, "received": b.to_string()})).collect::<Vec<_>>(),
 				"rewards_paid": paid_total.to_string(),
 				"fees_to_treasury": chain.fees.to_string(),
+				"deposits_slashed_to_treasury": slashed.to_string(),
 				"total_issuance_before": issuance_before.to_string(),
 				"total_issuance_after": issuance_after.to_string(),
 				"usdt": {
@@ -130,9 +138,10 @@ fn main() {
 		);
 		println!("  treasury            {} → {}", pha(treasury_before), pha(treasury_after));
 		println!(
-			"    = before − rewards paid ({}) + fees received ({})",
+			"    = before − rewards paid ({}) + fees received ({}) + deposits slashed ({})",
 			pha(paid_total),
-			pha(chain.fees)
+			pha(chain.fees),
+			pha(slashed)
 		);
 		println!(
 			"  program account     {} before close → {}",
@@ -181,7 +190,7 @@ fn main() {
 	assert_eq!(usdt_program_after, 0, "the closed USDT program keeps nothing");
 	assert_eq!(
 		treasury_after,
-		treasury_before - paid_total + chain.fees,
-		"the treasury lost exactly the rewards and gained exactly the fees"
+		treasury_before - paid_total + chain.fees + slashed,
+		"the treasury lost exactly the rewards and gained exactly the fees and the slashed deposits"
 	);
 }

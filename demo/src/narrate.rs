@@ -297,6 +297,42 @@ pub(crate) fn community_event(
 			json!({"index": index, "period": period, "who": n(who), "score": score}),
 			format!("{} scored {score}/100 for month {}", n(who), period + 1),
 		),
+		CbEvent::Appealed { index, period, who, score, proposed, deposit } => (
+			"Appealed",
+			json!({"index": index, "period": period, "who": n(who), "score": score, "proposed": proposed, "deposit": deposit.to_string()}),
+			format!(
+				"{} appeals their score for month {} ({}, proposed {proposed}): {} held until the council decides",
+				n(who),
+				period + 1,
+				score.map(|s| format!("{s}/100")).unwrap_or_else(|| "none".into()),
+				pha(*deposit)
+			),
+		),
+		CbEvent::AppealUpheld { index, period, who, score, returned } => (
+			"AppealUpheld",
+			json!({"index": index, "period": period, "who": n(who), "score": score, "returned": returned.to_string()}),
+			format!("the council upholds {}'s appeal for month {}: scored {score}/100, {} returned", n(who), period + 1, pha(*returned)),
+		),
+		CbEvent::AppealDismissed { index, period, who, slashed } => (
+			"AppealDismissed",
+			json!({"index": index, "period": period, "who": n(who), "slashed": slashed.to_string()}),
+			format!("the council dismisses {}'s appeal for month {}: {} to the treasury", n(who), period + 1, pha(*slashed)),
+		),
+		CbEvent::AppealLapsed { index, period, who, returned } => (
+			"AppealLapsed",
+			json!({"index": index, "period": period, "who": n(who), "returned": returned.to_string()}),
+			format!("{}'s appeal for month {} lapsed undecided: {} returned", n(who), period + 1, pha(*returned)),
+		),
+		CbEvent::EntryStruck { index, period, who, reason } => (
+			"EntryStruck",
+			json!({"index": index, "period": period, "who": n(who), "reason": text(reason)}),
+			format!("the council strikes {}'s entry for month {}: {}", n(who), period + 1, text(reason)),
+		),
+		CbEvent::RoundVetoed { index, period, reason } => (
+			"RoundVetoed",
+			json!({"index": index, "period": period, "reason": text(reason)}),
+			format!("the council vetoes month {}'s round: {}; nothing is paid from it", period + 1, text(reason)),
+		),
 		CbEvent::Reviewed { index, period, reviewer, who, score, median } => (
 			"Reviewed",
 			json!({"index": index, "period": period, "reviewer": n(reviewer), "who": n(who), "score": score, "median": median}),

@@ -194,12 +194,78 @@ pub(crate) fn replay(chain: &mut Chain, lead: &sr25519::Pair, start: u32) {
 	let eve = Sr25519Keyring::Eve.pair();
 	chain.start_block(day(36));
 	chain.say(
-		"Program #2, day 36: filing is over; Rhee finalizes, the council confirms the PHA/USD \
-		 rate, and Eve settles: $2,000 shared 60 : 45 by the medians, nothing for Kyle",
+		"Program #2, day 36: filing is over and Rhee finalizes. Cappex (45, proposed 90) and \
+		 Kyle (no score, proposed 85) appeal, each with 10 PHA held",
 	);
 	chain
 		.submit(lead, cb(pallet_community_bounty::Call::finalize_round { index: INDEX, period: 0 }))
 		.expect("the filing window is over");
+	for name in ["Cappex", "Kyle"] {
+		chain
+			.submit(
+				&named_pair(name),
+				cb(pallet_community_bounty::Call::appeal { index: INDEX, period: 0 }),
+			)
+			.expect("a score below its proposal may be appealed");
+	}
+	let early = chain
+		.submit(&eve, cb(pallet_community_bounty::Call::settle_round { index: INDEX, period: 0 }));
+	refusal(chain, "Eve (settling with appeals open)", early);
+	chain.end_block();
+
+	chain.start_block(day(38));
+	chain.say(
+		"Program #2, day 38: the council upholds Cappex's appeal by motion (score 70, deposit \
+		 back) and dismisses Kyle's, whose report no one else would score (deposit to the \
+		 treasury)",
+	);
+	council_motion(
+		chain,
+		cb(pallet_community_bounty::Call::uphold_appeal {
+			index: INDEX,
+			period: 0,
+			who: MultiAddress::Id(named("Cappex")),
+			score: 70,
+		}),
+		&AYES,
+		&[],
+	);
+	council_motion(
+		chain,
+		cb(pallet_community_bounty::Call::dismiss_appeal {
+			index: INDEX,
+			period: 0,
+			who: MultiAddress::Id(named("Kyle")),
+		}),
+		&AYES,
+		&[],
+	);
+	chain.end_block();
+
+	chain.start_block(day(42));
+	chain.say(
+		"Program #2, day 42, in the veto window: the council strikes Wuti's entry, whose \
+		 evidence repeats last month's; it pays nothing, and its share stays in the program",
+	);
+	council_motion(
+		chain,
+		cb(pallet_community_bounty::Call::strike_entry {
+			index: INDEX,
+			period: 0,
+			who: MultiAddress::Id(named("Wuti")),
+			reason: bounded("the evidence repeats last month's report"),
+		}),
+		&AYES,
+		&[],
+	);
+	chain.end_block();
+
+	chain.start_block(day(44));
+	chain.say(
+		"Program #2, day 44: the windows are over; the council confirms the PHA/USD rate and \
+		 Eve settles: $2,000 shared 60 : 70, of which Cappex's 70 is paid and Wuti's share \
+		 stays; then she closes the program",
+	);
 	set_rate(chain, FixedU128::saturating_from_rational(5, 2));
 	while chain
 		.ext

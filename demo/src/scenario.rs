@@ -237,7 +237,8 @@ fn finalize_and_settle(chain: &mut Chain, lead: &sr25519::Pair, m: u32) {
 	chain.start_block(day(m + 1, 6));
 	chain.say(&format!(
 		"Month {}, day 6 (after the 5th): {LATE}'s report comes late and is refused; Rhee \
-		 finalizes the round and Eve settles it, page by page{}",
+		 finalizes the round: its members may appeal for 5 days, the council may strike or veto \
+		 for 3 more{}",
 		m + 2,
 		if m == 0 {
 			" (MC scored under 40%, and Kyle leads a crew of one, under the seed's minimum of 2: \
@@ -251,6 +252,14 @@ fn finalize_and_settle(chain: &mut Chain, lead: &sr25519::Pair, m: u32) {
 	chain
 		.submit(lead, cb(pallet_community_bounty::Call::finalize_round { index: 0, period: m }))
 		.expect("the grace window is over");
+	chain.end_block();
+
+	chain.start_block(day(m + 1, 14));
+	chain.say(&format!(
+		"Month {}, day 14: no appeal, no veto; the windows are over and Eve settles the round, \
+		 page by page",
+		m + 2
+	));
 	let eve = Sr25519Keyring::Eve.pair();
 	if m == 0 {
 		chain.say(

@@ -128,7 +128,7 @@ pub(crate) fn replay(chain: &mut Chain, lead: &sr25519::Pair, start: u32) {
 	let eve = Sr25519Keyring::Eve.pair();
 	chain.start_block(day(1, 6));
 	chain.say(&format!(
-		"Program #1, month 2, day 6: Rhee finalizes the round and Eve settles it. {}'s tip \
+		"Program #1, month 2, day 6: Rhee finalizes the round; Eve will settle it. {}'s tip \
 		 (0.0099 USDT) is below USDT's minimum balance (0.01) and their account holds no USDT: \
 		 the payment fails, and its USDT stays in the program, kept for them",
 		contributor(3)
@@ -136,6 +136,10 @@ pub(crate) fn replay(chain: &mut Chain, lead: &sr25519::Pair, start: u32) {
 	chain
 		.submit(lead, cb(pallet_community_bounty::Call::finalize_round { index: INDEX, period: 0 }))
 		.expect("the grace window is over");
+	chain.end_block();
+
+	chain.start_block(day(1, 14));
+	chain.say("Program #1, month 2, day 14: the appeal and veto windows are over; Eve settles");
 	while chain.ext.execute_with(|| {
 		pallet_community_bounty::Rounds::<community_bounty_runtime::Runtime>::contains_key(INDEX, 0)
 	}) {

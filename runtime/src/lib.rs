@@ -182,7 +182,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	// version 4 (a program pays in the asset its spec names); 105: on-chain identity
 	// (`Identity` at 11, the seed's names set at genesis by `GenesisIdentities` at 12); 106: the
 	// `page` view function (a program's page in one runtime call).
-	spec_version: 107,
+	spec_version: 108,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	// 2: `propose_program`'s spec carries the description's hash, not its text; 3: the spec

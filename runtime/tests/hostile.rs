@@ -188,7 +188,8 @@ fn a_crew_moved_between_two_settlement_calls_changes_no_payment() {
 	chain.block_at(Some(settleable - 1), || {
 		score(&[paid_senior.clone(), unpaid_senior.clone()], 0, MAX_SCORE);
 	});
-	chain.block_at(Some(settleable), || {
+	let settles = chain.block(|| settles_from(0, 0));
+	chain.block_at(Some(settles), || {
 		confirm_rate();
 		assert_ok!(CommunityBounty::settle_round(signed(&id(Eve)), 0, 0));
 	});

@@ -130,8 +130,11 @@ fn after_the_v3_migration_every_round_settles_and_every_clean_up_finishes() {
 	});
 	ext.commit_all().expect("storage commits");
 	let mut chain = Chain::from_ext(ext);
-	// The state's rates predate their dates: the council confirms them after the upgrade.
-	chain.block(confirm_rate);
+	// Program 4's final rounds settle once their appeal and veto windows are over (the
+	// upgrade kept no finalization block: counted from their scoring deadlines). The state's
+	// rates predate their dates: the council confirms them then.
+	let from = chain.block(|| settles_from(4, 0).max(settles_from(4, 1)));
+	chain.block_at(Some(from), confirm_rate);
 	let settle = |index: u32, period: u32| {
 		let mut steps = 0;
 		while Rounds::<Runtime>::contains_key(index, period) {

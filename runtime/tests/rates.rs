@@ -110,6 +110,7 @@ fn a_round_does_not_settle_at_a_stale_rate_until_the_council_sets_it_again() {
 		assert_ok!(CommunityBounty::finalize_round(signed(&lead()), 0, 0));
 		(free(&program), free(&seniors[0]))
 	});
+	past_the_checks(&mut chain, 0, 0);
 	// The council let the rate age past MaxRateAge: the settlement's first step is refused,
 	// and nothing changes.
 	chain.block(|| {

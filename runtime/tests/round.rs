@@ -100,7 +100,9 @@ fn the_seeds_monthly_round_pays_by_score_and_counts_the_active_members() {
 		assert_ok!(CommunityBounty::finalize_round(RuntimeOrigin::signed(lead()), 0, 0));
 		assert!(cb_events().contains(&Event::RoundFinalized { index: 0, period: 0, active: 20 }));
 	});
-	// The council confirms its rate, and anyone settles, page by page.
+	// Once the appeal and veto windows are over, the council confirms its rate, and anyone
+	// settles, page by page.
+	past_the_checks(&mut chain, 0, 0);
 	chain.block(confirm_rate);
 	let program = CommunityBounty::program_account(0);
 	let before: Vec<Balance> = chain.block(|| (0..6).map(|s| free(&senior(s))).collect());

@@ -160,6 +160,34 @@ fn spec<T: Config>(t: u32, m: u32, p: u32) -> ProgramSpec<T> {
 	}
 }
 
+/// A full final round of program `index` (period 0), every entry scored 0 below the 100 its
+/// member proposed and reviewed by all but one of a full panel; returns its last report's
+/// filer, the costliest report to find, with the appeal deposit to spare, and the round's
+/// appeal deadline.
+fn appealable_round<T: Config>(
+	index: ProgramIndex,
+) -> Result<(T::AccountId, BlockNumberOf<T>), BenchmarkError> {
+	let max = T::MaxEntriesPerRound::get();
+	let filers = filed_round::<T>(index, max, Some(0));
+	assess_round::<T>(index, max)?;
+	// The last report (reports come first, then claims): only a report is appealed.
+	let reports = max.min(T::MaxRoster::get()) as usize;
+	let who = filers.get(reports.saturating_sub(1)).cloned().ok_or(BenchmarkError::Weightless)?;
+	T::Currency::set_balance(&who, tranche::<T>());
+	let schedule = schedule::<T>(index)?;
+	T::BlockNumberProvider::set_block_number(schedule.scoring_deadline(0));
+	Ok((who, schedule.appeal_deadline(0, None)))
+}
+
+/// [`appealable_round`], with the last filer's appeal open.
+fn appealed_round<T: Config>(
+	index: ProgramIndex,
+) -> Result<(T::AccountId, BlockNumberOf<T>), BenchmarkError> {
+	let (who, deadline) = appealable_round::<T>(index)?;
+	CommunityBounty::<T>::appeal(RawOrigin::Signed(who.clone()).into(), index, 0)?;
+	Ok((who, deadline))
+}
+
 /// A full scoring panel, `MaxReviewers` reviewers with `last` the last of them, and a quorum of
 /// all of them.
 fn full_panel<T: Config>(last: T::AccountId) -> Result<Panel<T>, BenchmarkError> {
@@ -184,6 +212,8 @@ fn assess_round<T: Config>(index: ProgramIndex, n: u32) -> Result<(), BenchmarkE
 			.collect::<Vec<_>>()
 			.try_into()
 			.map_err(|_| BenchmarkError::Weightless)?,
+		appeal: None,
+		struck: false,
 	};
 	let all: AssessmentsOf<T> = (0..n)
 		.map(|_| assessment.clone())
@@ -579,9 +609,11 @@ fn round_paying<T: Config>(
 	Ok((index, caller))
 }
 
-/// Moves to the first block at which period 0's round of program `index` is final by itself.
+/// Moves to the first block at which period 0's round of program `index` may settle: final by
+/// itself, and past its appeal and veto windows.
 fn round_final<T: Config>(index: ProgramIndex) -> Result<(), BenchmarkError> {
-	T::BlockNumberProvider::set_block_number(schedule::<T>(index)?.scoring_deadline(0));
+	// Past its appeal and veto windows, with no appeal open: the round may settle.
+	T::BlockNumberProvider::set_block_number(schedule::<T>(index)?.veto_deadline(0, None));
 	// The council keeps the rates fresh: set again in this block.
 	let program = Programs::<T>::get(index).ok_or(BenchmarkError::Stop("no program"))?;
 	for pool in program.pools.iter() {
@@ -1214,6 +1246,103 @@ mod benchmarks {
 		_(RawOrigin::Signed(lead), index, 0);
 
 		assert!(Rounds::<T>::get(index, 0).is_some_and(|r| r.status == RoundStatus::Finalized));
+		Ok(())
+	}
+
+	/// The last member of a full final round appeals its score, its assessment among the
+	/// largest a round holds.
+	#[benchmark]
+	fn appeal() -> Result<(), BenchmarkError> {
+		let (index, _) = round_program::<T>(other_lead::<T>())?;
+		let (who, _) = appealable_round::<T>(index)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), index, 0);
+
+		assert_eq!(RoundChecks::<T>::get(index, 0).map(|c| c.open_appeals), Some(1));
+		Ok(())
+	}
+
+	/// The council upholds the appeal of a full round's last member.
+	#[benchmark]
+	fn uphold_appeal() -> Result<(), BenchmarkError> {
+		let (index, _) = round_program::<T>(other_lead::<T>())?;
+		let (who, _) = appealed_round::<T>(index)?;
+		let origin =
+			T::ApproveOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, index, 0, T::Lookup::unlookup(who.clone()), MAX_SCORE);
+
+		assert!(RoundChecks::<T>::get(index, 0).is_none_or(|c| c.open_appeals == 0));
+		Ok(())
+	}
+
+	/// The council dismisses the appeal of a full round's last member: its deposit goes to the
+	/// treasury.
+	#[benchmark]
+	fn dismiss_appeal() -> Result<(), BenchmarkError> {
+		let (index, _) = round_program::<T>(other_lead::<T>())?;
+		let (who, _) = appealed_round::<T>(index)?;
+		let origin =
+			T::RejectOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, index, 0, T::Lookup::unlookup(who.clone()));
+
+		assert!(RoundChecks::<T>::get(index, 0).is_none_or(|c| c.open_appeals == 0));
+		Ok(())
+	}
+
+	/// Anyone lapses the undecided appeal of a full round's last member, after the window.
+	#[benchmark]
+	fn lapse_appeal() -> Result<(), BenchmarkError> {
+		let (index, _) = round_program::<T>(other_lead::<T>())?;
+		let (who, deadline) = appealed_round::<T>(index)?;
+		T::BlockNumberProvider::set_block_number(deadline);
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), index, 0, T::Lookup::unlookup(who.clone()));
+
+		assert!(RoundChecks::<T>::get(index, 0).is_none_or(|c| c.open_appeals == 0));
+		Ok(())
+	}
+
+	/// The council strikes the last entry of a full final round, with the longest reason.
+	#[benchmark]
+	fn strike_entry() -> Result<(), BenchmarkError> {
+		let (index, _) = round_program::<T>(other_lead::<T>())?;
+		let (who, _) = appealable_round::<T>(index)?;
+		let origin =
+			T::RejectOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(
+			origin as T::RuntimeOrigin,
+			index,
+			0,
+			T::Lookup::unlookup(who.clone()),
+			bytes(T::MaxReasonLen::get()),
+		);
+
+		let assessments = Assessments::<T>::get(index, 0).unwrap_or_default();
+		assert!(assessments.iter().any(|a| a.struck));
+		Ok(())
+	}
+
+	/// The council vetoes a full final round, with the longest reason.
+	#[benchmark]
+	fn veto_round() -> Result<(), BenchmarkError> {
+		let (index, _) = round_program::<T>(other_lead::<T>())?;
+		let _ = appealable_round::<T>(index)?;
+		let origin =
+			T::RejectOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, index, 0, bytes(T::MaxReasonLen::get()));
+
+		assert!(RoundChecks::<T>::get(index, 0).is_some_and(|c| c.vetoed));
 		Ok(())
 	}
 

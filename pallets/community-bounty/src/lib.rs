@@ -128,6 +128,13 @@
 //!    the treasury.
 //! 3. [`finalize_round`](Pallet::finalize_round): the lead fixes the scores once the filing
 //!    window is over; a round is final by itself [`Config::ScoringWindow`] blocks later.
+//!    Then the checks on the lead ([`RoundChecks`]): for [`Config::AppealWindow`] blocks a
+//!    member scored below its proposal may [`appeal`](Pallet::appeal) with
+//!    [`Config::AppealDeposit`] held, which the council upholds (setting the score) or
+//!    dismisses (the deposit to the treasury), or which lapses undecided (the deposit back);
+//!    for [`Config::VetoWindow`] blocks more the council may
+//!    [`strike_entry`](Pallet::strike_entry) (it pays nothing; its share stays in the program)
+//!    or [`veto_round`](Pallet::veto_round) (nothing is paid from the round).
 //! 4. [`settle_round`](Pallet::settle_round) (anyone). The first call fixes every payment of the
 //!    round: the rates of its block (a missing or zero rate refuses it), each entry's
 //!    eligibility as of that block (on the roster, a senior leading at least `min_crew`, never
@@ -208,6 +215,10 @@
 //!   files a report or claim in its own program, and is paid only from a direct pool whose
 //!   [`Eligibility`] is `Lead`, visible in the spec. A scored pool pays only by the scores,
 //!   under the spec's threshold and split.
+//! - **No round pays before the council could stop it**: settlement starts only after the
+//!   appeal and veto windows, with no appeal open. Appeal deposits are returned or slashed on
+//!   every path, a cancel or close included. The council must act within the windows: if it
+//!   does nothing, the round settles as the scores say.
 //! - **A scoring panel** the council approved in the spec scores the rounds instead of the
 //!   lead alone: an entry's score is the median of the reviewers' scores at or above the
 //!   quorum, so one reviewer (the lead too, if it sits on the panel) who scores a friend 100
@@ -723,6 +734,25 @@ pub mod pallet {
 		#[pallet::no_default]
 		type SettlementWindow: Get<BlockNumberOf<Self>>;
 
+		/// How long a final round's members may appeal their scores, and the council decide the
+		/// appeals, in blocks after the round's scoring deadline (appeals open as soon as the
+		/// round is final). An appeal undecided at its end lapses, its deposit returned.
+		#[pallet::constant]
+		#[pallet::no_default]
+		type AppealWindow: Get<BlockNumberOf<Self>>;
+
+		/// How long after the appeal window the council may strike a round's entries or veto
+		/// the round, in blocks; the round settles only after it.
+		#[pallet::constant]
+		#[pallet::no_default]
+		type VetoWindow: Get<BlockNumberOf<Self>>;
+
+		/// The deposit held from a member who appeals its score: returned if the council upholds
+		/// the appeal or does not decide it, sent to the treasury if it dismisses it.
+		#[pallet::constant]
+		#[pallet::no_default]
+		type AppealDeposit: Get<BalanceOf<Self>>;
+
 		/// The deposit held from a contributor who files a claim; returned when the round goes,
 		/// sent to the treasury if the lead marks the claim as spam.
 		#[pallet::constant]
@@ -772,6 +802,10 @@ pub mod pallet {
 		/// The deposit of an account naming a payee ([`Payees`]), released when it clears it.
 		#[codec(index = 2)]
 		PayeeDeposit,
+		/// The deposit of a member's appeal of its score, returned if the council upholds it or
+		/// lets it lapse, slashed to the treasury if it dismisses it.
+		#[codec(index = 3)]
+		AppealDeposit,
 	}
 
 	/// The number of programs ever proposed; the next program gets this index.
@@ -870,6 +904,12 @@ pub mod pallet {
 		PeriodIndex,
 		AssessmentsOf<T>,
 	>;
+
+	/// The council's checks on each final round: its open appeals and whether it was vetoed.
+	/// Removed with the round.
+	#[pallet::storage]
+	pub type RoundChecks<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ProgramIndex, Twox64Concat, PeriodIndex, RoundCheckOf<T>>;
 
 	/// Who was active in the latest final period whose round's settlement started (the round
 	/// itself is removed once paid): what [`Metric::ActiveMembers`] counts, of those still on the
@@ -1059,6 +1099,49 @@ pub mod pallet {
 		},
 		/// The lead scored a report or claim of `period` (0..=100).
 		Scored { index: ProgramIndex, period: PeriodIndex, who: T::AccountId, score: Score },
+		/// `who` appealed its score of `period` (below the score it proposed), with `deposit`
+		/// held; the council decides it by the round's appeal deadline.
+		Appealed {
+			index: ProgramIndex,
+			period: PeriodIndex,
+			who: T::AccountId,
+			score: Option<Score>,
+			proposed: Score,
+			deposit: BalanceOf<T>,
+		},
+		/// The council upheld `who`'s appeal: its score is now `score`, its deposit returned.
+		AppealUpheld {
+			index: ProgramIndex,
+			period: PeriodIndex,
+			who: T::AccountId,
+			score: Score,
+			returned: BalanceOf<T>,
+		},
+		/// The council dismissed `who`'s appeal: its deposit went to the treasury.
+		AppealDismissed {
+			index: ProgramIndex,
+			period: PeriodIndex,
+			who: T::AccountId,
+			slashed: BalanceOf<T>,
+		},
+		/// `who`'s appeal was not decided within the appeal window: dismissed without a slash,
+		/// its deposit returned.
+		AppealLapsed {
+			index: ProgramIndex,
+			period: PeriodIndex,
+			who: T::AccountId,
+			returned: BalanceOf<T>,
+		},
+		/// The council struck `who`'s entry of `period`, for `reason`: it pays nothing.
+		EntryStruck {
+			index: ProgramIndex,
+			period: PeriodIndex,
+			who: T::AccountId,
+			reason: ReasonOf<T>,
+		},
+		/// The council vetoed the round of `period`, for `reason`: nothing is paid from it and
+		/// its money stays in the program account.
+		RoundVetoed { index: ProgramIndex, period: PeriodIndex, reason: ReasonOf<T> },
 		/// A reviewer of the program's panel scored `who`'s entry of `period` (0..=100); the
 		/// entry's score is now `median`, the median of its reviews, or `None` below the quorum.
 		Reviewed {
@@ -1363,6 +1446,28 @@ pub mod pallet {
 		NoPanel,
 		/// The caller is not a reviewer of the program's panel.
 		NotReviewer,
+		/// The appeal window of the round is over (or, for `lapse_appeal`, not over yet).
+		AppealWindowClosed,
+		/// The appeal window of the round is not over: the appeal may still be decided.
+		AppealWindowOpen,
+		/// Only a report scored below the score its member proposed may be appealed.
+		NothingToAppeal,
+		/// The entry was appealed already: one appeal an entry.
+		AlreadyAppealed,
+		/// The entry has no open appeal.
+		NoOpenAppeal,
+		/// The round's veto window is over: the council can no longer strike or veto.
+		VetoWindowClosed,
+		/// The round's veto window is not over (or an appeal is still open): it cannot settle
+		/// yet.
+		VetoWindowOpen,
+		/// An appeal of the round is still open: it is decided (or lapses) before the round
+		/// settles.
+		AppealsOpen,
+		/// The entry is struck already.
+		AlreadyStruck,
+		/// The round is vetoed already.
+		AlreadyVetoed,
 		/// A reviewer never scores an entry of its own.
 		OwnEntry,
 	}
@@ -2363,6 +2468,134 @@ pub mod pallet {
 		) -> DispatchResult {
 			let caller = ensure_signed(origin)?;
 			Self::do_review_round(index, period, &caller, scores)
+		}
+
+		/// Appeal the caller's score of a final round, with `AppealDeposit` held.
+		///
+		/// ## Dispatch Origin
+		/// Signed, by a member whose report of `period` scored below the score it proposed.
+		///
+		/// ## Details
+		/// From the round being final until its appeal deadline (`AppealWindow` blocks after its
+		/// scoring deadline). One appeal an entry. The round does not settle while the appeal
+		/// is open.
+		///
+		/// ## Events
+		/// `Appealed`.
+		#[pallet::call_index(29)]
+		#[pallet::weight(T::WeightInfo::appeal())]
+		pub fn appeal(
+			origin: OriginFor<T>,
+			#[pallet::compact] index: ProgramIndex,
+			#[pallet::compact] period: PeriodIndex,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_appeal(index, period, who)
+		}
+
+		/// Uphold `who`'s appeal: its score becomes `score` and its deposit is returned.
+		///
+		/// ## Dispatch Origin
+		/// [`Config::ApproveOrigin`] (the council, by motion), before the round's appeal
+		/// deadline.
+		///
+		/// ## Events
+		/// `AppealUpheld`.
+		#[pallet::call_index(30)]
+		#[pallet::weight(T::WeightInfo::uphold_appeal())]
+		pub fn uphold_appeal(
+			origin: OriginFor<T>,
+			#[pallet::compact] index: ProgramIndex,
+			#[pallet::compact] period: PeriodIndex,
+			who: AccountIdLookupOf<T>,
+			score: Score,
+		) -> DispatchResult {
+			T::ApproveOrigin::ensure_origin(origin)?;
+			let who = T::Lookup::lookup(who)?;
+			Self::do_uphold_appeal(index, period, who, score)
+		}
+
+		/// Dismiss `who`'s appeal: its deposit goes to the treasury.
+		///
+		/// ## Dispatch Origin
+		/// [`Config::RejectOrigin`] (the council, by motion), before the round's appeal
+		/// deadline.
+		///
+		/// ## Events
+		/// `AppealDismissed`.
+		#[pallet::call_index(31)]
+		#[pallet::weight(T::WeightInfo::dismiss_appeal())]
+		pub fn dismiss_appeal(
+			origin: OriginFor<T>,
+			#[pallet::compact] index: ProgramIndex,
+			#[pallet::compact] period: PeriodIndex,
+			who: AccountIdLookupOf<T>,
+		) -> DispatchResult {
+			T::RejectOrigin::ensure_origin(origin)?;
+			let who = T::Lookup::lookup(who)?;
+			Self::do_dismiss_appeal(index, period, who)
+		}
+
+		/// Lapse `who`'s appeal, which the council did not decide by the round's appeal
+		/// deadline: it is dismissed without a slash and its deposit is returned.
+		///
+		/// ## Dispatch Origin
+		/// Signed, by anyone, from the round's appeal deadline.
+		///
+		/// ## Events
+		/// `AppealLapsed`.
+		#[pallet::call_index(32)]
+		#[pallet::weight(T::WeightInfo::lapse_appeal())]
+		pub fn lapse_appeal(
+			origin: OriginFor<T>,
+			#[pallet::compact] index: ProgramIndex,
+			#[pallet::compact] period: PeriodIndex,
+			who: AccountIdLookupOf<T>,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			let who = T::Lookup::lookup(who)?;
+			Self::do_lapse_appeal(index, period, who)
+		}
+
+		/// Strike `who`'s entry of a final round, for `reason`: it pays nothing.
+		///
+		/// ## Dispatch Origin
+		/// [`Config::RejectOrigin`] (the council, by motion), before the round's veto deadline.
+		///
+		/// ## Events
+		/// `EntryStruck`.
+		#[pallet::call_index(33)]
+		#[pallet::weight(T::WeightInfo::strike_entry())]
+		pub fn strike_entry(
+			origin: OriginFor<T>,
+			#[pallet::compact] index: ProgramIndex,
+			#[pallet::compact] period: PeriodIndex,
+			who: AccountIdLookupOf<T>,
+			reason: ReasonOf<T>,
+		) -> DispatchResult {
+			T::RejectOrigin::ensure_origin(origin)?;
+			let who = T::Lookup::lookup(who)?;
+			Self::do_strike_entry(index, period, who, reason)
+		}
+
+		/// Veto a final round, for `reason`: nothing is paid from it, and its money stays in
+		/// the program account. It still settles, to release its claims' deposits.
+		///
+		/// ## Dispatch Origin
+		/// [`Config::RejectOrigin`] (the council, by motion), before the round's veto deadline.
+		///
+		/// ## Events
+		/// `RoundVetoed`.
+		#[pallet::call_index(34)]
+		#[pallet::weight(T::WeightInfo::veto_round())]
+		pub fn veto_round(
+			origin: OriginFor<T>,
+			#[pallet::compact] index: ProgramIndex,
+			#[pallet::compact] period: PeriodIndex,
+			reason: ReasonOf<T>,
+		) -> DispatchResult {
+			T::RejectOrigin::ensure_origin(origin)?;
+			Self::do_veto_round(index, period, reason)
 		}
 	}
 }

@@ -90,6 +90,8 @@ pub const SMALL_COUNCIL: AccountId = 1_003;
 pub const SMALL_COUNCIL_LIMIT: Balance = 50_000 * PHA;
 /// The seed's community lead.
 pub const LEAD: AccountId = 10;
+/// The deposit of an appeal.
+pub const APPEAL_DEPOSIT: Balance = 3 * PHA;
 pub const STRANGER: AccountId = 11;
 pub const NEW_LEAD: AccountId = 12;
 /// Holds most of the issuance; tests move funds to and from it instead of minting.
@@ -149,6 +151,10 @@ parameter_types! {
 	/// The block the council set the rates; `None` stands for a council that keeps them fresh
 	/// (set in the current block). Tests of stale rates set it.
 	pub static RatesSetAt: Option<Option<u64>> = None;
+	/// The appeal and veto windows: none by default (a round settles once final, as before
+	/// the checks on the lead); the tests of those checks set them.
+	pub static AppealWindow: u64 = 0;
+	pub static VetoWindow: u64 = 0;
 }
 
 /// The oldest rate a conversion uses: a period, as a council that confirms its rate monthly.
@@ -353,6 +359,9 @@ impl Config for Test {
 	type ScoringWindow = ConstU64<SCORING>;
 	type SettlementWindow = ConstU64<SETTLEMENT>;
 	type ClaimDeposit = ConstU64<CLAIM_DEPOSIT>;
+	type AppealWindow = AppealWindow;
+	type VetoWindow = VetoWindow;
+	type AppealDeposit = ConstU64<APPEAL_DEPOSIT>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = UsdtPrograms;
 }
@@ -445,9 +454,12 @@ impl ExtBuilder {
 	}
 }
 
-/// Test externalities with the default genesis, for the benchmark test suite.
+/// Test externalities with the default genesis, for the benchmark test suite: with appeal
+/// and veto windows, as a runtime has, so that their calls have a window to run in.
 #[cfg(feature = "runtime-benchmarks")]
 pub fn new_test_ext() -> sp_io::TestExternalities {
+	AppealWindow::set(20);
+	VetoWindow::set(10);
 	ExtBuilder::default().build()
 }
 

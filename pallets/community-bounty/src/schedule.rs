@@ -97,10 +97,42 @@ impl<T: Config> Schedule<T> {
 		self.filing_deadline(period).saturating_add(T::ScoringWindow::get())
 	}
 
+	/// The block the round of `period` became final: its scoring deadline, or the block the
+	/// lead finalized it if earlier (`finalized_at`).
+	pub fn final_at(
+		&self,
+		period: PeriodIndex,
+		finalized_at: Option<BlockNumberOf<T>>,
+	) -> BlockNumberOf<T> {
+		let deadline = self.scoring_deadline(period);
+		finalized_at.map_or(deadline, |at| at.min(deadline))
+	}
+
+	/// The first block at which the members of the round of `period` may no longer appeal,
+	/// nor the council decide an appeal: [`Config::AppealWindow`] blocks after the round
+	/// became final ([`Self::final_at`]).
+	pub fn appeal_deadline(
+		&self,
+		period: PeriodIndex,
+		finalized_at: Option<BlockNumberOf<T>>,
+	) -> BlockNumberOf<T> {
+		self.final_at(period, finalized_at).saturating_add(T::AppealWindow::get())
+	}
+
+	/// The first block at which the round of `period` may settle and the council may no longer
+	/// strike its entries or veto it: [`Config::VetoWindow`] blocks after its appeal deadline.
+	pub fn veto_deadline(
+		&self,
+		period: PeriodIndex,
+		finalized_at: Option<BlockNumberOf<T>>,
+	) -> BlockNumberOf<T> {
+		self.appeal_deadline(period, finalized_at).saturating_add(T::VetoWindow::get())
+	}
+
 	/// The first block at which a close may drop the round of `period` unsettled: it had
-	/// [`Config::SettlementWindow`] blocks, once final, to be settled.
+	/// [`Config::SettlementWindow`] blocks, once it could settle at the latest, to be settled.
 	pub fn settlement_deadline(&self, period: PeriodIndex) -> BlockNumberOf<T> {
-		self.scoring_deadline(period).saturating_add(T::SettlementWindow::get())
+		self.veto_deadline(period, None).saturating_add(T::SettlementWindow::get())
 	}
 
 	/// Whether `round` of `period` is final (its scores fixed) at `now`: finalized, settling,

@@ -80,6 +80,7 @@ impl<T: Config> Pallet<T> {
 				"held claim deposit differs from the open claims"
 			);
 		}
+		Self::check_appeals()?;
 		// Each payee record holds its deposit, and no deposit is held without one.
 		for (who, payee) in Payees::<T>::iter() {
 			ensure!(
@@ -285,10 +286,52 @@ impl<T: Config> Pallet<T> {
 			for (period, round) in Rounds::<T>::iter_prefix(index) {
 				let assessments = Assessments::<T>::get(index, period).unwrap_or_default();
 				for (position, filer) in round.filers.iter().enumerate() {
-					let median = assessments.get(position).and_then(|a| a.median(panel.quorum));
+					let assessment = assessments.get(position);
+					// The council's score of an upheld appeal replaces the median.
+					if assessment.is_some_and(|a| a.appeal == Some(AppealState::Upheld)) {
+						continue;
+					}
+					let median = assessment.and_then(|a| a.median(panel.quorum));
 					ensure!(filer.score == median, "a score is not the median of its reviews");
 				}
 			}
+		}
+		Ok(())
+	}
+
+	/// Appeals: each round's count of open appeals is the open appeals of its assessments, its
+	/// checks belong to a stored round, and every account holds, for appeals, exactly the
+	/// deposits of its open appeals (of live programs and of programs being cleared alike).
+	fn check_appeals() -> Result<(), TryRuntimeError> {
+		let mut deposits: alloc::collections::BTreeMap<T::AccountId, BalanceOf<T>> =
+			Default::default();
+		for (index, period, assessments) in Assessments::<T>::iter() {
+			let round = Rounds::<T>::get(index, period).ok_or("assessments of no round")?;
+			let mut open = 0u32;
+			for (filer, assessment) in round.filers.iter().zip(assessments.iter()) {
+				if let Some(deposit) = assessment.open_appeal() {
+					open += 1;
+					let held = deposits.entry(filer.who.clone()).or_default();
+					*held = held.saturating_add(deposit);
+				}
+			}
+			ensure!(
+				RoundChecks::<T>::get(index, period).map_or(0, |c| c.open_appeals) == open,
+				"a round's count of open appeals differs from its appeals"
+			);
+		}
+		for (index, period, check) in RoundChecks::<T>::iter() {
+			ensure!(Rounds::<T>::contains_key(index, period), "checks of no round");
+			ensure!(
+				check.open_appeals == 0 || Assessments::<T>::contains_key(index, period),
+				"open appeals without their assessments"
+			);
+		}
+		for (who, deposit) in deposits {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::AppealDeposit.into(), &who) == deposit,
+				"held appeal deposit differs from the open appeals"
+			);
 		}
 		Ok(())
 	}

@@ -339,6 +339,12 @@ parameter_types! {
 	pub const SettlementWindow: BlockNumber = 10 * DAYS;
 	/// Held from a contributor's claim until its round goes; lost if marked as spam.
 	pub const ClaimDeposit: Balance = UNITS;
+	/// A final round's members may appeal for 5 days after its scoring window (the council
+	/// decides by then); the council may strike or veto for 3 days more, then it settles.
+	pub const AppealWindow: BlockNumber = 5 * DAYS;
+	pub const VetoWindow: BlockNumber = 3 * DAYS;
+	/// An appeal holds 10 PHA: returned if upheld or undecided, the treasury's if dismissed.
+	pub const AppealDeposit: Balance = 10 * UNITS;
 	/// Held while an account names a payee for its pay: the record (an account and a
 	/// balance, 48 bytes) outlives every program.
 	pub const PayeeDeposit: Balance = UNITS / 10;
@@ -432,6 +438,9 @@ impl pallet_community_bounty::Config for Runtime {
 	type ScoringWindow = ScoringWindow;
 	type SettlementWindow = SettlementWindow;
 	type ClaimDeposit = ClaimDeposit;
+	type AppealWindow = AppealWindow;
+	type VetoWindow = VetoWindow;
+	type AppealDeposit = AppealDeposit;
 	/// A full roster's reports (128) and 32 contributors' claims.
 	type MaxEntriesPerRound = ConstU32<160>;
 	type MaxScoresPerCall = ConstU32<64>;

@@ -368,8 +368,28 @@ pub fn score(who: &[AccountId], period: u32, score: u8) {
 	}
 }
 
-/// Settles round `period` to the end, one call a block; returns the `Awarded` payees in order.
+/// The first block at which round `period` of program `index` may settle: after its appeal
+/// and veto windows (`AppealWindow`, `VetoWindow`), counted from when it became final.
+pub fn settles_from(index: u32, period: u32) -> u32 {
+	let program = pallet_community_bounty::Programs::<Runtime>::get(index).expect("the program");
+	let schedule = program.schedule().expect("an active program");
+	let finalized_at = pallet_community_bounty::RoundChecks::<Runtime>::get(index, period)
+		.and_then(|c| c.finalized_at);
+	schedule.veto_deadline(period, finalized_at)
+}
+
+/// Moves the chain past round `period`'s appeal and veto windows, if it is not there yet.
+pub fn past_the_checks(chain: &mut Chain, index: u32, period: u32) {
+	let (now, from) = chain.block(|| (System::block_number(), settles_from(index, period)));
+	if now < from {
+		chain.block_at(Some(from), || {});
+	}
+}
+
+/// Settles round `period` to the end, one call a block, once its appeal and veto windows are
+/// over; returns the `Awarded` payees in order.
 pub fn settle_all(chain: &mut Chain, period: u32) -> Vec<(AccountId, Balance)> {
+	past_the_checks(chain, 0, period);
 	let mut paid = Vec::new();
 	while chain.block(|| pallet_community_bounty::Rounds::<Runtime>::contains_key(0, period)) {
 		chain.block(|| {

@@ -217,6 +217,8 @@ impl<T: Config> Pallet<T> {
 		let now = T::BlockNumberProvider::current_block_number();
 		ensure!(now >= schedule.filing_deadline(period), Error::<T>::FilingNotOver);
 		round.status = RoundStatus::Finalized;
+		// Its appeal window opens now.
+		RoundStore::<T>::mutate_check(index, period, |check| check.finalized_at = Some(now));
 		let active = round.active(program.activity_threshold);
 		Self::note_final(&mut program, period);
 		RoundStore::<T>::put(index, period, &round);

@@ -59,6 +59,7 @@
 //! (`settlement.rs`) and the activity metric (`activity.rs`).
 
 mod activity;
+mod checks;
 mod filing;
 mod panel;
 mod payout;

@@ -163,8 +163,12 @@ impl<T: Config> Pallet<T> {
 
 	/// Which pool pays each filer of `round` and the pools' tallies, as the first settlement
 	/// call fixes them (eligibility now, rates now); once settling, as fixed.
+	///
+	/// A vetoed round pays nothing, needing no rate. A struck entry is not paid, but counts in
+	/// its pool's tally: its share stays in the program rather than going to the others.
 	pub(crate) fn fix_payments(
 		index: ProgramIndex,
+		period: PeriodIndex,
 		program: &Program<T>,
 		round: &Round<T>,
 	) -> Result<FixedPayments<T>, DispatchError> {
@@ -172,14 +176,24 @@ impl<T: Config> Pallet<T> {
 			let payable = round.filers.iter().map(|f| f.payable).collect();
 			return Ok(FixedPayments { payable, tallies: round.pools.to_vec(), rates: Vec::new() });
 		}
+		if RoundStore::<T>::check(index, period).vetoed {
+			return Ok(FixedPayments {
+				payable: round.filers.iter().map(|_| None).collect(),
+				tallies: program.pools.iter().map(|_| PoolTally::default()).collect(),
+				rates: Vec::new(),
+			});
+		}
+		let assessments = RoundStore::<T>::assessments(index, period);
 		let (mut tallies, rates) = Self::tallies_now(program)?;
 		let payable = round
 			.filers
 			.iter()
-			.map(|filer| {
+			.enumerate()
+			.map(|(position, filer)| {
 				let pool = Self::payable_pool(index, program, filer)?;
 				Self::tally(program, &mut tallies, pool, filer.score_or_zero());
-				Some(pool)
+				let struck = assessments.get(position).is_some_and(|a| a.struck);
+				(!struck).then_some(pool)
 			})
 			.collect();
 		Ok(FixedPayments { payable, tallies, rates })
@@ -200,7 +214,7 @@ impl<T: Config> Pallet<T> {
 	{
 		// Without a rate that converts now (missing or stale), an unsettled round is planned
 		// without its payments, and says why.
-		let (payable, tallies, unpriced) = match Self::fix_payments(index, program, round) {
+		let (payable, tallies, unpriced) = match Self::fix_payments(index, period, program, round) {
 			Ok(FixedPayments { payable, tallies, .. }) => (payable, tallies, None),
 			Err(error) if !round.is_paying() => {
 				let payable =

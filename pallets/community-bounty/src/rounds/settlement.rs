@@ -49,6 +49,13 @@ impl<T: Config> Pallet<T> {
 		ensure!(schedule.is_final(&round, period, now), Error::<T>::RoundNotFinal);
 		let (weight, settled) = match round.status {
 			RoundStatus::Open | RoundStatus::Finalized => {
+				// The checks on the lead come first: the appeals, then the council's veto window.
+				let check = RoundStore::<T>::check(index, period);
+				ensure!(check.open_appeals == 0, Error::<T>::AppealsOpen);
+				ensure!(
+					now >= schedule.veto_deadline(period, check.finalized_at),
+					Error::<T>::VetoWindowOpen
+				);
 				(Self::start_settlement(index, period, &mut program, &mut round)?, false)
 			},
 			RoundStatus::Paying { next, paid, skipped } => {
@@ -76,7 +83,7 @@ impl<T: Config> Pallet<T> {
 		round: &mut Round<T>,
 	) -> Result<Weight, DispatchError> {
 		let super::payout::FixedPayments { payable, tallies, rates } =
-			Self::fix_payments(index, program, round)?;
+			Self::fix_payments(index, period, program, round)?;
 		for (filer, pool) in round.filers.iter_mut().zip(payable) {
 			filer.payable = pool;
 		}

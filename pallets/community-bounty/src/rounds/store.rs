@@ -60,10 +60,39 @@ impl<T: Config> RoundStore<T> {
 		Rounds::<T>::insert(index, period, round);
 	}
 
-	/// Removes the record of a round whose pages are gone, and its assessments.
+	/// Removes the record of a round whose pages are gone, its assessments and its checks,
+	/// returning the deposits of appeals still open (a round dropped with its program).
 	pub(crate) fn remove(index: ProgramIndex, period: PeriodIndex) {
-		Rounds::<T>::remove(index, period);
-		Assessments::<T>::remove(index, period);
+		let round = Rounds::<T>::take(index, period);
+		RoundChecks::<T>::remove(index, period);
+		let assessments = Assessments::<T>::take(index, period).unwrap_or_default();
+		for (filer, assessment) in
+			round.iter().flat_map(|r| r.filers.iter()).zip(assessments.iter())
+		{
+			if let Some(deposit) = assessment.open_appeal() {
+				Pallet::<T>::release_appeal(&filer.who, deposit);
+			}
+		}
+	}
+
+	/// The council's checks on the round of `period` (none: no appeal, no veto).
+	pub(crate) fn check(index: ProgramIndex, period: PeriodIndex) -> RoundCheckOf<T> {
+		RoundChecks::<T>::get(index, period).unwrap_or_default()
+	}
+
+	/// Changes the council's checks on the round of `period`; stores none if nothing is left.
+	pub(crate) fn mutate_check(
+		index: ProgramIndex,
+		period: PeriodIndex,
+		f: impl FnOnce(&mut RoundCheckOf<T>),
+	) {
+		let mut check = Self::check(index, period);
+		f(&mut check);
+		if check == RoundCheckOf::<T>::default() {
+			RoundChecks::<T>::remove(index, period);
+		} else {
+			RoundChecks::<T>::insert(index, period, check);
+		}
 	}
 
 	/// The assessments of the round of `period`, by position (empty if none is stored).

@@ -332,12 +332,24 @@ pub struct Assessment<T: Config> {
 	/// Each reviewer's score, by the reviewer's position on the panel, in the order given;
 	/// a reviewer scores an entry at most once (a new score replaces its last).
 	pub reviews: BoundedVec<(ReviewerIndex, Score), <T as Config>::MaxReviewers>,
+	/// The member's appeal of its score, if it appealed.
+	pub appeal: Option<AppealState<BalanceOf<T>>>,
+	/// Whether the council struck the entry in the veto window: it pays nothing.
+	pub struck: bool,
 }
 
 impl<T: Config> Assessment<T> {
-	/// Whether it holds nothing: no proposal, no review.
+	/// Whether it holds nothing: no proposal, no review, no appeal, no strike.
 	pub fn is_empty(&self) -> bool {
-		self.proposed.is_none() && self.reviews.is_empty()
+		self.proposed.is_none() && self.reviews.is_empty() && self.appeal.is_none() && !self.struck
+	}
+
+	/// The deposit of its appeal, if one is open.
+	pub fn open_appeal(&self) -> Option<BalanceOf<T>> {
+		match self.appeal {
+			Some(AppealState::Open { deposit }) => Some(deposit),
+			_ => None,
+		}
 	}
 
 	/// The median of the reviews if at least `quorum` reviewers scored (the mean of the two
@@ -368,3 +380,64 @@ impl<T: Config> Assessment<T> {
 /// The assessments of a round's entries, by position: shorter than the round's filers when its
 /// last entries hold nothing.
 pub type AssessmentsOf<T> = BoundedVec<Assessment<T>, <T as Config>::MaxEntriesPerRound>;
+
+/// Where a member's appeal of its score stands.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum AppealState<Balance> {
+	/// Waiting for the council, with `deposit` held ([`crate::HoldReason::AppealDeposit`]).
+	#[codec(index = 0)]
+	Open {
+		/// The deposit held.
+		deposit: Balance,
+	},
+	/// The council upheld it and set the score; the deposit was returned.
+	#[codec(index = 1)]
+	Upheld,
+	/// The council dismissed it; the deposit went to the treasury.
+	#[codec(index = 2)]
+	Dismissed,
+	/// The council did not decide it within the appeal window: dismissed without a slash, the
+	/// deposit returned.
+	#[codec(index = 3)]
+	Lapsed,
+}
+
+/// The council's checks on a final round: when the lead finalized it (its appeal window opens
+/// then), the appeals still open, and whether the council vetoed it. Kept in
+/// [`crate::RoundChecks`] while the round is stored.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	DefaultNoBound,
+)]
+pub struct RoundCheck<BlockNumber> {
+	/// The block the lead finalized the round, if it did before its scoring deadline.
+	pub finalized_at: Option<BlockNumber>,
+	/// Appeals of the round's entries that wait for the council (or, after the appeal window,
+	/// for anyone to lapse them): settlement does not start while there are any.
+	pub open_appeals: u32,
+	/// Whether the council vetoed the round: nothing is paid from it.
+	pub vetoed: bool,
+}
+
+/// The council's checks on a round of runtime `T`.
+pub type RoundCheckOf<T> = RoundCheck<BlockNumberOf<T>>;

@@ -25,6 +25,7 @@
 //! issuance is unchanged after every test.
 
 mod assets;
+mod checks;
 mod milestones;
 mod model;
 mod panel;

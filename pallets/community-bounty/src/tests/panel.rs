@@ -322,6 +322,8 @@ fn the_median_takes_the_middle_score_or_the_mean_of_the_two_middle_ones() {
 			.collect::<Vec<_>>()
 			.try_into()
 			.unwrap(),
+		appeal: None,
+		struck: false,
 	};
 	assert_eq!(with(&[]).median(1), None);
 	assert_eq!(with(&[70]).median(1), Some(70));
