@@ -699,7 +699,9 @@ test(`the history outlives ${HISTORY_BLOCKS} empty blocks, and the page runs und
   page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
   // The blocks, then the indexer catches up; the page, reloaded, shows the same history.
   const started = Date.now();
-  for (let left = HISTORY_BLOCKS; left > 0; left -= 100) await api.rpc('dev_newBlock', { count: Math.min(100, left) });
+  // In batches of 25, so that no request waits long for chopsticks on a busy machine (a batch of 100
+  // took close to the client's 60 s timeout).
+  for (let left = HISTORY_BLOCKS; left > 0; left -= 25) await api.rpc('dev_newBlock', { count: Math.min(25, left) });
   const head = (await api.rpc.chain.getHeader()).number.toNumber();
   await indexer.indexer.synced(head);
   console.log(`${HISTORY_BLOCKS} blocks made and indexed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
