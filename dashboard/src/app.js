@@ -247,7 +247,7 @@ function roundSection(period, r, { isLead, scorer, panel }, events, head) {
     ${r.unpriced.isSome ? `<p class="unpriced error">No pay is shown: settling now would be refused (${esc(errorName(api, r.unpriced.unwrap()))}).</p>` : ''}
     <ul>${totals}<li>the round would pay <b class="round-native">${esc(money(BigInt(json.totalNative)))}</b>; the program can spend ${esc(money(BigInt(json.available)))}</li></ul>
     ${scoring ? `<button class="score-button" data-period="${period}" data-as="${scorer}">${scorer === 'reviewer' ? 'Send my scores for' : 'Score'} month ${period + 1}</button>` : ''}
-    ${state === 'open' && !json.isFinal ? `<p class="windows"><small>${head < json.filingDeadline ? `Filing is open until block #${json.filingDeadline} (${esc(days(json.filingDeadline - head))}). ` : ''}${esc(whoScores)} until block #${json.scoringDeadline} (${esc(days(json.scoringDeadline - head))}), or the lead finalizes once filing is over; then anyone may settle.</small></p>` : ''}
+    ${state === 'open' && !json.isFinal ? `<p class="windows"><small>${head < json.filingDeadline ? `Filing is open until block #${json.filingDeadline} (${esc(days(json.filingDeadline - head))}). ` : ''}${esc(whoScores)} until block #${json.scoringDeadline} (${esc(days(json.scoringDeadline - head))}), or the lead finalizes once filing is over; then come the appeal and veto windows, after which anyone may settle.</small></p>` : ''}
     ${isLead && state === 'open' && !json.isFinal && head >= json.filingDeadline ? `<button class="finalize-button" data-period="${period}">Finalize month ${period + 1}</button>` : ''}
     ${account && json.isFinal ? `<button class="settle-button" data-period="${period}">Settle month ${period + 1}</button>` : ''}</section>`;
 }

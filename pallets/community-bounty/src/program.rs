@@ -121,6 +121,24 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
+	/// Sends what `who` holds for `reason`, up to `amount`, to the treasury: a slashed bond or
+	/// deposit. Returns what moved.
+	pub(crate) fn slash_to_treasury(
+		reason: HoldReason,
+		who: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> Result<BalanceOf<T>, DispatchError> {
+		T::Currency::transfer_on_hold(
+			&reason.into(),
+			who,
+			&T::TreasuryAccount::get(),
+			amount,
+			Precision::BestEffort,
+			Restriction::Free,
+			Fortitude::Force,
+		)
+	}
+
 	/// The bond of a proposal whose record is `program`, with its scoring panel if any: the
 	/// base, and the per-byte part for what it stores (the full text stays off chain).
 	pub fn bond_for(program: &Program<T>, panel: Option<&Panel<T>>) -> BalanceOf<T> {
@@ -208,15 +226,8 @@ impl<T: Config> Pallet<T> {
 		let program = Self::program(index)?;
 		ensure!(program.status == ProgramStatus::Proposed, Error::<T>::NotProposed);
 
-		let slashed = T::Currency::transfer_on_hold(
-			&HoldReason::ProgramBond.into(),
-			&program.lead,
-			&T::TreasuryAccount::get(),
-			program.bond,
-			Precision::BestEffort,
-			Restriction::Free,
-			Fortitude::Force,
-		)?;
+		let slashed =
+			Self::slash_to_treasury(HoldReason::ProgramBond, &program.lead, program.bond)?;
 		// A proposed program has no roster, reports or spending: only its panel to clear.
 		Programs::<T>::remove(index);
 		Panels::<T>::remove(index);

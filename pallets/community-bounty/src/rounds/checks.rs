@@ -21,7 +21,7 @@
 use crate::{pallet::*, *};
 use frame_support::traits::{
 	fungible::{Inspect, MutateHold},
-	tokens::{Fortitude, Precision, Preservation, Restriction},
+	tokens::{Fortitude, Precision, Preservation},
 };
 use sp_runtime::traits::BlockNumberProvider;
 
@@ -145,15 +145,7 @@ impl<T: Config> Pallet<T> {
 		who: T::AccountId,
 	) -> DispatchResult {
 		let (_, assessments, position, deposit) = Self::open_appeal(index, period, &who, true)?;
-		let slashed = T::Currency::transfer_on_hold(
-			&HoldReason::AppealDeposit.into(),
-			&who,
-			&T::TreasuryAccount::get(),
-			deposit,
-			Precision::BestEffort,
-			Restriction::Free,
-			Fortitude::Force,
-		)?;
+		let slashed = Self::slash_to_treasury(HoldReason::AppealDeposit, &who, deposit)?;
 		Self::close_appeal(index, period, assessments, position, AppealState::Dismissed)?;
 		Self::deposit_event(Event::AppealDismissed { index, period, who, slashed });
 		Ok(())

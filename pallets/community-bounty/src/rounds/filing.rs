@@ -21,7 +21,7 @@ use crate::{pallet::*, *};
 use frame_support::{
 	traits::{
 		fungible::{Inspect, MutateHold},
-		tokens::{Fortitude, Precision, Preservation, Restriction},
+		tokens::{Fortitude, Preservation},
 		DefensiveOption,
 	},
 	weights::Weight,
@@ -187,15 +187,7 @@ impl<T: Config> Pallet<T> {
 		let EntryKind::Claim { deposit, .. } = entry.kind else {
 			return Err(Error::<T>::NotAClaim.into());
 		};
-		let slashed = T::Currency::transfer_on_hold(
-			&HoldReason::ClaimDeposit.into(),
-			&who,
-			&T::TreasuryAccount::get(),
-			deposit,
-			Precision::BestEffort,
-			Restriction::Free,
-			Fortitude::Force,
-		)?;
+		let slashed = Self::slash_to_treasury(HoldReason::ClaimDeposit, &who, deposit)?;
 		let weight = if RoundStore::<T>::swap_remove(index, period, &mut round, position)? {
 			// Nothing is left to score or pay: the round is gone.
 			program.open_rounds = program.open_rounds.saturating_sub(1);
