@@ -19,6 +19,7 @@ import { councilState, pendingDecisions, pendingHtml, motionsHtml, specHtml, wir
 import { leadHtml, removeButton, wireLead } from './lead.js';
 import { who, learnNames, accountsIn } from './names.js';
 import { fileHtml, wireMember, monthsOf, myAccountHtml, paymentsCsv, wireExports } from './member.js';
+import { entryChecksHtml, roundChecksHtml, appealDecisions, maySettle, wireChecks } from './checks.js';
 
 const params = new URLSearchParams(location.search);
 const endpoint = params.get('rpc') ?? 'ws://127.0.0.1:9944';
@@ -225,31 +226,34 @@ function roundSection(period, r, { isLead, scorer, panel }, events, head) {
     if (e.score !== null && e.score !== undefined) return `${e.score} <small>(median of ${e.reviews.length})</small>`;
     return `none <small>(${e.reviews.length} of ${quorum} reviews needed: pays nothing)</small>`;
   };
+  const deposit = api.consts.communityBounty.appealDeposit.toBigInt();
   const rows = json.entries.map((e) => {
     const kind = e.kind.claim ? `claim (pool ${e.kind.claim.pool})` : 'report';
-    const pay = e.payment
-      ? (asset.id === null ? `${usd(BigInt(e.payment.amount))} = ${money(BigInt(e.payment.native))}` : money(BigInt(e.payment.native)))
-      : 'nothing (not eligible, or under the threshold)';
+    let pay = 'nothing (not eligible, or under the threshold)';
+    if (e.payment) pay = asset.id === null ? `${usd(BigInt(e.payment.amount))} = ${money(BigInt(e.payment.native))}` : money(BigInt(e.payment.native));
+    else if (json.vetoed) pay = 'nothing (the council vetoed the round)';
+    else if (e.struck) pay = 'nothing (struck by the council)';
     const mine = scorer === 'reviewer' ? e.reviews.find(([by]) => by === account.address)?.[1] : e.score;
     const own = e.who === account?.address;
     return `<tr data-who="${esc(e.who)}"><td>${esc(who(e.who))}</td><td>${esc(kind)}</td>
       <td class="evidence">${evidenceHtml(hexText(e.evidence))}</td>
       <td class="proposed">${e.proposed ?? '—'}</td>
       ${panel ? `<td class="reviews">${e.reviews.map(([by, score]) => `${esc(who(by))}: ${score}`).join(', ') || '—'}</td>` : ''}
-      <td class="score">${scoreCell(e)}</td><td class="pay">${esc(pay)}</td>
+      <td class="score">${scoreCell(e)}${entryChecksHtml(json, e, { account, head, events, money, deposit })}</td><td class="pay">${esc(pay)}</td>
       ${scoring ? `<td>${own ? '<small>your own: not yours to score</small>' : `<input class="score-input" type="number" min="0" max="100" step="1" value="${mine ?? ''}" data-who="${esc(e.who)}" aria-label="New score for ${esc(who(e.who))} (0 to 100)">`}</td>` : ''}</tr>`;
   }).join('');
   const totals = json.pools.map((pl) => `<li>pool ${pl.pool}: <b class="round-total">${esc(capMoney(BigInt(pl.amount)))}</b> of a cap of ${esc(capMoney(BigInt(pl.periodCap)))}</li>`).join('');
   const state = Object.keys(json.status)[0];
   const whoScores = panel ? `The panel (${panel.reviewers.length} reviewers, a quorum of ${panel.quorum}) scores` : 'The lead scores';
-  return `<section class="round" data-period="${period}"><h3>Month ${period + 1}: ${esc(state)}${json.isFinal ? ' (final)' : ''}, ${json.active} active</h3>
+  return `<section class="round${json.vetoed ? ' vetoed' : ''}" data-period="${period}"><h3>Month ${period + 1}: ${esc(state)}${json.isFinal ? ' (final)' : ''}${json.vetoed ? ', vetoed' : ''}, ${json.active} active</h3>
     <table><thead><tr><th>who</th><th>what</th><th>evidence</th><th>proposed</th>${panel ? '<th>reviews</th>' : ''}<th>score</th><th>pay if settled now</th>${scoring ? `<th>${scorer === 'reviewer' ? 'my score' : 'new score'}</th>` : ''}</tr></thead><tbody>${rows}</tbody></table>
     ${r.unpriced.isSome ? `<p class="unpriced error">No pay is shown: settling now would be refused (${esc(errorName(api, r.unpriced.unwrap()))}).</p>` : ''}
     <ul>${totals}<li>the round would pay <b class="round-native">${esc(money(BigInt(json.totalNative)))}</b>; the program can spend ${esc(money(BigInt(json.available)))}</li></ul>
     ${scoring ? `<button class="score-button" data-period="${period}" data-as="${scorer}">${scorer === 'reviewer' ? 'Send my scores for' : 'Score'} month ${period + 1}</button>` : ''}
     ${state === 'open' && !json.isFinal ? `<p class="windows"><small>${head < json.filingDeadline ? `Filing is open until block #${json.filingDeadline} (${esc(days(json.filingDeadline - head))}). ` : ''}${esc(whoScores)} until block #${json.scoringDeadline} (${esc(days(json.scoringDeadline - head))}), or the lead finalizes once filing is over; then come the appeal and veto windows, after which anyone may settle.</small></p>` : ''}
     ${isLead && state === 'open' && !json.isFinal && head >= json.filingDeadline ? `<button class="finalize-button" data-period="${period}">Finalize month ${period + 1}</button>` : ''}
-    ${account && json.isFinal ? `<button class="settle-button" data-period="${period}">Settle month ${period + 1}</button>` : ''}</section>`;
+    ${roundChecksHtml(json, { head, events })}
+    ${account && maySettle(json, head) ? `<button class="settle-button" data-period="${period}">Settle month ${period + 1}</button>` : ''}</section>`;
 }
 
 /// The roster (read from storage in one paged request), by region.
@@ -350,7 +354,7 @@ async function program(index) {
   const scorer = panel ? (reviewer ? 'reviewer' : null) : (isLead ? 'lead' : null);
   const rounds = periods.map((q) => roundSection(q, roundViews.find((r) => r.period.toNumber() === q), { isLead, scorer, panel }, events, head));
   const member = account ? roster.members.find((m) => m.who === account.address) : null;
-  const decisions = pendingDecisions(api, p);
+  const decisions = [...pendingDecisions(api, p), ...appealDecisions(api, index, roundViews.map((r) => r.toJSON()), head, { who, money })];
   const councillor = !!account && council.members.includes(account.address);
   const mine = account ? monthsOf(events, account.address) : [];
   show(`<p><a href="#/">← Programs</a></p>
@@ -386,6 +390,7 @@ async function program(index) {
   wireLead(root, ctx);
   wireMember(root, ctx);
   wireCouncil(root, { ...ctx, account, council, decisions, decimals: asset.decimals });
+  wireChecks(root, ctx);
   const plain = (v) => exact(v, asset.id === null ? 12 : asset.decimals);
   wireExports(root, (scope) => paymentsCsv(events, {
     address: scope === 'mine' ? account.address : null, unit: asset.id === null ? 'USD' : asset.symbol, paid: asset.symbol, plain,

@@ -97,16 +97,18 @@ export function specHtml(p, record, { money, pha, inDenomination }) {
 }
 
 /// The pending decisions as a table: what, the evidence, the call data and hash for a motion or
-/// a multisig, and for a councillor the buttons that propose the motion.
+/// a multisig, and for a councillor the buttons that propose the motion. A decision with a
+/// `score` (an appeal: `checks.js`) takes the score the council sets, that one by default.
 export function pendingHtml(decisions, { councillor, members, money: unit }) {
   if (!decisions.length) return '';
   const rows = decisions.map((d) => {
     const call = callData(d.approve(null));
     const propose = councillor ? `<div class="propose" data-decision="${esc(d.key)}">
         <label>threshold <input type="number" class="motion-threshold" min="1" max="${members}" value="${thresholdFor('approve', members)}" aria-label="Ayes the motion needs"></label>
-        <button class="propose-approve">Propose: approve</button>
+        ${d.score !== undefined ? `<label>score <input type="number" class="motion-score" min="0" max="100" step="1" value="${esc(d.score)}" aria-label="The score the council sets (0 to 100)"></label>` : ''}
+        <button class="propose-approve">Propose: ${d.score !== undefined ? 'uphold with this score' : 'approve'}</button>
         ${d.cut ? `<label>cut (${esc(unit)}) <input class="motion-cut" inputmode="decimal" aria-label="Cut from the next tranche, in ${esc(unit)}"></label><button class="propose-cut">Propose: approve with this cut</button>` : ''}
-        <button class="propose-reject">Propose: reject</button></div>` : '';
+        <button class="propose-reject">Propose: ${d.score !== undefined ? 'dismiss' : 'reject'}</button></div>` : '';
     return `<tr class="pending" data-decision="${esc(d.key)}"><td data-label="decision">${esc(d.what)}${d.evidence !== undefined ? `<br>evidence: ${evidenceHtml(d.evidence)}` : ''}${propose}</td>
       <td data-label="call data (approve)"><code class="calldata">${esc(call.data)}</code></td><td data-label="call hash"><code>${esc(call.hash)}</code></td></tr>`;
   }).join('');
@@ -152,8 +154,14 @@ export function wireCouncil(root, { api, account, council, decisions, decimals, 
       const executed = events.find(({ event }) => event.section === 'council' && event.method === 'Executed');
       return executed ? `The council executed "${kind}" at once (threshold 1).` : `Motion #${proposed?.event.data.proposalIndex ?? '?'} proposed: ${kind}, ${t} ayes needed.`;
     };
-    onAct(box.querySelector('.propose-approve'), 'Proposing…', propose('approve', () => d.approve(null)), rerender);
-    onAct(box.querySelector('.propose-reject'), 'Proposing…', propose('reject', () => d.reject()), rerender);
+    const scoreInput = box.querySelector('.motion-score');
+    onAct(box.querySelector('.propose-approve'), 'Proposing…', propose(scoreInput ? 'uphold' : 'approve', () => {
+      if (!scoreInput) return d.approve(null);
+      const score = Number(scoreInput.value);
+      if (scoreInput.value === '' || !Number.isInteger(score) || score < 0 || score > 100) throw new Error(`A score is a whole number from 0 to 100, not ${scoreInput.value || 'nothing'}. Nothing was sent.`);
+      return d.approve(score);
+    }), rerender);
+    onAct(box.querySelector('.propose-reject'), 'Proposing…', propose(scoreInput ? 'dismiss' : 'reject', () => d.reject()), rerender);
     const cutButton = box.querySelector('.propose-cut');
     if (cutButton) {
       onAct(cutButton, 'Proposing…', propose('approve with a cut', () => {

@@ -59,6 +59,8 @@ export function monthsOf(events, address) {
     if (event.method === 'Scored' && d.who === address) month(d.period).score = Number(d.score);
     // With a panel, the entry's score is the median after the latest review.
     if (event.method === 'Reviewed' && d.who === address) month(d.period).score = d.median === null || d.median === undefined ? null : Number(d.median);
+    // An upheld appeal sets the score the council gave.
+    if (event.method === 'AppealUpheld' && d.who === address) month(d.period).score = Number(d.score);
     if (event.method === 'Awarded' && d.beneficiary === address) month(d.period).paid.push({ block, timestamp, pool: d.pool, amount: d.amount, native: d.native, reason: String(d.reason) });
   }
   return [...months.values()].sort((a, b) => a.period - b.period);

@@ -499,7 +499,7 @@ async function metadataHash() {
   return `0x${Buffer.from(digest).toString('hex')}`;
 }
 
-test('every role acts from the page: the council passes a motion, the lead keeps the roster, members file, the lead scores and finalizes, anyone settles', async () => {
+test('every role acts from the page: the council passes a motion, the lead keeps the roster, members file, the lead scores and finalizes, a member appeals and the council upholds, anyone settles', async () => {
   // The lead proposes a small program (100 PHA a month, one scored pool) outside the page.
   const { send: post } = sender(api);
   const spec = {
@@ -556,10 +556,11 @@ test('every role acts from the page: the council passes a motion, the lead keeps
   assert.equal((await api.call.communityBountyApi.program(run)).unwrap().rosterCount.toNumber(), 2);
   await leadPage.close();
 
-  // Each member files this month's report through the page.
+  // Each member files this month's report through the page; the second proposes 80 for it.
   for (const name of members) {
     const page = await open(`#/program/${run}`, name);
     await page.fill('#file-report input[name="evidence"]', `https://github.com/Phala-Network/growth-program/issues/${name.length}00`);
+    if (name === members[1]) await page.fill('#file-report input[name="proposed"]', '80');
     await act(page, '#file-report button');
     await page.close();
   }
@@ -578,12 +579,48 @@ test('every role acts from the page: the council passes a motion, the lead keeps
   await scorer.waitForSelector('body[data-rendered]');
   await act(scorer, '.finalize-button[data-period="0"]');
   assert.ok((await view(api, 'round', run, 0)).asOk.isFinal.isTrue, 'the lead finalized the month through the page');
+  // The round is final: the page gives its appeal and veto windows, and no settle button yet.
+  assert.match(await scorer.textContent('.checks-windows[data-period="0"]'), /Appeals: until block #\d+ \(.+ left\); 0 open\. Veto window: .* until block #\d+ \(.+ left\)\. It settles from block #\d+/);
+  assert.equal(await scorer.locator('.settle-button').count(), 0, 'no settle button in the windows');
   await scorer.close();
+
+  // The second member, scored 20 where they proposed 80, appeals from the page with a deposit
+  // held; the council sees the appeal with its call data, and upholds it by motion.
+  const appellant = dev(members[1]);
+  const { send: funder } = sender(api);
+  await funder(dev('Alice'), api.tx.balances.transferKeepAlive(appellant.address, 20n * PHA));
+  const deposit = api.consts.communityBounty.appealDeposit.toBigInt();
+  const held = async () => (await api.query.system.account(appellant.address)).data.reserved.toBigInt();
+  const heldBefore = await held();
+  const appealing = await open(`#/program/${run}`, members[1]);
+  assert.equal(await appealing.locator(`tr[data-who="${dev(members[0]).address}"] .appeal-button`).count(), 0, 'no appeal button on another member\'s entry');
+  await act(appealing, `.round[data-period="0"] tr[data-who="${appellant.address}"] .appeal-button`);
+  assert.equal(await held() - heldBefore, deposit, 'the appeal deposit is held');
+  assert.match(await appealing.textContent(`tr[data-who="${appellant.address}"] .appeal`), /appealed: 10\.00 PHA held, the council decides/);
+  assert.match(await appealing.textContent('.checks-windows[data-period="0"]'), /; 1 open\./);
+  await appealing.locator('.round[data-period="0"]').screenshot({ path: join(here, 'screenshots', 'appeal.png') });
+  await appealing.close();
+  const councillorPage = await open(`#/program/${run}`, 'Alice');
+  const decision = councillorPage.locator(`#council tr.pending[data-decision="appeal-${run}-0-${appellant.address}"]`);
+  assert.match(await decision.textContent(), /appeals their score in month 1: 20, where they proposed 80/);
+  assert.equal(await decision.locator('.motion-score').inputValue(), '80', 'upholding sets the proposal by default');
+  await councillorPage.locator('#council').screenshot({ path: join(here, 'screenshots', 'appeal-council.png') });
+  const upholdData = await decision.locator('code.calldata').textContent();
+  await councillorPage.close();
+  const uphold = api.tx(api.createType('Call', upholdData));
+  assert.equal(`${uphold.method.section}.${uphold.method.method}`, 'communityBounty.upholdAppeal');
+  const { send: voter } = sender(api);
+  await council(api, voter, uphold, { threshold: 3, ayes: ['Alice', 'Bob', 'Charlie'].map(dev) });
+  assert.equal(await held(), heldBefore, 'the upheld appeal\'s deposit is returned');
+  const upheld = await open(`#/program/${run}`, members[1]);
+  assert.match(await upheld.textContent(`tr[data-who="${appellant.address}"] .score`), /^80appeal upheld by the council/);
+  await upheld.close();
 
   // What the round pays each member, read through the view function outside the page.
   const due = new Map((await view(api, 'round', run, 0)).asOk.toJSON().entries.map((e) => [e.who, BigInt(e.payment.native)]));
-  assert.equal(due.get(dev(members[0]).address), 80n * PHA);
-  assert.equal(due.get(dev(members[1]).address), 20n * PHA);
+  // 80 and the upheld 80 share the 100 PHA cap equally.
+  assert.equal(due.get(dev(members[0]).address), 50n * PHA);
+  assert.equal(due.get(dev(members[1]).address), 50n * PHA);
   const balance = async (name) => (await api.query.system.account(dev(name).address)).data.free.toBigInt();
   const before = new Map(await Promise.all(members.map(async (n) => [n, await balance(n)])));
   // Past the appeal and veto windows, Eve settles, with a double click: the round is paid
@@ -600,16 +637,17 @@ test('every role acts from the page: the council passes a motion, the lead keeps
     assert.equal(await balance(name) - before.get(name), due.get(dev(name).address), `${name} is paid once, what the chain said`);
   }
 
-  // My account: what I filed, my score and what I was paid; the CSV export says the same.
-  const mine = await open(`#/program/${run}`, members[0]);
+  // My account: what I filed, my score (the council's, on appeal) and what I was paid; the
+  // CSV export says the same.
+  const mine = await open(`#/program/${run}`, members[1]);
   const month = await mine.textContent('#my-account tr[data-period="0"]');
   assert.match(month, /issues\/\d+00/);
-  assert.equal(await mine.textContent('#my-account tr[data-period="0"] .my-score'), '80');
-  assert.match(await mine.textContent('#my-account tr[data-period="0"] .my-paid'), /^80\.00 PHA/);
+  assert.equal(await mine.textContent('#my-account tr[data-period="0"] .my-score'), '80 (proposed 80)');
+  assert.match(await mine.textContent('#my-account tr[data-period="0"] .my-paid'), /^50\.00 PHA/);
   const [download] = await Promise.all([mine.waitForEvent('download'), mine.click('#my-account .export-csv')]);
   const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
   assert.equal(csv.length, 2, 'a header and my one payment');
-  assert.equal(csv[1].split(',')[6], '80', 'the export gives the exact amount paid');
+  assert.equal(csv[1].split(',')[6], '50', 'the export gives the exact amount paid');
   await mine.close();
 });
 

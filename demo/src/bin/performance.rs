@@ -311,6 +311,12 @@ fn ours() -> Vec<Call> {
 		Call::new("mark_spam", vec![], |_| Ours::mark_spam()),
 		Call::new("mark_spam_emptying", vec![], |_| Ours::mark_spam_emptying()),
 		Call::new("finalize_round", vec![], |_| Ours::finalize_round()),
+		Call::new("appeal", vec![], |_| Ours::appeal()),
+		Call::new("uphold_appeal", vec![], |_| Ours::uphold_appeal()),
+		Call::new("dismiss_appeal", vec![], |_| Ours::dismiss_appeal()),
+		Call::new("lapse_appeal", vec![], |_| Ours::lapse_appeal()),
+		Call::new("strike_entry", vec![], |_| Ours::strike_entry()),
+		Call::new("veto_round", vec![], |_| Ours::veto_round()),
 		Call::new(
 			"settle_round_start",
 			vec![("n", <Runtime as Config>::MaxEntriesPerRound::get())],
@@ -1327,7 +1333,11 @@ fn render() -> String {
 		 `clear_program_page` when it removes a round's page), \
 		 `score_round` (the lead scores up to `MaxScoresPerCall` entries), \
 		 `review_round` (a reviewer of a full panel scores as many, each entry's median over \
-		 `MaxReviewers` reviews) and \
+		 `MaxReviewers` reviews), \
+		 the checks on a final round (`appeal` holds a deposit, `uphold_appeal`, \
+		 `dismiss_appeal` and `lapse_appeal` decide it, `strike_entry` and `veto_round` stop \
+		 pay: each reads the round's list of filers or its record of checks, and all but the \
+		 veto its assessments, a record as large as the round) and \
 		 `settle_round_start` (a round's first settlement call, fixing every payment)."
 	);
 

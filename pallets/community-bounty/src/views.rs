@@ -107,6 +107,11 @@ pub struct EntryView<AccountId, Balance> {
 	pub proposed: Option<Score>,
 	/// With a panel: each reviewer's score of it, in the order given.
 	pub reviews: Vec<(AccountId, Score)>,
+	/// The member's appeal of its score, if it appealed: open (with its deposit held), upheld,
+	/// dismissed or lapsed.
+	pub appeal: Option<AppealState<Balance>>,
+	/// Whether the council struck it in the veto window: it pays nothing.
+	pub struck: bool,
 	/// Whether the filer may be paid from its pool now, at or above the threshold.
 	pub eligible: bool,
 	/// What it would be paid now (in the pool's denomination and in native), if anything.
@@ -140,6 +145,18 @@ pub struct RoundView<AccountId, Balance, BlockNumber> {
 	pub filing_deadline: BlockNumber,
 	/// The first block at which the round is final by itself.
 	pub scoring_deadline: BlockNumber,
+	/// The first block at which its members may no longer appeal, nor the council decide an
+	/// appeal: [`Config::AppealWindow`] after the round became final (earlier than after the
+	/// scoring deadline if the lead finalized it).
+	pub appeal_deadline: BlockNumber,
+	/// The first block at which it may settle, and the council may no longer strike its
+	/// entries or veto it: [`Config::VetoWindow`] after the appeal deadline.
+	pub veto_deadline: BlockNumber,
+	/// Appeals waiting for the council (or, past the appeal deadline, for anyone to lapse
+	/// them): it does not settle while there are any.
+	pub open_appeals: u32,
+	/// Whether the council vetoed it: nothing is paid from it.
+	pub vetoed: bool,
 	/// Reports scored at or above the program's activity threshold (members who left the
 	/// roster included: `ActiveMembers` counts only those still on it).
 	pub active: u32,
@@ -217,12 +234,17 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		}
+		let check = RoundStore::<T>::check(index, period);
 		Ok(RoundView {
 			period,
 			status: round.status,
 			is_final: schedule.is_final(&round, period, now),
 			filing_deadline: schedule.filing_deadline(period),
 			scoring_deadline: schedule.scoring_deadline(period),
+			appeal_deadline: schedule.appeal_deadline(period, check.finalized_at),
+			veto_deadline: schedule.veto_deadline(period, check.finalized_at),
+			open_appeals: check.open_appeals,
+			vetoed: check.vetoed,
 			active: round.active(program.activity_threshold),
 			quorum: Panels::<T>::get(index).map(|panel| panel.quorum),
 			entries: plan,

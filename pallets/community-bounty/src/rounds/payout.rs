@@ -257,6 +257,8 @@ impl<T: Config> Pallet<T> {
 							.collect()
 					})
 					.unwrap_or_default(),
+				appeal: assessment.and_then(|a| a.appeal),
+				struck: assessment.is_some_and(|a| a.struck),
 				eligible: pool.is_some(),
 				payment,
 			});

@@ -142,3 +142,44 @@ fn the_page_view_is_the_other_views_in_one_call() {
 		assert_eq!(page.payments, CB::view_payments(index));
 	});
 }
+
+#[test]
+fn the_round_view_gives_the_checks_windows_each_appeal_and_each_strike() {
+	use super::rounds::{round_with, P0_FINAL};
+	ExtBuilder::default().build_and_execute(|| {
+		AppealWindow::set(20);
+		VetoWindow::set(10);
+		let index = round_with(3, 0);
+		for (s, proposed) in [(0, 80), (1, 90), (2, 50)] {
+			set_free(senior(s), 10 * PHA);
+			assert_ok!(CB::file_report(signed(senior(s)), index, 0, bytes("r"), Some(proposed)));
+		}
+		let scores = vec![(senior(0), 60), (senior(1), 40), (senior(2), 70)];
+		assert_ok!(CB::score_round(signed(LEAD), index, 0, scores.try_into().unwrap()));
+		let view = CB::view_round(index, 0).unwrap();
+		assert!(!view.is_final);
+		assert_eq!(
+			(view.appeal_deadline, view.veto_deadline, view.open_appeals, view.vetoed),
+			(P0_FINAL + 20, P0_FINAL + 30, 0, false),
+			"the windows as they will be if the lead does not finalize early"
+		);
+		go_to(P0_FINAL);
+		assert_ok!(CB::appeal(signed(senior(0)), index, 0));
+		assert_ok!(CB::appeal(signed(senior(1)), index, 0));
+		assert_ok!(CB::dismiss_appeal(signed(REJECTER), index, 0, senior(1)));
+		assert_ok!(CB::strike_entry(signed(REJECTER), index, 0, senior(2), bytes("copied")));
+		let view = CB::view_round(index, 0).unwrap();
+		assert_eq!(view.open_appeals, 1);
+		let entry = |s: u32| view.entries.iter().find(|e| e.who == senior(s)).unwrap();
+		assert_eq!(entry(0).appeal, Some(AppealState::Open { deposit: APPEAL_DEPOSIT }));
+		assert_eq!(entry(1).appeal, Some(AppealState::Dismissed));
+		assert_eq!((entry(2).appeal, entry(2).struck), (None, true));
+		assert!(entry(2).payment.is_none() && !entry(2).eligible, "a struck entry is shown unpaid");
+		assert!(entry(0).payment.is_some() && !entry(0).struck);
+		assert_ok!(CB::veto_round(signed(REJECTER), index, 0, bytes("the whole month was gamed")));
+		let view = CB::view_round(index, 0).unwrap();
+		assert!(view.vetoed);
+		assert!(view.entries.iter().all(|e| e.payment.is_none()), "a vetoed round pays no one");
+		assert_eq!(view.total_native, 0);
+	});
+}
