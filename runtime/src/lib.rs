@@ -181,13 +181,18 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	// through `PayWithFungibles` with a status (`Assets` at index 10 holds USDT), and storage
 	// version 4 (a program pays in the asset its spec names); 105: on-chain identity
 	// (`Identity` at 11, the seed's names set at genesis by `GenesisIdentities` at 12); 106: the
-	// `page` view function (a program's page in one runtime call).
-	spec_version: 108,
+	// `page` view function (a program's page in one runtime call); 107: the scoring panel and
+	// the proposed score (`review_round`, `Assessments`); 108: appeals, strikes and the veto
+	// (`AppealWindow`, `VetoWindow`, `AppealDeposit`, `RoundChecks`); 109: the round view gives
+	// the checks (the appeal and veto deadlines, open appeals, the veto, each entry's appeal and
+	// strike).
+	spec_version: 109,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	// 2: `propose_program`'s spec carries the description's hash, not its text; 3: the spec
-	// names its asset, and `reclaim` the asset it sweeps.
-	transaction_version: 3,
+	// names its asset, and `reclaim` the asset it sweeps; 4: `file_report` carries the score
+	// the member proposes.
+	transaction_version: 4,
 	system_version: 1,
 };
 
