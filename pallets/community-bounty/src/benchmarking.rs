@@ -497,7 +497,12 @@ fn file_round<T: Config>(
 /// Program `index`'s milestone 0 counts [`Metric::ActiveMembers`], and its last final round
 /// (period 0, finalized) holds `n` reports scored 100: of seniors on the roster while it has
 /// room, then of members who left since. Each is looked up on the roster to count the figure.
-fn active_members_round<T: Config>(index: ProgramIndex, n: u32) {
+///
+/// The worst case of the council's checks that the count reads: the round's checks are stored
+/// and say it was not vetoed (so its assessments are read too), and each entry has the largest
+/// assessment (a proposal, every reviewer's score, a decided appeal), none struck (so every
+/// report is still looked up).
+fn active_members_round<T: Config>(index: ProgramIndex, n: u32) -> Result<(), BenchmarkError> {
 	let roster = T::MaxRoster::get();
 	if n > 0 {
 		let _ = file_round::<T>(index, n, |i| Some(i < roster), Some(MAX_SCORE));
@@ -507,6 +512,28 @@ fn active_members_round<T: Config>(index: ProgramIndex, n: u32) {
 			round.status = RoundStatus::Finalized;
 		}
 	});
+	let now = T::BlockNumberProvider::current_block_number();
+	RoundChecks::<T>::insert(
+		index,
+		0,
+		RoundCheck { finalized_at: Some(now), open_appeals: 0, vetoed: false },
+	);
+	let assessment = Assessment::<T> {
+		proposed: Some(MAX_SCORE),
+		reviews: (0..T::MaxReviewers::get())
+			.map(|r| (r as ReviewerIndex, MAX_SCORE))
+			.collect::<Vec<_>>()
+			.try_into()
+			.map_err(|_| BenchmarkError::Weightless)?,
+		appeal: Some(AppealState::Upheld),
+		struck: false,
+	};
+	let all: AssessmentsOf<T> = (0..n)
+		.map(|_| assessment.clone())
+		.collect::<Vec<_>>()
+		.try_into()
+		.map_err(|_| BenchmarkError::Weightless)?;
+	Assessments::<T>::insert(index, 0, all);
 	Programs::<T>::mutate(index, |program| {
 		if let Some(program) = program {
 			program.last_final = Some(0);
@@ -515,6 +542,7 @@ fn active_members_round<T: Config>(index: ProgramIndex, n: u32) {
 			}
 		}
 	});
+	Ok(())
 }
 
 /// The entry of `who` in round 0 of program `index`, if any.
@@ -908,7 +936,7 @@ mod benchmarks {
 		n: Linear<1, { T::MaxEntriesPerRound::get() }>,
 	) -> Result<(), BenchmarkError> {
 		let (index, lead) = active::<T>()?;
-		active_members_round::<T>(index, n);
+		active_members_round::<T>(index, n)?;
 		CommunityBounty::<T>::report_milestone(
 			RawOrigin::Signed(lead.clone()).into(),
 			index,
@@ -925,6 +953,9 @@ mod benchmarks {
 		_(RawOrigin::Signed(lead), index, 0, u64::MAX, evidence);
 
 		assert_eq!(Reports::<T>::get(index, 0).map(|r| r.attempt), Some(2));
+		// Every report on the roster counted: none struck, the round not vetoed.
+		let on_roster = u64::from(n.min(T::MaxRoster::get()));
+		assert_eq!(Reports::<T>::get(index, 0).map(|r| r.figure), Some(on_roster));
 		Ok(())
 	}
 
@@ -936,7 +967,7 @@ mod benchmarks {
 		n: Linear<1, { T::MaxEntriesPerRound::get() }>,
 	) -> Result<(), BenchmarkError> {
 		let (index, lead) = active_with::<T>(other_lead::<T>())?;
-		active_members_round::<T>(index, n);
+		active_members_round::<T>(index, n)?;
 		CommunityBounty::<T>::report_milestone(
 			RawOrigin::Signed(lead).into(),
 			index,

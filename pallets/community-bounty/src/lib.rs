@@ -152,9 +152,12 @@
 //!    new one.
 //! 5. [`Metric::ActiveMembers`]: the accounts on the roster now (at the report, and again at the
 //!    approval: the lower counts) whose report for the last final period scored at least the
-//!    spec's `activity_threshold`. A member who left does not count, so the figure never exceeds
-//!    the roster the council sees. Members sign their own reports, so the figure is not the
-//!    lead's word alone; nothing stops one person from holding several keys.
+//!    spec's `activity_threshold` (an upheld appeal's score like any other). A report the
+//!    council struck does not count, and a round it vetoed counts no one: the council judged
+//!    those reports not worth paying, so a lead does not reach a milestone with them. A member
+//!    who left does not count, so the figure never exceeds the roster the council sees. Members
+//!    sign their own reports, so the figure is not the lead's word alone; nothing stops one
+//!    person from holding several keys.
 //! 6. After the end block, rounds of periods that began before it run their windows. Anyone
 //!    closes the program once they are settled, or once [`Config::SettlementWindow`] blocks
 //!    have passed since the last period's round was final by itself: a final round always gets
@@ -237,7 +240,8 @@
 //!   Decisions on reports made before the end block still count after it.
 //! - **The chain verifies** the `AmbassadorCount` figure (the roster's count, counted at the
 //!   report and at the approval), the `ActiveMembers` figure (members still on the roster whose
-//!   report in the last final round scored at the threshold), the filing window, that a round
+//!   report in the last final round scored at the threshold, not struck, in a round not
+//!   vetoed), the filing window, that a round
 //!   keeps room for every member of the roster, that a round's payments are fixed (eligibility,
 //!   rate, amounts) at its first settlement call and that it commits exactly what it will pay,
 //!   the caps, that no program pays its own account or the treasury, that the lead is never on
@@ -301,7 +305,9 @@
 //!   spending in a period is only its round's.
 //! - [`Metric::ActiveMembers`] is counted when it is read (a report, an approval): one roster
 //!   look-up for each active report of the last final round, read from the round while it is
-//!   stored and from the [`Activity`] its settlement keeps once it is gone.
+//!   stored (with its [`RoundChecks`] for a veto and, unless vetoed, its [`Assessments`] for
+//!   strikes) and from the [`Activity`] its settlement keeps once it is gone (struck reports
+//!   and vetoed rounds already left out).
 //! - A lead closing a program early (every milestone approved) with no round open closes it at
 //!   once; with rounds open it ends the program there, so that no new period opens and the open
 //!   rounds run their windows; after the end block anyone may close once the rounds are settled,
@@ -912,8 +918,9 @@ pub mod pallet {
 		StorageDoubleMap<_, Twox64Concat, ProgramIndex, Twox64Concat, PeriodIndex, RoundCheckOf<T>>;
 
 	/// Who was active in the latest final period whose round's settlement started (the round
-	/// itself is removed once paid): what [`Metric::ActiveMembers`] counts, of those still on the
-	/// roster, while that period is the last final one.
+	/// itself is removed once paid; struck reports left out, no one of a vetoed round): what
+	/// [`Metric::ActiveMembers`] counts, of those still on the roster, while that period is the
+	/// last final one.
 	#[pallet::storage]
 	pub type Activity<T: Config> = StorageMap<_, Twox64Concat, ProgramIndex, PeriodActivity<T>>;
 
@@ -1906,7 +1913,8 @@ pub mod pallet {
 		/// Milestones are reported in order, one pending report at a time; each report of a
 		/// milestone is a new attempt (1, 2, ...), which the council's decision names. For an
 		/// on-chain metric the figure of record is the chain's count now (`AmbassadorCount`: the
-		/// roster's count; `ActiveMembers`: the active members still on the roster); `claimed` is
+		/// roster's count; `ActiveMembers`: the active members still on the roster, not counting
+		/// reports the council struck or rounds it vetoed); `claimed` is
 		/// kept beside it. `evidence` is a URL or a hash.
 		///
 		/// ## Events

@@ -91,8 +91,9 @@ pub enum Metric<Tag> {
 	#[codec(index = 2)]
 	OffChain(Tag),
 	/// The members whose own activity report for the last finalized period scored at or above
-	/// the program's `activity_threshold`. Verified on chain: members sign their reports, and
-	/// the figure is counted from the round, whatever the lead claims (see `rounds/activity.rs`).
+	/// the program's `activity_threshold`, not counting a report the council struck, nor any of
+	/// a round it vetoed. Verified on chain: members sign their reports, and the figure is
+	/// counted from the round, whatever the lead claims (see `rounds/activity.rs`).
 	#[codec(index = 3)]
 	ActiveMembers,
 }

@@ -245,7 +245,7 @@ impl<T: Config> Pallet<T> {
 			veto_deadline: schedule.veto_deadline(period, check.finalized_at),
 			open_appeals: check.open_appeals,
 			vetoed: check.vetoed,
-			active: round.active(program.activity_threshold),
+			active: Self::active_in_round(index, period, &program, &round).len() as u32,
 			quorum: Panels::<T>::get(index).map(|panel| panel.quorum),
 			entries: plan,
 			pools,

@@ -16,6 +16,12 @@
 
 //! Activity: the [`Metric::ActiveMembers`] figure, counted from the last final round (or the
 //! [`Activity`] its settlement left), and the record of which round was final last.
+//!
+//! A report counts as active if it scored at or above the program's activity threshold (an
+//! upheld appeal's score like any other) and the council did not strike it; a round the council
+//! vetoed counts no one. The council judged those reports not worth paying: a lead does not
+//! reach an `ActiveMembers` milestone with them. One rule, [`Pallet::active_in_round`], serves
+//! the figure, the activity a settlement keeps, and the round's view.
 
 use crate::{pallet::*, *};
 use alloc::vec::Vec;
@@ -23,7 +29,8 @@ use sp_runtime::traits::BlockNumberProvider;
 
 impl<T: Config> Pallet<T> {
 	/// The figure of [`Metric::ActiveMembers`] of program `index` now: the accounts on the
-	/// roster whose report in the last final period scored at or above the activity threshold.
+	/// roster whose report in the last final period counts as active (see
+	/// [`Self::active_in_round`]).
 	pub fn active_members(index: ProgramIndex, program: &Program<T>) -> u64 {
 		Self::count_active(index, program).0
 	}
@@ -37,15 +44,33 @@ impl<T: Config> Pallet<T> {
 		by_time.max(program.last_final)
 	}
 
+	/// The accounts whose report in `round` (of `period` of program `index`) counts as active:
+	/// scored at or above the program's activity threshold and not struck by the council; none
+	/// if the council vetoed the round. Reads the round's checks ([`RoundChecks`]) and, unless
+	/// it was vetoed, its assessments ([`Assessments`]).
+	pub fn active_in_round(
+		index: ProgramIndex,
+		period: PeriodIndex,
+		program: &Program<T>,
+		round: &Round<T>,
+	) -> Vec<T::AccountId> {
+		if RoundStore::<T>::check(index, period).vetoed {
+			return Vec::new();
+		}
+		let assessments = RoundStore::<T>::assessments(index, period);
+		round
+			.active_filers(program.activity_threshold, &assessments)
+			.map(|filer| filer.who.clone())
+			.collect()
+	}
+
 	/// [`Self::active_members`], with the roster look-ups it took (for the weight).
 	pub(crate) fn count_active(index: ProgramIndex, program: &Program<T>) -> (u64, u32) {
 		let Some(period) = Self::last_final_period(program) else { return (0, 0) };
-		let threshold = program.activity_threshold;
 		let active: Vec<T::AccountId> = match RoundStore::<T>::get(index, period) {
-			Some(round) => {
-				round.filers.into_iter().filter(|f| f.is_active(threshold)).map(|f| f.who).collect()
-			},
-			// A settled round left who was active; a period nobody filed in counts 0.
+			Some(round) => Self::active_in_round(index, period, program, &round),
+			// A settled round left who was active (struck entries and vetoed rounds already
+			// left out); a period nobody filed in counts 0.
 			None => RoundStore::<T>::activity(index)
 				.filter(|activity| activity.period == period)
 				.map_or_else(Vec::new, |activity| activity.members.into_inner()),
@@ -59,7 +84,8 @@ impl<T: Config> Pallet<T> {
 		program.last_final = program.last_final.max(Some(period));
 	}
 
-	/// Keeps who was active in `period`, if no later period's activity is kept: the round is
+	/// Keeps who was active in `period` (see [`Self::active_in_round`]: the un-struck active
+	/// reports, none of a vetoed round), if no later period's activity is kept: the round is
 	/// removed once paid, and [`Metric::ActiveMembers`] may still count it.
 	pub(crate) fn keep_activity(
 		index: ProgramIndex,
@@ -67,13 +93,7 @@ impl<T: Config> Pallet<T> {
 		period: PeriodIndex,
 		round: &Round<T>,
 	) {
-		let threshold = program.activity_threshold;
-		let members = round
-			.filers
-			.iter()
-			.filter(|f| f.is_active(threshold))
-			.map(|f| f.who.clone())
-			.collect::<Vec<_>>();
+		let members = Self::active_in_round(index, period, program, round);
 		// The active filers are filers: they fit the same bound.
 		let members = BoundedVec::truncate_from(members);
 		RoundStore::<T>::keep_activity(index, PeriodActivity { period, members });

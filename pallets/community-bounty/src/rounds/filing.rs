@@ -211,7 +211,8 @@ impl<T: Config> Pallet<T> {
 		round.status = RoundStatus::Finalized;
 		// Its appeal window opens now.
 		RoundStore::<T>::mutate_check(index, period, |check| check.finalized_at = Some(now));
-		let active = round.active(program.activity_threshold);
+		// Nothing is struck or vetoed before a round is final: no checks to read.
+		let active = round.active(program.activity_threshold, &[]);
 		Self::note_final(&mut program, period);
 		RoundStore::<T>::put(index, period, &round);
 		Programs::<T>::insert(index, program);

@@ -51,8 +51,9 @@
 //!   [`Config::RoundPageSize`] ([`RoundPages`]), so that a pay step reads and removes one
 //!   record rather than one per entry.
 //! - **Activity.** [`Metric::ActiveMembers`] counts the accounts on the roster now whose report
-//!   in the last final period scored at or above the program's `activity_threshold`: read from
-//!   that round while it is stored, else from the [`Activity`] its settlement left.
+//!   in the last final period scored at or above the program's `activity_threshold`, but not a
+//!   report the council struck, nor any of a round it vetoed: read from that round while it is
+//!   stored, else from the [`Activity`] its settlement left.
 //!
 //! The module holds the round's bounds (this file), the only writer of its storage
 //! (`store.rs`), filing and scoring (`filing.rs`), payout maths (`payout.rs`), settlement

@@ -134,9 +134,24 @@ impl<T: Config> Round<T> {
 		self.filers.iter().filter(|f| !f.is_report()).count() as u32
 	}
 
-	/// The reports scored at or above `threshold`.
-	pub fn active(&self, threshold: Score) -> u32 {
-		self.filers.iter().filter(|f| f.is_active(threshold)).count() as u32
+	/// The reports that count as active for [`crate::Metric::ActiveMembers`]: scored at or
+	/// above `threshold`, and not struck by the council (`assessments` are the round's, at the
+	/// filers' positions). A round the council vetoed has none: its caller checks
+	/// [`RoundCheck::vetoed`] first (`Pallet::active_in_round` does both).
+	pub fn active_filers<'a>(
+		&'a self,
+		threshold: Score,
+		assessments: &'a [Assessment<T>],
+	) -> impl Iterator<Item = &'a FilerOf<T>> + 'a {
+		self.filers.iter().enumerate().filter_map(move |(position, filer)| {
+			let struck = assessments.get(position).is_some_and(|a| a.struck);
+			(filer.is_active(threshold) && !struck).then_some(filer)
+		})
+	}
+
+	/// How many reports count as active: see [`Self::active_filers`].
+	pub fn active(&self, threshold: Score, assessments: &[Assessment<T>]) -> u32 {
+		self.active_filers(threshold, assessments).count() as u32
 	}
 
 	/// The position of `who`'s entry, if it filed.
@@ -185,8 +200,9 @@ impl<T: Config> Default for Round<T> {
 }
 
 /// Who was active in a final period: the accounts whose report scored at or above the
-/// program's activity threshold, as the first call of the round's settlement found them.
-/// [`Metric::ActiveMembers`] counts those still on the roster once the round is gone.
+/// program's activity threshold and that the council did not strike (none if it vetoed the
+/// round), as the first call of the round's settlement found them. [`Metric::ActiveMembers`]
+/// counts those still on the roster once the round is gone.
 #[derive(
 	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
 )]
@@ -334,7 +350,8 @@ pub struct Assessment<T: Config> {
 	pub reviews: BoundedVec<(ReviewerIndex, Score), <T as Config>::MaxReviewers>,
 	/// The member's appeal of its score, if it appealed.
 	pub appeal: Option<AppealState<BalanceOf<T>>>,
-	/// Whether the council struck the entry in the veto window: it pays nothing.
+	/// Whether the council struck the entry in the veto window: it pays nothing, and a struck
+	/// report does not count for [`crate::Metric::ActiveMembers`].
 	pub struck: bool,
 }
 
@@ -435,7 +452,8 @@ pub struct RoundCheck<BlockNumber> {
 	/// Appeals of the round's entries that wait for the council (or, after the appeal window,
 	/// for anyone to lapse them): settlement does not start while there are any.
 	pub open_appeals: u32,
-	/// Whether the council vetoed the round: nothing is paid from it.
+	/// Whether the council vetoed the round: nothing is paid from it, and none of its reports
+	/// counts for [`crate::Metric::ActiveMembers`].
 	pub vetoed: bool,
 }
 

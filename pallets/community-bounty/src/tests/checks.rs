@@ -15,8 +15,9 @@
 // limitations under the License.
 
 //! The checks on a final round before money moves, on the mock runtime: appeals (in their
-//! window, below the proposal, upheld, dismissed or lapsed, their deposits on every path), the
-//! council's strike and veto in the veto window, and settlement waiting for both windows.
+//! window, below the proposal, upheld, dismissed or lapsed, their deposits on every path, a
+//! cancel or a close included), the council's strike and veto in the veto window, settlement
+//! waiting for both windows, and `ActiveMembers` without struck reports or vetoed rounds.
 //!
 //! The mock's windows are 0 unless a test sets them: here an appeal window of 20 blocks and a
 //! veto window of 10, so that period 0's round (final by itself at block 136) takes appeals
@@ -274,5 +275,141 @@ fn before_a_round_is_final_there_is_nothing_to_strike_or_veto() {
 			CB::strike_entry(signed(REJECTER), index, 0, senior(0), bytes("early")),
 			Error::<Test>::RoundNotFinal
 		);
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// `ActiveMembers` under the council's checks: a struck report does not count, a vetoed round
+// counts no one, an upheld appeal's score counts like any score.
+// ---------------------------------------------------------------------------------------------
+
+/// A program of the round spec whose milestone 1 counts the active members, with two seniors
+/// (no crew) who both filed for period 0, each proposing 80, scored `scores`.
+fn active_members_round(scores: [u8; 2]) -> ProgramIndex {
+	windows();
+	let mut spec = super::rounds::round_spec();
+	spec.milestones[0].metric = Metric::ActiveMembers;
+	let index = super::rounds::active(spec);
+	fill_roster(index, 2, 0);
+	for s in 0..2 {
+		set_free(senior(s), 10 * PHA);
+		assert_ok!(CB::file_report(signed(senior(s)), index, 0, bytes("r"), Some(80)));
+	}
+	assert_ok!(CB::score_round(
+		signed(LEAD),
+		index,
+		0,
+		vec![(senior(0), scores[0]), (senior(1), scores[1])].try_into().unwrap()
+	));
+	index
+}
+
+/// The `ActiveMembers` figure of program `index` now, and the round view's `active` count of
+/// period 0 (while the round is stored).
+fn active_now(index: ProgramIndex) -> (u64, Option<u32>) {
+	(CB::active_members(index, &program(index)), CB::view_round(index, 0).ok().map(|v| v.active))
+}
+
+#[test]
+fn a_struck_report_is_not_active_nor_kept_as_active_by_the_settlement() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active_members_round([100, 100]);
+		go_to(P0_FINAL);
+		assert_eq!(active_now(index), (2, Some(2)));
+		go_to(APPEALS_UNTIL);
+		assert_ok!(CB::strike_entry(signed(REJECTER), index, 0, senior(1), bytes("copied")));
+		// The council judged senior 1's report not worth paying: it does not count either.
+		assert_eq!(active_now(index), (1, Some(1)));
+		assert_ok!(CB::report_milestone(signed(LEAD), index, 0, 2, bytes("2 active")));
+		assert_eq!(Reports::<Test>::get(index, 0).unwrap().figure, 1);
+		go_to(SETTLES_FROM);
+		let (issued, held, struck_free) = (issuance(), free(account(index)), free(senior(1)));
+		events();
+		settle_all(index, 0);
+		// Senior 0 is paid its half of the cap; the struck share stays in the program.
+		let paid = usd_to_pha(SENIOR_CAP / 2);
+		assert_eq!(super::rounds::awarded(&events()), vec![(senior(0), SENIOR_CAP / 2, paid)]);
+		assert_eq!(free(account(index)), held - paid);
+		assert_eq!(free(senior(1)), struck_free);
+		assert_eq!(issuance(), issued);
+		// The round is gone; the activity it left holds only the un-struck report.
+		assert!(!Rounds::<Test>::contains_key(index, 0));
+		let kept = Activity::<Test>::get(index).expect("the settlement keeps the activity");
+		assert_eq!((kept.period, kept.members.into_inner()), (0, vec![senior(0)]));
+		assert_eq!(active_now(index), (1, None));
+		// The council approves the figure it saw: 1, not 2.
+		assert_noop!(
+			CB::approve_milestone(council(), index, 0, 1, 2, None),
+			Error::<Test>::FigureBelowExpected
+		);
+		assert_ok!(super::approve_ms(council(), index, 0, None));
+		assert_eq!(
+			Reports::<Test>::get(index, 0).unwrap().status,
+			ReportStatus::Approved { figure: 1 }
+		);
+	});
+}
+
+#[test]
+fn a_vetoed_round_counts_no_active_member() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = active_members_round([100, 100]);
+		go_to(P0_FINAL);
+		assert_eq!(active_now(index), (2, Some(2)));
+		assert_ok!(CB::veto_round(signed(REJECTER), index, 0, bytes("scores gamed")));
+		assert_eq!(active_now(index), (0, Some(0)));
+		assert_ok!(CB::report_milestone(signed(LEAD), index, 0, 2, bytes("2 active")));
+		assert_eq!(Reports::<Test>::get(index, 0).unwrap().figure, 0);
+		go_to(SETTLES_FROM);
+		let (issued, held) = (issuance(), free(account(index)));
+		let seniors = (free(senior(0)), free(senior(1)));
+		events();
+		settle_all(index, 0);
+		assert!(super::rounds::awarded(&events()).is_empty(), "nothing is paid");
+		assert_eq!(free(account(index)), held);
+		assert_eq!((free(senior(0)), free(senior(1))), seniors);
+		assert_eq!(issuance(), issued);
+		// The activity the settlement left is the vetoed period's, with no one in it.
+		let kept = Activity::<Test>::get(index).expect("the settlement keeps the activity");
+		assert_eq!((kept.period, kept.members.len()), (0, 0));
+		assert_eq!(active_now(index), (0, None));
+	});
+}
+
+#[test]
+fn an_upheld_appeal_that_lifts_a_score_to_the_threshold_counts_as_active() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Senior 0 is scored 30, below the activity threshold (40), and proposed 80.
+		let index = active_members_round([30, 100]);
+		go_to(P0_FINAL);
+		assert_eq!(active_now(index), (1, Some(1)));
+		let before = free(senior(0));
+		assert_ok!(CB::appeal(signed(senior(0)), index, 0));
+		assert_eq!(
+			(free(senior(0)), appeal_held(senior(0))),
+			(before - APPEAL_DEPOSIT, APPEAL_DEPOSIT)
+		);
+		assert_ok!(CB::uphold_appeal(council(), index, 0, senior(0), 60));
+		assert_eq!((free(senior(0)), appeal_held(senior(0))), (before, 0));
+		assert_eq!(active_now(index), (2, Some(2)));
+		assert_ok!(CB::report_milestone(signed(LEAD), index, 0, 2, bytes("2 active")));
+		assert_eq!(Reports::<Test>::get(index, 0).unwrap().figure, 2);
+		go_to(SETTLES_FROM);
+		let (issued, held) = (issuance(), free(account(index)));
+		events();
+		settle_all(index, 0);
+		// Both are paid by their scores (60 and 100 of 160), at the upheld score.
+		let (usd0, usd1) = (SENIOR_CAP * 60 / 160, SENIOR_CAP * 100 / 160);
+		let paid = super::rounds::awarded(&events());
+		assert_eq!(
+			paid,
+			vec![(senior(0), usd0, usd_to_pha(usd0)), (senior(1), usd1, usd_to_pha(usd1))]
+		);
+		assert_eq!(free(account(index)), held - usd_to_pha(usd0) - usd_to_pha(usd1));
+		assert_eq!(free(senior(0)), before + usd_to_pha(usd0));
+		assert_eq!(issuance(), issued);
+		let kept = Activity::<Test>::get(index).expect("the settlement keeps the activity");
+		assert_eq!(kept.members.into_inner(), vec![senior(0), senior(1)]);
+		assert_eq!(active_now(index), (2, None));
 	});
 }

@@ -98,9 +98,11 @@ fn filers(index: ProgramIndex, period: PeriodIndex) -> Vec<AccountId> {
 		.map_or_else(Vec::new, |r| r.filers.iter().map(|f| f.who).collect())
 }
 
-/// The reports of round `period` scored at or above the activity threshold (40).
+/// The reports of round `period` that count as active: scored at or above the activity
+/// threshold (40), not struck, in a round not vetoed.
 fn active_reports(index: ProgramIndex, period: PeriodIndex) -> u32 {
-	Rounds::<Test>::get(index, period).map_or(0, |r| r.active(40))
+	Rounds::<Test>::get(index, period)
+		.map_or(0, |r| CB::active_in_round(index, period, &program(index), &r).len() as u32)
 }
 
 pub(super) fn score(
