@@ -413,3 +413,43 @@ fn an_upheld_appeal_that_lifts_a_score_to_the_threshold_counts_as_active() {
 		assert_eq!(active_now(index), (2, None));
 	});
 }
+
+#[test]
+fn a_closed_program_returns_the_deposits_of_open_appeals() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = scored_round();
+		go_to(P0_FINAL);
+		let before = free(senior(0));
+		assert_ok!(CB::appeal(signed(senior(0)), index, 0));
+		assert_eq!(
+			(free(senior(0)), appeal_held(senior(0))),
+			(before - APPEAL_DEPOSIT, APPEAL_DEPOSIT)
+		);
+		// No one decides or lapses the appeal, no one settles the round. After the end, the last
+		// period's round had its windows (scoring, appeal, veto) and its settlement window:
+		// anyone closes, dropping the round.
+		let closes_from = 1 + 6 * PERIOD + GRACE + SCORING + 20 + 10 + SETTLEMENT;
+		go_to(closes_from - 1);
+		assert_noop!(CB::close_program(signed(STRANGER), index), Error::<Test>::RoundsOpen);
+		go_to(closes_from);
+		let (issued, treasury, refund) = (issuance(), free(TREASURY), free(account(index)));
+		assert_eq!(program(index).open_rounds, 1);
+		assert_ok!(CB::close_program(signed(STRANGER), index));
+		clear_all(index);
+		// The deposit is back with the member, nothing is held for an appeal, the program's
+		// money is back in the treasury, and no token was made or lost.
+		assert_eq!(free(senior(0)), before);
+		for s in 0..2 {
+			assert_eq!(appeal_held(senior(s)), 0);
+		}
+		assert_eq!(Balances::total_balance_on_hold(&senior(0)), 0);
+		let appeal: RuntimeHoldReason = HoldReason::AppealDeposit.into();
+		assert!(pallet_balances::Holds::<Test>::iter_values()
+			.all(|holds| holds.iter().all(|hold| hold.id != appeal)));
+		assert!(!Rounds::<Test>::contains_key(index, 0));
+		assert!(!RoundChecks::<Test>::contains_key(index, 0));
+		assert!(!Assessments::<Test>::contains_key(index, 0));
+		assert_eq!(free(TREASURY), treasury + refund);
+		assert_eq!(issuance(), issued);
+	});
+}
