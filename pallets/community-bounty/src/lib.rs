@@ -132,8 +132,8 @@
 //!    member scored below its proposal may [`appeal`](Pallet::appeal) with
 //!    [`Config::AppealDeposit`] held, which the council upholds (setting the score) or
 //!    dismisses (the deposit to the treasury), or which lapses undecided (the deposit back);
-//!    for [`Config::VetoWindow`] blocks more the council may
-//!    [`strike_entry`](Pallet::strike_entry) (it pays nothing; its share stays in the program)
+//!    from the round's being final until [`Config::VetoWindow`] blocks after that, the council
+//!    may [`strike_entry`](Pallet::strike_entry) (it pays nothing; its share stays in the program)
 //!    or [`veto_round`](Pallet::veto_round) (nothing is paid from the round).
 //! 4. [`settle_round`](Pallet::settle_round) (anyone). The first call fixes every payment of the
 //!    round: the rates of its block (a missing or zero rate refuses it), each entry's
