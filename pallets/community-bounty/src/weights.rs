@@ -126,16 +126,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `t` is `[1, 128]`.
 	/// The range of component `m` is `[1, 8]`.
 	/// The range of component `p` is `[0, 4]`.
-	fn propose_program(_t: u32, m: u32, p: u32, ) -> Weight {
+	fn propose_program(t: u32, _m: u32, _p: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `216`
 		//  Estimated: `3675`
-		// Minimum execution time: 87_563_000 picoseconds.
-		Weight::from_parts(89_777_171, 3675)
-			// Standard Error: 7_194
-			.saturating_add(Weight::from_parts(352_270, 0).saturating_mul(m.into()))
-			// Standard Error: 11_751
-			.saturating_add(Weight::from_parts(137_275, 0).saturating_mul(p.into()))
+		// Minimum execution time: 87_103_000 picoseconds.
+		Weight::from_parts(140_950_561, 3675)
+			// Standard Error: 12_580
+			.saturating_add(Weight::from_parts(139_625, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -157,8 +155,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1640`
 		//  Estimated: `6208`
-		// Minimum execution time: 139_521_000 picoseconds.
-		Weight::from_parts(147_575_000, 6208)
+		// Minimum execution time: 142_465_000 picoseconds.
+		Weight::from_parts(179_956_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -174,8 +172,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1309`
 		//  Estimated: `6196`
-		// Minimum execution time: 76_643_000 picoseconds.
-		Weight::from_parts(80_490_000, 6196)
+		// Minimum execution time: 76_894_000 picoseconds.
+		Weight::from_parts(87_824_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -207,11 +205,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn cancel_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1430 + n * (85 ±0)`
-		//  Estimated: `10689 + n * (2934 ±4)`
-		// Minimum execution time: 116_527_000 picoseconds.
-		Weight::from_parts(117_790_188, 10689)
-			// Standard Error: 6_038
-			.saturating_add(Weight::from_parts(4_160_868, 0).saturating_mul(n.into()))
+		//  Estimated: `10689 + n * (2934 ±6)`
+		// Minimum execution time: 119_183_000 picoseconds.
+		Weight::from_parts(157_220_690, 10689)
+			// Standard Error: 74_274
+			.saturating_add(Weight::from_parts(5_550_952, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -246,11 +244,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn close_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1430 + n * (85 ±0)`
-		//  Estimated: `10689 + n * (2934 ±4)`
-		// Minimum execution time: 120_405_000 picoseconds.
-		Weight::from_parts(138_424_431, 10689)
-			// Standard Error: 27_992
-			.saturating_add(Weight::from_parts(4_304_803, 0).saturating_mul(n.into()))
+		//  Estimated: `10689 + n * (2934 ±5)`
+		// Minimum execution time: 192_459_000 picoseconds.
+		Weight::from_parts(207_759_024, 10689)
+			// Standard Error: 91_854
+			.saturating_add(Weight::from_parts(5_946_435, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -267,11 +265,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn clear_program(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + n * (85 ±0)`
-		//  Estimated: `4038 + n * (2934 ±4)`
-		// Minimum execution time: 28_353_000 picoseconds.
-		Weight::from_parts(26_428_256, 4038)
-			// Standard Error: 36_011
-			.saturating_add(Weight::from_parts(4_998_010, 0).saturating_mul(n.into()))
+		//  Estimated: `4038 + n * (2934 ±6)`
+		// Minimum execution time: 28_674_000 picoseconds.
+		Weight::from_parts(33_950_701, 4038)
+			// Standard Error: 48_314
+			.saturating_add(Weight::from_parts(5_510_477, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -291,10 +289,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `9470 + c * (168 ±0)`
 		//  Estimated: `26158 + c * (2632 ±0)`
-		// Minimum execution time: 42_529_000 picoseconds.
-		Weight::from_parts(95_030_858, 26158)
-			// Standard Error: 530_068
-			.saturating_add(Weight::from_parts(53_974_065, 0).saturating_mul(c.into()))
+		// Minimum execution time: 43_050_000 picoseconds.
+		Weight::from_parts(46_968_000, 26158)
+			// Standard Error: 431_179
+			.saturating_add(Weight::from_parts(74_191_809, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -312,10 +310,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1291 + c * (57 ±0)`
 		//  Estimated: `4696`
-		// Minimum execution time: 37_740_000 picoseconds.
-		Weight::from_parts(42_496_361, 4696)
-			// Standard Error: 12_005
-			.saturating_add(Weight::from_parts(5_464_136, 0).saturating_mul(c.into()))
+		// Minimum execution time: 38_071_000 picoseconds.
+		Weight::from_parts(45_044_874, 4696)
+			// Standard Error: 32_088
+			.saturating_add(Weight::from_parts(5_998_244, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
@@ -332,8 +330,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1545`
 		//  Estimated: `6208`
-		// Minimum execution time: 369_780_000 picoseconds.
-		Weight::from_parts(385_789_000, 6208)
+		// Minimum execution time: 367_054_000 picoseconds.
+		Weight::from_parts(494_011_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -351,8 +349,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `517`
 		//  Estimated: `6208`
-		// Minimum execution time: 77_705_000 picoseconds.
-		Weight::from_parts(81_572_000, 6208)
+		// Minimum execution time: 78_637_000 picoseconds.
+		Weight::from_parts(111_728_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -370,8 +368,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2360`
 		//  Estimated: `6210`
-		// Minimum execution time: 61_204_000 picoseconds.
-		Weight::from_parts(67_015_000, 6210)
+		// Minimum execution time: 62_888_000 picoseconds.
+		Weight::from_parts(104_415_000, 6210)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -388,10 +386,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1291 + c * (57 ±0)`
 		//  Estimated: `4696`
-		// Minimum execution time: 36_789_000 picoseconds.
-		Weight::from_parts(44_708_660, 4696)
-			// Standard Error: 32_169
-			.saturating_add(Weight::from_parts(5_654_149, 0).saturating_mul(c.into()))
+		// Minimum execution time: 37_430_000 picoseconds.
+		Weight::from_parts(67_121_649, 4696)
+			// Standard Error: 78_680
+			.saturating_add(Weight::from_parts(4_586_186, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
@@ -408,8 +406,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2288`
 		//  Estimated: `7086`
-		// Minimum execution time: 54_382_000 picoseconds.
-		Weight::from_parts(58_699_000, 7086)
+		// Minimum execution time: 55_564_000 picoseconds.
+		Weight::from_parts(61_104_000, 7086)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -421,8 +419,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1138`
 		//  Estimated: `4696`
-		// Minimum execution time: 28_382_000 picoseconds.
-		Weight::from_parts(31_058_000, 4696)
+		// Minimum execution time: 28_984_000 picoseconds.
+		Weight::from_parts(35_476_000, 4696)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -432,21 +430,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Rounds` (r:1 w:0)
 	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(7224), added: 9699, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::RoundChecks` (r:1 w:0)
+	/// Proof: `CommunityBounty::RoundChecks` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Assessments` (r:1 w:0)
+	/// Proof: `CommunityBounty::Assessments` (`max_values`: None, `max_size`: Some(5146), added: 7621, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:160 w:0)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
 	/// The range of component `n` is `[1, 160]`.
-	fn report_milestone(e: u32, n: u32, ) -> Weight {
+	fn report_milestone(_e: u32, n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `0 + n * (121 ±0)`
+		//  Measured:  `0 + n * (137 ±0)`
 		//  Estimated: `10689 + n * (2610 ±0)`
-		// Minimum execution time: 43_170_000 picoseconds.
-		Weight::from_parts(51_949_949, 10689)
-			// Standard Error: 17_746
-			.saturating_add(Weight::from_parts(33_454, 0).saturating_mul(e.into()))
-			// Standard Error: 28_519
-			.saturating_add(Weight::from_parts(4_608_221, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Minimum execution time: 54_862_000 picoseconds.
+		Weight::from_parts(166_723_718, 10689)
+			// Standard Error: 211_080
+			.saturating_add(Weight::from_parts(5_963_444, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
@@ -457,6 +457,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityBounty::Reports` (`max_values`: None, `max_size`: Some(315), added: 2790, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Rounds` (r:1 w:0)
 	/// Proof: `CommunityBounty::Rounds` (`max_values`: None, `max_size`: Some(7224), added: 9699, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::RoundChecks` (r:1 w:0)
+	/// Proof: `CommunityBounty::RoundChecks` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityBounty::Assessments` (r:1 w:0)
+	/// Proof: `CommunityBounty::Assessments` (`max_values`: None, `max_size`: Some(5146), added: 7621, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityBounty::Roster` (r:160 w:0)
 	/// Proof: `CommunityBounty::Roster` (`max_values`: None, `max_size`: Some(135), added: 2610, mode: `MaxEncodedLen`)
 	/// Storage: `AssetRate::ConversionRateToNative` (r:1 w:0)
@@ -470,13 +474,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 160]`.
 	fn approve_milestone(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2065 + n * (121 ±0)`
+		//  Measured:  `2169 + n * (137 ±0)`
 		//  Estimated: `10689 + n * (2610 ±0)`
-		// Minimum execution time: 112_500_000 picoseconds.
-		Weight::from_parts(121_258_497, 10689)
-			// Standard Error: 45_427
-			.saturating_add(Weight::from_parts(5_318_973, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Minimum execution time: 125_985_000 picoseconds.
+		Weight::from_parts(71_301_086, 10689)
+			// Standard Error: 97_602
+			.saturating_add(Weight::from_parts(7_642_417, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
@@ -489,8 +493,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1387`
 		//  Estimated: `4696`
-		// Minimum execution time: 26_830_000 picoseconds.
-		Weight::from_parts(29_044_000, 4696)
+		// Minimum execution time: 27_381_000 picoseconds.
+		Weight::from_parts(31_228_000, 4696)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -509,14 +513,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 256]`.
-	fn award(r: u32, ) -> Weight {
+	fn award(_r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1372`
 		//  Estimated: `6208`
-		// Minimum execution time: 100_878_000 picoseconds.
-		Weight::from_parts(105_893_130, 6208)
-			// Standard Error: 502
-			.saturating_add(Weight::from_parts(4_457, 0).saturating_mul(r.into()))
+		// Minimum execution time: 101_259_000 picoseconds.
+		Weight::from_parts(121_112_591, 6208)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -531,14 +533,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 256]`.
-	fn award_plain(r: u32, ) -> Weight {
+	fn award_plain(_r: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1229`
 		//  Estimated: `6208`
-		// Minimum execution time: 87_483_000 picoseconds.
-		Weight::from_parts(97_003_734, 6208)
-			// Standard Error: 1_981
-			.saturating_add(Weight::from_parts(12_191, 0).saturating_mul(r.into()))
+		// Minimum execution time: 87_844_000 picoseconds.
+		Weight::from_parts(97_815_589, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -561,10 +561,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1477 + n * (88 ±0)`
 		//  Estimated: `4696 + n * (2610 ±0)`
-		// Minimum execution time: 103_263_000 picoseconds.
-		Weight::from_parts(191_016_205, 4696)
-			// Standard Error: 630_879
-			.saturating_add(Weight::from_parts(70_634_541, 0).saturating_mul(n.into()))
+		// Minimum execution time: 104_204_000 picoseconds.
+		Weight::from_parts(105_386_000, 4696)
+			// Standard Error: 2_545_568
+			.saturating_add(Weight::from_parts(137_719_347, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -586,10 +586,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1502`
 		//  Estimated: `4696 + n * (2609 ±0)`
-		// Minimum execution time: 91_380_000 picoseconds.
-		Weight::from_parts(93_164_000, 4696)
-			// Standard Error: 253_293
-			.saturating_add(Weight::from_parts(58_775_986, 0).saturating_mul(n.into()))
+		// Minimum execution time: 91_170_000 picoseconds.
+		Weight::from_parts(92_262_000, 4696)
+			// Standard Error: 1_138_899
+			.saturating_add(Weight::from_parts(93_080_920, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -606,8 +606,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2288`
 		//  Estimated: `6210`
-		// Minimum execution time: 50_655_000 picoseconds.
-		Weight::from_parts(60_282_000, 6210)
+		// Minimum execution time: 50_835_000 picoseconds.
+		Weight::from_parts(59_400_000, 6210)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -622,14 +622,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CommunityBounty::Assessments` (r:1 w:1)
 	/// Proof: `CommunityBounty::Assessments` (`max_values`: None, `max_size`: Some(5146), added: 7621, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn file_report(e: u32, ) -> Weight {
+	fn file_report(_e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `19721`
 		//  Estimated: `13574`
-		// Minimum execution time: 137_567_000 picoseconds.
-		Weight::from_parts(156_317_136, 13574)
-			// Standard Error: 11_690
-			.saturating_add(Weight::from_parts(171_841, 0).saturating_mul(e.into()))
+		// Minimum execution time: 145_531_000 picoseconds.
+		Weight::from_parts(210_179_447, 13574)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -644,12 +642,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CommunityBounty::RoundPages` (r:0 w:1)
 	/// Proof: `CommunityBounty::RoundPages` (`max_values`: None, `max_size`: Some(10109), added: 12584, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn file_report_opening(_e: u32, ) -> Weight {
+	fn file_report_opening(e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1053`
 		//  Estimated: `10689`
-		// Minimum execution time: 44_953_000 picoseconds.
-		Weight::from_parts(51_289_573, 10689)
+		// Minimum execution time: 46_176_000 picoseconds.
+		Weight::from_parts(60_617_707, 10689)
+			// Standard Error: 2_414
+			.saturating_add(Weight::from_parts(904, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -668,10 +668,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `18011`
 		//  Estimated: `13574`
-		// Minimum execution time: 149_639_000 picoseconds.
-		Weight::from_parts(175_636_963, 13574)
-			// Standard Error: 12_846
-			.saturating_add(Weight::from_parts(148_232, 0).saturating_mul(e.into()))
+		// Minimum execution time: 150_911_000 picoseconds.
+		Weight::from_parts(183_622_365, 13574)
+			// Standard Error: 21_460
+			.saturating_add(Weight::from_parts(160_072, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -686,14 +686,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CommunityBounty::RoundPages` (r:0 w:1)
 	/// Proof: `CommunityBounty::RoundPages` (`max_values`: None, `max_size`: Some(10109), added: 12584, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[0, 256]`.
-	fn file_claim_opening(e: u32, ) -> Weight {
+	fn file_claim_opening(_e: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `940`
 		//  Estimated: `10689`
-		// Minimum execution time: 93_815_000 picoseconds.
-		Weight::from_parts(108_440_013, 10689)
-			// Standard Error: 3_900
-			.saturating_add(Weight::from_parts(93_762, 0).saturating_mul(e.into()))
+		// Minimum execution time: 94_396_000 picoseconds.
+		Weight::from_parts(147_956_902, 10689)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -708,10 +706,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6806`
 		//  Estimated: `10689`
-		// Minimum execution time: 59_431_000 picoseconds.
-		Weight::from_parts(125_843_379, 10689)
-			// Standard Error: 66_731
-			.saturating_add(Weight::from_parts(2_780_718, 0).saturating_mul(n.into()))
+		// Minimum execution time: 58_349_000 picoseconds.
+		Weight::from_parts(103_425_602, 10689)
+			// Standard Error: 118_755
+			.saturating_add(Weight::from_parts(3_139_111, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -728,10 +726,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `9136`
 		//  Estimated: `10689`
-		// Minimum execution time: 108_052_000 picoseconds.
-		Weight::from_parts(118_104_440, 10689)
-			// Standard Error: 74_760
-			.saturating_add(Weight::from_parts(3_563_543, 0).saturating_mul(n.into()))
+		// Minimum execution time: 121_767_000 picoseconds.
+		Weight::from_parts(193_161_551, 10689)
+			// Standard Error: 141_379
+			.saturating_add(Weight::from_parts(2_818_486, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -751,8 +749,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `29546`
 		//  Estimated: `26158`
-		// Minimum execution time: 226_322_000 picoseconds.
-		Weight::from_parts(265_856_000, 26158)
+		// Minimum execution time: 239_206_000 picoseconds.
+		Weight::from_parts(413_560_000, 26158)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -774,8 +772,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1736`
 		//  Estimated: `13574`
-		// Minimum execution time: 111_568_000 picoseconds.
-		Weight::from_parts(119_663_000, 13574)
+		// Minimum execution time: 113_091_000 picoseconds.
+		Weight::from_parts(133_129_000, 13574)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -789,8 +787,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6966`
 		//  Estimated: `10689`
-		// Minimum execution time: 54_151_000 picoseconds.
-		Weight::from_parts(91_902_000, 10689)
+		// Minimum execution time: 52_478_000 picoseconds.
+		Weight::from_parts(88_315_000, 10689)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -810,8 +808,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `9793`
 		//  Estimated: `10689`
-		// Minimum execution time: 188_852_000 picoseconds.
-		Weight::from_parts(300_170_000, 10689)
+		// Minimum execution time: 164_066_000 picoseconds.
+		Weight::from_parts(211_014_000, 10689)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -831,8 +829,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `9933`
 		//  Estimated: `10689`
-		// Minimum execution time: 156_592_000 picoseconds.
-		Weight::from_parts(219_340_000, 10689)
+		// Minimum execution time: 155_800_000 picoseconds.
+		Weight::from_parts(187_961_000, 10689)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -852,8 +850,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `10107`
 		//  Estimated: `10689`
-		// Minimum execution time: 157_013_000 picoseconds.
-		Weight::from_parts(235_570_000, 10689)
+		// Minimum execution time: 163_064_000 picoseconds.
+		Weight::from_parts(227_765_000, 10689)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -873,8 +871,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `9933`
 		//  Estimated: `10689`
-		// Minimum execution time: 148_326_000 picoseconds.
-		Weight::from_parts(179_645_000, 10689)
+		// Minimum execution time: 155_280_000 picoseconds.
+		Weight::from_parts(204_021_000, 10689)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -890,8 +888,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `9096`
 		//  Estimated: `10689`
-		// Minimum execution time: 92_542_000 picoseconds.
-		Weight::from_parts(143_708_000, 10689)
+		// Minimum execution time: 93_945_000 picoseconds.
+		Weight::from_parts(146_764_000, 10689)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -905,8 +903,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6999`
 		//  Estimated: `10689`
-		// Minimum execution time: 49_573_000 picoseconds.
-		Weight::from_parts(70_682_000, 10689)
+		// Minimum execution time: 56_385_000 picoseconds.
+		Weight::from_parts(97_802_000, 10689)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -930,11 +928,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn settle_round_start(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1484 + n * (121 ±0)`
-		//  Estimated: `14788 + n * (2327 ±28)`
-		// Minimum execution time: 69_199_000 picoseconds.
-		Weight::from_parts(43_990_123, 14788)
-			// Standard Error: 88_391
-			.saturating_add(Weight::from_parts(7_591_098, 0).saturating_mul(n.into()))
+		//  Estimated: `14788 + n * (2327 ±34)`
+		// Minimum execution time: 75_060_000 picoseconds.
+		Weight::from_parts(90_852_883, 14788)
+			// Standard Error: 120_567
+			.saturating_add(Weight::from_parts(9_158_525, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -965,10 +963,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1482 + p * (506 ±0)`
 		//  Estimated: `13574 + p * (2632 ±0)`
-		// Minimum execution time: 153_306_000 picoseconds.
-		Weight::from_parts(151_767_667, 13574)
-			// Standard Error: 1_375_269
-			.saturating_add(Weight::from_parts(115_774_070, 0).saturating_mul(p.into()))
+		// Minimum execution time: 155_760_000 picoseconds.
+		Weight::from_parts(162_903_000, 13574)
+			// Standard Error: 2_195_302
+			.saturating_add(Weight::from_parts(166_992_532, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -998,10 +996,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1631 + p * (335 ±0)`
 		//  Estimated: `13574 + p * (2609 ±0)`
-		// Minimum execution time: 109_134_000 picoseconds.
-		Weight::from_parts(111_699_000, 13574)
-			// Standard Error: 335_442
-			.saturating_add(Weight::from_parts(61_031_574, 0).saturating_mul(p.into()))
+		// Minimum execution time: 109_755_000 picoseconds.
+		Weight::from_parts(1_152_530, 13574)
+			// Standard Error: 673_351
+			.saturating_add(Weight::from_parts(64_201_812, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -1018,8 +1016,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `224`
 		//  Estimated: `4696`
-		// Minimum execution time: 27_812_000 picoseconds.
-		Weight::from_parts(31_408_000, 4696)
+		// Minimum execution time: 28_202_000 picoseconds.
+		Weight::from_parts(31_869_000, 4696)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -1041,8 +1039,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1582`
 		//  Estimated: `6208`
-		// Minimum execution time: 90_168_000 picoseconds.
-		Weight::from_parts(139_660_000, 6208)
+		// Minimum execution time: 89_797_000 picoseconds.
+		Weight::from_parts(94_957_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -1056,8 +1054,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `52`
 		//  Estimated: `3622`
-		// Minimum execution time: 65_722_000 picoseconds.
-		Weight::from_parts(104_865_000, 3622)
+		// Minimum execution time: 64_861_000 picoseconds.
+		Weight::from_parts(68_247_000, 3622)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -1071,8 +1069,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `211`
 		//  Estimated: `3622`
-		// Minimum execution time: 59_311_000 picoseconds.
-		Weight::from_parts(96_510_000, 3622)
+		// Minimum execution time: 58_188_000 picoseconds.
+		Weight::from_parts(61_404_000, 3622)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -1080,26 +1078,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// The same measurements with RocksDB storage costs, for mocks and tests.
 impl WeightInfo for () {
-	fn propose_program(_t: u32, m: u32, p: u32, ) -> Weight {
-		Weight::from_parts(89_777_171, 3675)
-			.saturating_add(Weight::from_parts(352_270, 0).saturating_mul(m.into()))
-			.saturating_add(Weight::from_parts(137_275, 0).saturating_mul(p.into()))
+	fn propose_program(t: u32, _m: u32, _p: u32, ) -> Weight {
+		Weight::from_parts(140_950_561, 3675)
+			.saturating_add(Weight::from_parts(139_625, 0).saturating_mul(t.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn approve_program() -> Weight {
-		Weight::from_parts(147_575_000, 6208)
+		Weight::from_parts(179_956_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn reject_program() -> Weight {
-		Weight::from_parts(80_490_000, 6196)
+		Weight::from_parts(87_824_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn cancel_program(n: u32, ) -> Weight {
-		Weight::from_parts(117_790_188, 10689)
-			.saturating_add(Weight::from_parts(4_160_868, 0).saturating_mul(n.into()))
+		Weight::from_parts(157_220_690, 10689)
+			.saturating_add(Weight::from_parts(5_550_952, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
@@ -1107,8 +1104,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2934).saturating_mul(n.into()))
 	}
 	fn close_program(n: u32, ) -> Weight {
-		Weight::from_parts(138_424_431, 10689)
-			.saturating_add(Weight::from_parts(4_304_803, 0).saturating_mul(n.into()))
+		Weight::from_parts(207_759_024, 10689)
+			.saturating_add(Weight::from_parts(5_946_435, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
@@ -1116,8 +1113,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2934).saturating_mul(n.into()))
 	}
 	fn clear_program(n: u32, ) -> Weight {
-		Weight::from_parts(26_428_256, 4038)
-			.saturating_add(Weight::from_parts(4_998_010, 0).saturating_mul(n.into()))
+		Weight::from_parts(33_950_701, 4038)
+			.saturating_add(Weight::from_parts(5_510_477, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -1125,8 +1122,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2934).saturating_mul(n.into()))
 	}
 	fn clear_program_page(c: u32, ) -> Weight {
-		Weight::from_parts(95_030_858, 26158)
-			.saturating_add(Weight::from_parts(53_974_065, 0).saturating_mul(c.into()))
+		Weight::from_parts(46_968_000, 26158)
+			.saturating_add(Weight::from_parts(74_191_809, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -1134,81 +1131,78 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2632).saturating_mul(c.into()))
 	}
 	fn set_lead(c: u32, ) -> Weight {
-		Weight::from_parts(42_496_361, 4696)
-			.saturating_add(Weight::from_parts(5_464_136, 0).saturating_mul(c.into()))
+		Weight::from_parts(45_044_874, 4696)
+			.saturating_add(Weight::from_parts(5_998_244, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(c.into())))
 	}
 	fn release_tranche() -> Weight {
-		Weight::from_parts(385_789_000, 6208)
+		Weight::from_parts(494_011_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn reclaim() -> Weight {
-		Weight::from_parts(81_572_000, 6208)
+		Weight::from_parts(111_728_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn add_member() -> Weight {
-		Weight::from_parts(67_015_000, 6210)
+		Weight::from_parts(104_415_000, 6210)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn remove_member(c: u32, ) -> Weight {
-		Weight::from_parts(44_708_660, 4696)
-			.saturating_add(Weight::from_parts(5_654_149, 0).saturating_mul(c.into()))
+		Weight::from_parts(67_121_649, 4696)
+			.saturating_add(Weight::from_parts(4_586_186, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(c.into())))
 	}
 	fn remove_member_ambassador() -> Weight {
-		Weight::from_parts(58_699_000, 7086)
+		Weight::from_parts(61_104_000, 7086)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn unbar_member() -> Weight {
-		Weight::from_parts(31_058_000, 4696)
+		Weight::from_parts(35_476_000, 4696)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
-	fn report_milestone(e: u32, n: u32, ) -> Weight {
-		Weight::from_parts(51_949_949, 10689)
-			.saturating_add(Weight::from_parts(33_454, 0).saturating_mul(e.into()))
-			.saturating_add(Weight::from_parts(4_608_221, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+	fn report_milestone(_e: u32, n: u32, ) -> Weight {
+		Weight::from_parts(166_723_718, 10689)
+			.saturating_add(Weight::from_parts(5_963_444, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
 	}
 	fn approve_milestone(n: u32, ) -> Weight {
-		Weight::from_parts(121_258_497, 10689)
-			.saturating_add(Weight::from_parts(5_318_973, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
+		Weight::from_parts(71_301_086, 10689)
+			.saturating_add(Weight::from_parts(7_642_417, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
 	}
 	fn reject_milestone() -> Weight {
-		Weight::from_parts(29_044_000, 4696)
+		Weight::from_parts(31_228_000, 4696)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn award(r: u32, ) -> Weight {
-		Weight::from_parts(105_893_130, 6208)
-			.saturating_add(Weight::from_parts(4_457, 0).saturating_mul(r.into()))
+	fn award(_r: u32, ) -> Weight {
+		Weight::from_parts(121_112_591, 6208)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
-	fn award_plain(r: u32, ) -> Weight {
-		Weight::from_parts(97_003_734, 6208)
-			.saturating_add(Weight::from_parts(12_191, 0).saturating_mul(r.into()))
+	fn award_plain(_r: u32, ) -> Weight {
+		Weight::from_parts(97_815_589, 6208)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn award_batch(n: u32, ) -> Weight {
-		Weight::from_parts(191_016_205, 4696)
-			.saturating_add(Weight::from_parts(70_634_541, 0).saturating_mul(n.into()))
+		Weight::from_parts(105_386_000, 4696)
+			.saturating_add(Weight::from_parts(137_719_347, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -1216,8 +1210,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(n.into()))
 	}
 	fn award_batch_plain(n: u32, ) -> Weight {
-		Weight::from_parts(93_164_000, 4696)
-			.saturating_add(Weight::from_parts(58_775_986, 0).saturating_mul(n.into()))
+		Weight::from_parts(92_262_000, 4696)
+			.saturating_add(Weight::from_parts(93_080_920, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -1225,101 +1219,100 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(n.into()))
 	}
 	fn promote_member() -> Weight {
-		Weight::from_parts(60_282_000, 6210)
+		Weight::from_parts(59_400_000, 6210)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
-	fn file_report(e: u32, ) -> Weight {
-		Weight::from_parts(156_317_136, 13574)
-			.saturating_add(Weight::from_parts(171_841, 0).saturating_mul(e.into()))
+	fn file_report(_e: u32, ) -> Weight {
+		Weight::from_parts(210_179_447, 13574)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
-	fn file_report_opening(_e: u32, ) -> Weight {
-		Weight::from_parts(51_289_573, 10689)
+	fn file_report_opening(e: u32, ) -> Weight {
+		Weight::from_parts(60_617_707, 10689)
+			.saturating_add(Weight::from_parts(904, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn file_claim(e: u32, ) -> Weight {
-		Weight::from_parts(175_636_963, 13574)
-			.saturating_add(Weight::from_parts(148_232, 0).saturating_mul(e.into()))
+		Weight::from_parts(183_622_365, 13574)
+			.saturating_add(Weight::from_parts(160_072, 0).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
-	fn file_claim_opening(e: u32, ) -> Weight {
-		Weight::from_parts(108_440_013, 10689)
-			.saturating_add(Weight::from_parts(93_762, 0).saturating_mul(e.into()))
+	fn file_claim_opening(_e: u32, ) -> Weight {
+		Weight::from_parts(147_956_902, 10689)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn score_round(n: u32, ) -> Weight {
-		Weight::from_parts(125_843_379, 10689)
-			.saturating_add(Weight::from_parts(2_780_718, 0).saturating_mul(n.into()))
+		Weight::from_parts(103_425_602, 10689)
+			.saturating_add(Weight::from_parts(3_139_111, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn review_round(n: u32, ) -> Weight {
-		Weight::from_parts(118_104_440, 10689)
-			.saturating_add(Weight::from_parts(3_563_543, 0).saturating_mul(n.into()))
+		Weight::from_parts(193_161_551, 10689)
+			.saturating_add(Weight::from_parts(2_818_486, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn mark_spam() -> Weight {
-		Weight::from_parts(265_856_000, 26158)
+		Weight::from_parts(413_560_000, 26158)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn mark_spam_emptying() -> Weight {
-		Weight::from_parts(119_663_000, 13574)
+		Weight::from_parts(133_129_000, 13574)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn finalize_round() -> Weight {
-		Weight::from_parts(91_902_000, 10689)
+		Weight::from_parts(88_315_000, 10689)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn appeal() -> Weight {
-		Weight::from_parts(300_170_000, 10689)
+		Weight::from_parts(211_014_000, 10689)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn uphold_appeal() -> Weight {
-		Weight::from_parts(219_340_000, 10689)
+		Weight::from_parts(187_961_000, 10689)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn dismiss_appeal() -> Weight {
-		Weight::from_parts(235_570_000, 10689)
+		Weight::from_parts(227_765_000, 10689)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn lapse_appeal() -> Weight {
-		Weight::from_parts(179_645_000, 10689)
+		Weight::from_parts(204_021_000, 10689)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn strike_entry() -> Weight {
-		Weight::from_parts(143_708_000, 10689)
+		Weight::from_parts(146_764_000, 10689)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn veto_round() -> Weight {
-		Weight::from_parts(70_682_000, 10689)
+		Weight::from_parts(97_802_000, 10689)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn settle_round_start(n: u32, ) -> Weight {
-		Weight::from_parts(43_990_123, 14788)
-			.saturating_add(Weight::from_parts(7_591_098, 0).saturating_mul(n.into()))
+		Weight::from_parts(90_852_883, 14788)
+			.saturating_add(Weight::from_parts(9_158_525, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 2327).saturating_mul(n.into()))
 	}
 	fn settle_round_pay(p: u32, ) -> Weight {
-		Weight::from_parts(151_767_667, 13574)
-			.saturating_add(Weight::from_parts(115_774_070, 0).saturating_mul(p.into()))
+		Weight::from_parts(162_903_000, 13574)
+			.saturating_add(Weight::from_parts(166_992_532, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
@@ -1327,8 +1320,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2632).saturating_mul(p.into()))
 	}
 	fn settle_round_pay_reports(p: u32, ) -> Weight {
-		Weight::from_parts(111_699_000, 13574)
-			.saturating_add(Weight::from_parts(61_031_574, 0).saturating_mul(p.into()))
+		Weight::from_parts(1_152_530, 13574)
+			.saturating_add(Weight::from_parts(64_201_812, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
@@ -1336,22 +1329,22 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(p.into()))
 	}
 	fn check_payment() -> Weight {
-		Weight::from_parts(31_408_000, 4696)
+		Weight::from_parts(31_869_000, 4696)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn retry_payment() -> Weight {
-		Weight::from_parts(139_660_000, 6208)
+		Weight::from_parts(94_957_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn set_payee() -> Weight {
-		Weight::from_parts(104_865_000, 3622)
+		Weight::from_parts(68_247_000, 3622)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn clear_payee() -> Weight {
-		Weight::from_parts(96_510_000, 3622)
+		Weight::from_parts(61_404_000, 3622)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
