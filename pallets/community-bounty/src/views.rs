@@ -157,8 +157,9 @@ pub struct RoundView<AccountId, Balance, BlockNumber> {
 	pub open_appeals: u32,
 	/// Whether the council vetoed it: nothing is paid from it.
 	pub vetoed: bool,
-	/// Reports scored at or above the program's activity threshold (members who left the
-	/// roster included: `ActiveMembers` counts only those still on it).
+	/// Reports scored at or above the program's activity threshold and not struck, none if the
+	/// round was vetoed (members who left the roster included: `ActiveMembers` counts only those
+	/// still on it).
 	pub active: u32,
 	/// With a panel, how many reviews an entry needs for a score: an entry with fewer has
 	/// none, and pays nothing. `None` when the lead scores alone.
