@@ -200,19 +200,22 @@ fn full_panel<T: Config>(last: T::AccountId) -> Result<Panel<T>, BenchmarkError>
 	})
 }
 
-/// Stores, for the first `n` entries of round 0 of program `index`, a proposed score and the
-/// reviews of every reviewer of a full panel but the last: the largest assessments a round
-/// holds before the last reviewer scores.
-fn assess_round<T: Config>(index: ProgramIndex, n: u32) -> Result<(), BenchmarkError> {
-	let others = T::MaxReviewers::get().saturating_sub(1);
+/// Stores, for the first `n` entries of round 0 of program `index`, the same assessment: a
+/// proposed score, the scores of the first `reviewers` reviewers of a full panel, and `appeal`.
+fn store_assessments<T: Config>(
+	index: ProgramIndex,
+	n: u32,
+	reviewers: u32,
+	appeal: Option<AppealState<BalanceOf<T>>>,
+) -> Result<(), BenchmarkError> {
 	let assessment = Assessment::<T> {
 		proposed: Some(MAX_SCORE),
-		reviews: (0..others)
+		reviews: (0..reviewers)
 			.map(|r| (r as ReviewerIndex, MAX_SCORE))
 			.collect::<Vec<_>>()
 			.try_into()
 			.map_err(|_| BenchmarkError::Weightless)?,
-		appeal: None,
+		appeal,
 		struck: false,
 	};
 	let all: AssessmentsOf<T> = (0..n)
@@ -222,6 +225,13 @@ fn assess_round<T: Config>(index: ProgramIndex, n: u32) -> Result<(), BenchmarkE
 		.map_err(|_| BenchmarkError::Weightless)?;
 	Assessments::<T>::insert(index, 0, all);
 	Ok(())
+}
+
+/// Stores, for the first `n` entries of round 0 of program `index`, a proposed score and the
+/// reviews of every reviewer of a full panel but the last: the largest assessments a round
+/// holds before the last reviewer scores.
+fn assess_round<T: Config>(index: ProgramIndex, n: u32) -> Result<(), BenchmarkError> {
+	store_assessments::<T>(index, n, T::MaxReviewers::get().saturating_sub(1), None)
 }
 
 fn fund_treasury<T: Config>() {
@@ -518,22 +528,7 @@ fn active_members_round<T: Config>(index: ProgramIndex, n: u32) -> Result<(), Be
 		0,
 		RoundCheck { finalized_at: Some(now), open_appeals: 0, vetoed: false },
 	);
-	let assessment = Assessment::<T> {
-		proposed: Some(MAX_SCORE),
-		reviews: (0..T::MaxReviewers::get())
-			.map(|r| (r as ReviewerIndex, MAX_SCORE))
-			.collect::<Vec<_>>()
-			.try_into()
-			.map_err(|_| BenchmarkError::Weightless)?,
-		appeal: Some(AppealState::Upheld),
-		struck: false,
-	};
-	let all: AssessmentsOf<T> = (0..n)
-		.map(|_| assessment.clone())
-		.collect::<Vec<_>>()
-		.try_into()
-		.map_err(|_| BenchmarkError::Weightless)?;
-	Assessments::<T>::insert(index, 0, all);
+	store_assessments::<T>(index, n, T::MaxReviewers::get(), Some(AppealState::Upheld))?;
 	Programs::<T>::mutate(index, |program| {
 		if let Some(program) = program {
 			program.last_final = Some(0);
