@@ -206,11 +206,11 @@ function poolGauges(p, rates) {
   }).join('');
 }
 
-/// Month `period`'s round: `r` is its round view from the page view, or undefined if it is no
-/// longer in storage (settled: the history says how) or nobody filed for it. `scorer` is how the
-/// connected account scores it: `'lead'` (no panel), `'reviewer'` (on the panel), or null;
-/// `panel` the program's panel (JSON), if any.
-function roundSection(period, r, { isLead, scorer, panel }, events, head) {
+/// Month `period`'s round: `r` is its round view from the page view (`json` the same as JSON),
+/// or undefined if it is no longer in storage (settled: the history says how) or nobody filed for
+/// it. `scorer` is how the connected account scores it: `'lead'` (no panel), `'reviewer'` (on the
+/// panel), or null; `panel` the program's panel (JSON), if any.
+function roundSection(period, r, json, { isLead, scorer, panel }, events, head) {
   if (!r) {
     const settled = events.find(({ event }) => event.method === 'RoundSettled' && Number(event.data.period) === period);
     const note = settled
@@ -218,7 +218,6 @@ function roundSection(period, r, { isLead, scorer, panel }, events, head) {
       : 'No report or claim filed.';
     return `<section class="round" data-period="${period}"><h3>Month ${period + 1}</h3><p>${esc(note)}</p></section>`;
   }
-  const json = r.toJSON();
   const scoring = !!scorer && !json.isFinal;
   const quorum = json.quorum;
   const scoreCell = (e) => {
@@ -352,9 +351,11 @@ async function program(index) {
   const panel = p.panel.isSome ? p.panel.unwrap().toJSON() : null;
   const reviewer = !!account && !!panel && panel.reviewers.includes(account.address);
   const scorer = panel ? (reviewer ? 'reviewer' : null) : (isLead ? 'lead' : null);
-  const rounds = periods.map((q) => roundSection(q, roundViews.find((r) => r.period.toNumber() === q), { isLead, scorer, panel }, events, head));
+  // Each round view decoded to JSON once, for its section and for the council's appeals.
+  const roundJson = new Map(roundViews.map((r) => [r.period.toNumber(), r.toJSON()]));
+  const rounds = periods.map((q) => roundSection(q, roundViews.find((r) => r.period.toNumber() === q), roundJson.get(q), { isLead, scorer, panel }, events, head));
   const member = account ? roster.members.find((m) => m.who === account.address) : null;
-  const decisions = [...pendingDecisions(api, p), ...appealDecisions(api, index, roundViews.map((r) => r.toJSON()), head, { who, money })];
+  const decisions = [...pendingDecisions(api, p), ...appealDecisions(api, index, [...roundJson.values()], head, { who, money })];
   const councillor = !!account && council.members.includes(account.address);
   const mine = account ? monthsOf(events, account.address) : [];
   show(`<p><a href="#/">← Programs</a></p>
