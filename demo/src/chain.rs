@@ -32,12 +32,12 @@ use frame_support::{
 	traits::{fungible::Inspect, Get},
 	BoundedVec,
 };
-use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
-use sp_runtime::{Digest, DigestItem};
 use serde_json::Value;
+use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
 use sp_core::{sr25519, Pair, H256};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{traits::Header as _, MultiAddress, MultiSignature};
+use sp_runtime::{Digest, DigestItem};
 use std::collections::BTreeMap;
 
 pub(crate) type Balances = pallet_balances::Pallet<community_bounty_runtime::Runtime>;

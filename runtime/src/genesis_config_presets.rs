@@ -26,10 +26,9 @@
 //! invulnerables of collator selection, with their Aura keys as session keys.
 
 use crate::{
-	configs::USDT, AccountId, AssetsConfig, BalancesConfig, CollatorSelectionConfig,
-	CouncilConfig, DatedRatesConfig, GenesisIdentitiesConfig, ParachainInfoConfig,
-	RuntimeGenesisConfig, SessionConfig, SessionKeys, TreasuryAccount, EXISTENTIAL_DEPOSIT, UNITS,
-	USD_ASSET,
+	configs::USDT, AccountId, AssetsConfig, BalancesConfig, CollatorSelectionConfig, CouncilConfig,
+	DatedRatesConfig, GenesisIdentitiesConfig, ParachainInfoConfig, RuntimeGenesisConfig,
+	SessionConfig, SessionKeys, TreasuryAccount, EXISTENTIAL_DEPOSIT, UNITS, USD_ASSET,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
