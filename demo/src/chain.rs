@@ -66,7 +66,7 @@ pub(crate) struct Chain {
 	pub(crate) block: BlockNumber,
 	pub(crate) parent: H256,
 	/// The header of the last block, which the next block's relay chain proof says is included.
-	pub(crate) parent_header: Option<Header>,
+	pub(crate) parent_header: Header,
 	/// The relay chain block the next block is built on: one more each block.
 	pub(crate) relay_parent: u32,
 	pub(crate) now_ms: u64,
@@ -122,7 +122,15 @@ impl Chain {
 			ext,
 			block: 0,
 			parent,
-			parent_header: None,
+			// In-process genesis has no header (System records the parent of block 1 as a fixed
+			// hash): block 1's proof names an empty one as included, the segment being empty.
+			parent_header: Header::new(
+				0,
+				Default::default(),
+				Default::default(),
+				Default::default(),
+				Default::default(),
+			),
 			relay_parent: 0,
 			now_ms: 1_651_190_400_000, // 2022-04-29, the day proposal #14 was tabled.
 			nonces: BTreeMap::new(),
@@ -180,18 +188,18 @@ impl Chain {
 
 	/// The validation data of the next block, for Aura slot `slot`.
 	fn validation_data(&self, slot: Slot) -> ParachainInherentData {
-		let parent_head = self.parent_header.as_ref().map(|h| HeadData(h.encode()));
+		let parent_head = HeadData(self.parent_header.encode());
 		let sproof = RelayStateSproofBuilder {
 			para_id: PARA_ID.into(),
 			// Relay chain and parachain slots have the same duration (6 s).
 			current_slot: slot,
-			included_para_head: parent_head.clone(),
+			included_para_head: Some(parent_head.clone()),
 			..Default::default()
 		};
 		let (relay_parent_storage_root, relay_chain_state) = sproof.into_state_root_and_proof();
 		ParachainInherentData {
 			validation_data: PersistedValidationData {
-				parent_head: parent_head.unwrap_or_default(),
+				parent_head,
 				relay_parent_number: self.relay_parent,
 				relay_parent_storage_root,
 				max_pov_size: 5 * 1024 * 1024,
@@ -207,7 +215,7 @@ impl Chain {
 	pub(crate) fn end_block(&mut self) {
 		let header = self.ext.execute_with(Executive::finalize_block);
 		self.parent = header.hash();
-		self.parent_header = Some(header);
+		self.parent_header = header;
 	}
 
 	/// Signs `call` with `signer`'s dev key and applies it through `Executive`. Returns the
