@@ -20,17 +20,24 @@
 use crate::narrate::{describe, truncate};
 use codec::Encode;
 use community_bounty_runtime::{
-	genesis_config_presets, AccountId, Balance, BlockNumber, Executive, Header, RuntimeCall,
-	RuntimeEvent, SignedPayload, System, TreasuryAccount, TxExtension, UncheckedExtrinsic,
+	genesis_config_presets::{self, PARA_ID},
+	AccountId, Balance, BlockNumber, Executive, Header, ParachainSystem, RuntimeCall, RuntimeEvent,
+	SignedPayload, System, Timestamp, TreasuryAccount, TxExtension, UncheckedExtrinsic,
 };
+use cumulus_primitives_core::{relay_chain::HeadData, PersistedValidationData};
+use cumulus_primitives_parachain_inherent::ParachainInherentData;
+use cumulus_test_relay_sproof_builder::RelayStateSproofBuilder;
 use frame_support::{
+	inherent::{InherentData, ProvideInherent},
 	traits::{fungible::Inspect, Get},
 	BoundedVec,
 };
 use serde_json::Value;
+use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
 use sp_core::{sr25519, Pair, H256};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{traits::Header as _, MultiAddress, MultiSignature};
+use sp_runtime::{Digest, DigestItem};
 use std::collections::BTreeMap;
 
 pub(crate) type Balances = pallet_balances::Pallet<community_bounty_runtime::Runtime>;
@@ -58,6 +65,10 @@ pub(crate) struct Chain {
 	pub(crate) ext: sp_io::TestExternalities,
 	pub(crate) block: BlockNumber,
 	pub(crate) parent: H256,
+	/// The header of the last block, which the next block's relay chain proof says is included.
+	pub(crate) parent_header: Header,
+	/// The relay chain block the next block is built on: one more each block.
+	pub(crate) relay_parent: u32,
 	pub(crate) now_ms: u64,
 	pub(crate) nonces: BTreeMap<AccountId, u32>,
 	pub(crate) names: BTreeMap<AccountId, String>,
@@ -111,6 +122,16 @@ impl Chain {
 			ext,
 			block: 0,
 			parent,
+			// In-process genesis has no header (System records the parent of block 1 as a fixed
+			// hash): block 1's proof names an empty one as included, the segment being empty.
+			parent_header: Header::new(
+				0,
+				Default::default(),
+				Default::default(),
+				Default::default(),
+				Default::default(),
+			),
+			relay_parent: 0,
 			now_ms: 1_651_190_400_000, // 2022-04-29, the day proposal #14 was tabled.
 			nonces: BTreeMap::new(),
 			names,
@@ -127,37 +148,74 @@ impl Chain {
 		self.names.get(who).cloned().unwrap_or_else(|| format!("{who}"))
 	}
 
-	/// Starts block `number` with its timestamp inherent. A jump ahead stands for that many empty
-	/// blocks: they would change nothing this scenario reads (no hook of these pallets acts on
-	/// them), so the demo skips them by moving System's block number, as FRAME tests do.
+	/// Starts block `number` as a collator would: Aura's pre-runtime digest with the slot of the
+	/// block's timestamp, then the inherents, parachain-system's validation data (a relay chain
+	/// proof built as cumulus's tests build it: the relay slot of the timestamp, this chain's
+	/// last block included, the relay parent one block further) and the timestamp. A jump ahead
+	/// stands for that many empty blocks: they would change nothing this scenario reads (no hook
+	/// of these pallets acts on them), so the demo skips them by moving System's block number, as
+	/// FRAME tests do.
 	pub(crate) fn start_block(&mut self, number: BlockNumber) {
 		let skipped = number.saturating_sub(self.block) as u64;
 		self.now_ms += skipped * community_bounty_runtime::MILLI_SECS_PER_BLOCK;
 		self.block = number;
-		let header = Header::new(
-			number,
-			Default::default(),
-			Default::default(),
-			self.parent,
-			Default::default(),
-		);
+		self.relay_parent += 1;
+		let slot = Slot::from(self.now_ms / community_bounty_runtime::SLOT_DURATION);
+		let digest = Digest { logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, slot.encode())] };
+		let header =
+			Header::new(number, Default::default(), Default::default(), self.parent, digest);
+		let validation_data = self.validation_data(slot);
 		let now = self.now_ms;
 		self.ext.execute_with(|| {
 			System::set_block_number(number - 1);
 			Executive::initialize_block(&header);
-			let inherent =
-				UncheckedExtrinsic::new_bare(RuntimeCall::Timestamp(pallet_timestamp::Call::set {
-					now,
-				}));
-			Executive::apply_extrinsic(inherent)
-				.expect("the timestamp inherent is valid")
-				.expect("the timestamp inherent dispatches");
+			let mut data = InherentData::new();
+			data.put_data(ParachainSystem::INHERENT_IDENTIFIER, &validation_data)
+				.expect("the validation data encodes");
+			data.put_data(Timestamp::INHERENT_IDENTIFIER, &now).expect("a u64 encodes");
+			let inherents = [
+				ParachainSystem::create_inherent(&data).map(RuntimeCall::ParachainSystem),
+				Timestamp::create_inherent(&data).map(RuntimeCall::Timestamp),
+			];
+			for call in inherents {
+				let call = call.expect("the inherent data is there");
+				Executive::apply_extrinsic(UncheckedExtrinsic::new_bare(call))
+					.expect("the inherent is valid")
+					.expect("the inherent dispatches");
+			}
 		});
+	}
+
+	/// The validation data of the next block, for Aura slot `slot`.
+	fn validation_data(&self, slot: Slot) -> ParachainInherentData {
+		let parent_head = HeadData(self.parent_header.encode());
+		let sproof = RelayStateSproofBuilder {
+			para_id: PARA_ID.into(),
+			// Relay chain and parachain slots have the same duration (6 s).
+			current_slot: slot,
+			included_para_head: Some(parent_head.clone()),
+			..Default::default()
+		};
+		let (relay_parent_storage_root, relay_chain_state) = sproof.into_state_root_and_proof();
+		ParachainInherentData {
+			validation_data: PersistedValidationData {
+				parent_head,
+				relay_parent_number: self.relay_parent,
+				relay_parent_storage_root,
+				max_pov_size: 5 * 1024 * 1024,
+			},
+			relay_chain_state,
+			downward_messages: Vec::new(),
+			horizontal_messages: BTreeMap::new(),
+			relay_parent_descendants: Vec::new(),
+			collator_peer_id: None,
+		}
 	}
 
 	pub(crate) fn end_block(&mut self) {
 		let header = self.ext.execute_with(Executive::finalize_block);
 		self.parent = header.hash();
+		self.parent_header = header;
 	}
 
 	/// Signs `call` with `signer`'s dev key and applies it through `Executive`. Returns the

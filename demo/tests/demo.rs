@@ -243,7 +243,8 @@ fn chain_spec_is_raw_with_the_runtime_code() {
 	assert_eq!(spec["properties"]["tokenSymbol"], "PHA");
 	// What sc-chain-spec and omni-node read: the parachain extensions, a map of substitutes.
 	assert_eq!(spec["relay_chain"], "rococo-local");
-	assert!(spec["para_id"].is_u64());
+	// The para id is the one the genesis sets in `ParachainInfo`.
+	assert_eq!(spec["para_id"], community_bounty_runtime::genesis_config_presets::PARA_ID);
 	assert!(spec["codeSubstitutes"].is_object());
 	for key in ["name", "id", "chainType", "bootNodes", "protocolId", "properties"] {
 		assert!(spec.get(key).is_some(), "{key} is in the spec");

@@ -21,16 +21,27 @@
 //! PHA/USDT rates (2.5 PHA per dollar, about the price of April 2022), and name the seed's
 //! people in on-chain identity ([`crate::seed::people`]: the council, the lead Rhee, the
 //! ambassadors and the contributors).
+//!
+//! Both make the chain parachain [`PARA_ID`] and seat Alice and Bob as its collators:
+//! invulnerables of collator selection, with their Aura keys as session keys.
 
 use crate::{
-	configs::USDT, AccountId, AssetsConfig, BalancesConfig, CouncilConfig, DatedRatesConfig,
-	GenesisIdentitiesConfig, RuntimeGenesisConfig, TreasuryAccount, UNITS, USD_ASSET,
+	configs::USDT, AccountId, AssetsConfig, BalancesConfig, CollatorSelectionConfig, CouncilConfig,
+	DatedRatesConfig, GenesisIdentitiesConfig, ParachainInfoConfig, RuntimeGenesisConfig,
+	SessionConfig, SessionKeys, TreasuryAccount, EXISTENTIAL_DEPOSIT, UNITS, USD_ASSET,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::Sr25519Keyring;
+
+/// The parachain id of the presets (and of the chain spec the demo writes): 2000, the first id a
+/// local relay chain gives out.
+pub const PARA_ID: u32 = 2_000;
+/// What a collator candidate bonds (no candidate at genesis: the collators are invulnerable).
+pub const CANDIDACY_BOND: crate::Balance = 16 * EXISTENTIAL_DEPOSIT;
 
 /// What each endowed dev account holds at genesis.
 pub const ENDOWMENT: crate::Balance = 1_000_000 * UNITS;
@@ -56,13 +67,38 @@ pub fn seed_identities() -> Vec<(AccountId, Vec<u8>)> {
 		.collect()
 }
 
-/// The genesis of a test network with these endowed accounts and council.
-pub fn testnet_genesis(endowed: Vec<AccountId>, council: Vec<AccountId>) -> Value {
+/// The collators of the presets, Alice and Bob: each account with its Aura key.
+pub fn dev_collators() -> Vec<(AccountId, AuraId)> {
+	[Sr25519Keyring::Alice, Sr25519Keyring::Bob]
+		.iter()
+		.map(|k| (k.to_account_id(), k.public().into()))
+		.collect()
+}
+
+/// The genesis of a test network with these endowed accounts, council and collators (invulnerable,
+/// each with its Aura key as session key), as parachain `para_id`.
+pub fn testnet_genesis(
+	endowed: Vec<AccountId>,
+	council: Vec<AccountId>,
+	collators: Vec<(AccountId, AuraId)>,
+	para_id: u32,
+) -> Value {
 	let mut balances: Vec<(AccountId, crate::Balance)> =
 		endowed.into_iter().map(|who| (who, ENDOWMENT)).collect();
 	balances.push((TreasuryAccount::get(), TREASURY_FUNDS));
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig { balances },
+		parachain_info: ParachainInfoConfig { parachain_id: para_id.into() },
+		collator_selection: CollatorSelectionConfig {
+			invulnerables: collators.iter().map(|(who, _)| who.clone()).collect(),
+			candidacy_bond: CANDIDACY_BOND,
+		},
+		session: SessionConfig {
+			keys: collators
+				.into_iter()
+				.map(|(who, aura)| (who.clone(), who, SessionKeys { aura }))
+				.collect(),
+		},
 		council: CouncilConfig { members: council },
 		// USDT is sufficient (an account may hold it without PHA), owned by the treasury, which
 		// holds the whole supply.
@@ -98,6 +134,8 @@ fn development_config_genesis() -> Value {
 	testnet_genesis(
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
 		dev_council(),
+		dev_collators(),
+		PARA_ID,
 	)
 }
 
@@ -108,6 +146,8 @@ fn local_testnet_genesis() -> Value {
 			.map(|k| k.to_account_id())
 			.collect(),
 		dev_council(),
+		dev_collators(),
+		PARA_ID,
 	)
 }
 

@@ -20,8 +20,15 @@
 //! balances, a treasury, a council (`pallet-collective`), asset rates for USD-denominated caps,
 //! `pallet-bounties` (the pallet most treasury chains run already), on-chain identity (so that
 //! people are shown by name) and the community bounties.
-//! It has no consensus pallets: it runs on `polkadot-omni-node --dev-block-time` (manual seal) or
-//! chopsticks, and in process in the demo and the integration tests.
+//!
+//! It is a parachain runtime in the shape of the polkadot-sdk parachain template: para id
+//! [`genesis_config_presets::PARA_ID`] (2000) set at genesis in `ParachainInfo`,
+//! `cumulus-pallet-parachain-system` (with `register_validate_block!`, so a relay chain can
+//! validate its blocks), and collators that author blocks in Aura slots of 6 seconds
+//! (`pallet-aura` with `cumulus-pallet-aura-ext`), chosen by `pallet-collator-selection` (Alice
+//! and Bob, invulnerable, in the presets) through `pallet-session`. It has no XCM. It runs on
+//! `polkadot-omni-node --dev` (manual seal) or chopsticks, and in process in the demo and the
+//! integration tests.
 //!
 //! The council approves programs, milestone reports, leads and cancels with 3/5 of its members
 //! (or Root), and rejects with a simple majority (or Root). Transaction fees go to the treasury,
@@ -164,10 +171,13 @@ pub mod opaque {
 	/// Opaque block type.
 	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 	impl_opaque_keys! {
-		/// This runtime has no session keys.
-		pub struct SessionKeys {}
+		/// The session keys of a collator: its Aura key.
+		pub struct SessionKeys {
+			pub aura: Aura,
+		}
 	}
 }
+pub use opaque::SessionKeys;
 
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
@@ -185,8 +195,9 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	// the proposed score (`review_round`, `Assessments`); 108: appeals, strikes and the veto
 	// (`AppealWindow`, `VetoWindow`, `AppealDeposit`, `RoundChecks`); 109: the round view gives
 	// the checks (the appeal and veto deadlines, open appeals, the veto, each entry's appeal and
-	// strike).
-	spec_version: 109,
+	// strike); 110: a parachain runtime (`ParachainSystem` 13, `ParachainInfo` 14, `Authorship`
+	// 15, `CollatorSelection` 16, `Session` 17, `Aura` 18, `AuraExt` 19).
+	spec_version: 110,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	// 2: `propose_program`'s spec carries the description's hash, not its text; 3: the spec
@@ -215,6 +226,28 @@ pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
 pub const HOURS: BlockNumber = MINUTES * 60;
 /// Blocks per day.
 pub const DAYS: BlockNumber = HOURS * 24;
+/// The Aura slot duration, in milliseconds: one block a slot. It cannot change once the chain has
+/// started.
+pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
+
+/// The most parachain blocks the runtime accepts that the relay chain has not yet included (the
+/// parachain template's setting for 6-second blocks).
+pub const UNINCLUDED_SEGMENT_CAPACITY: u32 = 3;
+/// How many parachain blocks the relay chain processes per relay parent: at most this many
+/// blocks are authored in a relay chain slot.
+pub const BLOCK_PROCESSING_VELOCITY: u32 = 1;
+/// The relay chain's slot duration, in milliseconds.
+pub const RELAY_CHAIN_SLOT_DURATION_MILLIS: u32 = 6_000;
+
+/// The consensus hook of `cumulus-pallet-parachain-system`: Aura slots aligned with the relay
+/// chain's, [`BLOCK_PROCESSING_VELOCITY`] blocks a relay slot, at most
+/// [`UNINCLUDED_SEGMENT_CAPACITY`] unincluded blocks.
+pub type ConsensusHook = cumulus_pallet_aura_ext::FixedVelocityConsensusHook<
+	Runtime,
+	RELAY_CHAIN_SLOT_DURATION_MILLIS,
+	BLOCK_PROCESSING_VELOCITY,
+	UNINCLUDED_SEGMENT_CAPACITY,
+>;
 
 #[frame_support::runtime]
 mod runtime {
@@ -233,14 +266,33 @@ mod runtime {
 	)]
 	pub struct Runtime;
 
+	// Pallets are declared in the parachain template's order (hooks and genesis run in this
+	// order); the indices of the pallets that came before the parachain ones are unchanged.
 	#[runtime::pallet_index(0)]
 	pub type System = frame_system;
+	#[runtime::pallet_index(13)]
+	pub type ParachainSystem = cumulus_pallet_parachain_system;
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
+	#[runtime::pallet_index(14)]
+	pub type ParachainInfo = staging_parachain_info;
 	#[runtime::pallet_index(2)]
 	pub type Balances = pallet_balances;
 	#[runtime::pallet_index(3)]
 	pub type TransactionPayment = pallet_transaction_payment;
+
+	// Collator support: the order of these five matters (as in the template).
+	#[runtime::pallet_index(15)]
+	pub type Authorship = pallet_authorship;
+	#[runtime::pallet_index(16)]
+	pub type CollatorSelection = pallet_collator_selection;
+	#[runtime::pallet_index(17)]
+	pub type Session = pallet_session;
+	#[runtime::pallet_index(18)]
+	pub type Aura = pallet_aura;
+	#[runtime::pallet_index(19)]
+	pub type AuraExt = cumulus_pallet_aura_ext;
+
 	#[runtime::pallet_index(4)]
 	pub type Treasury = pallet_treasury;
 	#[runtime::pallet_index(5)]
@@ -259,4 +311,9 @@ mod runtime {
 	pub type Identity = pallet_identity;
 	#[runtime::pallet_index(12)]
 	pub type GenesisIdentities = crate::genesis_identities;
+}
+
+cumulus_pallet_parachain_system::register_validate_block! {
+	Runtime = Runtime,
+	BlockExecutor = cumulus_pallet_aura_ext::BlockExecutor::<Runtime, Executive>,
 }

@@ -31,7 +31,7 @@
 //! genesis against the presets, to the byte.
 
 use community_bounty_runtime::{
-	genesis_config_presets::{get_preset, preset_storage},
+	genesis_config_presets::{get_preset, preset_storage, PARA_ID},
 	WASM_BINARY,
 };
 use serde_json::{json, Map, Value};
@@ -46,9 +46,8 @@ fn hex(bytes: &[u8]) -> String {
 	out
 }
 
-/// The parachain id the spec declares (omni-node needs one; the runtime has no parachain pallets).
-const PARA_ID: u32 = 2_000;
-/// The relay chain the spec names (omni-node's `--dev` mode does not connect to it).
+/// The relay chain the spec names (omni-node's `--dev` mode does not connect to it). The spec's
+/// `para_id` is the presets' ([`PARA_ID`]), which the genesis sets in `ParachainInfo`.
 const RELAY_CHAIN: &str = "rococo-local";
 
 fn main() -> Result<(), String> {

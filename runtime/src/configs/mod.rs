@@ -63,13 +63,110 @@ impl frame_system::Config for Runtime {
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
+	/// A runtime upgrade goes through the relay chain: parachain-system schedules it.
+	type OnSetCode = cumulus_pallet_parachain_system::ParachainSetCode<Self>;
 }
 
 impl pallet_timestamp::Config for Runtime {
 	type Moment = u64;
-	type OnTimestampSet = ();
+	/// Aura checks that the timestamp's slot is the block's slot.
+	type OnTimestampSet = Aura;
 	type MinimumPeriod = ConstU64<{ MILLI_SECS_PER_BLOCK / 2 }>;
 	type WeightInfo = ();
+}
+
+parameter_types! {
+	/// A quarter of a block's weight is kept for the relay chain's downward messages and for
+	/// messages from other parachains (the template's reserve; this runtime receives none).
+	pub ReservedXcmpWeight: Weight = RuntimeBlockWeights::get().max_block.saturating_div(4);
+	pub ReservedDmpWeight: Weight = RuntimeBlockWeights::get().max_block.saturating_div(4);
+}
+
+/// The parachain's link to its relay chain: validation data each block, runtime upgrades, and
+/// the unincluded segment ([`ConsensusHook`]). This runtime has no XCM: there is no message
+/// queue, outbound messages come from nowhere (`()`), and downward and horizontal messages are
+/// dropped (`()` handlers), as a chain that opens no HRMP channel and accepts no XCM from its
+/// relay chain would.
+impl cumulus_pallet_parachain_system::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type OnSystemEvent = ();
+	type SelfParaId = staging_parachain_info::Pallet<Runtime>;
+	type OutboundXcmpMessageSource = ();
+	type DmpQueue = frame_support::traits::EnqueueWithOrigin<(), sp_core::ConstU8<0>>;
+	type ReservedDmpWeight = ReservedDmpWeight;
+	type XcmpMessageHandler = ();
+	type ReservedXcmpWeight = ReservedXcmpWeight;
+	type CheckAssociatedRelayNumber = cumulus_pallet_parachain_system::RelayNumberStrictlyIncreases;
+	type WeightInfo = cumulus_pallet_parachain_system::weights::SubstrateWeight<Runtime>;
+	type ConsensusHook = ConsensusHook;
+	/// Blocks are built on the relay chain's tip (no offset), as in the template.
+	type RelayParentOffset = ConstU32<0>;
+	/// V3 scheduling stays off, as cumulus asks for now.
+	type SchedulingSignatureVerifier = ();
+}
+
+/// The para id, set at genesis (`genesis_config_presets::PARA_ID`).
+impl staging_parachain_info::Config for Runtime {}
+
+/// The author of each block, from Aura's pre-runtime digest; collator selection notes it.
+impl pallet_authorship::Config for Runtime {
+	type FindAuthor = pallet_session::FindAccountFromAuthorIndex<Self, Aura>;
+	type EventHandler = (CollatorSelection,);
+}
+
+parameter_types! {
+	/// Collators are rotated every 6 hours of blocks, as in the template.
+	pub const Period: BlockNumber = 6 * HOURS;
+	pub const Offset: BlockNumber = 0;
+	pub const PotId: PalletId = PalletId(*b"PotStake");
+}
+
+impl pallet_session::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type ValidatorId = AccountId;
+	// No stash and controller: a collator's account is its validator id.
+	type ValidatorIdOf = pallet_collator_selection::IdentityCollator;
+	type ShouldEndSession = pallet_session::PeriodicSessions<Period, Offset>;
+	type NextSessionRotation = pallet_session::PeriodicSessions<Period, Offset>;
+	type SessionManager = CollatorSelection;
+	// Aura, through the session keys.
+	type SessionHandler = <SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
+	type Keys = SessionKeys;
+	type DisablingStrategy = ();
+	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
+	type Currency = Balances;
+	/// Setting session keys holds nothing.
+	type KeyDeposit = ();
+}
+
+impl pallet_aura::Config for Runtime {
+	type AuthorityId = sp_consensus_aura::sr25519::AuthorityId;
+	type DisabledValidators = ();
+	type MaxAuthorities = ConstU32<100_000>;
+	/// One block a slot.
+	type AllowMultipleBlocksPerSlot = frame_support::traits::ConstBool<false>;
+	type SlotDuration = ConstU64<SLOT_DURATION>;
+}
+
+/// Keeps Aura's authorities and the relay chain slot of the last block (for the consensus hook).
+impl cumulus_pallet_aura_ext::Config for Runtime {}
+
+/// The collators: the invulnerables set at genesis (or by Root), and candidates who bond
+/// `CandidacyBond`. Root alone may change the invulnerables and the bond (no XCM body here).
+impl pallet_collator_selection::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type UpdateOrigin = EnsureRoot<AccountId>;
+	type PotId = PotId;
+	type MaxCandidates = ConstU32<100>;
+	type MinEligibleCollators = ConstU32<4>;
+	type MaxInvulnerables = ConstU32<20>;
+	// Should be a multiple of the session period.
+	type KickThreshold = Period;
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = pallet_collator_selection::IdentityCollator;
+	type ValidatorRegistration = Session;
+	type WeightInfo = pallet_collator_selection::weights::SubstrateWeight<Runtime>;
 }
 
 parameter_types! {
