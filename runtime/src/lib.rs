@@ -226,6 +226,16 @@ pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
 pub const HOURS: BlockNumber = MINUTES * 60;
 /// Blocks per day.
 pub const DAYS: BlockNumber = HOURS * 24;
+/// Blocks per day of the community bounties' calendar: their month, filing grace, windows and
+/// rate age are counted in these. A day; or 3 blocks (18 s) in a runtime built with
+/// `COMMUNITY_BOUNTY_FAST_RUNTIME=1` (`cfg(fast_runtime)`, see `build.rs`), which only the local
+/// network of `scripts/network.sh` builds: there a monthly round runs in about ten minutes of
+/// real blocks, as the relay chains' `fast-runtime` shortens their epochs.
+#[cfg(not(fast_runtime))]
+pub const ROUND_DAY: BlockNumber = DAYS;
+/// Blocks per day of the community bounties' calendar (`cfg(fast_runtime)`: 3 blocks).
+#[cfg(fast_runtime)]
+pub const ROUND_DAY: BlockNumber = 3;
 /// The Aura slot duration, in milliseconds: one block a slot. It cannot change once the chain has
 /// started.
 pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;

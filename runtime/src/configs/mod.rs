@@ -422,24 +422,24 @@ parameter_types! {
 	pub const ProgramBondBase: Balance = 10 * UNITS;
 	pub const ProgramBondPerByte: Balance = CENTS;
 	/// A month of blocks.
-	pub const PayoutPeriod: BlockNumber = 30 * DAYS;
+	pub const PayoutPeriod: BlockNumber = 30 * ROUND_DAY;
 	/// The most a 3/5 council motion may release with one decision: a program's budget, or a
 	/// milestone's tranche (proposal #14 asks for 100,000 PHA). Root has no limit.
 	pub const CouncilSpendLimit: Balance = 250_000 * UNITS;
 	pub const MaxProgramDuration: BlockNumber = 2 * 365 * DAYS;
 	/// Reports for a month are accepted until the 5th of the next (Phala's rule).
-	pub const FilingGrace: BlockNumber = 5 * DAYS;
+	pub const FilingGrace: BlockNumber = 5 * ROUND_DAY;
 	/// Then the lead has 10 days to score the round before it is final by itself.
-	pub const ScoringWindow: BlockNumber = 10 * DAYS;
+	pub const ScoringWindow: BlockNumber = 10 * ROUND_DAY;
 	/// Then anyone has 10 more days to settle the last month's round before a close of the
 	/// ended program can drop it.
-	pub const SettlementWindow: BlockNumber = 10 * DAYS;
+	pub const SettlementWindow: BlockNumber = 10 * ROUND_DAY;
 	/// Held from a contributor's claim until its round goes; lost if marked as spam.
 	pub const ClaimDeposit: Balance = UNITS;
 	/// A final round's members may appeal for 5 days after its scoring window (the council
 	/// decides by then); the council may strike or veto for 3 days more, then it settles.
-	pub const AppealWindow: BlockNumber = 5 * DAYS;
-	pub const VetoWindow: BlockNumber = 3 * DAYS;
+	pub const AppealWindow: BlockNumber = 5 * ROUND_DAY;
+	pub const VetoWindow: BlockNumber = 3 * ROUND_DAY;
 	/// An appeal holds 10 PHA: returned if upheld or undecided, the treasury's if dismissed.
 	pub const AppealDeposit: Balance = 10 * UNITS;
 	/// Held while an account names a payee for its pay: the record (an account and a
