@@ -1,0 +1,47 @@
+// Shared by the network's checks (zombienet js-scripts: CommonJS, run with zombienet's `zombie`
+// global for @polkadot/api).
+
+/// Connects to the node `name` of the running network.
+async function connect(networkInfo, name) {
+  const node = networkInfo.nodesByName[name];
+  if (!node) throw new Error(`the network has no node ${name}`);
+  return zombie.connect(node.wsUri, node.userDefinedTypes);
+}
+
+/// The sr25519 account zombienet derives for a collator from its name (`collator01` is
+/// `//Collator01`): its Aura key and its collator account.
+async function collatorAccount(name) {
+  await zombie.util.cryptoWaitReady();
+  const keyring = new zombie.Keyring({ type: 'sr25519' });
+  return keyring.addFromUri(`//${name.charAt(0).toUpperCase()}${name.slice(1)}`).address;
+}
+
+/// The number of the node's finalized head.
+async function finalizedNumber(api) {
+  return (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/// Follows the node's new best blocks with their authors (Aura's slot digest mapped to the
+/// session's validators, by @polkadot/api's derive) until `done(block)` is true; rejects with what
+/// `done` throws.
+async function follow(api, done) {
+  let finish;
+  let fail;
+  const finished = new Promise((resolve, reject) => { finish = resolve; fail = reject; });
+  const unsubscribe = await api.derive.chain.subscribeNewHeads((header) => {
+    try {
+      if (done({ number: header.number.toNumber(), author: header.author?.toString() })) finish();
+    } catch (error) {
+      fail(error);
+    }
+  });
+  try {
+    await finished;
+  } finally {
+    unsubscribe();
+  }
+}
+
+module.exports = { connect, collatorAccount, finalizedNumber, follow, sleep };

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Runs the demo runtime as parachain 2000 on a local network, all on loopback: two rococo-local
+# relay validators (polkadot) and two collators (polkadot-omni-node), spawned by zombienet (native
+# provider) from network/network.toml, and runs the checks of network/network.zndsl on it: the
+# parachain registers, both collators author, the client test (e2e) passes against collator 1
+# with its monthly rounds settled on real blocks, collator 2 holds the same chain, the largest
+# PoV against the relay chain's limit, a collator stopped and restarted, no error in any log.
+#
+#   scripts/network.sh        # needs polkadot 41.0.0 (and its PVF workers) and omni-node 0.24.0
+#
+# The chain spec is built with COMMUNITY_BOUNTY_FAST_RUNTIME=1 (runtime/build.rs): the community bounties'
+# calendar counts 3 blocks a day, so a month and its filing grace last 105 blocks (about 11
+# minutes). The whole run takes about 40 minutes on 2 cores. Not part of CI, which runs the same
+# client test on chopsticks.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The binaries: the same polkadot-sdk line (stable2609) as the runtime's crates. Building them
+# takes hours on 2 cores; a target dir in a cache folder lets an interrupted build resume.
+POLKADOT_VERSION=41.0.0
+OMNI_NODE_VERSION=0.24.0
+missing=0
+for bin in polkadot polkadot-prepare-worker polkadot-execute-worker polkadot-omni-node; do
+	if ! command -v "$bin" >/dev/null 2>&1; then
+		echo "missing: $bin" >&2
+		missing=1
+	fi
+done
+if [ "$missing" = 1 ]; then
+	cat >&2 <<INSTALL
+The network needs polkadot $POLKADOT_VERSION (with its PVF workers) and polkadot-omni-node
+$OMNI_NODE_VERSION on PATH. Install them once, in the background (about 1.5 h and 3 h on 2 cores;
+they share most crates, so give them the same target dir):
+  apt-get install -y libclang-dev clang protobuf-compiler
+  nice cargo install polkadot-omni-node --version $OMNI_NODE_VERSION --locked --target-dir ~/.cache/installs/target-nodes
+  nice cargo install polkadot --version $POLKADOT_VERSION --locked --target-dir ~/.cache/installs/target-nodes
+No network check ran.
+INSTALL
+	exit 2
+fi
+for pair in "polkadot $POLKADOT_VERSION" "polkadot-omni-node $OMNI_NODE_VERSION"; do
+	set -- $pair
+	if ! "$1" --version | grep -q "$2"; then
+		echo "warning: $1 is $("$1" --version), not $2: it may not match the runtime's polkadot-sdk line" >&2
+	fi
+done
+
+# A target dir of its own: the wasm builder writes the runtime's wasm to one place whatever the
+# build, so a fast-runtime build beside the usual one would swap the wasm under it.
+export CARGO_TARGET_DIR="${NETWORK_TARGET_DIR:-$HOME/.cache/community-bounty/network-target}"
+export WASM_BUILD_WORKSPACE_HINT="$PWD"
+rustup target add wasm32v1-none
+COMMUNITY_BOUNTY_FAST_RUNTIME=1 cargo build -p community-bounty-demo --bin chain-spec --features metadata-hash
+work="${NETWORK_DIR:-$(mktemp -d)}"
+mkdir -p "$work"
+# Plain: zombienet puts its collators' keys into the genesis, then has omni-node make it raw.
+"$CARGO_TARGET_DIR/debug/chain-spec" development --plain > "$work/chain-spec-plain.json"
+
+npm ci --prefix network --no-audit --no-fund
+npm ci --prefix e2e --no-audit --no-fund
+
+echo "== zombienet: network/network.zndsl (network files and logs: $work/zombie)"
+status=0
+PARA_CHAIN_SPEC="$work/chain-spec-plain.json" \
+	network/node_modules/.bin/zombienet --provider native --logType text --dir "$work/zombie" --force \
+	test network/network.zndsl 2>&1 | tee "$work/zombienet.log" || status=$?
+
+echo "== figures"
+[ -f "$work/zombie/pov.json" ] && cat "$work/zombie/pov.json"
+grep -hE "authored by|same hash|e2e against|PoV:|stopped at|alone" "$work/zombienet.log" || true
+exit "$status"
