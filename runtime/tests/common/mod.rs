@@ -264,6 +264,12 @@ impl Chain {
 }
 
 /// A state saved as a JSON object of hex storage keys and values (`runtime/tests/fixtures/`).
+///
+/// The fixtures were saved by the runtime before it was a parachain. The pallets it has gained
+/// since (parachain-system and -info, collator selection, session, Aura and aura-ext) start from
+/// the development preset's genesis, as on a chain that was a parachain from its start, and
+/// Aura's current slot is the slot of the fixture's time: only the community bounties' storage is
+/// what the fixture's code left.
 pub fn fixture_state(json: &str) -> sp_io::TestExternalities {
 	let pairs: std::collections::BTreeMap<String, String> =
 		serde_json::from_str(json).expect("a JSON object");
@@ -274,8 +280,36 @@ pub fn fixture_state(json: &str) -> sp_io::TestExternalities {
 			.map(|i| u8::from_str_radix(&digits[i..i + 2], 16).expect("hex"))
 			.collect()
 	};
-	let top = pairs.iter().map(|(key, value)| (unhex(key), unhex(value))).collect();
-	sp_io::TestExternalities::new(sp_runtime::Storage { top, children_default: Default::default() })
+	let mut top: std::collections::BTreeMap<Vec<u8>, Vec<u8>> =
+		pairs.iter().map(|(key, value)| (unhex(key), unhex(value))).collect();
+	let parachain_pallets = [
+		b"ParachainSystem".as_slice(),
+		b"ParachainInfo",
+		b"CollatorSelection",
+		b"Session",
+		b"Aura",
+		b"AuraExt",
+	]
+	.map(sp_io::hashing::twox_128);
+	let genesis =
+		preset_storage(sp_genesis_builder::DEV_RUNTIME_PRESET).expect("development preset");
+	for (key, value) in genesis.top {
+		if parachain_pallets.iter().any(|prefix| key.starts_with(prefix)) {
+			top.entry(key).or_insert(value);
+		}
+	}
+	let mut ext = sp_io::TestExternalities::new(sp_runtime::Storage {
+		top,
+		children_default: Default::default(),
+	});
+	ext.execute_with(|| {
+		let now = pallet_timestamp::Now::<Runtime>::get();
+		pallet_aura::CurrentSlot::<Runtime>::put(sp_consensus_aura::Slot::from(
+			now / community_bounty_runtime::SLOT_DURATION,
+		));
+	});
+	ext.commit_all().expect("storage commits");
+	ext
 }
 
 /// Every claim deposit held, by account.
