@@ -16,7 +16,10 @@
 
 //! The parachain pieces of the runtime come from the genesis presets: the para id in
 //! `ParachainInfo`, Alice and Bob as invulnerable collators with their Aura keys as session keys,
-//! and those keys as Aura's authorities.
+//! and those keys as Aura's authorities; and the council, the runtime's only governance, sets
+//! the collators.
+
+mod common;
 
 use community_bounty_runtime::{
 	genesis_config_presets::{preset_storage, CANDIDACY_BOND, PARA_ID},
@@ -104,5 +107,33 @@ fn collator_runtime_apis_answer_from_the_preset() {
 			<Runtime as SessionKeysV2<Block>>::decode_session_keys(codec::Encode::encode(&keys))
 				.expect("the session keys decode");
 		assert_eq!(decoded, vec![(auras[0].to_raw_vec(), sp_core::crypto::key_types::AURA)]);
+	});
+}
+
+/// The council, not a Root key, sets the collators: a 3/5 motion sets how many bonded candidates
+/// join the invulnerables; a signed account or a smaller motion may not.
+#[test]
+fn the_council_sets_how_many_candidates_collate() {
+	use common::{id, motion, new_ext, Alice, Bob, Charlie, DispatchError, Dispatchable};
+	use community_bounty_runtime::{RuntimeCall, RuntimeOrigin};
+	use pallet_collator_selection::DesiredCandidates;
+
+	new_ext().execute_with(|| {
+		let call = RuntimeCall::CollatorSelection(
+			pallet_collator_selection::Call::set_desired_candidates { max: 1 },
+		);
+		assert_eq!(DesiredCandidates::<Runtime>::get(), 0, "none at genesis");
+		assert_eq!(
+			call.clone().dispatch(RuntimeOrigin::signed(id(Alice))).map_err(|e| e.error),
+			Err(DispatchError::BadOrigin)
+		);
+		// Two of five council members pass a motion of threshold 2, which is not 3/5.
+		assert_eq!(
+			motion(Alice, 2, call.clone(), &[Bob], &[]),
+			Some(Err(DispatchError::BadOrigin))
+		);
+		assert_eq!(DesiredCandidates::<Runtime>::get(), 0);
+		assert_eq!(motion(Alice, 3, call, &[Bob, Charlie], &[]), Some(Ok(())));
+		assert_eq!(DesiredCandidates::<Runtime>::get(), 1);
 	});
 }

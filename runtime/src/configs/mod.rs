@@ -71,13 +71,15 @@ impl pallet_timestamp::Config for Runtime {
 	type Moment = u64;
 	/// Aura checks that the timestamp's slot is the block's slot.
 	type OnTimestampSet = Aura;
-	type MinimumPeriod = ConstU64<{ MILLI_SECS_PER_BLOCK / 2 }>;
+	/// Aura sets the pace: with asynchronous backing two blocks may share a slot, and a time.
+	type MinimumPeriod = ConstU64<0>;
 	type WeightInfo = ();
 }
 
 parameter_types! {
-	/// A quarter of a block's weight is kept for the relay chain's downward messages and for
-	/// messages from other parachains (the template's reserve; this runtime receives none).
+	/// The most of a block's weight the relay chain's downward messages and other parachains'
+	/// messages may take (a quarter, as in the template). This runtime's handlers are `()`: none
+	/// is processed, so none of it is used.
 	pub ReservedXcmpWeight: Weight = RuntimeBlockWeights::get().max_block.saturating_div(4);
 	pub ReservedDmpWeight: Weight = RuntimeBlockWeights::get().max_block.saturating_div(4);
 }
@@ -96,7 +98,10 @@ impl cumulus_pallet_parachain_system::Config for Runtime {
 	type ReservedDmpWeight = ReservedDmpWeight;
 	type XcmpMessageHandler = ();
 	type ReservedXcmpWeight = ReservedXcmpWeight;
-	type CheckAssociatedRelayNumber = cumulus_pallet_parachain_system::RelayNumberStrictlyIncreases;
+	/// Asynchronous backing (the unincluded segment of [`ConsensusHook`]): blocks may be built on
+	/// the same relay parent, never on an older one.
+	type CheckAssociatedRelayNumber =
+		cumulus_pallet_parachain_system::RelayNumberMonotonicallyIncreases;
 	type WeightInfo = cumulus_pallet_parachain_system::weights::SubstrateWeight<Runtime>;
 	type ConsensusHook = ConsensusHook;
 	/// Blocks are built on the relay chain's tip (no offset), as in the template.
@@ -143,20 +148,22 @@ impl pallet_aura::Config for Runtime {
 	type AuthorityId = sp_consensus_aura::sr25519::AuthorityId;
 	type DisabledValidators = ();
 	type MaxAuthorities = ConstU32<100_000>;
-	/// One block a slot.
-	type AllowMultipleBlocksPerSlot = frame_support::traits::ConstBool<false>;
+	/// The consensus hook, not Aura, limits the blocks of a relay slot (asynchronous backing).
+	type AllowMultipleBlocksPerSlot = frame_support::traits::ConstBool<true>;
 	type SlotDuration = ConstU64<SLOT_DURATION>;
 }
 
 /// Keeps Aura's authorities and the relay chain slot of the last block (for the consensus hook).
 impl cumulus_pallet_aura_ext::Config for Runtime {}
 
-/// The collators: the invulnerables set at genesis (or by Root), and candidates who bond
-/// `CandidacyBond`. Root alone may change the invulnerables and the bond (no XCM body here).
+/// The collators: the invulnerables set at genesis, and up to `DesiredCandidates` (0 at genesis)
+/// of the candidates who bond `CandidacyBond`. The council (a 3/5 motion, [`CouncilApprove`])
+/// changes the invulnerables, the bond and the number of candidates: this runtime has no Root
+/// key and no XCM body.
 impl pallet_collator_selection::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
-	type UpdateOrigin = EnsureRoot<AccountId>;
+	type UpdateOrigin = CouncilApprove;
 	type PotId = PotId;
 	type MaxCandidates = ConstU32<100>;
 	type MinEligibleCollators = ConstU32<4>;
@@ -206,7 +213,8 @@ impl pallet_transaction_payment::Config for Runtime {
 /// The council's instance of `pallet-collective`.
 pub type CouncilCollective = pallet_collective::Instance1;
 
-/// Root, or at least 3/5 of the council: sets the asset rates (`pallet-asset-rate`).
+/// Root, or at least 3/5 of the council: sets the asset rates (`pallet-asset-rate`) and the
+/// collators (`pallet-collator-selection`).
 pub type CouncilApprove = EitherOfDiverse<
 	EnsureRoot<AccountId>,
 	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 3, 5>,
