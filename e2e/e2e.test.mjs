@@ -15,7 +15,7 @@
 // browser test shares (harness/).
 //
 //   CHAIN_SPEC=path/to/chain-spec.json npm test --prefix e2e     # chopsticks (CI)
-//   E2E_ENDPOINT=ws://127.0.0.1:9944 npm run test:node --prefix e2e   # a running node (50 min limit)
+//   E2E_ENDPOINT=ws://127.0.0.1:9944 npm run test:node --prefix e2e   # a running node (75 min limit)
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -26,7 +26,7 @@ import { startChopsticks, connect, sender, motion as council, view as callView, 
 const PHA = 10n ** 12n;
 const USD = 10n ** 12n;
 /// The most blocks a test waits for on a node (E2E_ENDPOINT) to reach a round's deadline: a
-/// runtime built with `fast-runtime` (scripts/network.sh) counts 3 blocks a day, so a month and its
+/// runtime built with COMMUNITY_BOUNTY_FAST_RUNTIME=1 (scripts/network.sh, scripts/node.sh) counts 3 blocks a day, so a month and its
 /// filing grace are 105 blocks; a real month (504,000 blocks) is skipped on a node.
 const MAX_WAIT = Number(process.env.E2E_MAX_WAIT ?? 400);
 /// Proposal #14's spec and cast, from the runtime's `seed` module (runtime/seed/proposal-14.json).

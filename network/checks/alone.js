@@ -1,6 +1,9 @@
-// With `other` stopped, this collator goes on alone: counts the blocks after the current best
-// that this node authors and that the chain finalizes, until 3 are final. Throws if a block
-// after the stop is the other's.
+// With `other` stopped, this collator goes on alone: follows the blocks of the slots after the
+// stop, each of which must be this collator's, until it has authored 3, then waits for the chain
+// to finalize them. Throws if a block of a slot after the stop is the other's. A block of an
+// earlier slot (the other may have built one just before it stopped, imported here late) is
+// passed over. Returns how many of the 3 blocks are final: the finalized chain holds each one's
+// hash.
 const { connect, collatorAccount, finalizedNumber, follow, sleep } = require('./lib');
 
 const WANTED = 3;
@@ -8,24 +11,28 @@ const WANTED = 3;
 async function run(nodeName, networkInfo, [other]) {
   const api = await connect(networkInfo, nodeName);
   const [me, them] = await Promise.all([collatorAccount(nodeName), collatorAccount(other)]);
+  const slotDuration = (await api.call.auraApi.slotDuration()).toNumber();
+  const stoppedSlot = Math.floor(Date.now() / slotDuration);
   const from = (await api.rpc.chain.getHeader()).number.toNumber();
   const finalizedFrom = await finalizedNumber(api);
-  console.log(`    ${other} stopped at best #${from}, finalized #${finalizedFrom}`);
-  const mine = new Set();
-  // New blocks: every one is this collator's; once WANTED are, wait for the chain to finalize them.
-  await follow(api, ({ number, author }) => {
-    if (number <= from) return false;
-    if (author === them) throw new Error(`#${number} is authored by ${other}, which is stopped`);
+  console.log(`    ${other} stopped by slot ${stoppedSlot}, at best #${from}, finalized #${finalizedFrom}`);
+  const mine = new Map();
+  await follow(api, ({ number, hash, slot, author }) => {
+    if (slot <= stoppedSlot) return false;
+    if (author === them) throw new Error(`#${number} (slot ${slot}) is authored by ${other}, which is stopped`);
     if (author !== me) throw new Error(`#${number} names an unknown author ${author}`);
-    mine.add(number);
+    mine.set(number, hash);
     return mine.size >= WANTED;
   });
-  const last = Math.max(...mine);
+  const last = Math.max(...mine.keys());
   while ((await finalizedNumber(api)) < last) await sleep(2000);
-  const finalized = await finalizedNumber(api);
-  console.log(`    ${nodeName} authored #${[...mine].join(', #')} alone; finalized #${finalized}`);
+  const final = [];
+  for (const [number, hash] of mine) {
+    if ((await api.rpc.chain.getBlockHash(number)).toHex() === hash) final.push(number);
+  }
+  console.log(`    ${nodeName} authored #${[...mine.keys()].join(', #')} alone; finalized: #${final.join(', #')}`);
   await api.disconnect();
-  return [...mine].filter((n) => n <= finalized).length;
+  return final.length;
 }
 
 module.exports = { run };

@@ -1,11 +1,11 @@
 // Both collators author blocks: follows the new blocks until each of the session's validators
 // (the Aura authorities: the network's two collators) has authored one. Returns how many did.
-const { connect, collatorAccount, follow } = require('./lib');
+const { connect, collatorAccount, collatorNames, follow } = require('./lib');
 
 async function run(nodeName, networkInfo) {
   const api = await connect(networkInfo, nodeName);
   const validators = (await api.query.session.validators()).map(String);
-  const names = new Map(await Promise.all(['collator01', 'collator02'].map(async (n) => [await collatorAccount(n), n])));
+  const names = new Map(await Promise.all(collatorNames(networkInfo).map(async (n) => [await collatorAccount(n), n])));
   for (const v of validators) {
     if (!names.has(v)) throw new Error(`session validator ${v} is not one of the network's collators`);
   }

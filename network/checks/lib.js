@@ -23,16 +23,32 @@ async function finalizedNumber(api) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/// Follows the node's new best blocks with their authors (Aura's slot digest mapped to the
-/// session's validators, by @polkadot/api's derive) until `done(block)` is true; rejects with what
-/// `done` throws.
+/// The network's collators, by name (`collator01`, `collator02`).
+const collatorNames = (networkInfo) => Object.keys(networkInfo.nodesByName).filter((n) => n.startsWith('collator'));
+
+/// The Aura slot of a block, from its pre-runtime digest.
+function auraSlot(api, header) {
+  const log = header.digest.logs.find((l) => l.isPreRuntime && l.asPreRuntime[0].isAura);
+  if (!log) throw new Error(`block #${header.number} has no Aura pre-runtime digest`);
+  return api.createType('u64', log.asPreRuntime[1]).toNumber();
+}
+
+/// Follows the node's new best blocks with their hashes, Aura slots and authors (the slot digest
+/// mapped to the session's validators, by @polkadot/api's derive) until `done(block)` is true;
+/// rejects with what `done` throws.
 async function follow(api, done) {
   let finish;
   let fail;
   const finished = new Promise((resolve, reject) => { finish = resolve; fail = reject; });
   const unsubscribe = await api.derive.chain.subscribeNewHeads((header) => {
     try {
-      if (done({ number: header.number.toNumber(), author: header.author?.toString() })) finish();
+      const block = {
+        number: header.number.toNumber(),
+        hash: header.hash.toHex(),
+        slot: auraSlot(api, header),
+        author: header.author?.toString(),
+      };
+      if (done(block)) finish();
     } catch (error) {
       fail(error);
     }
@@ -44,4 +60,4 @@ async function follow(api, done) {
   }
 }
 
-module.exports = { connect, collatorAccount, finalizedNumber, follow, sleep };
+module.exports = { connect, collatorAccount, collatorNames, finalizedNumber, follow, sleep };
