@@ -8,7 +8,7 @@
 // the collators logged no PoV.
 const fs = require('fs');
 const path = require('path');
-const { connect } = require('./lib');
+const { collatorNames, connect } = require('./lib');
 
 const KB = 1024;
 
@@ -33,7 +33,7 @@ async function run(nodeName, networkInfo, [relay]) {
   const limit = (await relayApi.query.configuration.activeConfig()).maxPovSize.toNumber();
   await relayApi.disconnect();
 
-  const collators = Object.keys(networkInfo.nodesByName).filter((n) => n.startsWith('collator'));
+  const collators = collatorNames(networkInfo);
   const sizes = [];
   const compressed = [];
   for (const name of collators) {
