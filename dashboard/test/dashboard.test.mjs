@@ -41,8 +41,10 @@ let web;
 let chainPort;
 /// The indexer following chopsticks, which the page reads its history from.
 let indexer;
-/// How many empty blocks the history must outlive (the page used to read the last 400 only).
-const HISTORY_BLOCKS = Number(process.env.HISTORY_BLOCKS ?? 1000);
+/// How many empty blocks the history must outlive: more than the last 400 the page used to read.
+/// Not more: chopsticks takes about 0.7 s for a block of the parachain runtime here (its relay
+/// chain data and Aura), and the file has 15 minutes.
+const HISTORY_BLOCKS = Number(process.env.HISTORY_BLOCKS ?? 500);
 /// Resolves with the events of an extrinsic that succeeded, else throws the module error's name.
 let send;
 
