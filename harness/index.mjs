@@ -49,8 +49,8 @@ function chopsticksBin() {
 /// Starts chopsticks on the raw chain spec `chainSpec` (on `port`, or a free one), producing a
 /// block for each transaction (build-block-mode Instant). It keeps the last `keepBlocks` blocks
 /// (chopsticks' `max-memory-block-count`, 500 unless told), which an indexer following it reads.
-/// Resolves once its RPC listens, with `{ port, endpoint, logs, stop }`; fails with its output if
-/// it exits or is silent for 3 minutes.
+/// Resolves once its RPC listens and a block past genesis is final (see [`pastGenesis`]), with
+/// `{ port, endpoint, logs, stop }`; fails with its output if it exits or is silent for 3 minutes.
 export async function startChopsticks({ chainSpec, cwd = process.cwd(), port, keepBlocks = 5000, timeoutMs = 180_000 }) {
   if (!chainSpec) throw new Error('CHAIN_SPEC names the raw chain spec to run');
   const chosen = port || await freePort();
@@ -77,7 +77,9 @@ export async function startChopsticks({ chainSpec, cwd = process.cwd(), port, ke
     child.stderr.on('data', watch);
     child.on('error', (e) => { clearTimeout(timer); reject(e); });
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`chopsticks exited (${code}):\n${logs.join('')}`)); });
-  }).catch((e) => {
+  }).then(() => pastGenesis(`ws://127.0.0.1:${chosen}`, timeoutMs).catch((e) => {
+    throw new Error(`${e.message}:\n${logs.join('')}`);
+  })).catch((e) => {
     if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGTERM');
     throw e;
   });
@@ -98,6 +100,27 @@ export async function startChopsticks({ chainSpec, cwd = process.cwd(), port, ke
       await exited;
     },
   };
+}
+
+/// Waits until the chain at `endpoint` has finalized a block past genesis. Chopsticks builds
+/// block 1 as it starts, and may listen before it has. Until then a transaction would be signed
+/// against the genesis block, and fail as `badProof`: chopsticks names genesis by the placeholder
+/// frame-system stores for block 0 (`0x4545…`), not by the hash of its header, which is what
+/// @polkadot/api puts in a mortal transaction's signature.
+async function pastGenesis(endpoint, timeoutMs) {
+  const provider = new WsProvider(endpoint);
+  try {
+    await provider.isReady;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const finalized = await provider.send('chain_getHeader', [await provider.send('chain_getFinalizedHead', [])]);
+      if (parseInt(finalized.number, 16) >= 1) return;
+      if (Date.now() > deadline) throw new Error('chopsticks finalized no block past genesis');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await provider.disconnect();
+  }
 }
 
 /// An `ApiPromise` connected to `endpoint` (a WebSocket URL).
