@@ -41,9 +41,11 @@ INSTALL
 	exit 2
 fi
 for bin in polkadot polkadot-omni-node; do
-	if ! "$bin" --version | grep -q " $NODE_VERSION-"; then
-		echo "warning: $bin is $("$bin" --version), not $NODE_VERSION: it may not match the runtime's polkadot-sdk line" >&2
-	fi
+	version="$("$bin" --version)"
+	case "$version" in
+	*" $NODE_VERSION-"*) ;;
+	*) echo "warning: $bin is $version, not $NODE_VERSION: it may not match the runtime's polkadot-sdk line" >&2 ;;
+	esac
 done
 
 work="${NETWORK_DIR:-$(mktemp -d)}"
