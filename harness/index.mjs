@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
 import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
@@ -51,14 +51,17 @@ function chopsticksBin() {
 /// (chopsticks' `max-memory-block-count`, 500 unless told), which an indexer following it reads.
 /// Resolves once its RPC listens and a block past genesis is final (see [`pastGenesis`]), with
 /// `{ port, endpoint, logs, stop }`; fails with its output if it exits or is silent for 3 minutes.
-export async function startChopsticks({ chainSpec, cwd = process.cwd(), port, keepBlocks = 5000, timeoutMs = 180_000 }) {
+/// `env` adds to the environment chopsticks runs in.
+export async function startChopsticks({ chainSpec, cwd = process.cwd(), port, keepBlocks = 5000, timeoutMs = 180_000, env = {} }) {
   if (!chainSpec) throw new Error('CHAIN_SPEC names the raw chain spec to run');
   const chosen = port || await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'chopsticks-'));
   const config = join(dir, 'config.yml');
-  writeFileSync(config, `genesis: ${chainSpec}\nhost: 127.0.0.1\nport: ${chosen}\nbuild-block-mode: Instant\nmax-memory-block-count: ${keepBlocks}\n`);
+  const spec = withGenesisTime(resolve(cwd, chainSpec), dir);
+  writeFileSync(config, `genesis: ${spec}\nhost: 127.0.0.1\nport: ${chosen}\nbuild-block-mode: Instant\nmax-memory-block-count: ${keepBlocks}\n`);
   const child = spawn(process.execPath, [chopsticksBin(), '--config', config], {
     cwd,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -100,6 +103,29 @@ export async function startChopsticks({ chainSpec, cwd = process.cwd(), port, ke
       await exited;
     },
   };
+}
+
+/// `Timestamp::Now`: twox128("Timestamp") ++ twox128("Now").
+const TIMESTAMP_NOW = '0xf0c365c3cf59d671eb72da0e7a4113c49f1f0515f462cdcf84e0f1d6045dfcbb';
+
+/// A copy of the raw chain spec `chainSpec`, in `dir`, whose genesis has `Timestamp::Now` set to
+/// the present. Chopsticks builds block 1 from the parent's `Timestamp::Now`, and where genesis
+/// has none it reads the clock once for the Aura slot in the block's digest and again for the
+/// timestamp inherent. When a slot boundary falls between the two reads, pallet-aura panics
+/// ("Timestamp slot must match `CurrentSlot`") and block 1 is never built (CI hit it once). One
+/// genesis time makes both come from the same number.
+function withGenesisTime(chainSpec, dir) {
+  const spec = JSON.parse(readFileSync(chainSpec, 'utf8'));
+  const top = spec.genesis?.raw?.top;
+  if (!top) throw new Error(`${chainSpec} is not a raw chain spec (no genesis.raw.top)`);
+  if (top[TIMESTAMP_NOW] === undefined) {
+    const now = Buffer.alloc(8);
+    now.writeBigUInt64LE(BigInt(Date.now()));
+    top[TIMESTAMP_NOW] = `0x${now.toString('hex')}`;
+  }
+  const copy = join(dir, 'chain-spec.json');
+  writeFileSync(copy, JSON.stringify(spec));
+  return copy;
 }
 
 /// Waits until the chain at `endpoint` has finalized a block past genesis. Chopsticks builds
