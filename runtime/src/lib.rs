@@ -105,21 +105,26 @@ pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
 /// The block type.
 pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 /// The transaction extensions checked for every signed extrinsic, in the order of the
-/// polkadot-sdk templates: `AuthorizeCall` first, `CheckMetadataHash` (for offline signers) after
-/// the fee, `WeightReclaim` last.
-pub type TxExtension = (
-	frame_system::AuthorizeCall<Runtime>,
-	frame_system::CheckNonZeroSender<Runtime>,
-	frame_system::CheckSpecVersion<Runtime>,
-	frame_system::CheckTxVersion<Runtime>,
-	frame_system::CheckGenesis<Runtime>,
-	frame_system::CheckEra<Runtime>,
-	frame_system::CheckNonce<Runtime>,
-	frame_system::CheckWeight<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
-	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
-	frame_system::WeightReclaim<Runtime>,
-);
+/// polkadot-sdk parachain template: `AuthorizeCall` first, `CheckMetadataHash` (for offline
+/// signers) after the fee, and all of them wrapped in `StorageWeightReclaim`, which gives back
+/// the block weight a transaction was charged and did not use: its unused computation, as
+/// `frame_system::WeightReclaim` would, and its unused proof size, as the collator's proof
+/// recorder measured it (a parachain block's proof of validity is the scarcer of the two).
+pub type TxExtension = cumulus_pallet_weight_reclaim::StorageWeightReclaim<
+	Runtime,
+	(
+		frame_system::AuthorizeCall<Runtime>,
+		frame_system::CheckNonZeroSender<Runtime>,
+		frame_system::CheckSpecVersion<Runtime>,
+		frame_system::CheckTxVersion<Runtime>,
+		frame_system::CheckGenesis<Runtime>,
+		frame_system::CheckEra<Runtime>,
+		frame_system::CheckNonce<Runtime>,
+		frame_system::CheckWeight<Runtime>,
+		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+		frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
+	),
+>;
 
 /// The extensions a signer of this runtime attaches to a transaction with `nonce` and no tip,
 /// immortal, metadata hash not checked: what the demo, tests and tools sign with, so that they and
@@ -136,8 +141,8 @@ pub fn tx_extension(nonce: Nonce) -> TxExtension {
 		frame_system::CheckWeight::new(),
 		pallet_transaction_payment::ChargeTransactionPayment::from(0),
 		frame_metadata_hash_extension::CheckMetadataHash::new(false),
-		frame_system::WeightReclaim::new(),
 	)
+		.into()
 }
 /// An extrinsic as it travels.
 pub type UncheckedExtrinsic =
@@ -196,14 +201,16 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	// (`AppealWindow`, `VetoWindow`, `AppealDeposit`, `RoundChecks`); 109: the round view gives
 	// the checks (the appeal and veto deadlines, open appeals, the veto, each entry's appeal and
 	// strike); 110: a parachain runtime (`ParachainSystem` 13, `ParachainInfo` 14, `Authorship`
-	// 15, `CollatorSelection` 16, `Session` 17, `Aura` 18, `AuraExt` 19).
-	spec_version: 110,
+	// 15, `CollatorSelection` 16, `Session` 17, `Aura` 18, `AuraExt` 19); 111: unused proof
+	// size is reclaimed (`WeightReclaim` 20, the extensions wrapped in `StorageWeightReclaim`).
+	spec_version: 111,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	// 2: `propose_program`'s spec carries the description's hash, not its text; 3: the spec
 	// names its asset, and `reclaim` the asset it sweeps; 4: `file_report` carries the score
-	// the member proposes.
-	transaction_version: 4,
+	// the member proposes; 5: the extensions are wrapped in `StorageWeightReclaim`, which ends
+	// the list in place of `WeightReclaim`.
+	transaction_version: 5,
 	system_version: 1,
 };
 
@@ -286,6 +293,8 @@ mod runtime {
 	pub type Timestamp = pallet_timestamp;
 	#[runtime::pallet_index(14)]
 	pub type ParachainInfo = staging_parachain_info;
+	#[runtime::pallet_index(20)]
+	pub type WeightReclaim = cumulus_pallet_weight_reclaim;
 	#[runtime::pallet_index(2)]
 	pub type Balances = pallet_balances;
 	#[runtime::pallet_index(3)]

@@ -67,6 +67,13 @@ impl frame_system::Config for Runtime {
 	type OnSetCode = cumulus_pallet_parachain_system::ParachainSetCode<Self>;
 }
 
+/// The pallet behind [`crate::TxExtension`]'s `StorageWeightReclaim`: it only weighs the
+/// extension. Its `()` weights are the ones cumulus generated on reference hardware, as for the
+/// other parachain pallets here.
+impl cumulus_pallet_weight_reclaim::Config for Runtime {
+	type WeightInfo = ();
+}
+
 impl pallet_timestamp::Config for Runtime {
 	type Moment = u64;
 	/// Aura checks that the timestamp's slot is the block's slot.
