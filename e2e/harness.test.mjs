@@ -18,7 +18,7 @@ test('block 1 is built when every read of the clock crosses a slot boundary', as
     chainSpec: process.env.CHAIN_SPEC,
     cwd: here,
     timeoutMs: 60_000,
-    env: { NODE_OPTIONS: `--require ${fileURLToPath(new URL('jumping-clock.cjs', import.meta.url))}` },
+    env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(fileURLToPath(new URL('jumping-clock.cjs', import.meta.url)))}` },
   });
   const api = await connect(chopsticks.endpoint);
   try {

@@ -7,7 +7,7 @@
 // seed (proposal #14's spec and cast, exported from the runtime's `seed` module).
 
 import { spawn } from 'node:child_process';
-import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,6 +84,7 @@ export async function startChopsticks({ chainSpec, cwd = process.cwd(), port, ke
     throw new Error(`${e.message}:\n${logs.join('')}`);
   })).catch((e) => {
     if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
     throw e;
   });
   return {
@@ -91,16 +92,21 @@ export async function startChopsticks({ chainSpec, cwd = process.cwd(), port, ke
     endpoint: `ws://127.0.0.1:${chosen}`,
     /// What chopsticks printed so far.
     logs: () => logs.join(''),
-    /// Stops chopsticks (its whole process group) and waits for it to exit.
+    /// Stops chopsticks (its whole process group), waits for it to exit, and removes its folder
+    /// (the config and the chain spec's copy).
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
       try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch (e) {
-        if (e.code !== 'ESRCH') throw e;
-        return;
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch (e) {
+          if (e.code !== 'ESRCH') throw e;
+          return;
+        }
+        await exited;
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
-      await exited;
     },
   };
 }

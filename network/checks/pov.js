@@ -1,8 +1,10 @@
 // The largest proof of validity of the run, against the relay chain's limit.
 // - Measured: each collation's PoV as the collators log it ("PoV size": header, extrinsics and
 //   storage proof, uncompressed; "Compressed PoV size": as sent to the relay chain's validators).
-// - Accounted: each block's proof size as the runtime weighs it (`System::BlockWeight`, from the
-//   benchmarked weights: an upper bound), for every block of this node's chain.
+// - Accounted: each block's proof size as the runtime weighs it (`System::BlockWeight`: each
+//   transaction's proof as the collator recorded it, through `StorageWeightReclaim`, plus its
+//   length, and the benchmarked weights of what is not reclaimed, such as the inherents), for
+//   every block of this node's chain.
 // The limit is the relay chain's active configuration's `max_pov_size`. Writes pov.json to the
 // network's folder and returns the largest measured PoV in thousandths of the limit; throws if
 // the collators logged no PoV.
