@@ -96,14 +96,12 @@ export async function startChopsticks({ chainSpec, cwd = process.cwd(), port, ke
     /// (the config and the chain spec's copy).
     async stop() {
       try {
-        if (child.exitCode !== null || child.signalCode !== null) return;
-        try {
+        if (child.exitCode === null && child.signalCode === null) {
           process.kill(-child.pid, 'SIGTERM');
-        } catch (e) {
-          if (e.code !== 'ESRCH') throw e;
-          return;
+          await exited;
         }
-        await exited;
+      } catch (e) {
+        if (e.code !== 'ESRCH') throw e;
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
