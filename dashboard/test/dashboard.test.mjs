@@ -18,11 +18,11 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Keyring } from '@polkadot/api';
-import { chromium } from 'playwright-core';
 import { freePort, startChopsticks, connect, sender, motion as council, loadSeed, view } from 'community-bounty-harness';
 import { merkleizeMetadata } from '@polkadot-api/merkleize-metadata';
 import { serve, CSP } from '../server.mjs';
 import { installExtension } from './extension.mjs';
+import { launchChromium } from './browser.mjs';
 import { pastTheChecks, scenarioData, seedScenario } from '../scenario.mjs';
 // The indexer runs from its own package (npm ci --prefix indexer, as .ci/run does first).
 import { startIndexer } from '../../indexer/index.mjs';
@@ -67,7 +67,7 @@ before(async () => {
   ({ send } = sender(api));
   indexer = await startIndexer({ rpc: chopsticks.endpoint, db: join(mkdtempSync(join(tmpdir(), 'dashboard-')), 'history.sqlite') });
   web = await serve(0, { indexer: indexer.url });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  browser = await launchChromium(CHROMIUM);
 });
 
 after(async () => {
