@@ -1,10 +1,36 @@
 // Shared by the network's checks (zombienet js-scripts: CommonJS, run with zombienet's `zombie`
 // global for @polkadot/api).
 
-/// Connects to the node `name` of the running network.
+/// Resolves once the node at `wsUri` answers a JSON-RPC request over HTTP (the same port serves
+/// both); rejects after `timeoutMs`. A node that zombienet has just restarted counts as ready as
+/// soon as its log grows, seconds before its RPC server listens, and `zombie.connect` to a port
+/// nobody listens on ends the whole zombienet run with an unhandled rejection (the first full
+/// run here, right after `collator02: restart`).
+async function rpcReady(wsUri, timeoutMs = 300_000) {
+  const http = require('http');
+  const { hostname, port } = new URL(wsUri);
+  const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'system_health', params: [] });
+  const ask = () => new Promise((resolve) => {
+    const request = http.request({ hostname, port, method: 'POST', headers: { 'content-type': 'application/json' }, timeout: 5000 }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode === 200));
+    });
+    request.on('error', () => resolve(false));
+    request.on('timeout', () => { request.destroy(); resolve(false); });
+    request.end(body);
+  });
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ask())) {
+    if (Date.now() > deadline) throw new Error(`no RPC server at ${wsUri} after ${timeoutMs / 1000} s`);
+    await sleep(1000);
+  }
+}
+
+/// Connects to the node `name` of the running network, once its RPC server answers.
 async function connect(networkInfo, name) {
   const node = networkInfo.nodesByName[name];
   if (!node) throw new Error(`the network has no node ${name}`);
+  await rpcReady(node.wsUri);
   return zombie.connect(node.wsUri, node.userDefinedTypes);
 }
 
@@ -60,4 +86,4 @@ async function follow(api, done) {
   }
 }
 
-module.exports = { connect, collatorAccount, collatorNames, finalizedNumber, follow, sleep };
+module.exports = { rpcReady, connect, collatorAccount, collatorNames, finalizedNumber, follow, sleep };
