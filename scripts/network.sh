@@ -57,6 +57,11 @@ npm ci --prefix network --no-audit --no-fund
 npm ci --prefix e2e --no-audit --no-fund
 
 echo "== zombienet: network/network.zndsl (network files and logs: $work/zombie)"
+# Zombienet stops its nodes when the test ends, but not when it dies of an unhandled rejection:
+# the first full run here left its four nodes running, and the next network (the same genesis,
+# on the same loopback) synced from them. Whatever still runs from this run's folder is stopped.
+stop_leftovers() { pkill -f -- "$work/zombie/" 2>/dev/null || true; }
+trap stop_leftovers EXIT
 status=0
 PARA_CHAIN_SPEC="$work/chain-spec-plain.json" \
 	network/node_modules/.bin/zombienet --provider native --logType text --dir "$work/zombie" --force \

@@ -86,4 +86,4 @@ async function follow(api, done) {
   }
 }
 
-module.exports = { rpcReady, connect, collatorAccount, collatorNames, finalizedNumber, follow, sleep };
+module.exports = { rpcReady, connect, auraSlot, collatorAccount, collatorNames, finalizedNumber, follow, sleep };
