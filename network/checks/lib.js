@@ -1,13 +1,14 @@
 // Shared by the network's checks (zombienet js-scripts: CommonJS, run with zombienet's `zombie`
 // global for @polkadot/api).
 
+const http = require('http');
+
 /// Resolves once the node at `wsUri` answers a JSON-RPC request over HTTP (the same port serves
 /// both); rejects after `timeoutMs`. A node that zombienet has just restarted counts as ready as
 /// soon as its log grows, seconds before its RPC server listens, and `zombie.connect` to a port
 /// nobody listens on ends the whole zombienet run with an unhandled rejection (the first full
 /// run here, right after `collator02: restart`).
 async function rpcReady(wsUri, timeoutMs = 300_000) {
-  const http = require('http');
   const { hostname, port } = new URL(wsUri);
   const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'system_health', params: [] });
   const ask = () => new Promise((resolve) => {
@@ -86,4 +87,4 @@ async function follow(api, done) {
   }
 }
 
-module.exports = { rpcReady, connect, auraSlot, collatorAccount, collatorNames, finalizedNumber, follow, sleep };
+module.exports = { connect, auraSlot, collatorAccount, collatorNames, finalizedNumber, follow, sleep };
