@@ -48,6 +48,15 @@ for bin in polkadot polkadot-omni-node; do
 	esac
 done
 
+# The relay validators' p2p ports are fixed in network.toml (each publishes its address with
+# --public-addr); anything already listening there would take the validator's place.
+for port in $(sed -n 's/^p2p_port = \([0-9]*\)$/\1/p' network/network.toml); do
+	if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+		echo "port $port (a relay validator's, network/network.toml) is in use: stop what listens there. No network check ran." >&2
+		exit 2
+	fi
+done
+
 work="${NETWORK_DIR:-$(mktemp -d)}"
 mkdir -p "$work"
 # Plain: zombienet puts its collators' keys into the genesis, then has omni-node make it raw.
