@@ -241,6 +241,8 @@ fn chain_spec_is_raw_with_the_runtime_code() {
 		)
 	);
 	assert_eq!(spec["properties"]["tokenSymbol"], "PHA");
+	// A protocol id of its own: a node of this chain does not fall back to Substrate's "sup".
+	assert_eq!(spec["protocolId"], "community-bounty-dev");
 	// What sc-chain-spec and omni-node read: the parachain extensions, a map of substitutes.
 	assert_eq!(spec["relay_chain"], "rococo-local");
 	// The para id is the one the genesis sets in `ParachainInfo`.
@@ -269,6 +271,7 @@ fn plain_chain_spec_carries_the_preset_and_the_code() {
 		.expect("the chain-spec writer runs");
 	assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 	let spec: Value = serde_json::from_slice(&out.stdout).expect("a JSON chain spec");
+	assert_eq!(spec["protocolId"], "community-bounty-local");
 	let genesis = &spec["genesis"]["runtimeGenesis"];
 	let preset =
 		community_bounty_runtime::genesis_config_presets::get_preset(&"local_testnet".to_string())

@@ -67,9 +67,22 @@ fn main() -> Result<(), String> {
 			storage.top.iter().map(|(k, v)| (hex(k), Value::String(hex(v)))).collect();
 		json!({ "raw": { "top": top, "childrenDefault": {} } })
 	};
-	let (name, id, chain_type) = match preset.as_str() {
-		"development" => ("Community Bounty Development", "community_bounty_dev", "Development"),
-		_ => ("Community Bounty Local Testnet", "community_bounty_local", "Local"),
+	// The protocol id names the chain's peer-to-peer protocols, so that its nodes do not take a
+	// peer of another chain for one of theirs: without one, a node uses Substrate's default
+	// ("sup") and warns so at start.
+	let (name, id, chain_type, protocol_id) = match preset.as_str() {
+		"development" => (
+			"Community Bounty Development",
+			"community_bounty_dev",
+			"Development",
+			"community-bounty-dev",
+		),
+		_ => (
+			"Community Bounty Local Testnet",
+			"community_bounty_local",
+			"Local",
+			"community-bounty-local",
+		),
 	};
 	let spec = json!({
 		"name": name,
@@ -77,7 +90,7 @@ fn main() -> Result<(), String> {
 		"chainType": chain_type,
 		"bootNodes": [],
 		"telemetryEndpoints": null,
-		"protocolId": null,
+		"protocolId": protocol_id,
 		"properties": { "tokenSymbol": "PHA", "tokenDecimals": 12, "ss58Format": 42 },
 		"relay_chain": RELAY_CHAIN,
 		"para_id": PARA_ID,
