@@ -49,7 +49,7 @@ for bin in polkadot polkadot-omni-node; do
 done
 
 # The relay validators' p2p ports are fixed in network.toml (each publishes its address with
-# --public-addr); anything already listening there would take the validator's place.
+# --public-addr); a validator cannot start on a port that something else already listens on.
 for port in $(sed -n 's/^p2p_port = \([0-9]*\)$/\1/p' network/network.toml); do
 	if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
 		echo "port $port (a relay validator's, network/network.toml) is in use: stop what listens there. No network check ran." >&2
